@@ -1,0 +1,129 @@
+/**
+ * Classification labels: the vocabulary of ../shared/gold/GUIDELINE.md (the taxonomy spec), as zod schemas.
+ * Every label value that is not empty/unspecified carries evidence: the Study field it was read from,
+ * the character span and the quoted text, and the id of the rule that fired.
+ */
+import { z } from 'zod';
+
+export const CATEGORIES = ['msc_cells', 'msc_derived', 'stromal_mixture', 'ex_vivo_only', 'unrelated'] as const;
+export const SOURCES = [
+  'bone_marrow',
+  'adipose',
+  'umbilical_cord',
+  'cord_blood',
+  'placenta_amnion',
+  'dental',
+  'endometrial_menstrual',
+  'synovial',
+  'peripheral_blood',
+  'pluripotent_derived',
+  'other_tissue',
+] as const;
+export const DONORS = ['autologous', 'allogeneic', 'both', 'unspecified'] as const;
+export const MODIFICATIONS = ['genetically_modified', 'primed', 'differentiated'] as const;
+export const ROUTES = [
+  'intravenous',
+  'intra_arterial',
+  'intra_articular',
+  'intrathecal',
+  'intramyocardial',
+  'intramuscular',
+  'subcutaneous_intradermal',
+  'topical',
+  'local_injection',
+  'intradiscal',
+  'intraperitoneal',
+  'intranasal',
+  'inhalation',
+  'intraocular',
+  'intracerebral',
+  'intraosseous',
+  'intrauterine_ovarian',
+  'intracavernous',
+  'surgical_implantation',
+  'other',
+] as const;
+export const SPECIALTIES = [
+  'musculoskeletal',
+  'neurology',
+  'pneumology',
+  'cardiovascular',
+  'immunology_rheumatology',
+  'hematology_transplant',
+  'hepatology',
+  'gastroenterology',
+  'nephrology_urology',
+  'endocrinology',
+  'dermatology_wound',
+  'ophthalmology',
+  'reproductive',
+  'oncology',
+  'other',
+] as const;
+
+export const CategorySchema = z.enum(CATEGORIES);
+export const TissueSourceSchema = z.enum(SOURCES);
+export const DonorSchema = z.enum(DONORS);
+export const ModificationSchema = z.enum(MODIFICATIONS);
+export const RouteSchema = z.enum(ROUTES);
+export const SpecialtySchema = z.enum(SPECIALTIES);
+
+export type Category = z.infer<typeof CategorySchema>;
+export type TissueSource = z.infer<typeof TissueSourceSchema>;
+export type Donor = z.infer<typeof DonorSchema>;
+export type Modification = z.infer<typeof ModificationSchema>;
+export type Route = z.infer<typeof RouteSchema>;
+export type Specialty = z.infer<typeof SpecialtySchema>;
+
+/** One quoted span that justified a label value. `text === fieldValue.slice(start, end)`. */
+export const EvidenceSchema = z.object({
+  /** Which label this supports, e.g. "category", "sources", "routes", "product", "dose". */
+  label: z.string(),
+  /** The value it supports, e.g. "bone_marrow"; for dose/product the canonical string. */
+  value: z.string(),
+  /** Dotted path into the Study, e.g. "briefTitle", "interventions.0.description", "conditionMesh.ancestors.3.term". */
+  field: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  /** Rule id from the rules data files, e.g. "source.umbilical_cord.wharton". */
+  rule: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const DoseSchema = z.object({
+  /** Per administration, in `unit`; for ranges the low and high ends. */
+  value: z.number().nullable(),
+  valueHigh: z.number().nullable(),
+  unit: z.enum(['cells', 'cells/kg']),
+  administrations: z.number().int().nullable(),
+  /** Interval between administrations as written normalized to days, e.g. weekly -> 7. */
+  intervalDays: z.number().nullable(),
+  text: z.string(),
+});
+export type Dose = z.infer<typeof DoseSchema>;
+
+/** Screening reason codes (PRISMA-style flow): why a study is included or excluded. */
+export const ScreeningReasonSchema = z.string();
+
+export const LabelsSchema = z.object({
+  nctId: z.string(),
+  rulesetVersion: z.string(),
+  category: CategorySchema,
+  /** true for msc_cells, msc_derived, stromal_mixture. */
+  included: z.boolean(),
+  /** Reason code of the screening decision, e.g. "include.msc_cells", "exclude.mention_only_in_eligibility". */
+  screeningReason: ScreeningReasonSchema,
+  sources: z.array(TissueSourceSchema),
+  donor: DonorSchema,
+  modifications: z.array(ModificationSchema),
+  biomaterial: z.boolean(),
+  routes: z.array(RouteSchema),
+  covid19: z.boolean(),
+  specialty: SpecialtySchema,
+  /** Canonical named product (e.g. "remestemcel-L"), null when none named. */
+  product: z.string().nullable(),
+  dose: DoseSchema.nullable(),
+  evidence: z.array(EvidenceSchema),
+});
+export type Labels = z.infer<typeof LabelsSchema>;

@@ -1,0 +1,8 @@
+import type { Study } from './study.js';
+
+/** What every reader yields: the normalized Study plus the original registry record, kept verbatim. */
+export interface StudyRecord {
+  study: Study;
+  /** The record exactly as the source gave it (parsed JSON object, or the CSV row as an object). */
+  raw: unknown;
+}

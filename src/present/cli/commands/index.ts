@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** Every CLI command module, in help order. Each one adds itself to the program. */
+export const COMMANDS: Array<(program: Command) => void> = [];
