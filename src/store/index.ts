@@ -1,0 +1,4 @@
+/** DuckDB snapshot store: immutable snapshots of normalized studies, plus labels per ruleset version. */
+export type { SnapshotInfo, SnapshotMeta, CreateSnapshotOptions, Store } from './types.js';
+export { openStore } from './store.js';
+export type { OpenStoreOptions } from './store.js';
