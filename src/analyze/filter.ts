@@ -1,0 +1,306 @@
+/**
+ * One filter for every consumer (CLI options, HTTP query, report --as-of, named tables).
+ *
+ * Semantics
+ * - Every field is optional; an absent (or empty array) field does not filter.
+ * - Fields combine with AND; the values inside one array field combine with OR.
+ * - Multi-valued study attributes (sources, routes, modifications, countries) match when ANY of the study's values
+ *   is in the list. The keys "unspecified" (sources/routes: none stated), "none" (modification: none) and
+ *   "(no location)" (country) select studies without a value.
+ * - phase: exact phase KEY of the study (see dimensions.ts): "PHASE2" matches studies registered as Phase 2 only,
+ *   NOT "PHASE1|PHASE2"; a combination matches that exact combination (order-insensitive: "PHASE2|PHASE1" is
+ *   read as "PHASE1|PHASE2"). "NA" = registry "not applicable", "NONE" = no phase given. This keeps every filter
+ *   value equal to a bar of the phase chart.
+ * - status, studyType: registry v2 spelling, case-insensitive ("completed" = "COMPLETED").
+ * - country: registry spelling of a location country, case-insensitive.
+ * - product: canonical named product (labels.product), case-insensitive; "none" selects studies without one.
+ * - category/source/donor/route/specialty/modification/productForm/covid19/product/included need labels:
+ *   an unlabelled study never matches them.
+ * - text: case-insensitive substring over NCT id, brief/official title, acronym, conditions, keywords and
+ *   intervention names/other names.
+ * - firstPostedFrom/To, startFrom/To: inclusive ISO date bounds; a partial bound covers its whole period
+ *   ("2021" as To = up to 2021-12-31). Partial study dates are placed at the start of their period.
+ *   A study without the date never matches a bound on it.
+ * - asOf: keeps studies first posted on or before that date (the registry as it was then, as far as the
+ *   registry allows: statuses and other fields are still those of the snapshot). Studies without a first-posted
+ *   date fall back to their first-submitted date; with neither they are dropped.
+ */
+import { z } from 'zod';
+import { CATEGORIES, DONORS, MODIFICATIONS, ROUTES, SOURCES, SPECIALTIES } from '../model/labels.js';
+import { UsageError } from '../model/errors.js';
+import type { ClassifiedStudy } from './types.js';
+import {
+  NO_LOCATION,
+  PRODUCT_FORMS,
+  countryKeys,
+  donorKey,
+  modificationKeys,
+  phaseKey,
+  phaseKeyOf,
+  productFormKey,
+  routeKeys,
+  sourceKeys,
+  specialtyKey,
+  statusKey,
+  studyTypeKey,
+} from './dimensions.js';
+import { isIsoDate, lowerBound, studyDay, upperBound } from './dates.js';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD' });
+const list = <T extends z.ZodTypeAny>(t: T) => z.array(t).optional();
+
+export const FilterSchema = z
+  .object({
+    category: list(z.enum(CATEGORIES)),
+    source: list(z.enum([...SOURCES, 'unspecified'])),
+    donor: list(z.enum(DONORS)),
+    route: list(z.enum([...ROUTES, 'unspecified'])),
+    phase: list(z.string().min(1)),
+    status: list(z.string().min(1)),
+    country: list(z.string().min(1)),
+    specialty: list(z.enum(SPECIALTIES)),
+    productForm: list(z.enum(PRODUCT_FORMS)),
+    studyType: list(z.string().min(1)),
+    modification: list(z.enum([...MODIFICATIONS, 'none'])),
+    covid19: z.boolean().optional(),
+    /** true: only studies the classifier included (msc_cells, msc_derived, stromal_mixture); false: only excluded. */
+    included: z.boolean().optional(),
+    product: list(z.string().min(1)),
+    text: z.string().optional(),
+    firstPostedFrom: isoDate.optional(),
+    firstPostedTo: isoDate.optional(),
+    startFrom: isoDate.optional(),
+    startTo: isoDate.optional(),
+    asOf: isoDate.optional(),
+  })
+  .strict();
+
+export type Filter = z.infer<typeof FilterSchema>;
+
+/** The filter's field names, in schema order. */
+export const FILTER_FIELDS = Object.keys(FilterSchema.shape) as Array<keyof Filter>;
+
+const upper = (xs: readonly string[]) => new Set(xs.map((x) => x.trim().toUpperCase()));
+const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.trim().toLowerCase()));
+const anyIn = (keys: readonly string[], set: Set<string>) => keys.some((k) => set.has(k));
+const has = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
+
+function textOf(r: ClassifiedStudy): string {
+  const s = r.study;
+  const parts: Array<string | null> = [
+    s.nctId,
+    s.briefTitle,
+    s.officialTitle,
+    s.acronym,
+    ...s.conditions,
+    ...s.keywords,
+  ];
+  for (const i of s.interventions) parts.push(i.name, ...i.otherNames);
+  return parts
+    .filter((p): p is string => !!p)
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Compile a filter into one predicate (validates it first; throws UsageError on an invalid filter). */
+export function compileFilter(input: Filter): (r: ClassifiedStudy) => boolean {
+  const parsed = FilterSchema.safeParse(input);
+  if (!parsed.success)
+    throw new UsageError(`invalid filter: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  const f = parsed.data;
+  const tests: Array<(r: ClassifiedStudy) => boolean> = [];
+
+  const labelled = (t: (r: ClassifiedStudy) => boolean) => (r: ClassifiedStudy) => r.labels !== null && t(r);
+
+  if (has(f.category)) {
+    const set = new Set<string>(f.category);
+    tests.push(labelled((r) => set.has(r.labels!.category)));
+  }
+  if (has(f.source)) {
+    const set = new Set<string>(f.source);
+    tests.push(labelled((r) => anyIn(sourceKeys(r), set)));
+  }
+  if (has(f.donor)) {
+    const set = new Set<string>(f.donor);
+    tests.push(labelled((r) => set.has(donorKey(r))));
+  }
+  if (has(f.route)) {
+    const set = new Set<string>(f.route);
+    tests.push(labelled((r) => anyIn(routeKeys(r), set)));
+  }
+  if (has(f.modification)) {
+    const set = new Set<string>(f.modification);
+    tests.push(labelled((r) => anyIn(modificationKeys(r), set)));
+  }
+  if (has(f.specialty)) {
+    const set = new Set<string>(f.specialty);
+    tests.push(labelled((r) => set.has(specialtyKey(r))));
+  }
+  if (has(f.productForm)) {
+    const set = new Set<string>(f.productForm);
+    tests.push(labelled((r) => set.has(productFormKey(r) ?? '')));
+  }
+  if (f.covid19 !== undefined) {
+    const want = f.covid19;
+    tests.push(labelled((r) => r.labels!.covid19 === want));
+  }
+  if (f.included !== undefined) {
+    const want = f.included;
+    tests.push(labelled((r) => r.labels!.included === want));
+  }
+  if (has(f.product)) {
+    const set = lower(f.product);
+    tests.push(labelled((r) => set.has((r.labels!.product ?? 'none').toLowerCase())));
+  }
+  if (has(f.phase)) {
+    const set = new Set(f.phase.map((p) => phaseKeyOf(p.split('|'))));
+    tests.push((r) => set.has(phaseKey(r.study)));
+  }
+  if (has(f.status)) {
+    const set = upper(f.status);
+    tests.push((r) => set.has(statusKey(r.study).toUpperCase()));
+  }
+  if (has(f.studyType)) {
+    const set = upper(f.studyType);
+    tests.push((r) => set.has(studyTypeKey(r.study).toUpperCase()));
+  }
+  if (has(f.country)) {
+    const set = lower(f.country);
+    tests.push((r) =>
+      countryKeys(r.study).some((c) => set.has(c.toLowerCase()) || (c === NO_LOCATION && set.has(c))),
+    );
+  }
+  if (f.text !== undefined && f.text.trim() !== '') {
+    const needle = f.text.trim().toLowerCase();
+    tests.push((r) => textOf(r).includes(needle));
+  }
+  const bound = (get: (r: ClassifiedStudy) => string | null, from?: string, to?: string) => {
+    const lo = from ? lowerBound(from) : null;
+    const hi = to ? upperBound(to) : null;
+    if (!lo && !hi) return;
+    tests.push((r) => {
+      const d = get(r);
+      if (d === null) return false;
+      return (lo === null || d >= lo) && (hi === null || d <= hi);
+    });
+  };
+  bound((r) => studyDay(r.study.firstPostedDate), f.firstPostedFrom, f.firstPostedTo);
+  bound((r) => studyDay(r.study.startDate), f.startFrom, f.startTo);
+  bound((r) => studyDay(r.study.firstPostedDate) ?? studyDay(r.study.firstSubmittedDate), undefined, f.asOf);
+
+  return (r) => tests.every((t) => t(r));
+}
+
+/** The rows that pass the filter, in input order. */
+export function applyFilter(rows: ClassifiedStudy[], f: Filter): ClassifiedStudy[] {
+  const pred = compileFilter(f);
+  return rows.filter(pred);
+}
+
+/** True when the filter restricts nothing. */
+export function isEmptyFilter(f: Filter): boolean {
+  return Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Query parameters -> Filter
+
+type Kind = 'list' | 'bool' | 'string';
+const KIND: Record<keyof Filter, Kind> = {
+  category: 'list',
+  source: 'list',
+  donor: 'list',
+  route: 'list',
+  phase: 'list',
+  status: 'list',
+  country: 'list',
+  specialty: 'list',
+  productForm: 'list',
+  studyType: 'list',
+  modification: 'list',
+  covid19: 'bool',
+  included: 'bool',
+  product: 'list',
+  text: 'string',
+  firstPostedFrom: 'string',
+  firstPostedTo: 'string',
+  startFrom: 'string',
+  startTo: 'string',
+  asOf: 'string',
+};
+
+/** kebab-case / snake_case / lower-case spellings -> field name ("first-posted-from", "as_of", "asof" …). */
+const ALIASES: Record<string, keyof Filter> = Object.fromEntries(
+  FILTER_FIELDS.flatMap((k) => {
+    const kebab = k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    return [
+      [k.toLowerCase(), k],
+      [kebab, k],
+      [kebab.replace(/-/g, '_'), k],
+    ];
+  }),
+);
+
+/** Case-insensitive field name for a query/option name, or undefined when it is not a filter parameter. */
+export function filterFieldOf(name: string): keyof Filter | undefined {
+  return ALIASES[name.toLowerCase()];
+}
+
+const TRUE = new Set(['true', '1', 'yes', 'y', '']);
+const FALSE = new Set(['false', '0', 'no', 'n']);
+
+/**
+ * Query parameters (or CLI options) -> Filter. List fields take comma-separated and/or repeated values
+ * ("phase=PHASE1|PHASE2,PHASE2" or "phase=PHASE1&phase=PHASE2"); booleans take true/false/1/0/yes/no.
+ * Parameter names may be camelCase, kebab-case or snake_case. Values are validated against the vocabularies;
+ * an invalid value throws UsageError naming the parameter and the allowed values. Parameters that are not filter
+ * fields are ignored (so an HTTP handler can pass its whole query), unless `strict` is set.
+ */
+export function filterFromQuery(
+  params: Record<string, string | string[] | undefined>,
+  opts: { strict?: boolean } = {},
+): Filter {
+  const out: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(params)) {
+    if (raw === undefined) continue;
+    const field = filterFieldOf(name);
+    if (!field) {
+      if (opts.strict)
+        throw new UsageError(`unknown filter parameter "${name}" (known: ${FILTER_FIELDS.join(', ')})`);
+      continue;
+    }
+    const values = (Array.isArray(raw) ? raw : [raw]).map((v) => String(v));
+    const kind = KIND[field];
+    if (kind === 'list') {
+      const items = values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+      const prev = (out[field] as string[] | undefined) ?? [];
+      out[field] = [...prev, ...items];
+    } else if (kind === 'bool') {
+      const v = (values[values.length - 1] ?? '').trim().toLowerCase();
+      if (TRUE.has(v)) out[field] = true;
+      else if (FALSE.has(v)) out[field] = false;
+      else
+        throw new UsageError(`filter parameter "${name}": expected true or false, got "${values.join(',')}"`);
+    } else {
+      if (values.length > 1)
+        throw new UsageError(`filter parameter "${name}" given ${values.length} times; give it once`);
+      out[field] = (values[0] ?? '').trim();
+    }
+  }
+  const parsed = FilterSchema.safeParse(out);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? '');
+    const param = Object.keys(params).find((p) => filterFieldOf(p) === field) ?? field;
+    const bad = issue.path.length > 1 ? (out[field] as unknown[])[issue.path[1] as number] : out[field];
+    const allowed =
+      'values' in issue && Array.isArray(issue.values) ? ` (allowed: ${issue.values.join(', ')})` : '';
+    throw new UsageError(
+      `filter parameter "${param}": invalid value "${String(bad)}": ${issue.message}${allowed}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,7 @@
+/** Analytics public API: pure functions over ClassifiedStudy rows. */
+export type { ClassifiedStudy } from './types.js';
+export * from './filter.js';
+export * from './metrics.js';
+export * from './tables.js';
+export * from './diff.js';
+export * from './dimensions.js';

@@ -1,0 +1,97 @@
+/**
+ * Country metrics from trial locations.
+ *
+ * Multi-country rule (documented, two variants):
+ * - full count: every country of a trial gets the trial's whole registered enrollment. Country totals then add up
+ *   to MORE than the total participants when multi-country trials exist.
+ * - split evenly: each of the trial's N distinct countries gets enrollment / N. Country totals add up to the total.
+ * Trials without any location country are reported under "(no location)". Trials without an enrollment figure
+ * count as trials but add 0 participants (their number is given in the note).
+ */
+import type { ClassifiedStudy } from '../types.js';
+import { countryKeys, studyTypeKey } from '../dimensions.js';
+import { Tally, byValueDesc, countTable, type MetricTable } from './table.js';
+
+export function trialsByCountry(rows: readonly ClassifiedStudy[]): MetricTable {
+  return countTable(
+    rows.map((r) => ({ nctId: r.study.nctId, keys: [countryKeys(r.study)] })),
+    {
+      id: 'trialsByCountry',
+      title: 'Trials per country',
+      dims: ['country'],
+      unit: 'trials',
+      note: 'A trial counts once in every distinct country of its locations (multi-country trials count in each, so counts add up to more than the trials). "(no location)" = no location listed.',
+    },
+  );
+}
+
+export function observationalByCountry(rows: readonly ClassifiedStudy[]): MetricTable {
+  const obs = rows.filter((r) => studyTypeKey(r.study) === 'OBSERVATIONAL');
+  const t = trialsByCountry(obs);
+  return {
+    ...t,
+    id: 'observationalByCountry',
+    title: 'Observational studies per country',
+    note: `Study type OBSERVATIONAL only (${obs.length} studies). ${t.note}`,
+  };
+}
+
+export interface Participants {
+  /** Sum of registered enrollment over trials (each trial once). */
+  total: number;
+  trialsWithEnrollment: number;
+  trialsWithoutEnrollment: number;
+  /** Trials whose enrollment type is ACTUAL vs ESTIMATED (anticipated). */
+  actualEnrollmentTrials: number;
+  estimatedEnrollmentTrials: number;
+}
+
+export function participants(rows: readonly ClassifiedStudy[]): Participants {
+  let total = 0;
+  let withE = 0;
+  let actual = 0;
+  let estimated = 0;
+  for (const r of rows) {
+    const e = r.study.enrollment;
+    if (e.count === null) continue;
+    withE++;
+    total += e.count;
+    if (e.type === 'ACTUAL') actual++;
+    else if (e.type === 'ESTIMATED') estimated++;
+  }
+  return {
+    total,
+    trialsWithEnrollment: withE,
+    trialsWithoutEnrollment: rows.length - withE,
+    actualEnrollmentTrials: actual,
+    estimatedEnrollmentTrials: estimated,
+  };
+}
+
+export type SplitRule = 'full' | 'split';
+
+export function participantsByCountry(rows: readonly ClassifiedStudy[], rule: SplitRule): MetricTable {
+  const t = new Tally();
+  let missing = 0;
+  for (const r of rows) {
+    const countries = countryKeys(r.study);
+    const n = r.study.enrollment.count;
+    if (n === null) missing++;
+    const each = n === null ? 0 : rule === 'full' ? n : n / countries.length;
+    for (const c of countries) t.add([c], r.study.nctId, each);
+  }
+  const ruleText =
+    rule === 'full'
+      ? 'Full count: each country of a multi-country trial gets the whole enrollment (country totals can exceed the overall total).'
+      : "Split evenly: a trial's enrollment is divided by its number of distinct countries (country totals add up to the overall total).";
+  return {
+    id: rule === 'full' ? 'participantsByCountryFull' : 'participantsByCountrySplit',
+    title: `Registered participants per country (${rule === 'full' ? 'full count' : 'split evenly'})`,
+    dims: ['country'],
+    unit: 'trials',
+    valueLabel: 'participants',
+    denominator: rows.length,
+    note: `${ruleText} Registered enrollment (actual or anticipated) as in the snapshot. ${missing} trial(s) without an enrollment figure add 0.`,
+    rows: t.rows({ withValue: true, order: byValueDesc }),
+  };
+}

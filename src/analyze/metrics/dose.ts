@@ -1,0 +1,112 @@
+/**
+ * Dose distribution of per-kg cell doses (labels.dose with unit "cells/kg"), by route and by phase.
+ * The dose of a trial is the low end of the stated per-administration dose (the high end when only that is known);
+ * a trial with several routes counts under each. Absolute doses ("cells", not per kg) are counted but not mixed in.
+ */
+import type { ClassifiedStudy } from '../types.js';
+import { phaseKey, routeKeys } from '../dimensions.js';
+import { round } from './table.js';
+
+export interface DoseStat {
+  key: string;
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  nctIds: string[];
+}
+
+export interface DosePoint {
+  nctId: string;
+  /** cells/kg per administration. */
+  value: number;
+  routes: string[];
+  phase: string;
+  administrations: number | null;
+}
+
+export interface DoseMetrics {
+  note: string;
+  /** Trials with a per-kg dose. */
+  perKgTrials: number;
+  /** Trials with an absolute dose (total cells) only. */
+  absoluteTrials: number;
+  /** Trials without a dose the classifier could read. */
+  noDoseTrials: number;
+  overall: DoseStat | null;
+  byRoute: DoseStat[];
+  byPhase: DoseStat[];
+  points: DosePoint[];
+}
+
+/** Quantile by linear interpolation between order statistics (type 7, as R's default). */
+export function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  return a + (b - a) * (h - lo);
+}
+
+function stat(key: string, pts: readonly DosePoint[]): DoseStat {
+  const v = pts.map((p) => p.value).sort((a, b) => a - b);
+  const sig = (x: number) => Number(x.toPrecision(4));
+  return {
+    key,
+    n: v.length,
+    min: sig(v[0]!),
+    q1: sig(quantile(v, 0.25)),
+    median: sig(quantile(v, 0.5)),
+    q3: sig(quantile(v, 0.75)),
+    max: sig(v[v.length - 1]!),
+    nctIds: pts.map((p) => p.nctId).sort(),
+  };
+}
+
+function groupStats(points: readonly DosePoint[], keysOf: (p: DosePoint) => string[]): DoseStat[] {
+  const groups = new Map<string, DosePoint[]>();
+  for (const p of points) for (const k of keysOf(p)) groups.set(k, [...(groups.get(k) ?? []), p]);
+  return [...groups.entries()]
+    .map(([k, pts]) => stat(k, pts))
+    .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+}
+
+export function doseMetrics(rows: readonly ClassifiedStudy[]): DoseMetrics {
+  const points: DosePoint[] = [];
+  let absolute = 0;
+  let none = 0;
+  for (const r of rows) {
+    const d = r.labels?.dose;
+    const value = d ? (d.value ?? d.valueHigh) : null;
+    if (!d || value === null) {
+      none++;
+      continue;
+    }
+    if (d.unit !== 'cells/kg') {
+      absolute++;
+      continue;
+    }
+    points.push({
+      nctId: r.study.nctId,
+      value: round(value, 0),
+      routes: routeKeys(r),
+      phase: phaseKey(r.study),
+      administrations: d.administrations,
+    });
+  }
+  points.sort((a, b) => a.value - b.value || a.nctId.localeCompare(b.nctId));
+  return {
+    note: 'Per-administration dose in cells/kg body weight as read by the classifier (low end of a range). Trials with several routes count under each route. Quartiles by linear interpolation.',
+    perKgTrials: points.length,
+    absoluteTrials: absolute,
+    noDoseTrials: none,
+    overall: points.length ? stat('all', points) : null,
+    byRoute: groupStats(points, (p) => p.routes),
+    byPhase: groupStats(points, (p) => [p.phase]),
+    points,
+  };
+}
