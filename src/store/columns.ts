@@ -1,0 +1,87 @@
+/**
+ * The queryable columns of the `studies` table, as data: one entry per column with its DuckDB kind and
+ * how to read it from a StudyRecord. The staging table, the appender and the final INSERT all follow
+ * this list, so adding a column is one entry here plus the DDL (and a migration) in schema.ts.
+ */
+import type { DuckDBAppender } from '@duckdb/node-api';
+import { LIST, VARCHAR } from '@duckdb/node-api';
+import type { StudyRecord } from '../model/record.js';
+import type { PartialDate, Study } from '../model/study.js';
+
+export type ColumnKind = 'varchar' | 'varchar[]' | 'integer' | 'boolean';
+type Value = string | number | boolean | readonly string[] | null;
+
+export interface StudyColumn {
+  name: string;
+  kind: ColumnKind;
+  get: (study: Study, rec: StudyRecord) => Value;
+}
+
+const dateValue = (d: PartialDate | null): string | null => d?.value ?? null;
+const datePrecision = (d: PartialDate | null): string | null => d?.precision ?? null;
+
+/** Distinct location countries in order of first appearance. */
+export function studyCountries(study: Study): string[] {
+  const seen = new Set<string>();
+  for (const loc of study.locations) if (loc.country) seen.add(loc.country);
+  return [...seen];
+}
+
+/** Columns after (snapshot_id), in table order; `study_json` and `raw_json` come last. */
+export const STUDY_COLUMNS: readonly StudyColumn[] = [
+  { name: 'nct_id', kind: 'varchar', get: (s) => s.nctId },
+  { name: 'brief_title', kind: 'varchar', get: (s) => s.briefTitle },
+  { name: 'overall_status', kind: 'varchar', get: (s) => s.overallStatus },
+  { name: 'study_type', kind: 'varchar', get: (s) => s.studyType },
+  { name: 'phases', kind: 'varchar[]', get: (s) => s.phases },
+  { name: 'start_date', kind: 'varchar', get: (s) => dateValue(s.startDate) },
+  { name: 'start_precision', kind: 'varchar', get: (s) => datePrecision(s.startDate) },
+  { name: 'first_posted_date', kind: 'varchar', get: (s) => dateValue(s.firstPostedDate) },
+  { name: 'first_posted_precision', kind: 'varchar', get: (s) => datePrecision(s.firstPostedDate) },
+  { name: 'last_update_date', kind: 'varchar', get: (s) => dateValue(s.lastUpdatePostedDate) },
+  { name: 'last_update_precision', kind: 'varchar', get: (s) => datePrecision(s.lastUpdatePostedDate) },
+  { name: 'completion_date', kind: 'varchar', get: (s) => dateValue(s.completionDate) },
+  { name: 'completion_precision', kind: 'varchar', get: (s) => datePrecision(s.completionDate) },
+  { name: 'enrollment', kind: 'integer', get: (s) => s.enrollment.count },
+  { name: 'lead_sponsor', kind: 'varchar', get: (s) => s.leadSponsor?.name ?? null },
+  { name: 'lead_sponsor_class', kind: 'varchar', get: (s) => s.leadSponsor?.class ?? null },
+  { name: 'countries', kind: 'varchar[]', get: (s) => studyCountries(s) },
+  { name: 'has_results', kind: 'boolean', get: (s) => s.hasResults },
+  { name: 'conditions', kind: 'varchar[]', get: (s) => s.conditions },
+  { name: 'source_format', kind: 'varchar', get: (s) => s.provenance.format },
+  { name: 'source_file', kind: 'varchar', get: (s) => s.provenance.file },
+  { name: 'source_record', kind: 'integer', get: (s) => s.provenance.record },
+  { name: 'study_json', kind: 'varchar', get: (s) => JSON.stringify(s) },
+  { name: 'raw_json', kind: 'varchar', get: (_s, r) => (r.raw === undefined ? null : JSON.stringify(r.raw)) },
+];
+
+export const SQL_TYPE: Record<ColumnKind, string> = {
+  varchar: 'VARCHAR',
+  'varchar[]': 'VARCHAR[]',
+  integer: 'INTEGER',
+  boolean: 'BOOLEAN',
+};
+
+const VARCHAR_LIST = LIST(VARCHAR);
+
+/** Append one value of the given kind (null-safe). */
+export function appendValue(app: DuckDBAppender, kind: ColumnKind, v: Value): void {
+  if (v === null || v === undefined) {
+    app.appendNull();
+    return;
+  }
+  switch (kind) {
+    case 'varchar':
+      app.appendVarchar(v as string);
+      return;
+    case 'integer':
+      app.appendInteger(v as number);
+      return;
+    case 'boolean':
+      app.appendBoolean(v as boolean);
+      return;
+    case 'varchar[]':
+      app.appendList(v as readonly string[], VARCHAR_LIST);
+      return;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The store's DuckDB schema and its version check. `SCHEMA_VERSION` is written to the `meta` table;
+ * opening a database written by a newer mscope is a clear error, an older one is migrated in order
+ * by `MIGRATIONS` (version n -> n+1).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { MscopeError } from '../model/errors.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** Tables of schema version 1. `studies` has no declared primary key (DuckDB's ART index slows bulk
+ * appends); (snapshot_id, nct_id) is unique by construction: each snapshot is written once, de-duplicated. */
+export const DDL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS snapshots (
+    id INTEGER PRIMARY KEY,
+    label VARCHAR,
+    created_at VARCHAR NOT NULL,
+    sources VARCHAR[] NOT NULL,
+    study_count INTEGER NOT NULL,
+    duplicates_dropped INTEGER NOT NULL,
+    formats_json VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    base_snapshot_id INTEGER
+  )`,
+  `CREATE TABLE IF NOT EXISTS studies (
+    snapshot_id INTEGER NOT NULL,
+    nct_id VARCHAR NOT NULL,
+    brief_title VARCHAR,
+    overall_status VARCHAR,
+    study_type VARCHAR,
+    phases VARCHAR[],
+    start_date VARCHAR,
+    start_precision VARCHAR,
+    first_posted_date VARCHAR,
+    first_posted_precision VARCHAR,
+    last_update_date VARCHAR,
+    last_update_precision VARCHAR,
+    completion_date VARCHAR,
+    completion_precision VARCHAR,
+    enrollment INTEGER,
+    lead_sponsor VARCHAR,
+    lead_sponsor_class VARCHAR,
+    countries VARCHAR[],
+    has_results BOOLEAN,
+    conditions VARCHAR[],
+    source_format VARCHAR,
+    source_file VARCHAR,
+    source_record INTEGER,
+    study_json VARCHAR NOT NULL,
+    raw_json VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS label_sets (
+    snapshot_id INTEGER NOT NULL,
+    ruleset_version VARCHAR NOT NULL,
+    saved_seq INTEGER NOT NULL,
+    saved_at VARCHAR NOT NULL,
+    label_count INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, ruleset_version)
+  )`,
+  `CREATE TABLE IF NOT EXISTS labels (
+    snapshot_id INTEGER NOT NULL,
+    ruleset_version VARCHAR NOT NULL,
+    nct_id VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    included BOOLEAN NOT NULL,
+    screening_reason VARCHAR,
+    sources VARCHAR[],
+    donor VARCHAR,
+    modifications VARCHAR[],
+    biomaterial BOOLEAN,
+    routes VARCHAR[],
+    specialty VARCHAR,
+    covid19 BOOLEAN,
+    product VARCHAR,
+    labels_json VARCHAR NOT NULL
+  )`,
+];
+
+/** Schema upgrades: MIGRATIONS[n] upgrades version n to n+1. Empty while there is only version 1. */
+export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {};
+
+async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
+  const r = await conn.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1`,
+    [name],
+  );
+  return Number(r.getRows()[0]?.[0] ?? 0) > 0;
+}
+
+export async function readSchemaVersion(conn: DuckDBConnection): Promise<number | null> {
+  if (!(await tableExists(conn, 'meta'))) return null;
+  const r = await conn.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`);
+  const v = r.getRows()[0]?.[0];
+  if (v === undefined || v === null) return null;
+  const n = Number(v);
+  return Number.isInteger(n) ? n : null;
+}
+
+/**
+ * Make sure the database has the current schema: create it when empty, migrate an older one, refuse a
+ * newer one (or a DuckDB file that is not an mscope store). `readOnly` databases are only checked.
+ */
+export async function ensureSchema(conn: DuckDBConnection, path: string, readOnly: boolean): Promise<void> {
+  const version = await readSchemaVersion(conn);
+  if (version === null) {
+    const hasOtherTables = await tableExists(conn, 'studies');
+    if (hasOtherTables) throw new MscopeError(`${path}: not an mscope database (no schema_version in table meta)`);
+    if (readOnly) throw new MscopeError(`${path}: empty database (no snapshots yet; run "mscope ingest" first)`);
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      for (const sql of DDL) await conn.run(sql);
+      await conn.run(`INSERT INTO meta VALUES ('schema_version', $1)`, [String(SCHEMA_VERSION)]);
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+    return;
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new MscopeError(
+      `${path}: database schema version ${version} is newer than this mscope supports (${SCHEMA_VERSION}); upgrade mscope`,
+    );
+  }
+  if (version < SCHEMA_VERSION) {
+    if (readOnly) {
+      throw new MscopeError(
+        `${path}: database schema version ${version} is older than ${SCHEMA_VERSION}; open it once read-write to migrate`,
+      );
+    }
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      for (let v = version; v < SCHEMA_VERSION; v++) {
+        const steps = MIGRATIONS[v];
+        if (!steps) throw new MscopeError(`${path}: no migration from schema version ${v}`);
+        for (const sql of steps) await conn.run(sql);
+      }
+      await conn.run(`UPDATE meta SET value = $1 WHERE key = 'schema_version'`, [String(SCHEMA_VERSION)]);
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+  }
+}

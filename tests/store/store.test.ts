@@ -1,0 +1,319 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InputError, MscopeError } from '../../src/model/errors.js';
+import type { Labels } from '../../src/model/labels.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { fingerprint } from './fingerprint.js';
+import { fromArray, nct, rec } from './records.js';
+
+let dir: string;
+let dbPath: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mscope-store-'));
+  dbPath = join(dir, 'test.duckdb');
+  store = await openStore(dbPath);
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+function labelsFor(id: string, version: string, category: Labels['category'] = 'msc_cells'): Labels {
+  return {
+    nctId: id,
+    rulesetVersion: version,
+    category,
+    included: category !== 'unrelated',
+    screeningReason: `include.${category}`,
+    sources: ['bone_marrow'],
+    donor: 'autologous',
+    modifications: [],
+    biomaterial: false,
+    routes: ['intravenous'],
+    covid19: false,
+    specialty: 'musculoskeletal',
+    product: null,
+    dose: null,
+    evidence: [
+      { label: 'sources', value: 'bone_marrow', field: 'briefTitle', start: 0, end: 5, text: 'Study', rule: 'test.rule' },
+    ],
+  };
+}
+
+describe('createSnapshot / listSnapshots / getSnapshot', () => {
+  it('stores one snapshot with its counts, formats and sources', async () => {
+    const records = [
+      rec(nct(3), { format: 'ctgov-v2-json' }),
+      rec(nct(1), { format: 'ctgov-classic-fields' }),
+      rec(nct(2), { format: 'ctgov-classic-fields' }),
+    ];
+    const progress: number[] = [];
+    const info = await store.createSnapshot({ label: 'first', sources: ['a.json', 'b.ndjson'] }, fromArray(records), {
+      onProgress: (n) => progress.push(n),
+    });
+    expect(info).toMatchObject({
+      id: 1,
+      label: 'first',
+      sources: ['a.json', 'b.ndjson'],
+      studyCount: 3,
+      duplicatesDropped: 0,
+      formats: { 'ctgov-v2-json': 1, 'ctgov-classic-fields': 2 },
+      kind: 'ingest',
+      baseSnapshotId: null,
+    });
+    expect(progress[progress.length - 1]).toBe(3);
+    expect(new Date(info.createdAt).toISOString()).toBe(info.createdAt);
+    expect(await store.listSnapshots()).toEqual([info]);
+    expect(await store.getSnapshot()).toEqual(info);
+    expect(await store.getSnapshot(1)).toEqual(info);
+    expect(await store.getSnapshot('1')).toEqual(info);
+    expect(await store.getSnapshot('first')).toEqual(info);
+  });
+
+  it('getSnapshot: unknown ref and empty store are clear errors', async () => {
+    await expect(store.getSnapshot()).rejects.toThrow(/no snapshots/);
+    await store.createSnapshot({ label: 'x', sources: [] }, fromArray([rec(nct(1))]));
+    await expect(store.getSnapshot(7)).rejects.toThrow(/unknown snapshot "7".*1 \(x\)/);
+    await expect(store.getSnapshot('nope')).rejects.toBeInstanceOf(MscopeError);
+  });
+
+  it('rejects a label already in use, or an all-digit label', async () => {
+    await store.createSnapshot({ label: 'dup', sources: [] }, fromArray([rec(nct(1))]));
+    await expect(store.createSnapshot({ label: 'dup', sources: [] }, fromArray([rec(nct(2))]))).rejects.toThrow(
+      /already used by snapshot 1/,
+    );
+    await expect(store.createSnapshot({ label: '42', sources: [] }, fromArray([rec(nct(2))]))).rejects.toThrow(/number/);
+    expect((await store.listSnapshots()).length).toBe(1);
+  });
+
+  it('keeps the newest last-update per NCT id (tie: the later record) and counts the dropped ones', async () => {
+    const records = [
+      rec(nct(1), { lastUpdate: '2021-05-01', title: 'old' }),
+      rec(nct(1), { lastUpdate: '2022-01-01', title: 'newest' }),
+      rec(nct(1), { lastUpdate: '2021-12-31', title: 'middle' }),
+      rec(nct(2), { lastUpdate: '2020-01-01', title: 'tie-first' }),
+      rec(nct(2), { lastUpdate: '2020-01-01', title: 'tie-later' }),
+      rec(nct(3), { lastUpdate: null, title: 'undated' }),
+      rec(nct(3), { lastUpdate: '2019', title: 'dated' }),
+      rec(nct(4), { title: 'single' }),
+    ];
+    const info = await store.createSnapshot({ sources: [] }, fromArray(records));
+    expect(info.studyCount).toBe(4);
+    expect(info.duplicatesDropped).toBe(4);
+    const titles = (await collect(store.iterStudies(info.id))).map((s) => [s.nctId, s.briefTitle]);
+    expect(titles).toEqual([
+      [nct(1), 'newest'],
+      [nct(2), 'tie-later'],
+      [nct(3), 'dated'],
+      [nct(4), 'single'],
+    ]);
+  });
+
+  it('snapshots are independent and immutable', async () => {
+    const a = await store.createSnapshot({ sources: ['a'] }, fromArray([rec(nct(1), { title: 'A' })]));
+    const b = await store.createSnapshot({ sources: ['b'] }, fromArray([rec(nct(1), { title: 'B' }), rec(nct(2))]));
+    expect(b.id).toBe(a.id + 1);
+    expect((await store.getStudy(a.id, nct(1)))?.study.briefTitle).toBe('A');
+    expect((await store.getStudy(b.id, nct(1)))?.study.briefTitle).toBe('B');
+    expect(await store.getStudy(a.id, nct(2))).toBeNull();
+    expect((await store.getSnapshot()).id).toBe(b.id);
+  });
+
+  it('an empty input makes an empty snapshot', async () => {
+    const info = await store.createSnapshot({ sources: [] }, fromArray([]));
+    expect(info.studyCount).toBe(0);
+    expect(await collect(store.iterStudies(info.id))).toEqual([]);
+  });
+});
+
+describe('reading back', () => {
+  it('iterStudies yields normalized studies in NCT order; iterRecords and getStudy keep the raw record', async () => {
+    const ids = [7, 3, 9, 1, 5].map(nct);
+    const records = ids.map((id, i) => rec(id, { record: i + 1, raw: { original: id, n: i, nested: { a: [1, null, 'x'] } } }));
+    const info = await store.createSnapshot({ sources: [] }, fromArray(records));
+    const studies = await collect(store.iterStudies(info.id));
+    expect(studies.map((s) => s.nctId)).toEqual([...ids].sort());
+    const byId = new Map(records.map((r) => [r.study.nctId, r]));
+    for (const s of studies) expect(s).toEqual(byId.get(s.nctId)!.study);
+    const recs = await collect(store.iterRecords(info.id));
+    for (const r of recs) expect(r).toEqual(byId.get(r.study.nctId));
+    expect(await store.getStudy(info.id, nct(9))).toEqual(byId.get(nct(9)));
+    expect(await store.getStudy(info.id, nct(2))).toBeNull();
+  });
+
+  it('other store calls may run while an iteration is in progress', async () => {
+    const records = Array.from({ length: 5000 }, (_, i) => rec(nct(i + 1)));
+    const info = await store.createSnapshot({ sources: [] }, fromArray(records));
+    let n = 0;
+    for await (const s of store.iterStudies(info.id)) {
+      if (n % 1000 === 0) expect((await store.getStudy(info.id, s.nctId))?.study.nctId).toBe(s.nctId);
+      n++;
+    }
+    expect(n).toBe(5000);
+  });
+
+  it('fills the queryable columns', async () => {
+    const r = rec(nct(1), { countries: ['Spain', 'France', 'Spain'], phases: ['PHASE1', 'PHASE2'], enrollment: 42 });
+    r.study.startDate = { value: '2019-03', precision: 'month', type: 'ACTUAL' };
+    r.study.hasResults = true;
+    const info = await store.createSnapshot({ sources: [] }, fromArray([r]));
+    const row = (
+      await store
+        .connection()
+        .runAndReadAll(
+          `SELECT nct_id, phases, countries, enrollment, start_date, start_precision, has_results, lead_sponsor_class,
+           source_format, last_update_date FROM studies WHERE snapshot_id = $1`,
+          [info.id],
+        )
+    ).getRowObjectsJS()[0];
+    expect(row).toEqual({
+      nct_id: nct(1),
+      phases: ['PHASE1', 'PHASE2'],
+      countries: ['Spain', 'France'],
+      enrollment: 42,
+      start_date: '2019-03',
+      start_precision: 'month',
+      has_results: true,
+      lead_sponsor_class: 'OTHER',
+      source_format: 'ctgov-v2-json',
+      last_update_date: '2020-01-01',
+    });
+  });
+});
+
+describe('atomicity', () => {
+  it('a reader error mid-stream leaves no partial snapshot and earlier ones untouched', async () => {
+    await store.createSnapshot({ label: 'keep', sources: [] }, fromArray([rec(nct(1)), rec(nct(2))]));
+    await store.saveLabels(1, 'v1', [labelsFor(nct(1), 'v1')]);
+    const before = await fingerprint(store);
+    const many = Array.from({ length: 3000 }, (_, i) => rec(nct(i + 1)));
+    const bad = new InputError({ file: 'bad.ndjson', record: 2500 }, 'unexpected token');
+    await expect(store.createSnapshot({ label: 'broken', sources: [] }, fromArray(many, { index: 2500, error: bad }))).rejects.toBe(bad);
+    expect(await fingerprint(store)).toBe(before);
+    // the store still works afterwards, and the failed label is free again
+    const next = await store.createSnapshot({ label: 'broken', sources: [] }, fromArray([rec(nct(5))]));
+    expect(next.id).toBe(2);
+  });
+
+  it('an invalid NCT id is an InputError naming file and record, and changes nothing', async () => {
+    await store.createSnapshot({ sources: [] }, fromArray([rec(nct(1))]));
+    const before = await fingerprint(store);
+    const badRec = rec(nct(2), { file: 'x.csv', record: 17 });
+    badRec.study.nctId = 'NCT123';
+    const err = await store.createSnapshot({ sources: [] }, fromArray([rec(nct(3)), badRec])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/x\.csv: record 17, field "nctId"/);
+    expect(await fingerprint(store)).toBe(before);
+  });
+});
+
+describe('incremental snapshots (baseSnapshotId)', () => {
+  it('carries the base over, replaced/added by newer incoming records', async () => {
+    const base = await store.createSnapshot(
+      { sources: ['base'] },
+      fromArray([
+        rec(nct(1), { lastUpdate: '2020-01-01', title: 'b1' }),
+        rec(nct(2), { lastUpdate: '2021-01-01', title: 'b2' }),
+        rec(nct(3), { lastUpdate: '2021-01-01', title: 'b3' }),
+      ]),
+    );
+    const inc = await store.createSnapshot(
+      { sources: ['live'], kind: 'fetch', baseSnapshotId: base.id },
+      fromArray([
+        rec(nct(2), { lastUpdate: '2022-06-01', title: 'new2', format: 'ctgov-v2-live' }),
+        rec(nct(3), { lastUpdate: '2020-06-01', title: 'older3', format: 'ctgov-v2-live' }),
+        rec(nct(4), { lastUpdate: '2022-06-01', title: 'new4', format: 'ctgov-v2-live' }),
+      ]),
+    );
+    expect(inc).toMatchObject({ kind: 'fetch', baseSnapshotId: base.id, studyCount: 4, duplicatesDropped: 0 });
+    expect(inc.formats).toEqual({ 'ctgov-v2-json': 2, 'ctgov-v2-live': 2 });
+    const titles = (await collect(store.iterStudies(inc.id))).map((s) => s.briefTitle);
+    expect(titles).toEqual(['b1', 'new2', 'b3', 'new4']);
+    // the base snapshot is unchanged
+    expect((await collect(store.iterStudies(base.id))).map((s) => s.briefTitle)).toEqual(['b1', 'b2', 'b3']);
+  });
+
+  it('an unknown base is an error', async () => {
+    await expect(store.createSnapshot({ sources: [], baseSnapshotId: 9 }, fromArray([rec(nct(1))]))).rejects.toThrow(
+      /unknown snapshot "9"/,
+    );
+  });
+});
+
+describe('labels', () => {
+  it('saves, replaces and loads labels per ruleset version', async () => {
+    const s = await store.createSnapshot({ sources: [] }, fromArray([rec(nct(1)), rec(nct(2))]));
+    expect(await store.loadLabels(s.id)).toEqual(new Map());
+    await store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v1'), labelsFor(nct(2), 'v1', 'unrelated')]);
+    await store.saveLabels(s.id, 'v2', [labelsFor(nct(1), 'v2', 'msc_derived')]);
+    expect(await store.labelVersions(s.id)).toEqual(['v1', 'v2']);
+    const latest = await store.loadLabels(s.id);
+    expect([...latest.keys()]).toEqual([nct(1)]);
+    expect(latest.get(nct(1))).toEqual(labelsFor(nct(1), 'v2', 'msc_derived'));
+    const v1 = await store.loadLabels(s.id, 'v1');
+    expect(v1.get(nct(2))).toEqual(labelsFor(nct(2), 'v1', 'unrelated'));
+    // re-saving v1 replaces it and makes it the latest
+    await store.saveLabels(s.id, 'v1', [labelsFor(nct(2), 'v1')]);
+    expect(await store.labelVersions(s.id)).toEqual(['v2', 'v1']);
+    expect([...(await store.loadLabels(s.id)).keys()]).toEqual([nct(2)]);
+    const row = (
+      await store
+        .connection()
+        .runAndReadAll(`SELECT category, included, sources, routes FROM labels WHERE ruleset_version = 'v2'`)
+    ).getRowObjectsJS();
+    expect(row).toEqual([{ category: 'msc_derived', included: true, sources: ['bone_marrow'], routes: ['intravenous'] }]);
+  });
+
+  it('rejects labels for studies outside the snapshot, wrong versions or invalid values, changing nothing', async () => {
+    const s = await store.createSnapshot({ sources: [] }, fromArray([rec(nct(1))]));
+    await store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v1')]);
+    const before = await fingerprint(store);
+    await expect(store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v1'), labelsFor(nct(9), 'v1')])).rejects.toThrow(
+      new RegExp(`not in snapshot ${s.id}: ${nct(9)}`),
+    );
+    await expect(store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v0')])).rejects.toThrow(/ruleset version "v0"/);
+    const bad = { ...labelsFor(nct(1), 'v1'), category: 'nonsense' } as unknown as Labels;
+    await expect(store.saveLabels(s.id, 'v1', [bad])).rejects.toThrow(/invalid field "category"/);
+    await expect(store.saveLabels(99, 'v1', [])).rejects.toThrow(/unknown snapshot 99/);
+    expect(await fingerprint(store)).toBe(before);
+  });
+});
+
+describe('opening', () => {
+  it('persists across reopen and opens read-only', async () => {
+    const info = await store.createSnapshot({ label: 'p', sources: ['f'] }, fromArray([rec(nct(1))]));
+    await store.close();
+    store = await openStore(dbPath, { readOnly: true });
+    expect(await store.listSnapshots()).toEqual([info]);
+    await expect(store.createSnapshot({ sources: [] }, fromArray([rec(nct(2))]))).rejects.toThrow(/opened read-only/);
+    expect(await store.listSnapshots()).toEqual([info]);
+  });
+
+  it('read-only open of a missing file is a clear error', async () => {
+    await expect(openStore(join(dir, 'missing.duckdb'), { readOnly: true })).rejects.toThrow(/missing\.duckdb: no database/);
+  });
+
+  it('refuses a database of a newer schema version', async () => {
+    await store.connection().run(`UPDATE meta SET value = '999' WHERE key = 'schema_version'`);
+    await store.close();
+    await expect(openStore(dbPath)).rejects.toThrow(/schema version 999 is newer than this mscope supports \(1\)/);
+    store = await openStore(':memory:');
+  });
+
+  it('refuses a file that is not a database', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const junk = join(dir, 'junk.duckdb');
+    writeFileSync(junk, 'this is not duckdb '.repeat(1000));
+    await expect(openStore(junk)).rejects.toThrow(/junk\.duckdb/);
+  });
+});
