@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { register as fetchCommand } from './fetch.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
-export const COMMANDS: Array<(program: Command) => void> = [];
+export const COMMANDS: Array<(program: Command) => void> = [
+  fetchCommand,
+];

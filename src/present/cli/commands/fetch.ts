@@ -1,0 +1,162 @@
+/**
+ * `mscope fetch`: download studies from the live ClinicalTrials.gov API v2 and store them as ONE new
+ * snapshot. Resumable: progress is saved after each page in a state file (default `<db>.fetch-state.json`);
+ * re-running the same command after an interruption continues where it stopped. With `--since DATE`
+ * only studies updated since then are fetched and merged onto a base snapshot (default: the latest).
+ */
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { MscopeError, UsageError } from '../../../model/errors.js';
+import type { StudyRecord } from '../../../model/record.js';
+import { clearFetchState, fetchStudies, type FetchProgress } from '../../../sources/live/client.js';
+import { DEFAULT_BASE_URL, checkBaseUrl, checkPageSize, checkSince, defaultQuery, searchUrl } from '../../../sources/live/query.js';
+import { openStore } from '../../../store/index.js';
+import type { SnapshotInfo } from '../../../store/index.js';
+
+interface FetchCliOptions {
+  query?: string;
+  since?: string;
+  base?: string;
+  baseUrl: string;
+  label?: string;
+  pageSize: string;
+  state?: string;
+  restart?: boolean;
+  maxRetries: string;
+  minInterval: string;
+  timeout: string;
+  printQuery?: boolean;
+  json?: boolean;
+}
+
+function intOption(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`invalid ${name} "${value}": expected an integer >= ${min}`);
+  }
+  return n;
+}
+
+function progressBar(): { update(p: FetchProgress): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'fetch |{bar}| {value}/{total} studies, page {page}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  let started = false;
+  return {
+    update(p) {
+      const total = p.total ?? Math.max(p.fetched, 1);
+      if (!started) {
+        bar.start(total, p.fetched, { page: p.page });
+        started = true;
+      } else {
+        bar.setTotal(total);
+        bar.update(p.fetched, { page: p.page });
+      }
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+async function run(opts: FetchCliOptions, cmd: Command): Promise<void> {
+  if (opts.printQuery) {
+    process.stdout.write(opts.json ? `${JSON.stringify({ query: defaultQuery() })}\n` : `${defaultQuery()}\n`);
+    return;
+  }
+  const db = String(cmd.optsWithGlobals().db);
+  const baseUrl = checkBaseUrl(opts.baseUrl);
+  const pageSize = checkPageSize(intOption('--page-size', opts.pageSize, 1));
+  const since = opts.since === undefined ? undefined : checkSince(opts.since);
+  if (opts.base !== undefined && since === undefined) throw new UsageError('--base is only meaningful with --since');
+  const query = opts.query?.trim() ? opts.query.trim() : defaultQuery();
+  const maxRetries = intOption('--max-retries', opts.maxRetries, 0);
+  const minIntervalMs = intOption('--min-interval', opts.minInterval, 0);
+  const timeoutMs = intOption('--timeout', opts.timeout, 1);
+  const statePath = opts.state ?? `${db === ':memory:' ? 'mscope' : db}.fetch-state.json`;
+  if (opts.restart) await clearFetchState(statePath);
+
+  const store = await openStore(db);
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort(new MscopeError('interrupted by signal'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const bar = progressBar();
+  try {
+    let base: SnapshotInfo | null = null;
+    if (since !== undefined) {
+      const ref = opts.base === undefined ? undefined : /^\d+$/.test(opts.base) ? Number(opts.base) : opts.base;
+      try {
+        base = await store.getSnapshot(ref);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new UsageError(`--since updates an existing snapshot, but none was found (${why}); run a full "mscope fetch" first`);
+      }
+    }
+    let last: FetchProgress = { fetched: 0, total: null, page: 0 };
+    const records: AsyncIterable<StudyRecord> = fetchStudies({
+      baseUrl,
+      query,
+      ...(since !== undefined ? { since } : {}),
+      pageSize,
+      statePath,
+      maxRetries,
+      minIntervalMs,
+      timeoutMs,
+      signal: abort.signal,
+      onProgress: (p) => {
+        last = p;
+        bar.update(p);
+      },
+    });
+    const info = await store.createSnapshot(
+      {
+        label: opts.label ?? null,
+        sources: [searchUrl({ baseUrl, query, since, pageSize })],
+        kind: 'fetch',
+        baseSnapshotId: base?.id ?? null,
+      },
+      records,
+    );
+    bar.stop();
+    await clearFetchState(statePath); // stored for good: the next fetch starts fresh
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
+    } else {
+      const baseNote = base ? ` (incremental since ${since}: ${last.fetched} updated studies merged onto snapshot ${base.id})` : '';
+      process.stdout.write(
+        `fetched ${last.fetched} studies in ${last.page} page(s) from ${baseUrl}${baseNote}\n` +
+          `snapshot ${info.id}${info.label ? ` "${info.label}"` : ''}: ${info.studyCount} studies\n`,
+      );
+    }
+  } finally {
+    bar.stop();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await store.close();
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('fetch')
+    .description('Fetch studies from the live ClinicalTrials.gov API v2 into one new snapshot (resumable)')
+    .option('--query <q>', 'search expression for query.term (Essie syntax); default: the MSC synonym query (see --print-query)')
+    .option('--since <date>', 'only studies whose last update was posted on/after DATE (YYYY-MM-DD), merged onto a base snapshot')
+    .option('--base <snapshot>', 'with --since: snapshot id or label to update (default: the latest)')
+    .option('--base-url <url>', 'API root', process.env.MSCOPE_CTGOV_URL ?? DEFAULT_BASE_URL)
+    .option('--label <label>', 'label of the new snapshot')
+    .option('--page-size <n>', 'studies per request (1-1000)', '1000')
+    .option('--state <file>', 'resume state file (default: <db>.fetch-state.json)')
+    .option('--restart', 'discard a saved partial fetch and start over')
+    .option('--max-retries <n>', 'retries per request before failing', '6')
+    .option('--min-interval <ms>', 'minimum milliseconds between requests', '300')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', '60000')
+    .option('--print-query', 'print the default query and exit')
+    .option('--json', 'print the created snapshot as JSON')
+    .action(async (opts: FetchCliOptions, cmd: Command) => run(opts, cmd));
+}
