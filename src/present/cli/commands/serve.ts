@@ -1,0 +1,37 @@
+/** `mscope serve`: the local web dashboard (read-only) over one snapshot of the database. */
+import type { Command } from 'commander';
+import { UsageError } from '../../../model/errors.js';
+import { startServer } from '../../server/index.js';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the interactive dashboard and its JSON API (read-only) on http://HOST:PORT/')
+    .option('--snapshot <id>', 'snapshot id or label to show first (default: the latest)')
+    .option('--host <host>', 'interface to bind (only loopback unless you say otherwise)', '127.0.0.1')
+    .option('--port <port>', 'TCP port (0 = any free port)', '8080')
+    .option('--json', 'print the address as JSON once listening')
+    .action(async (opts: { snapshot?: string; host: string; port: string; json?: boolean }, cmd: Command) => {
+      const { db } = cmd.optsWithGlobals<{ db: string }>();
+      if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(`--port: expected 0-65535, got "${opts.port}"`);
+      const server = await startServer({ dbPath: db, snapshot: opts.snapshot, host: opts.host, port: Number(opts.port) });
+      const ds = await server.source.get();
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ url: server.url, snapshotId: ds.snapshot.id, studies: ds.rows.length, rulesetVersion: ds.rulesetVersion })}\n`);
+      } else {
+        process.stdout.write(
+          `mscope dashboard: ${server.url}  (snapshot ${ds.snapshot.id}, ${ds.rows.length} studies, ` +
+            `${ds.rulesetVersion ? `labels ${ds.rulesetVersion}` : 'no labels'}; Ctrl-C to stop)\n`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void server.close().then(resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,209 @@
+/**
+ * The dashboard's HTTP application (hono): a read-only JSON API over one in-memory snapshot plus the built
+ * front-end. Routes:
+ *   GET /api/snapshots          snapshots in the database, and the default one
+ *   GET /api/meta               filter vocabulary: values of every facet with counts, date ranges, sort keys
+ *   GET /api/studies            one page of the filtered, sorted studies
+ *   GET /api/studies/:nct       one study: normalized record, labels, evidence, registry link
+ *   GET /api/metrics            computeMetrics() of the filtered studies (cached per filter)
+ *   GET /api/export.csv         every filtered study as CSV, streamed
+ *   GET /, /app.js, /app.css    the front-end (fixed in-memory map)
+ */
+import { Hono, type Context } from 'hono';
+import { timeout } from 'hono/timeout';
+import { HTTPException } from 'hono/http-exception';
+import { computeMetrics } from '../../analyze/metrics.js';
+import { studyLink } from '../../analyze/dimensions.js';
+import { MscopeError } from '../../model/errors.js';
+import type { Asset } from './assets.js';
+import { csvStream } from './csv.js';
+import { filterKey, type Dataset } from './dataset.js';
+import type { DatasetSource } from './datasets.js';
+import { dateRange, facetCounts } from './facets.js';
+import { ApiError, type ApiErrorBody } from './http-error.js';
+import { LIMITS, parseQuery, type Control } from './params.js';
+import { guard } from './security.js';
+import { SORT_KEY_NAMES } from './sort-keys.js';
+import { FILTER_FIELDS } from '../../analyze/filter.js';
+
+export interface AppOptions {
+  source: DatasetSource;
+  assets: ReadonlyMap<string, Asset>;
+  /** Reject Host headers that are not loopback names (default true; false when bound to another interface). */
+  loopbackOnly?: boolean;
+  /** Time limit of one API request in ms (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+const NCT_RE = /^NCT\d{8}$/;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function jsonText(c: Context, text: string, status: 200 | 404 = 200): Response {
+  return c.body(text, status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' });
+}
+
+function queryOf(c: Context, filter: boolean, controls: readonly Control[]) {
+  return parseQuery(c.req.queries() ?? {}, { filter, controls });
+}
+
+export function createApp(opts: AppOptions): Hono {
+  const { source, assets } = opts;
+  const app = new Hono();
+
+  app.use('*', guard({ loopbackOnly: opts.loopbackOnly ?? true }));
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/export.csv') return next();
+    return timeout(opts.requestTimeoutMs ?? 30_000, () => new HTTPException(503, { message: 'request took too long' }))(c, next);
+  });
+
+  app.get('/api/snapshots', async (c) => {
+    queryOf(c, false, []);
+    const snapshots = await source.snapshots();
+    return c.json({ defaultSnapshotId: source.defaultSnapshotId, snapshots }, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/api/meta', async (c) => {
+    const q = queryOf(c, false, ['snapshot']);
+    const ds = await source.get(q.snapshot);
+    return jsonText(c, cached(ds, 'meta', () => JSON.stringify(metaOf(ds))));
+  });
+
+  app.get('/api/studies', async (c) => {
+    const q = queryOf(c, true, ['snapshot', 'sort', 'order', 'page', 'pageSize']);
+    const ds = await source.get(q.snapshot);
+    const order = sortedSelection(ds, q.filter, q.sort, q.order);
+    const from = (q.page - 1) * q.pageSize;
+    const rows = [];
+    for (let k = from; k < Math.min(order.length, from + q.pageSize); k++) rows.push(ds.summaries[order[k]!]);
+    return c.json(
+      { snapshotId: ds.snapshot.id, total: order.length, page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order, rows },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  });
+
+  app.get('/api/studies/:nct', async (c) => {
+    const nct = c.req.param('nct').toUpperCase();
+    if (!NCT_RE.test(nct)) throw new ApiError(400, 'expected an NCT id like NCT01234567', 'nct');
+    const q = queryOf(c, false, ['snapshot']);
+    const ds = await source.get(q.snapshot);
+    const i = ds.byNct.get(nct);
+    if (i === undefined) throw new ApiError(404, `${nct} is not in snapshot ${ds.snapshot.id}`, 'nct');
+    const r = ds.rows[i]!;
+    return c.json(
+      {
+        snapshotId: ds.snapshot.id,
+        rulesetVersion: ds.rulesetVersion,
+        summary: ds.summaries[i],
+        study: r.study,
+        labels: r.labels,
+        evidence: r.labels?.evidence ?? [],
+        links: { registry: studyLink(nct), publications: [] as string[] },
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  });
+
+  app.get('/api/metrics', async (c) => {
+    const q = queryOf(c, true, ['snapshot', 'onlyIncluded', 'yearBasis', 'ids']);
+    const ds = await source.get(q.snapshot);
+    const key = `metrics:${filterKey(q.filter)}:${q.onlyIncluded}:${q.yearBasis}:${q.ids}`;
+    const text = cached(ds, key, () => {
+      const sel = ds.select(q.filter);
+      const rows = Array.from(sel, (i) => ds.rows[i]!);
+      const metrics = computeMetrics(rows, { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis, omitNctIds: !q.ids });
+      return JSON.stringify({ snapshotId: ds.snapshot.id, rulesetVersion: ds.rulesetVersion, filter: q.filter, metrics });
+    });
+    return jsonText(c, text);
+  });
+
+  app.get('/api/export.csv', async (c) => {
+    const q = queryOf(c, true, ['snapshot', 'sort', 'order']);
+    const ds = await source.get(q.snapshot);
+    const order = sortedSelection(ds, q.filter, q.sort, q.order);
+    return new Response(c.req.method === 'HEAD' ? null : csvStream(order, ds.summaries), {
+      status: 200,
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="mscope-snapshot-${ds.snapshot.id}.csv"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'no such API endpoint');
+  });
+
+  app.get('*', (c) => {
+    const asset = assets.get(c.req.path);
+    if (!asset) {
+      if (c.req.path === '/') throw new ApiError(503, 'the front-end is not built: run `npm run build`');
+      throw new ApiError(404, 'not found');
+    }
+    const headers: Record<string, string> = { 'Content-Type': asset.type, ETag: asset.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, headers);
+    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    return c.body(new Uint8Array(gzip ? asset.gzip : asset.body), 200, headers);
+  });
+
+  app.onError((err, c) => {
+    let status: number;
+    let body: ApiErrorBody;
+    if (err instanceof ApiError) {
+      status = err.status;
+      body = { error: err.message, parameter: err.parameter };
+    } else if (err instanceof HTTPException) {
+      status = err.status;
+      body = { error: err.message, parameter: null };
+    } else if (err instanceof MscopeError) {
+      status = 400;
+      body = { error: err.message, parameter: null };
+    } else {
+      status = 500;
+      body = { error: 'internal error', parameter: null };
+      process.stderr.write(`mscope serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    }
+    return c.json(body, status as 400, { 'Cache-Control': 'no-store' });
+  });
+
+  return app;
+}
+
+function cached(ds: Dataset, key: string, make: () => string): string {
+  let v = ds.cache.get(key) as string | undefined;
+  if (v === undefined) {
+    v = make();
+    ds.cache.set(key, v);
+  }
+  return v;
+}
+
+function sortedSelection(ds: Dataset, filter: Parameters<Dataset['select']>[0], sort: Parameters<Dataset['sorted']>[1], order: 'asc' | 'desc'): Int32Array {
+  const key = `sorted:${filterKey(filter)}:${sort}:${order}`;
+  let v = ds.cache.get(key) as Int32Array | undefined;
+  if (!v) {
+    v = ds.sorted(ds.select(filter), sort, order);
+    ds.cache.set(key, v);
+  }
+  return v;
+}
+
+function metaOf(ds: Dataset) {
+  return {
+    snapshot: ds.snapshot,
+    rulesetVersion: ds.rulesetVersion,
+    studies: ds.rows.length,
+    labelled: ds.rows.filter((r) => r.labels !== null).length,
+    facets: facetCounts(ds.rows),
+    dates: {
+      firstPosted: dateRange(ds.rows, (r) => r.study.firstPostedDate?.value),
+      start: dateRange(ds.rows, (r) => r.study.startDate?.value),
+    },
+    filterFields: FILTER_FIELDS,
+    sortKeys: SORT_KEY_NAMES,
+    maxPageSize: LIMITS.maxPageSize,
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * One snapshot held in memory for the dashboard: every ClassifiedStudy loaded once, a compact row summary
+ * per study (what the table, sort and CSV export show), presorted orders per sort key, and LRU caches of
+ * filter results and metrics keyed by the canonical filter. Filtering and metrics are the analyze/ functions.
+ */
+import type { Filter } from '../../analyze/filter.js';
+import { applyFilter } from '../../analyze/filter.js';
+import {
+  countriesOf,
+  donorKey,
+  modificationKeys,
+  phaseKey,
+  routeKeys,
+  sourceKeys,
+  specialtyKey,
+  statusKey,
+  studyLink,
+  studyTypeKey,
+} from '../../analyze/dimensions.js';
+import type { ClassifiedStudy } from '../../analyze/types.js';
+import type { SnapshotInfo, Store } from '../../store/index.js';
+import { createLru, type Lru } from './lru.js';
+import { SORT_KEYS, type SortKey } from './sort-keys.js';
+
+/** What /api/studies returns per study (and the CSV export writes). */
+export interface StudyRow {
+  nctId: string;
+  title: string | null;
+  phase: string;
+  status: string;
+  studyType: string;
+  enrollment: number | null;
+  startDate: string | null;
+  firstPosted: string | null;
+  sponsor: string | null;
+  countries: string[];
+  category: string | null;
+  included: boolean | null;
+  sources: string[];
+  donor: string | null;
+  routes: string[];
+  modifications: string[];
+  specialty: string | null;
+  covid19: boolean | null;
+  product: string | null;
+  url: string;
+}
+
+export interface Dataset {
+  snapshot: SnapshotInfo;
+  /** Ruleset version of the labels in use; null when the snapshot has no labels. */
+  rulesetVersion: string | null;
+  rows: readonly ClassifiedStudy[];
+  summaries: readonly StudyRow[];
+  /** NCT id -> row index. */
+  byNct: ReadonlyMap<string, number>;
+  /** Indices (ascending) of the rows passing the filter; cached per canonical filter key. */
+  select(filter: Filter): Int32Array;
+  /** Indices of the selection in the order of the sort key (nulls last either way). */
+  sorted(selection: Int32Array, key: SortKey, order: 'asc' | 'desc'): Int32Array;
+  /** Per-dataset LRU for derived results (metrics, facet counts), keyed by the caller. */
+  cache: Lru<string, unknown>;
+}
+
+export function summarize(r: ClassifiedStudy): StudyRow {
+  const s = r.study;
+  const l = r.labels;
+  return {
+    nctId: s.nctId,
+    title: s.briefTitle ?? s.officialTitle,
+    phase: phaseKey(s),
+    status: statusKey(s),
+    studyType: studyTypeKey(s),
+    enrollment: s.enrollment.count,
+    startDate: s.startDate?.value ?? null,
+    firstPosted: s.firstPostedDate?.value ?? null,
+    sponsor: s.leadSponsor?.name ?? null,
+    countries: countriesOf(s),
+    category: l?.category ?? null,
+    included: l?.included ?? null,
+    sources: l ? sourceKeys(r) : [],
+    donor: l ? donorKey(r) : null,
+    routes: l ? routeKeys(r) : [],
+    modifications: l ? modificationKeys(r).filter((m) => m !== 'none') : [],
+    specialty: l ? specialtyKey(r) : null,
+    covid19: l?.covid19 ?? null,
+    product: l?.product ?? null,
+    url: studyLink(s.nctId),
+  };
+}
+
+/** Canonical cache key of a filter: keys sorted, list values sorted, empty lists dropped. */
+export function filterKey(filter: Filter): string {
+  const entries = Object.entries(filter)
+    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => [k, Array.isArray(v) ? [...v].map(String).sort() : v] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(entries);
+}
+
+export function buildDataset(snapshot: SnapshotInfo, rulesetVersion: string | null, rows: ClassifiedStudy[]): Dataset {
+  const summaries = rows.map(summarize);
+  const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
+  const indexOf = new Map(rows.map((r, i) => [r, i] as const));
+  const selections = createLru<string, Int32Array>(256);
+  const cache = createLru<string, unknown>(512);
+  /** Per sort key: rows with a value in ascending order (ties by NCT order), then the rows without one. */
+  const orders = new Map<SortKey, { asc: Int32Array; nulls: Int32Array }>();
+
+  const orderOf = (key: SortKey) => {
+    let o = orders.get(key);
+    if (o) return o;
+    const spec = SORT_KEYS[key];
+    const vals = summaries.map((s) => spec.value(s));
+    const idx: number[] = [];
+    const nulls: number[] = [];
+    vals.forEach((v, i) => (v === null ? nulls : idx).push(i));
+    idx.sort((a, b) => {
+      const va = vals[a]!;
+      const vb = vals[b]!;
+      return va < vb ? -1 : va > vb ? 1 : a - b;
+    });
+    o = { asc: Int32Array.from(idx), nulls: Int32Array.from(nulls) };
+    orders.set(key, o);
+    return o;
+  };
+
+  return {
+    snapshot,
+    rulesetVersion,
+    rows,
+    summaries,
+    byNct,
+    cache,
+    select(filter) {
+      const key = filterKey(filter);
+      let sel = selections.get(key);
+      if (!sel) {
+        if (key === '[]') sel = Int32Array.from(rows.keys());
+        else {
+          const kept = applyFilter(rows as ClassifiedStudy[], filter);
+          sel = new Int32Array(kept.length);
+          kept.forEach((r, i) => (sel![i] = indexOf.get(r)!));
+        }
+        selections.set(key, sel);
+      }
+      return sel;
+    },
+    sorted(selection, key, order) {
+      const { asc, nulls } = orderOf(key);
+      const mark = new Uint8Array(rows.length);
+      for (const i of selection) mark[i] = 1;
+      const out = new Int32Array(selection.length);
+      let n = 0;
+      const len = asc.length;
+      for (let k = 0; k < len; k++) {
+        const i = asc[order === 'asc' ? k : len - 1 - k]!;
+        if (mark[i]) out[n++] = i;
+      }
+      for (const i of nulls) if (mark[i]) out[n++] = i;
+      return out;
+    },
+  };
+}
+
+/** Load one snapshot's studies and its latest labels (if any) into memory. */
+export async function loadDataset(store: Store, ref?: string | number): Promise<Dataset> {
+  const snapshot = await store.getSnapshot(ref);
+  const versions = await store.labelVersions(snapshot.id);
+  const rulesetVersion = versions.length ? versions[versions.length - 1]! : null;
+  const labels = rulesetVersion ? await store.loadLabels(snapshot.id, rulesetVersion) : new Map();
+  const rows: ClassifiedStudy[] = [];
+  for await (const study of store.iterStudies(snapshot.id)) rows.push({ study, labels: labels.get(study.nctId) ?? null });
+  return buildDataset(snapshot, rulesetVersion, rows);
+}

@@ -1,0 +1,122 @@
+/**
+ * Query-parameter validation for the API. Every parameter is checked: unknown names, repeated single-valued
+ * parameters, over-long values and invalid values are rejected with a 400 naming the parameter. Filter
+ * parameters are parsed by analyze/filter.ts (`filterFromQuery`), never here.
+ */
+import { FILTER_FIELDS, filterFieldOf, filterFromQuery, type Filter } from '../../analyze/filter.js';
+import { MscopeError } from '../../model/errors.js';
+import { ApiError, badParam } from './http-error.js';
+import { SORT_KEY_NAMES, isSortKey, type SortKey } from './sort-keys.js';
+
+export const LIMITS = {
+  /** Distinct parameter names per request. */
+  maxParams: 40,
+  /** Values per parameter (repeated list parameters). */
+  maxValuesPerParam: 100,
+  /** Characters in one parameter name or value. */
+  maxValueLength: 500,
+  maxPageSize: 500,
+  defaultPageSize: 50,
+  maxPage: 1_000_000,
+} as const;
+
+/** Which non-filter parameters an endpoint accepts. */
+export type Control = 'snapshot' | 'sort' | 'order' | 'page' | 'pageSize' | 'onlyIncluded' | 'yearBasis' | 'ids';
+
+export interface ParsedQuery {
+  filter: Filter;
+  snapshot: string | undefined;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+  /** /api/metrics: count only included studies in the landscape tables (default true, as the report). */
+  onlyIncluded: boolean;
+  yearBasis: 'firstPosted' | 'start';
+  /** /api/metrics: keep the contributing NCT ids per metric row (default false: smaller responses). */
+  ids: boolean;
+}
+
+const SNAPSHOT_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/**
+ * Validate a request's query (`name -> all values`). `filter`: whether the filter parameters are accepted;
+ * `controls`: which control parameters are. Throws ApiError(400) naming the first offending parameter.
+ */
+export function parseQuery(
+  query: Record<string, string[]>,
+  accept: { filter: boolean; controls: readonly Control[] },
+): ParsedQuery {
+  const names = Object.keys(query);
+  if (names.length > LIMITS.maxParams) throw badParam(names[LIMITS.maxParams]!, `too many query parameters (at most ${LIMITS.maxParams})`);
+  const filterParams: Record<string, string[]> = {};
+  const controls = new Set<string>(accept.controls);
+  for (const name of names) {
+    const values = query[name]!;
+    const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
+    if (name.length > LIMITS.maxValueLength) throw badParam(shown, 'parameter name too long');
+    if (values.length > LIMITS.maxValuesPerParam) throw badParam(shown, `given more than ${LIMITS.maxValuesPerParam} times`);
+    for (const v of values) if (v.length > LIMITS.maxValueLength) throw badParam(shown, `value longer than ${LIMITS.maxValueLength} characters`);
+    if (controls.has(name)) {
+      if (values.length > 1) throw badParam(name, 'given more than once');
+      continue;
+    }
+    if (accept.filter && filterFieldOf(name)) {
+      filterParams[name] = values;
+      continue;
+    }
+    const known = [...(accept.filter ? FILTER_FIELDS : []), ...accept.controls];
+    throw badParam(shown, known.length ? `unknown parameter (accepted: ${known.join(', ')})` : 'this endpoint takes no parameters');
+  }
+
+  const one = (name: Control): string | undefined => (controls.has(name) ? query[name]?.[0] : undefined);
+  const snapshot = one('snapshot');
+  if (snapshot !== undefined && !SNAPSHOT_RE.test(snapshot)) throw badParam('snapshot', 'expected a snapshot id or label (letters, digits, . _ : -)');
+  const sortRaw = one('sort') ?? 'nctId';
+  if (!isSortKey(sortRaw)) throw badParam('sort', `unknown sort key (allowed: ${SORT_KEY_NAMES.join(', ')})`);
+  const orderRaw = one('order') ?? 'asc';
+  if (orderRaw !== 'asc' && orderRaw !== 'desc') throw badParam('order', 'expected asc or desc');
+  const page = intParam('page', one('page'), 1, 1, LIMITS.maxPage);
+  const pageSize = intParam('pageSize', one('pageSize'), LIMITS.defaultPageSize, 1, LIMITS.maxPageSize);
+
+  const onlyIncluded = boolParam('onlyIncluded', one('onlyIncluded'), true);
+  const ids = boolParam('ids', one('ids'), false);
+  const yearBasis = one('yearBasis') ?? 'firstPosted';
+  if (yearBasis !== 'firstPosted' && yearBasis !== 'start') throw badParam('yearBasis', 'expected firstPosted or start');
+
+  return { filter: parseFilter(filterParams), snapshot, sort: sortRaw, order: orderRaw, page, pageSize, onlyIncluded, yearBasis, ids };
+}
+
+function boolParam(name: string, raw: string | undefined, dflt: boolean): boolean {
+  if (raw === undefined) return dflt;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw badParam(name, 'expected true or false');
+}
+
+function intParam(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
+  if (raw === undefined) return dflt;
+  if (!/^\d{1,9}$/.test(raw)) throw badParam(name, `expected a whole number from ${min} to ${max}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw badParam(name, `expected a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** filterFromQuery, with the offending parameter identified when it rejects the query. */
+function parseFilter(params: Record<string, string[]>): Filter {
+  try {
+    return filterFromQuery(params, { strict: true });
+  } catch (err) {
+    if (!(err instanceof MscopeError)) throw err;
+    for (const [name, values] of Object.entries(params)) {
+      try {
+        filterFromQuery({ [name]: values }, { strict: true });
+      } catch (one) {
+        if (one instanceof MscopeError) throw new ApiError(400, one.message, name);
+        throw one;
+      }
+    }
+    const name = Object.keys(params)[0] ?? 'filter';
+    throw new ApiError(400, err.message, name);
+  }
+}

@@ -1,0 +1,2 @@
+import embed from 'vega-embed';
+console.log(embed);
