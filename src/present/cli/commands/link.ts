@@ -1,0 +1,343 @@
+/**
+ * `mscope link`: link publications to registered trials.
+ *   mscope link <docs…>          read documents (CORD-19 text/CSV/JSON, PubMed XML, text, Markdown), find the
+ *                                trials and products they mention, store them, and report per document which
+ *                                trials are in the snapshot and which are not (worth fetching)
+ *   mscope link --study NCT…     publications linked to a study: registry references and documents mentioning it
+ *   mscope link --docs           the linked documents
+ *   mscope link --doc <id>       one linked document: its trials (in the snapshot or not) and mention sentences
+ */
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { MscopeError, UsageError } from '../../../model/errors.js';
+import type { Study } from '../../../model/study.js';
+import { readDocuments } from '../../../sources/literature/index.js';
+import { extractMentions } from '../../../classify/literature/mentions.js';
+import type { Fact } from '../../../classify/literature/facts.js';
+import { loadProducts } from '../../../classify/literature/products.js';
+import { loadLiteratureRules } from '../../../classify/literature/rules.js';
+import { openStore, type SnapshotInfo, type Store } from '../../../store/index.js';
+import {
+  documentsByPmid,
+  ensureLinkSchema,
+  getDocuments,
+  hasLinkSchema,
+  listDocuments,
+  mentionsInDocument,
+  mentionsOfTrial,
+  saveLinks,
+  type DocumentRow,
+  type LinkedDocument,
+  type MentionRow,
+} from '../../../store/links.js';
+
+interface LinkCliOptions {
+  snapshot?: string;
+  study?: string;
+  docs?: boolean;
+  doc?: string;
+  products?: string;
+  rules?: string;
+  json?: boolean;
+}
+
+/** Documents stored per transaction. */
+const BATCH = 200;
+
+export interface TrialLinkReport {
+  nctId: string;
+  inSnapshot: boolean;
+  mentions: number;
+  /** Registry reference type when a study of the snapshot cites this document's PMID (RESULT, BACKGROUND …). */
+  registryReference: string | null;
+  facts: Fact[];
+  sentences: string[];
+}
+
+export interface DocumentLinkReport {
+  docId: string;
+  title: string | null;
+  date: string | null;
+  format: string;
+  file: string;
+  record: number | null;
+  trials: TrialLinkReport[];
+  inSnapshot: string[];
+  notInSnapshot: string[];
+  products: Array<{ productId: string; mentions: number }>;
+}
+
+function snapshotRef(s: string | undefined): string | number | undefined {
+  if (s === undefined) return undefined;
+  return /^\d+$/.test(s.trim()) ? Number(s.trim()) : s;
+}
+
+/** The snapshot to compare against: the one asked for (error if missing), else the latest, else none. */
+async function pickSnapshot(store: Store, ref: string | undefined): Promise<SnapshotInfo | null> {
+  if (ref !== undefined) return store.getSnapshot(snapshotRef(ref));
+  return (await store.listSnapshots()).at(-1) ?? null;
+}
+
+async function snapshotHas(store: Store, snap: SnapshotInfo | null, ids: string[]): Promise<Map<string, Study>> {
+  const out = new Map<string, Study>();
+  if (!snap) return out;
+  for (const id of ids) {
+    const rec = await store.getStudy(snap.id, id);
+    if (rec) out.set(id, rec.study);
+  }
+  return out;
+}
+
+/** PMID -> studies of the snapshot whose registry references cite it. */
+async function registryReferences(store: Store, snap: SnapshotInfo | null, pmids: Set<string>): Promise<Map<string, Array<{ nctId: string; type: string | null }>>> {
+  const out = new Map<string, Array<{ nctId: string; type: string | null }>>();
+  if (!snap || pmids.size === 0) return out;
+  for await (const s of store.iterStudies(snap.id))
+    for (const r of s.references)
+      if (r.pmid && pmids.has(r.pmid)) out.set(r.pmid, [...(out.get(r.pmid) ?? []), { nctId: s.nctId, type: r.type }]);
+  return out;
+}
+
+function progress(): { tick(n: number): void; stop(): void } {
+  if (!process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({ stream: process.stderr, format: 'link {value} documents', hideCursor: true, clearOnComplete: true });
+  bar.start(0, 0);
+  return { tick: (n) => bar.update(n), stop: () => bar.stop() };
+}
+
+async function linkDocuments(paths: string[], opts: LinkCliOptions, db: string): Promise<void> {
+  const rules = loadLiteratureRules(opts.rules);
+  const products = loadProducts(opts.products);
+  // read and extract everything first: a bad file fails before anything is stored
+  const linked: LinkedDocument[] = [];
+  const bar = progress();
+  try {
+    for (const path of paths)
+      for await (const doc of readDocuments(path)) {
+        linked.push({ doc, mentions: extractMentions(doc, { rules, products }) });
+        bar.tick(linked.length);
+      }
+  } finally {
+    bar.stop();
+  }
+  if (linked.length === 0) throw new MscopeError(`no documents found in ${paths.join(', ')}`);
+  const store = await openStore(db);
+  try {
+    const snap = await pickSnapshot(store, opts.snapshot);
+    const conn = store.connection();
+    await ensureLinkSchema(conn);
+    for (let i = 0; i < linked.length; i += BATCH) await saveLinks(conn, linked.slice(i, i + BATCH), rules.version);
+    const allIds = [...new Set(linked.flatMap((l) => l.mentions.trialIds))];
+    const present = await snapshotHas(store, snap, allIds);
+    const refs = await registryReferences(store, snap, new Set(linked.map((l) => l.doc.pmid).filter((p): p is string => !!p)));
+    const reports: DocumentLinkReport[] = linked.map(({ doc, mentions }) => {
+      const registry = doc.pmid ? (refs.get(doc.pmid) ?? []) : [];
+      const ids = [...mentions.trialIds, ...registry.map((r) => r.nctId).filter((id) => !mentions.trialIds.includes(id))];
+      const trials = ids.map((nctId) => {
+        const ms = mentions.trials.filter((t) => t.nctId === nctId);
+        return {
+          nctId,
+          inSnapshot: present.has(nctId) || registry.some((r) => r.nctId === nctId),
+          mentions: ms.length,
+          registryReference: registry.find((r) => r.nctId === nctId)?.type ?? null,
+          facts: ms.flatMap((m) => m.facts),
+          sentences: ms.map((m) => m.sentence.text),
+        };
+      });
+      const productCounts = new Map<string, number>();
+      for (const p of mentions.products) productCounts.set(p.productId, (productCounts.get(p.productId) ?? 0) + 1);
+      return {
+        docId: doc.id,
+        title: doc.title,
+        date: doc.date,
+        format: doc.format,
+        file: doc.provenance.file,
+        record: doc.provenance.record,
+        trials,
+        inSnapshot: trials.filter((t) => t.inSnapshot).map((t) => t.nctId),
+        notInSnapshot: trials.filter((t) => !t.inSnapshot).map((t) => t.nctId),
+        products: [...productCounts].map(([productId, n]) => ({ productId, mentions: n })),
+      };
+    });
+    const totals = {
+      documents: reports.length,
+      trials: new Set(reports.flatMap((r) => r.trials.map((t) => t.nctId))).size,
+      inSnapshot: new Set(reports.flatMap((r) => r.inSnapshot)).size,
+      notInSnapshot: new Set(reports.flatMap((r) => r.notInSnapshot)).size,
+    };
+    const snapshot = snap ? { id: snap.id, label: snap.label } : null;
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ snapshot, totals, documents: reports }, null, 2)}\n`);
+      return;
+    }
+    const lines: string[] = [];
+    if (!snap) lines.push('(no snapshot in the database: every trial is listed as not in the snapshot; run "mscope ingest" or "mscope fetch")');
+    for (const r of reports) {
+      lines.push(`${r.docId}  ${r.title ?? '(untitled)'}${r.date ? ` (${r.date})` : ''}`);
+      lines.push(`  ${r.trials.length} trial(s) mentioned: ${r.inSnapshot.length} in snapshot${snap ? ` ${snap.id}` : ''}, ${r.notInSnapshot.length} not (worth fetching)`);
+      if (r.inSnapshot.length) lines.push(`  in snapshot:     ${r.inSnapshot.join(' ')}`);
+      if (r.notInSnapshot.length) lines.push(`  not in snapshot: ${r.notInSnapshot.join(' ')}`);
+      if (r.products.length) lines.push(`  products: ${r.products.map((p) => `${p.productId} (${p.mentions})`).join(', ')}`);
+    }
+    lines.push(
+      `${totals.documents} document(s) linked; ${totals.trials} distinct trial(s): ${totals.inSnapshot} in snapshot, ${totals.notInSnapshot} not`,
+    );
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Read-only view of the links; null when the database has never been linked. */
+async function withLinks<T>(db: string, fn: (store: Store, conn: DuckDBConnection | null) => Promise<T>): Promise<T> {
+  const store = await openStore(db, { readOnly: true });
+  try {
+    const conn = store.connection();
+    return await fn(store, (await hasLinkSchema(conn)) ? conn : null);
+  } finally {
+    await store.close();
+  }
+}
+
+function factLine(f: Fact): string {
+  const nums = f.numbers.length ? ` [${f.numbers.map((n) => n.text).join(', ')}]` : '';
+  return `${f.kind}=${f.value}${nums}`;
+}
+
+async function showStudy(nctArg: string, opts: LinkCliOptions, db: string): Promise<void> {
+  const nctId = nctArg.trim().toUpperCase();
+  if (!/^NCT\d{8}$/.test(nctId)) throw new UsageError(`--study "${nctArg}": expected an NCT id like NCT01234567`);
+  const result = await withLinks(db, async (store, conn) => {
+    const snap = await pickSnapshot(store, opts.snapshot);
+    const study = snap ? ((await store.getStudy(snap.id, nctId))?.study ?? null) : null;
+    const refs = study?.references ?? [];
+    const pmids = refs.map((r) => r.pmid).filter((p): p is string => !!p);
+    const byPmid = conn ? await documentsByPmid(conn, pmids) : [];
+    const mentions = conn ? await mentionsOfTrial(conn, nctId) : [];
+    const docs = conn ? await getDocuments(conn, [...new Set(mentions.map((m) => m.docId))]) : [];
+    const publications = [
+      ...refs.map((r) => ({
+        source: 'registry-reference' as const,
+        pmid: r.pmid,
+        type: r.type,
+        citation: r.citation,
+        docId: byPmid.find((d) => d.pmid === r.pmid)?.docId ?? null,
+      })),
+      ...docs.map((d: DocumentRow) => ({
+        source: 'mention' as const,
+        docId: d.docId,
+        title: d.title,
+        date: d.date,
+        pmid: d.pmid,
+        doi: d.doi,
+        mentions: mentions
+          .filter((m: MentionRow) => m.docId === d.docId)
+          .map((m) => ({ sentence: m.sentence, context: m.context, coMentioned: m.coMentioned, facts: m.facts })),
+      })),
+    ];
+    return {
+      nctId,
+      snapshot: snap ? { id: snap.id, label: snap.label } : null,
+      inSnapshot: study !== null,
+      briefTitle: study?.briefTitle ?? null,
+      hasResults: study?.hasResults ?? null,
+      publications,
+    };
+  });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `${nctId}${result.briefTitle ? `  ${result.briefTitle}` : ''}${result.inSnapshot ? '' : result.snapshot ? `  (not in snapshot ${result.snapshot.id})` : '  (no snapshot)'}`,
+  ];
+  if (result.publications.length === 0) lines.push('  no linked publications');
+  for (const p of result.publications) {
+    if (p.source === 'registry-reference') {
+      lines.push(`  registry reference ${p.type ?? '?'}: PMID ${p.pmid ?? '-'}${p.docId ? ` (linked document ${p.docId})` : ''}`);
+      if (p.citation) lines.push(`    ${p.citation}`);
+    } else {
+      lines.push(`  mentioned in ${p.docId}: ${p.title ?? '(untitled)'}${p.date ? ` (${p.date})` : ''}`);
+      for (const m of p.mentions) {
+        lines.push(`    "${m.sentence}"`);
+        const facts = m.facts.map(factLine);
+        if (facts.length) lines.push(`      facts: ${[...new Set(facts)].join('; ')}`);
+      }
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function showDocs(opts: LinkCliOptions, db: string): Promise<void> {
+  const docs = await withLinks(db, async (_s, conn) => (conn ? listDocuments(conn) : []));
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ documents: docs }, null, 2)}\n`);
+    return;
+  }
+  if (docs.length === 0) {
+    process.stdout.write('no linked documents (run "mscope link <files>")\n');
+    return;
+  }
+  const lines = docs.map((d) => `${d.docId}  ${d.trialCount} trial(s)  ${d.format}  ${d.title ?? '(untitled)'}${d.date ? ` (${d.date})` : ''}`);
+  process.stdout.write(`${lines.join('\n')}\n${docs.length} document(s)\n`);
+}
+
+async function showDoc(docId: string, opts: LinkCliOptions, db: string): Promise<void> {
+  const result = await withLinks(db, async (store, conn) => {
+    const doc = conn ? (await getDocuments(conn, [docId]))[0] : undefined;
+    if (!conn || !doc) throw new MscopeError(`no linked document "${docId}" (see "mscope link --docs")`);
+    const snap = await pickSnapshot(store, opts.snapshot);
+    const mentions = await mentionsInDocument(conn, docId);
+    const ids = [...new Set(mentions.map((m) => m.nctId))];
+    const present = await snapshotHas(store, snap, ids);
+    return {
+      document: doc,
+      snapshot: snap ? { id: snap.id, label: snap.label } : null,
+      inSnapshot: ids.filter((id) => present.has(id)),
+      notInSnapshot: ids.filter((id) => !present.has(id)),
+      mentions,
+    };
+  });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const d = result.document;
+  const lines = [
+    `${d.docId}  ${d.title ?? '(untitled)'}${d.date ? ` (${d.date})` : ''}`,
+    `  in snapshot:     ${result.inSnapshot.join(' ') || '-'}`,
+    `  not in snapshot: ${result.notInSnapshot.join(' ') || '-'}`,
+  ];
+  for (const m of result.mentions) {
+    lines.push(`  ${m.nctId}: "${m.sentence}"`);
+    if (m.facts.length) lines.push(`    facts: ${[...new Set(m.facts.map(factLine))].join('; ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function run(paths: string[], opts: LinkCliOptions, cmd: Command): Promise<void> {
+  const db = String(cmd.optsWithGlobals().db);
+  const modes = [paths.length > 0, opts.study !== undefined, opts.docs === true, opts.doc !== undefined].filter(Boolean).length;
+  if (modes === 0) throw new UsageError('link: give document files, or --study NCT…, --docs or --doc <id> (see mscope link --help)');
+  if (modes > 1) throw new UsageError('link: give only one of: document files, --study, --docs, --doc');
+  if (opts.study !== undefined) return showStudy(opts.study, opts, db);
+  if (opts.docs) return showDocs(opts, db);
+  if (opts.doc !== undefined) return showDoc(opts.doc, opts, db);
+  return linkDocuments(paths, opts, db);
+}
+
+export function register(program: Command): void {
+  program
+    .command('link')
+    .description('Link publications to trials: store the trials and products documents mention, and list links')
+    .argument('[docs...]', 'document files or folders: CORD-19 text/metadata.csv/JSON, PubMed XML, text, Markdown')
+    .option('--snapshot <id>', 'snapshot id or label to compare with (default: the latest)')
+    .option('--study <nct>', 'list the publications linked to one study (registry references and mentions)')
+    .option('--docs', 'list the linked documents')
+    .option('--doc <id>', 'show one linked document: its trials and mention sentences')
+    .option('--products <file>', 'product dictionary (default: rules/products.json)')
+    .option('--rules <file>', 'literature pattern tables (default: rules/literature.json)')
+    .option('--json', 'print JSON')
+    .action((paths: string[], opts: LinkCliOptions, cmd: Command) => run(paths, opts, cmd));
+}
