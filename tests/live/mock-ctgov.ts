@@ -255,6 +255,9 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
     const p = url.searchParams;
     const pageSize = p.has('pageSize') ? Number(p.get('pageSize')) : 10;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return send(res, 400, 'text/plain', `pageSize must be 1..1000`);
+    if (((p.get('query.term') ?? '').match(/"/g) ?? []).length % 2 === 1) {
+      return send(res, 400, 'text/plain', 'query.term: unbalanced quotes');
+    }
     let matched: unknown[];
     try {
       matched = searchMock(sorted, p.get('query.term') ?? undefined, p.get('filter.advanced') ?? undefined);

@@ -49,7 +49,7 @@ export async function getJson(url: string, opts: GetJsonOptions): Promise<unknow
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('timeout')), opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
-  const stage = { name: 'connecting' };
+  const stage = { name: 'waiting for the response' };
   try {
     const res = await opts.fetchImpl(url, { signal, headers: { accept: 'application/json' } });
     stage.name = 'reading the body';
