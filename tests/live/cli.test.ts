@@ -1,9 +1,11 @@
 /** `mscope fetch` end to end: the built CLI against the mock API, storing into a temporary DuckDB file. */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { runCli } from '../helpers/cli.js';
+import { CLI, runCli } from '../helpers/cli.js';
+import { loadFetchState } from '../../src/sources/live/client.js';
 import { expectedIds, tempDir } from './helpers.js';
 import { makeStudies, nctIdFor, startMockCtgov, type Fault, type MockCtgov } from './mock-ctgov.js';
 
@@ -125,5 +127,39 @@ describe('mscope fetch', () => {
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/invalid --since date "01\/02\/2024"/);
     expect(mock.log).toHaveLength(0);
+  });
+
+  it('Ctrl-C (SIGINT) stops cleanly with the state saved; the re-run completes', async () => {
+    const db = await tmpDb();
+    mock = await startMockCtgov({ studies: makeStudies(350), faults: { 3: { kind: 'slow', ms: 20_000 } } });
+    const args = ['--db', db, 'fetch', '--base-url', mock.baseUrl, '--page-size', '50', '--json', ...FAST.slice(0, 4), '--timeout', '30000'];
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const m = mock;
+    while (m.studiesRequests().length < 3) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGINT');
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(/^mscope: fetch interrupted; 100 studies from 2 page\(s\) saved in .*fetch-state\.json, re-run to resume/);
+    expect(await loadFetchState(`${db}.fetch-state.json`)).toMatchObject({ pagesDone: 2, count: 100, complete: false });
+
+    const again = await runCli(args);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await snapshotIds(db)).toEqual(expectedIds(350));
+  });
+
+  it('a saved partial fetch of another search is refused; --restart discards it', async () => {
+    const db = await tmpDb();
+    mock = await startMockCtgov({ studies: makeStudies(200), faults: { 2: { kind: 'reset' }, 3: { kind: 'reset' } } });
+    const common = ['--db', db, 'fetch', '--base-url', mock.baseUrl, '--page-size', '50', ...FAST];
+    expect((await runCli(common)).code).toBe(1);
+    const other = await runCli([...common, '--query', '"insulin glargine"']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/belongs to a different fetch .*--restart/);
+    const restarted = await runCli([...common, '--query', '"insulin glargine"', '--restart', '--json']);
+    expect(restarted.code, restarted.stderr).toBe(0);
+    const info = JSON.parse(restarted.stdout) as { studyCount: number };
+    expect(info.studyCount).toBe(makeStudies(200).filter((s) => JSON.stringify(s).includes('Insulin glargine')).length);
   });
 });

@@ -57,7 +57,7 @@ export interface FetchOptions {
   replay?: boolean;
   /** Retries per request after the first attempt (default 6). */
   maxRetries?: number;
-  /** Minimum time between request starts, retries included (default 300 ms). */
+  /** Minimum time between request starts, retries included (default 1200 ms: about 50 requests a minute). */
   minIntervalMs?: number;
   /** Per-request timeout, headers and body (default 60 s). */
   timeoutMs?: number;
@@ -106,7 +106,7 @@ function resolveOptions(opts: FetchOptions): Config {
     statePath: opts.statePath,
     replay: opts.replay ?? true,
     maxRetries: Math.floor(nonNegative('maxRetries', opts.maxRetries, 6)),
-    minIntervalMs: nonNegative('minIntervalMs', opts.minIntervalMs, 300),
+    minIntervalMs: nonNegative('minIntervalMs', opts.minIntervalMs, 1200),
     timeoutMs: nonNegative('timeoutMs', opts.timeoutMs, 60_000),
     retryBaseMs: nonNegative('retryBaseMs', opts.retryBaseMs, 1000),
     retryMaxMs: nonNegative('retryMaxMs', opts.retryMaxMs, 60_000),

@@ -154,7 +154,7 @@ export function register(program: Command): void {
     .option('--state <file>', 'resume state file (default: <db>.fetch-state.json)')
     .option('--restart', 'discard a saved partial fetch and start over')
     .option('--max-retries <n>', 'retries per request before failing', '6')
-    .option('--min-interval <ms>', 'minimum milliseconds between requests', '300')
+    .option('--min-interval <ms>', 'minimum milliseconds between requests', '1200')
     .option('--timeout <ms>', 'per-request timeout in milliseconds', '60000')
     .option('--print-query', 'print the default query and exit')
     .option('--json', 'print the created snapshot as JSON')
