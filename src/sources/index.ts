@@ -1,0 +1,140 @@
+/**
+ * File readers: every ClinicalTrials.gov format a user may have -> StudyRecords ({study, raw}).
+ *
+ * `readStudies(path)` detects the format from the content (never the name), streams the input (memory does not
+ * grow with file size), validates each Study against the shared schema and throws InputError — naming the
+ * file and, where known, record, line and field — for bad input.
+ *
+ * Formats: API v2 JSON (single study, page `{studies,nextPageToken}`, website export array, NDJSON), API v2
+ * website CSV, classic study-fields records (NDJSON or `{StudyFieldsResponse}`), classic full studies
+ * (`{FullStudiesResponse}`, `{FullStudy}`, `{Study}`), classic website CSV, and a .zip holding any of these.
+ */
+import { InputError } from '../model/errors.js';
+import type { StudyRecord } from '../model/record.js';
+import type { SourceFormat } from '../model/study.js';
+import { readCsv } from './csv.js';
+import { sniffText, type TextLayout } from './detect.js';
+import { readJsonDocument, readJsonStream, readNdjson } from './json.js';
+import { decodeUtf8, metered, openFile, peek, type ByteInput, type ReadOptions } from './input.js';
+import { newContext } from './records.js';
+import { looksLikeZip, zipMembers } from './zip.js';
+
+export type { SourceFormat } from '../model/study.js';
+export type { ReadOptions } from './input.js';
+export type { TextLayout } from './detect.js';
+export { mapV2Study } from './v2/map.js';
+
+/** Characters read before deciding the layout; a JSON document this small is parsed in one go. */
+const SNIFF_CHARS = 8 << 20;
+
+const byteLength = (head: Uint8Array[]): number => head.reduce((n, c) => n + c.byteLength, 0);
+const charLength = (head: string[]): number => head.reduce((n, c) => n + c.length, 0);
+
+function firstBytes(head: Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const c of head) {
+    const take = Math.min(c.byteLength, n - o);
+    out.set(c.subarray(0, take), o);
+    o += take;
+    if (o >= n) break;
+  }
+  return out.subarray(0, o);
+}
+
+function binaryKind(b: Uint8Array): string | null {
+  if (looksLikeZip(b)) return 'a zip archive';
+  if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip-compressed (decompress it first)';
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'a PDF document';
+  return null;
+}
+
+async function* readInput(
+  input: ByteInput,
+  fetchedAt: string,
+  opts: ReadOptions,
+  nested: boolean,
+): AsyncGenerator<StudyRecord> {
+  const bytes = await peek(input.chunks, (h) => byteLength(h) >= 4);
+  const kind = binaryKind(firstBytes(bytes.head, 4));
+  if (kind !== null) {
+    await bytes.all.return(undefined);
+    if (nested)
+      throw new InputError(
+        { file: input.label },
+        `is ${kind}; only registry data files are read inside a zip archive`,
+      );
+    throw new InputError({ file: input.label }, `is ${kind}, not registry data`);
+  }
+  const text = await peek(decodeUtf8(input.label, bytes.all), (h) => charLength(h) >= SNIFF_CHARS);
+  const head = text.head.join('');
+  const sn = sniffText(input.label, head, text.ended);
+  const ctx = newContext(input.label, fetchedAt);
+  let records: AsyncIterable<StudyRecord> | Iterable<StudyRecord>;
+  if (sn.layout === 'csv') records = readCsv(text.all, sn.format!, ctx);
+  else if (sn.layout === 'ndjson') records = readNdjson(text.all, ctx);
+  else if (text.ended) {
+    await text.all.return(undefined);
+    records = readJsonDocument(head, ctx);
+  } else records = readJsonStream(text.all, ctx);
+  for await (const r of records) {
+    opts.signal?.throwIfAborted();
+    yield r;
+  }
+}
+
+/** Read every study in a registry file (or zip archive of files). See the module comment. */
+export async function* readStudies(path: string, opts: ReadOptions = {}): AsyncGenerator<StudyRecord> {
+  const fetchedAt = opts.fetchedAt ?? new Date().toISOString();
+  opts.signal?.throwIfAborted();
+  const file = await openFile(path);
+  const bytes = await peek(file.chunks, (h) => byteLength(h) >= 4);
+  if (!looksLikeZip(firstBytes(bytes.head, 4))) {
+    yield* readInput(
+      { ...file, chunks: metered({ ...file, chunks: bytes.all }, opts) },
+      fetchedAt,
+      opts,
+      false,
+    );
+    return;
+  }
+  await bytes.all.return(undefined);
+  for await (const member of zipMembers(path)) {
+    // Progress inside an archive is reported per member (uncompressed bytes of the member being read).
+    yield* readInput({ ...member, chunks: metered(member, opts) }, fetchedAt, opts, true);
+  }
+}
+
+export interface DetectedFormat {
+  /** Record format when the start of the data tells (JSON records are also classified one by one). */
+  format: SourceFormat | null;
+  layout: TextLayout;
+  /** "zip" when the file is an archive; format/layout then describe its first member. */
+  container: 'zip' | null;
+}
+
+async function detectInput(input: ByteInput): Promise<Omit<DetectedFormat, 'container'>> {
+  const bytes = await peek(input.chunks, (h) => byteLength(h) >= 4);
+  try {
+    const kind = binaryKind(firstBytes(bytes.head, 4));
+    if (kind !== null) throw new InputError({ file: input.label }, `is ${kind}, not registry data`);
+    const text = await peek(decodeUtf8(input.label, bytes.all), (h) => charLength(h) >= SNIFF_CHARS);
+    await text.all.return(undefined);
+    return sniffText(input.label, text.head.join(''), text.ended);
+  } finally {
+    await bytes.all.return(undefined);
+  }
+}
+
+/** Detect a file's format from its content (InputError when it is not registry data). */
+export async function detectFormat(path: string): Promise<DetectedFormat> {
+  const file = await openFile(path);
+  const bytes = await peek(file.chunks, (h) => byteLength(h) >= 4);
+  const zip = looksLikeZip(firstBytes(bytes.head, 4));
+  if (!zip) return { ...(await detectInput({ ...file, chunks: bytes.all })), container: null };
+  await bytes.all.return(undefined);
+  for await (const member of zipMembers(path)) {
+    return { ...(await detectInput(member)), container: 'zip' };
+  }
+  throw new InputError({ file: path }, 'zip archive holds no files');
+}

@@ -1,0 +1,214 @@
+/**
+ * JSON-family readers: NDJSON (line by line, JSON.parse per line: the fast path), a single JSON document that
+ * fits the sniff window (JSON.parse), and a large single document streamed with stream-json's tokenizer
+ * (export arrays, v2 pages and classic responses have their study lists streamed element by element).
+ */
+import { jsonParser } from 'stream-json/core/parser.js';
+import { Assembler } from 'stream-json/core/assembler.js';
+import { InputError } from '../model/errors.js';
+import type { StudyRecord } from '../model/record.js';
+import { isObj, type Obj } from './map-util.js';
+import { toStudyRecord, unwrap, unwrapElement, type RecordContext } from './records.js';
+
+function parseProblem(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return `malformed JSON (${m.length > 120 ? `${m.slice(0, 120)}…` : m})`;
+}
+
+/** NDJSON: one JSON value per line; blank lines are skipped. */
+export async function* readNdjson(
+  text: AsyncIterable<string>,
+  ctx: RecordContext,
+): AsyncGenerator<StudyRecord> {
+  let carry = '';
+  let line = 0;
+  function* handle(l: string): Generator<StudyRecord> {
+    line++;
+    let start = 0;
+    while (start < l.length && (l.charCodeAt(start) <= 32 || l.charCodeAt(start) === 0xfeff)) start++;
+    if (start === l.length) return;
+    let v: unknown;
+    try {
+      v = JSON.parse(l);
+    } catch (e) {
+      throw new InputError({ file: ctx.file, line }, parseProblem(e));
+    }
+    for (const raw of unwrap(v, ctx)) yield toStudyRecord(raw, ctx, line);
+  }
+  for await (const chunk of text) {
+    let buf = carry + chunk;
+    let from = 0;
+    let nl = buf.indexOf('\n', from);
+    while (nl >= 0) {
+      yield* handle(buf.slice(from, nl));
+      from = nl + 1;
+      nl = buf.indexOf('\n', from);
+    }
+    carry = from === 0 ? buf : buf.slice(from);
+    buf = '';
+  }
+  if (carry.length > 0) yield* handle(carry);
+}
+
+/** Find the physical line where a JSON text stops being valid (for error messages). */
+export function locateJsonError(text: string): number {
+  const p = jsonParser({ streamValues: false, jsonStreaming: true });
+  let line = 1;
+  let from = 0;
+  try {
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      const end = nl < 0 ? text.length : nl + 1;
+      p(text.slice(from, end));
+      if (nl < 0) break;
+      line++;
+      from = end;
+    }
+    p(none());
+  } catch {
+    return line;
+  }
+  return line;
+}
+
+/** `none` from stream-chain, taken from the parser itself so stream-chain stays an indirect dependency. */
+let noneSymbol: unknown;
+function none(): never {
+  if (noneSymbol === undefined) noneSymbol = Symbol.for('object-stream.none');
+  return noneSymbol as never;
+}
+
+/** A single JSON document already in memory. */
+export function* readJsonDocument(text: string, ctx: RecordContext): Generator<StudyRecord> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new InputError({ file: ctx.file, line: locateJsonError(text) }, parseProblem(e));
+  }
+  if (!isObj(v) && !Array.isArray(v))
+    throw new InputError({ file: ctx.file }, 'JSON holds a single value, not registry records');
+  for (const raw of unwrap(v, ctx)) yield toStudyRecord(raw, ctx);
+}
+
+type Token = { name: string; value?: unknown };
+
+/** Paths whose array elements are streamed one by one, and wrapper objects descended into. */
+const STREAMED_ARRAYS = new Set([
+  'studies',
+  'StudyFieldsResponse.StudyFields',
+  'FullStudiesResponse.FullStudies',
+]);
+const WRAPPERS = new Set(['StudyFieldsResponse', 'FullStudiesResponse']);
+
+type Frame =
+  | { t: 'top' }
+  | { t: 'array' }
+  | { t: 'object'; path: string; key: string | null; rest: Obj; streamed: boolean };
+
+/**
+ * A large single JSON document, streamed: memory holds one record at a time. Values outside the study lists
+ * are assembled normally (they are small); a top-level object that is not a wrapper is one record.
+ */
+export async function* readJsonStream(
+  text: AsyncIterable<string>,
+  ctx: RecordContext,
+): AsyncGenerator<StudyRecord> {
+  const parse = jsonParser({ streamValues: false, jsonStreaming: true });
+  const stack: Frame[] = [{ t: 'top' }];
+  const out: unknown[] = [];
+  let asm: Assembler | null = null;
+  let asmDone: ((v: unknown) => void) | null = null;
+  let line = 1;
+
+  const scalar = (tok: Token): unknown => (tok.name === 'numberValue' ? Number(tok.value) : tok.value);
+  const isStart = (n: string): boolean => n === 'startObject' || n === 'startArray';
+
+  /** Begin a value with `tok`; `done` receives it when complete. */
+  const value = (tok: Token, done: (v: unknown) => void): void => {
+    if (isStart(tok.name)) {
+      asm = new Assembler();
+      asmDone = done;
+      feedAsm(tok);
+    } else done(scalar(tok));
+  };
+  const feedAsm = (tok: Token): void => {
+    const a = asm!;
+    const h = (a as unknown as Record<string, (v?: unknown) => void>)[tok.name];
+    if (h) h.call(a, tok.value);
+    if (a.done) {
+      const v = a.current;
+      const d = asmDone!;
+      asm = null;
+      asmDone = null;
+      d(v);
+    }
+  };
+
+  const onToken = (tok: Token): void => {
+    if (asm) return feedAsm(tok);
+    const f = stack[stack.length - 1]!;
+    if (f.t === 'top') {
+      if (tok.name === 'startObject')
+        stack.push({ t: 'object', path: '', key: null, rest: {}, streamed: false });
+      else if (tok.name === 'startArray') stack.push({ t: 'array' });
+      else throw new InputError({ file: ctx.file, line }, 'JSON holds a single value, not registry records');
+      return;
+    }
+    if (f.t === 'array') {
+      if (tok.name === 'endArray') stack.pop();
+      else value(tok, (v) => out.push(...unwrapElement(v)));
+      return;
+    }
+    if (tok.name === 'endObject') {
+      stack.pop();
+      if (!f.streamed && f.path === '') out.push(...unwrap(f.rest, ctx));
+      return;
+    }
+    if (tok.name === 'keyValue') {
+      f.key = String(tok.value);
+      return;
+    }
+    const key = f.key ?? '';
+    const path = f.path === '' ? key : `${f.path}.${key}`;
+    if (tok.name === 'startArray' && STREAMED_ARRAYS.has(path)) {
+      f.streamed = true;
+      stack.push({ t: 'array' });
+    } else if (tok.name === 'startObject' && WRAPPERS.has(path)) {
+      f.streamed = true;
+      stack.push({ t: 'object', path, key: null, rest: {}, streamed: true });
+    } else {
+      value(tok, (v) => {
+        f.rest[key] = v;
+        if (key === 'DataVrs' && typeof v === 'string' && f.path !== '') ctx.registryVersion = v;
+      });
+    }
+  };
+
+  const run = (chunk: string | symbol): void => {
+    const r = parse(chunk as string) as unknown;
+    if (r && typeof r === 'object' && Array.isArray((r as { values?: unknown }).values)) {
+      for (const t of (r as { values: Token[] }).values) onToken(t);
+    }
+  };
+
+  for await (const chunk of text) {
+    try {
+      run(chunk);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError({ file: ctx.file, line }, `${parseProblem(e)}, at or after this line`);
+    }
+    for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) line++;
+    for (const raw of out) yield toStudyRecord(raw, ctx);
+    out.length = 0;
+  }
+  try {
+    run(none());
+  } catch (e) {
+    throw new InputError({ file: ctx.file, line }, parseProblem(e));
+  }
+  if (stack.length > 1 || asm)
+    throw new InputError({ file: ctx.file, line }, 'malformed JSON (the document ends early)');
+  for (const raw of out) yield toStudyRecord(raw, ctx);
+}

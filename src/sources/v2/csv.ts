@@ -1,0 +1,61 @@
+/**
+ * API v2 website CSV export (`ctg-studies.csv`): columns "NCT Number","Study Title","Study URL",…; enums are
+ * v2 spellings ("RECRUITING", "PHASE1|PHASE2", "DRUG: Name"), dates ISO ("2021-07" / "2021-07-14").
+ * Not carried (null/empty here; the raw row keeps everything): date/enrollment types, outcome descriptions and
+ * time frames (each outcome cell entry becomes the measure text as written), collaborator classes, location
+ * facility/city/state (comma-joined; only the trailing country is unambiguous), MeSH terms, arms.
+ */
+import type { Provenance, Study } from '../../model/study.js';
+import { emptyStudy } from '../../model/study.js';
+import { AGENCY_CLASS, OVERALL_STATUS, SEX, STUDY_TYPE, lookup, lookupPhases } from '../../model/vocab.js';
+import type { CsvRow } from '../classic/csv.js';
+import { ages, cellText, countryOf, design, intervention, pipes } from '../csv-fields.js';
+import { date, int, nctId, validated } from '../map-util.js';
+
+const outcomes = (cell: string | undefined): Study['primaryOutcomes'] =>
+  pipes(cell).map((measure) => ({ measure, description: null, timeFrame: null }));
+
+export function mapV2CsvRow(row: CsvRow, prov: Provenance): Study {
+  const s = emptyStudy(nctId(prov, 'NCT Number', row['NCT Number']), prov);
+  s.briefTitle = cellText(row['Study Title']);
+  s.acronym = cellText(row['Acronym']);
+  s.overallStatus = lookup(OVERALL_STATUS, cellText(row['Study Status']));
+  s.briefSummary = cellText(row['Brief Summary']);
+  const results = cellText(row['Study Results'])?.toLowerCase() ?? null;
+  s.hasResults = results === 'yes' || results === 'has results';
+  s.conditions = pipes(row['Conditions']);
+  s.interventions = pipes(row['Interventions']).map(intervention);
+  s.primaryOutcomes = outcomes(row['Primary Outcome Measures']);
+  s.secondaryOutcomes = outcomes(row['Secondary Outcome Measures']);
+
+  const sponsor = cellText(row['Sponsor']);
+  s.leadSponsor =
+    sponsor === null ? null : { name: sponsor, class: lookup(AGENCY_CLASS, cellText(row['Funder Type'])) };
+  s.collaborators = pipes(row['Collaborators']).map((name) => ({ name, class: null }));
+
+  s.eligibility = { ...s.eligibility, sex: lookup(SEX, cellText(row['Sex'])), ...ages(row['Age']) };
+  s.phases = lookupPhases(pipes(row['Phases']));
+  s.enrollment = { count: int(prov, 'Enrollment', row['Enrollment']), type: null };
+  s.studyType = lookup(STUDY_TYPE, cellText(row['Study Type']));
+  Object.assign(s, design(row['Study Design']));
+
+  const ids = pipes(row['Other IDs']);
+  s.orgStudyId = ids[0] ?? null;
+  s.secondaryIds = ids.slice(1).map((id) => ({ id, type: null, domain: null }));
+
+  s.startDate = date(prov, 'Start Date', row['Start Date']);
+  s.primaryCompletionDate = date(prov, 'Primary Completion Date', row['Primary Completion Date']);
+  s.completionDate = date(prov, 'Completion Date', row['Completion Date']);
+  s.firstPostedDate = date(prov, 'First Posted', row['First Posted']);
+  s.resultsFirstPostedDate = date(prov, 'Results First Posted', row['Results First Posted']);
+  s.lastUpdatePostedDate = date(prov, 'Last Update Posted', row['Last Update Posted']);
+
+  s.locations = pipes(row['Locations']).map((l) => ({
+    facility: null,
+    city: null,
+    state: null,
+    country: countryOf(l),
+    geoPoint: null,
+  }));
+  return validated(s);
+}
