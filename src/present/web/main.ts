@@ -1,2 +1,186 @@
-import embed from 'vega-embed';
-console.log(embed);
+/**
+ * mscope dashboard entry: wires the URL state to the filter panel, the linked charts, the map, the study
+ * table and the study page. Every state change goes through `navigate` (history.pushState); popstate
+ * re-renders from the URL, so reload, sharing and the back button all reproduce the same view.
+ */
+import { ApiFailure, getJson, type Meta, type MetricsResponse, type SnapshotInfo, type StudiesPage, type StudyDetail } from './api.js';
+import { renderCharts } from './charts.js';
+import { append, byId, clear, fmt, h, pretty } from './dom.js';
+import { renderFilters } from './filters.js';
+import { renderStudy } from './study.js';
+import { renderTable } from './table.js';
+import { BOOL_FIELDS, LIST_FIELDS, TEXT_FIELDS, filterParams, parseState, stateToSearch, toggleValue, type ViewState } from './state.js';
+
+let state: ViewState = parseState(location.search);
+let meta: Meta | null = null;
+let metaSnapshot: string | null | undefined;
+let lastMetricsKey: string | null = null;
+let renderToken = 0;
+
+const el = {
+  snapshot: () => byId<HTMLSelectElement>('snapshot'),
+  form: () => byId<HTMLFormElement>('filter-form'),
+  count: () => byId('count'),
+  chips: () => byId('chips'),
+  error: () => byId('error'),
+  overview: () => byId('overview'),
+  summary: () => byId('summary'),
+  charts: () => byId('charts'),
+  table: () => byId('table'),
+  study: () => byId('study'),
+  exportLink: () => byId<HTMLAnchorElement>('export'),
+};
+
+function navigate(next: ViewState, opts: { replace?: boolean } = {}): void {
+  state = next;
+  const url = `${location.pathname}${stateToSearch(next)}`;
+  if (opts.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  void render();
+}
+
+function showError(err: unknown): void {
+  const box = el.error();
+  clear(box);
+  if (!err) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const msg = err instanceof ApiFailure ? `${err.message}${err.parameter ? ` (parameter: ${err.parameter})` : ''}` : String(err);
+  append(box, h('strong', {}, 'Error: '), msg);
+}
+
+async function loadMeta(): Promise<void> {
+  if (meta && metaSnapshot === state.snapshot) return;
+  const q = new URLSearchParams();
+  if (state.snapshot) q.set('snapshot', state.snapshot);
+  meta = await getJson<Meta>('/api/meta', q);
+  metaSnapshot = state.snapshot;
+  lastMetricsKey = null;
+}
+
+function renderChips(): void {
+  const box = el.chips();
+  clear(box);
+  const chip = (label: string, drop: (s: ViewState) => ViewState) => {
+    const b = h('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${label}` }, label, h('span', { 'aria-hidden': 'true' }, ' ×'));
+    b.addEventListener('click', () => navigate({ ...drop(state), page: 1 }));
+    box.appendChild(b);
+  };
+  for (const f of LIST_FIELDS) for (const v of state.lists[f] ?? []) chip(`${f}: ${pretty(v)}`, (s) => toggleValue(s, f, v));
+  for (const f of BOOL_FIELDS) if (state.bools[f] !== undefined) chip(`${f}: ${state.bools[f]}`, (s) => ({ ...s, bools: { ...s.bools, [f]: undefined } }));
+  for (const f of TEXT_FIELDS) if (state.texts[f]) chip(`${f}: ${state.texts[f]}`, (s) => ({ ...s, texts: { ...s.texts, [f]: undefined } }));
+}
+
+function renderSummary(m: MetricsResponse['metrics']['summary']): void {
+  const box = el.summary();
+  clear(box);
+  const card = (n: number, label: string) => h('div', { class: 'card' }, h('div', { class: 'n' }, fmt(n)), h('div', { class: 'l' }, label));
+  append(box, card(m.studies, 'studies'), card(m.included, 'included (MSC)'), card(m.completed, 'completed'), card(m.withResults, 'with results'), card(m.countries, 'countries'), card(m.participants.total, 'participants'));
+}
+
+function onChartClick(filter: string, value: string): void {
+  if (filter === 'year') {
+    const same = state.texts.firstPostedFrom === value && state.texts.firstPostedTo === value;
+    navigate({ ...state, texts: { ...state.texts, firstPostedFrom: same ? undefined : value, firstPostedTo: same ? undefined : value }, page: 1 });
+    return;
+  }
+  const field = filter as (typeof LIST_FIELDS)[number];
+  // only values the filter accepts (e.g. the metric's "other"/"unspecified" buckets may not be filter values)
+  const known = field === 'country' || (meta?.facets[field] ?? []).some((f) => f.value === value) || (state.lists[field] ?? []).includes(value);
+  if (known) navigate(toggleValue(state, field, value));
+}
+
+async function render(): Promise<void> {
+  const token = ++renderToken;
+  try {
+    await loadMeta();
+    if (token !== renderToken || !meta) return;
+    showError(null);
+    el.snapshot().value = String(state.snapshot ?? meta.snapshot.id);
+    renderFilters(el.form(), meta, state, (s) => navigate(s));
+    renderChips();
+    const fq = filterParams(state);
+    const ex = new URLSearchParams(fq);
+    ex.set('sort', state.sort);
+    ex.set('order', state.order);
+    el.exportLink().href = `/api/export.csv?${ex.toString()}`;
+
+    if (state.nct) {
+      el.overview().hidden = true;
+      el.study().hidden = false;
+      const q = new URLSearchParams();
+      if (state.snapshot) q.set('snapshot', state.snapshot);
+      const detail = await getJson<StudyDetail>(`/api/studies/${encodeURIComponent(state.nct)}`, q);
+      if (token !== renderToken) return;
+      renderStudy(el.study(), detail, () => navigate({ ...state, nct: null }));
+      document.title = `${detail.study.nctId} · mscope`;
+      byId('study-title').focus();
+      return;
+    }
+    el.study().hidden = true;
+    el.overview().hidden = false;
+    document.title = 'mscope · MSC clinical trials atlas';
+
+    const sq = new URLSearchParams(fq);
+    sq.set('sort', state.sort);
+    sq.set('order', state.order);
+    sq.set('page', String(state.page));
+    sq.set('pageSize', String(state.pageSize));
+    const metricsKey = fq.toString();
+    const mq = new URLSearchParams(fq);
+    mq.set('onlyIncluded', 'false');
+    const [page, metrics] = await Promise.all([
+      getJson<StudiesPage>('/api/studies', sq),
+      metricsKey === lastMetricsKey ? Promise.resolve(null) : getJson<MetricsResponse>('/api/metrics', mq),
+    ]);
+    if (token !== renderToken) return;
+    el.count().textContent = `${fmt(page.total)} ${page.total === 1 ? 'study matches' : 'studies match'}`;
+    el.count().setAttribute('data-total', String(page.total));
+    renderTable(el.table(), page, state, {
+      onState: (s) => navigate(s),
+      studyHref: (nct) => `${location.pathname}${stateToSearch({ ...state, nct })}`,
+      onOpen: (nct) => navigate({ ...state, nct }),
+    });
+    if (metrics) {
+      lastMetricsKey = metricsKey;
+      renderSummary(metrics.metrics.summary);
+      await renderCharts(el.charts(), metrics.metrics.tables, (f) => state.lists[f] ?? [], onChartClick);
+    }
+    document.body.setAttribute('data-ready', String(token));
+  } catch (err) {
+    if (token === renderToken) {
+      showError(err);
+      document.body.setAttribute('data-ready', String(token));
+    }
+  }
+}
+
+async function init(): Promise<void> {
+  try {
+    const snaps = await getJson<{ defaultSnapshotId: number; snapshots: SnapshotInfo[] }>('/api/snapshots');
+    const picker = el.snapshot();
+    clear(picker);
+    for (const s of [...snaps.snapshots].reverse()) {
+      append(picker, h('option', { value: s.id }, `#${s.id}${s.label ? ` ${s.label}` : ''} · ${s.createdAt.slice(0, 10)} · ${fmt(s.studyCount)} studies${s.id === snaps.defaultSnapshotId ? ' (default)' : ''}`));
+    }
+    picker.addEventListener('change', () => navigate({ ...state, snapshot: picker.value === String(snaps.defaultSnapshotId) ? null : picker.value, page: 1, nct: null }));
+    await loadMeta();
+    // first visit without any state: show the included MSC studies (the atlas population) when labels exist
+    if (location.search === '' && meta?.rulesetVersion) {
+      state = { ...state, bools: { ...state.bools, included: true } };
+      history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    }
+  } catch (err) {
+    showError(err);
+  }
+  await render();
+}
+
+window.addEventListener('popstate', () => {
+  state = parseState(location.search);
+  void render();
+});
+
+void init();

@@ -1,0 +1,113 @@
+/** JSON API client for the dashboard; errors carry the server's message and offending parameter. */
+import type { StudyRow } from '../server/dataset.js';
+
+export type { StudyRow };
+
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly parameter: string | null,
+  ) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
+  const qs = params && [...params.keys()].length ? `?${params.toString()}` : '';
+  const res = await fetch(`${path}${qs}`, { signal, headers: { Accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const b = (body ?? {}) as { error?: string; parameter?: string | null };
+    throw new ApiFailure(b.error ?? `HTTP ${res.status}`, res.status, b.parameter ?? null);
+  }
+  return body as T;
+}
+
+export interface SnapshotInfo {
+  id: number;
+  label: string | null;
+  createdAt: string;
+  studyCount: number;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface Meta {
+  snapshot: SnapshotInfo;
+  rulesetVersion: string | null;
+  studies: number;
+  labelled: number;
+  facets: Record<string, FacetValue[]>;
+  dates: { firstPosted: [string, string] | null; start: [string, string] | null };
+  sortKeys: string[];
+  maxPageSize: number;
+}
+
+export interface StudiesPage {
+  snapshotId: number;
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: StudyRow[];
+}
+
+export interface MetricRow {
+  key: string;
+  keys: string[];
+  count: number;
+  share?: number;
+  value?: number;
+}
+
+export interface MetricTable {
+  id: string;
+  title: string;
+  dims: string[];
+  unit: string;
+  note: string;
+  denominator: number;
+  rows: MetricRow[];
+}
+
+export interface MetricsResponse {
+  snapshotId: number;
+  metrics: {
+    summary: {
+      studies: number;
+      included: number;
+      excluded: number;
+      unclassified: number;
+      counted: number;
+      completed: number;
+      withResults: number;
+      covid19: number;
+      countries: number;
+      participants: { total: number };
+    };
+    tables: Record<string, MetricTable>;
+  };
+}
+
+export interface Evidence {
+  label: string;
+  value: string;
+  field: string;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
+
+export interface StudyDetail {
+  snapshotId: number;
+  rulesetVersion: string | null;
+  summary: StudyRow;
+  study: Record<string, unknown> & { nctId: string; briefTitle: string | null };
+  labels: (Record<string, unknown> & { evidence: Evidence[] }) | null;
+  evidence: Evidence[];
+  links: { registry: string };
+}

@@ -1,0 +1,192 @@
+/**
+ * The linked charts: one vega-lite spec per metric table (from /api/metrics), embedded with vega-embed in
+ * CSP-safe mode (`ast: true`: expressions run by vega's interpreter, no eval). Clicking a bar or a country
+ * toggles that value in the matching filter; the page then reloads every view for the new filter.
+ */
+import embed, { type VisualizationSpec } from 'vega-embed';
+import type { MetricTable } from './api.js';
+import { atlasFeatures, placeCountries } from './map.js';
+import { append, clear, fmt, h, pretty } from './dom.js';
+import type { ListField } from './state.js';
+
+/** Which chart shows which metric table, and which filter a click on it sets (data, not code). */
+export const CHARTS: ReadonlyArray<{ table: string; filter: ListField | 'year'; title: string; limit?: number }> = [
+  { table: 'trialsPerFirstPostedYear', filter: 'year', title: 'Studies per year first posted, by tissue source' },
+  { table: 'sources', filter: 'source', title: 'Tissue source' },
+  { table: 'phases', filter: 'phase', title: 'Phase' },
+  { table: 'statuses', filter: 'status', title: 'Recruitment status' },
+  { table: 'specialties', filter: 'specialty', title: 'Medical specialty' },
+  { table: 'routes', filter: 'route', title: 'Route of administration', limit: 15 },
+  { table: 'donors', filter: 'donor', title: 'Donor' },
+  { table: 'productForms', filter: 'productForm', title: 'Product form' },
+];
+
+export type ChartClick = (filter: ListField | 'year', value: string) => void;
+
+const EMBED_OPTS = {
+  ast: true,
+  renderer: 'svg' as const,
+  actions: { export: true, source: false, compiled: false, editor: false },
+  tooltip: true,
+};
+
+const AUTOSIZE = { type: 'fit-x', contains: 'padding' } as const;
+
+const BASE_CONFIG = {
+  font: 'system-ui, sans-serif',
+  axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 180 },
+  legend: { labelFontSize: 11, titleFontSize: 11 },
+  view: { stroke: null },
+};
+
+function barSpec(t: MetricTable, title: string, selected: readonly string[], limit?: number): VisualizationSpec {
+  const values = t.rows.slice(0, limit ?? 25).map((r) => ({ key: r.key, label: pretty(r.key), count: r.count, sel: selected.includes(r.key) }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: `${title}: bar chart of ${t.unit} per value. Click a bar to filter by it.`,
+    width: 'container',
+    autosize: AUTOSIZE,
+    height: { step: 18 },
+    data: { values },
+    mark: { type: 'bar', cursor: 'pointer', tooltip: true },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: { field: 'count', order: 'descending' }, title: null },
+      x: { field: 'count', type: 'quantitative', title: t.unit },
+      color: {
+        condition: { test: 'datum.sel', value: '#b4451f' },
+        value: '#3b6ea8',
+      },
+      tooltip: [
+        { field: 'label', title: 'value' },
+        { field: 'count', title: t.unit },
+      ],
+    },
+    config: BASE_CONFIG,
+  } as VisualizationSpec;
+}
+
+function yearSpec(t: MetricTable): VisualizationSpec {
+  const values = t.rows.map((r) => ({ year: r.keys[0], source: pretty(r.keys[1] ?? ''), count: r.count }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: 'Stacked bar chart of studies per year first posted, by tissue source. Click a year to filter by it.',
+    width: 'container',
+    autosize: AUTOSIZE,
+    height: 220,
+    data: { values },
+    mark: { type: 'bar', cursor: 'pointer' },
+    encoding: {
+      x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: -45 } },
+      y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: 'studies' },
+      color: { field: 'source', type: 'nominal', title: 'source', scale: { scheme: 'tableau20' } },
+      tooltip: [
+        { field: 'year' },
+        { field: 'source' },
+        { field: 'count', aggregate: 'sum', title: 'studies' },
+      ],
+    },
+    config: BASE_CONFIG,
+  } as VisualizationSpec;
+}
+
+function mapSpec(t: MetricTable): VisualizationSpec {
+  const { mapped } = placeCountries(t.rows);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: 'World map of studies per country. Click a country to filter by it.',
+    width: 'container',
+    autosize: AUTOSIZE,
+    height: 330,
+    projection: { type: 'equalEarth' },
+    layer: [
+      {
+        data: { values: atlasFeatures },
+        mark: { type: 'geoshape', fill: '#e6e6e6', stroke: '#fff', strokeWidth: 0.5 },
+      },
+      {
+        data: { values: atlasFeatures },
+        transform: [
+          { lookup: 'properties.name', from: { data: { values: mapped }, key: 'atlas', fields: ['count', 'registry'] } },
+          { filter: 'datum.count > 0' },
+        ],
+        mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, cursor: 'pointer' },
+        encoding: {
+          color: { field: 'count', type: 'quantitative', title: 'studies', scale: { type: 'sqrt', scheme: 'blues' } },
+          tooltip: [
+            { field: 'registry', title: 'country' },
+            { field: 'count', title: 'studies' },
+          ],
+        },
+      },
+    ],
+    config: BASE_CONFIG,
+  } as VisualizationSpec;
+}
+
+async function embedInto(el: HTMLElement, spec: VisualizationSpec, onClick: (datum: Record<string, unknown>) => void): Promise<void> {
+  const result = await embed(el, spec, EMBED_OPTS);
+  result.view.addEventListener('click', (_event, item) => {
+    const d = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
+    if (d) onClick(d);
+  });
+}
+
+export interface RenderedCharts {
+  finalize(): void;
+}
+
+/** Render all charts and the map into `root` (replacing what was there). */
+export async function renderCharts(
+  root: HTMLElement,
+  tables: Record<string, MetricTable>,
+  selected: (f: ListField) => readonly string[],
+  onClick: ChartClick,
+): Promise<void> {
+  clear(root);
+  const jobs: Promise<void>[] = [];
+  const figure = (title: string, wide: boolean, note: string) => {
+    const body = h('div', { class: 'chart-body' });
+    const fig = h('figure', { class: wide ? 'chart wide' : 'chart' }, h('figcaption', {}, title), body, h('p', { class: 'note' }, note));
+    root.appendChild(fig);
+    return { fig, body };
+  };
+
+  const countries = tables.trialsByCountry;
+  if (countries) {
+    const { fig, body } = figure('Studies per country (location of sites)', true, countries.note);
+    jobs.push(embedInto(body, mapSpec(countries), (d) => typeof d.registry === 'string' && onClick('country', d.registry)));
+    const { unmapped } = placeCountries(countries.rows);
+    const noLoc = countries.rows.find((r) => r.key === '(no location)');
+    if (unmapped.length || noLoc) {
+      const p = h('p', { class: 'note' }, 'Not on the map: ');
+      unmapped.forEach((r, i) => {
+        append(p, i ? ', ' : '', h('button', { type: 'button', class: 'linklike', 'data-country': r.key }, `${r.key} (${fmt(r.count)})`));
+      });
+      if (noLoc) append(p, unmapped.length ? '; ' : '', `no location listed: ${fmt(noLoc.count)}`);
+      p.addEventListener('click', (e) => {
+        const c = (e.target as HTMLElement).closest('button')?.getAttribute('data-country');
+        if (c) onClick('country', c);
+      });
+      fig.appendChild(p);
+    }
+  }
+
+  for (const c of CHARTS) {
+    const t = tables[c.table];
+    if (!t) continue;
+    const wide = c.filter === 'year';
+    const { body } = figure(c.title, wide, t.note);
+    if (t.rows.length === 0) {
+      body.appendChild(h('p', { class: 'empty' }, 'No studies.'));
+      continue;
+    }
+    const spec = c.filter === 'year' ? yearSpec(t) : barSpec(t, c.title, selected(c.filter), c.limit);
+    jobs.push(
+      embedInto(body, spec, (d) => {
+        const v = c.filter === 'year' ? d.year : d.key;
+        if (typeof v === 'string' && v !== 'unknown') onClick(c.filter, v);
+      }),
+    );
+  }
+  await Promise.all(jobs);
+}

@@ -1,0 +1,161 @@
+/**
+ * The study page: the registry text of one study with every evidence span highlighted (`<mark>`, the rule id
+ * as title), the labels with their evidence, and a link to the public registry record.
+ */
+import type { Evidence, StudyDetail } from './api.js';
+import { append, clear, h, pretty } from './dom.js';
+import { segments } from './highlight.js';
+
+/** Sections of registry text, in page order: dotted-path prefixes of Study fields (data, not code). */
+const SECTIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['Titles', ['briefTitle', 'officialTitle', 'acronym']],
+  ['Brief summary', ['briefSummary']],
+  ['Detailed description', ['detailedDescription']],
+  ['Conditions and keywords', ['conditions', 'keywords']],
+  ['Interventions', ['interventions']],
+  ['Arms', ['arms']],
+  ['Outcomes', ['primaryOutcomes', 'secondaryOutcomes']],
+  ['Eligibility', ['eligibility.criteria']],
+];
+
+const LABEL_ROWS: ReadonlyArray<readonly [string, string]> = [
+  ['category', 'Category'],
+  ['screeningReason', 'Screening reason'],
+  ['sources', 'Tissue source'],
+  ['donor', 'Donor'],
+  ['modifications', 'Modifications'],
+  ['routes', 'Routes'],
+  ['specialty', 'Specialty'],
+  ['covid19', 'COVID-19'],
+  ['biomaterial', 'Biomaterial'],
+  ['product', 'Named product'],
+  ['dose', 'Dose'],
+];
+
+/** Every string leaf of the study with its dotted path (provenance excluded). */
+export function stringLeaves(obj: unknown, prefix = ''): Array<[string, string]> {
+  if (typeof obj === 'string') return obj.trim() ? [[prefix, obj]] : [];
+  if (obj === null || typeof obj !== 'object') return [];
+  const out: Array<[string, string]> = [];
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (!prefix && k === 'provenance') continue;
+    out.push(...stringLeaves(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return out;
+}
+
+const inSection = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}.`));
+
+function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.length ? v.map((x) => pretty(String(x))).join(', ') : '—';
+  if (typeof v === 'object') {
+    const d = v as { text?: string };
+    return d.text ?? JSON.stringify(v);
+  }
+  return pretty(String(v));
+}
+
+export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => void): void {
+  clear(root);
+  const s = d.study;
+  const evidence = d.evidence;
+  const ids = new Map<Evidence, string>(evidence.map((e, i) => [e, `ev-${i}`]));
+  const byField = new Map<string, Evidence[]>();
+  for (const e of evidence) byField.set(e.field, [...(byField.get(e.field) ?? []), e]);
+
+  const back = h('button', { type: 'button', id: 'study-back' }, '← Back to the list');
+  back.addEventListener('click', onClose);
+  root.appendChild(
+    h(
+      'header',
+      { class: 'study-head' },
+      back,
+      h('h2', { id: 'study-title', tabindex: '-1' }, s.briefTitle ?? s.nctId),
+      h(
+        'p',
+        {},
+        h('strong', {}, s.nctId),
+        ' · ',
+        pretty(d.summary.phase),
+        ' · ',
+        pretty(d.summary.status),
+        ' · ',
+        h('a', { href: d.links.registry, target: '_blank', rel: 'noopener noreferrer', id: 'registry-link' }, 'View on ClinicalTrials.gov ↗'),
+      ),
+    ),
+  );
+
+  // labels with their evidence
+  const labels = d.labels;
+  const labelBox = h('section', { class: 'labels', 'aria-labelledby': 'labels-h' }, h('h3', { id: 'labels-h' }, 'Labels and evidence'));
+  if (!labels) labelBox.appendChild(h('p', {}, 'This study has not been classified in this snapshot.'));
+  else {
+    append(labelBox, h('p', { class: 'note' }, `Ruleset ${d.rulesetVersion ?? '?'} · ${evidence.length} evidence span(s). Highlights in the text below carry the rule id as their title.`));
+    const tbody = h('tbody');
+    for (const [key, title] of LABEL_ROWS) {
+      if (!(key in labels)) continue;
+      const ev = evidence.filter((e) => e.label === key || (key === 'category' && e.label === 'screening'));
+      const cell = h('td');
+      ev.forEach((e, i) =>
+        append(cell, i ? ' ' : '', h('a', { href: `#${ids.get(e)}`, class: `ev-ref mark-${e.label}`, title: `${e.rule} (${e.field})` }, `“${e.text}”`)),
+      );
+      tbody.appendChild(h('tr', {}, h('th', { scope: 'row' }, title), h('td', {}, valueText(labels[key])), cell));
+    }
+    labelBox.appendChild(
+      h('table', { class: 'label-table' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Label'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Evidence'))), tbody),
+    );
+    const other = evidence.filter((e) => !LABEL_ROWS.some(([k]) => k === e.label) && e.label !== 'screening');
+    if (other.length) {
+      const ul = h('ul');
+      for (const e of other) ul.appendChild(h('li', {}, `${e.label} = ${e.value}: `, h('a', { href: `#${ids.get(e)}`, title: e.rule }, `“${e.text}”`)));
+      labelBox.appendChild(ul);
+    }
+  }
+  root.appendChild(labelBox);
+
+  // registry text with highlights
+  const leaves = stringLeaves(s);
+  const shown = new Set<string>();
+  const textBox = h('section', { class: 'registry-text', 'aria-labelledby': 'text-h' }, h('h3', { id: 'text-h' }, 'Registry text'));
+  const mismatched: Evidence[] = [];
+  const renderLeaf = (path: string, text: string) => {
+    shown.add(path);
+    const spans = byField.get(path) ?? [];
+    const { segments: segs, mismatched: bad } = segments(text, spans);
+    mismatched.push(...bad);
+    const p = h('p', { class: 'text' });
+    for (const seg of segs) {
+      if (!seg.spans.length) {
+        append(p, seg.text);
+        continue;
+      }
+      const first = seg.spans[0]!;
+      const title = seg.spans.map((e) => `${e.rule} (${e.label}=${e.value})`).join('; ');
+      const mark = h('mark', { title, class: `mark-${first.label}`, 'data-rule': seg.spans.map((e) => e.rule).join(' ') }, seg.text);
+      for (const e of seg.spans) if (seg.start === e.start && !mark.id) mark.id = ids.get(e) ?? '';
+      p.appendChild(mark);
+    }
+    return h('div', { class: 'leaf' }, h('div', { class: 'path' }, path), p);
+  };
+  for (const [title, prefixes] of SECTIONS) {
+    const items = leaves.filter(([p]) => inSection(p, prefixes) && !/\.(type|armGroupLabels|interventionNames)(\.|$)/.test(p));
+    if (!items.length) continue;
+    const sec = h('section', { class: 'text-section' }, h('h4', {}, title));
+    for (const [p, t] of items) sec.appendChild(renderLeaf(p, t));
+    textBox.appendChild(sec);
+  }
+  const rest = leaves.filter(([p]) => !shown.has(p) && byField.has(p));
+  if (rest.length) {
+    const sec = h('section', { class: 'text-section' }, h('h4', {}, 'Other fields with evidence'));
+    for (const [p, t] of rest) sec.appendChild(renderLeaf(p, t));
+    textBox.appendChild(sec);
+  }
+  const missing = evidence.filter((e) => !leaves.some(([p]) => p === e.field));
+  if (mismatched.length || missing.length) {
+    textBox.appendChild(
+      h('p', { class: 'warning', role: 'note' }, `${mismatched.length + missing.length} evidence span(s) do not match the registry text of this snapshot and are not highlighted.`),
+    );
+  }
+  root.appendChild(textBox);
+}
