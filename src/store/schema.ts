@@ -9,7 +9,8 @@ import { MscopeError } from '../model/errors.js';
 export const SCHEMA_VERSION = 1;
 
 /** Tables of schema version 1. `studies` has no declared primary key (DuckDB's ART index slows bulk
- * appends); (snapshot_id, nct_id) is unique by construction: each snapshot is written once, de-duplicated. */
+ * appends); (snapshot_id, nct_id) is unique by construction: each snapshot is written once, de-duplicated.
+ * `ingest_seq` is the record's 1-based position in the snapshot's input (0: carried over from a base). */
 export const DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS snapshots (
@@ -25,6 +26,7 @@ export const DDL: readonly string[] = [
   )`,
   `CREATE TABLE IF NOT EXISTS studies (
     snapshot_id INTEGER NOT NULL,
+    ingest_seq INTEGER NOT NULL,
     nct_id VARCHAR NOT NULL,
     brief_title VARCHAR,
     overall_status VARCHAR,

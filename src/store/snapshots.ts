@@ -1,17 +1,16 @@
 /**
- * Snapshot creation and lookup. A snapshot is written in ONE transaction: records are appended to a
- * transaction-local staging table, de-duplicated in SQL (newest lastUpdatePostedDate per NCT id, tie: the
- * later record), merged with the base snapshot when one is given, and inserted in NCT order together with
- * the snapshot row. Any error (a reader throwing on a bad record, an abort) rolls everything back.
+ * Snapshot creation and lookup. A snapshot is written in ONE transaction: records are appended under the
+ * new snapshot id, de-duplicated in SQL (newest lastUpdatePostedDate per NCT id, tie: the later record),
+ * merged with the base snapshot when one is given, and committed together with the snapshot row. Any error
+ * (a reader throwing on a bad record, an abort) rolls everything back: no partial snapshot is ever visible.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { InputError, MscopeError, UsageError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
-import { appendValue, SQL_TYPE, STUDY_COLUMNS } from './columns.js';
+import { appendValue, STUDY_COLUMNS } from './columns.js';
 import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.js';
 
-const STAGING = 'mscope_staging';
 const NCT_RE = /^NCT\d{8}$/;
 const PROGRESS_EVERY = 500;
 
@@ -96,10 +95,31 @@ function checkRecord(rec: StudyRecord, n: number): void {
   }
 }
 
-/** Columns written per staged row: input sequence number, then STUDY_COLUMNS. */
-const COLS = STUDY_COLUMNS.map((c) => c.name);
-const COL_LIST = COLS.join(', ');
+const COL_LIST = STUDY_COLUMNS.map((c) => c.name).join(', ');
 
+/** Keep one row per NCT id in snapshot `id`: the newest last_update_date (NULL oldest), tie: the later record. */
+const DEDUP_SQL = `DELETE FROM studies WHERE snapshot_id = $1 AND rowid IN (
+  SELECT rowid FROM studies WHERE snapshot_id = $1
+  QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_date DESC NULLS LAST, ingest_seq DESC) > 1)`;
+
+/** Incoming rows that lose to a newer row of the base snapshot. */
+const DROP_OLDER_THAN_BASE_SQL = `DELETE FROM studies s WHERE s.snapshot_id = $1 AND EXISTS (
+  SELECT 1 FROM studies b WHERE b.snapshot_id = $2 AND b.nct_id = s.nct_id AND b.last_update_date IS NOT NULL
+  AND (s.last_update_date IS NULL OR b.last_update_date > s.last_update_date))`;
+
+/** Base rows with no incoming replacement, carried over (ingest_seq 0). */
+const CARRY_BASE_SQL = `INSERT INTO studies (snapshot_id, ingest_seq, ${COL_LIST})
+  SELECT $1, 0, ${COL_LIST} FROM studies b WHERE b.snapshot_id = $2 AND NOT EXISTS (
+    SELECT 1 FROM studies s WHERE s.snapshot_id = $1 AND s.nct_id = b.nct_id)`;
+
+async function scalar(conn: DuckDBConnection, sql: string, params: (string | number)[] = []): Promise<number> {
+  return Number((await conn.runAndReadAll(sql, params)).getRows()[0]?.[0] ?? 0);
+}
+
+/**
+ * Rows are appended straight into `studies` under the new id inside the transaction (each payload is written
+ * once), then duplicates are deleted in SQL; nothing is visible to other connections before COMMIT.
+ */
 export async function createSnapshot(
   conn: DuckDBConnection,
   meta: SnapshotMeta,
@@ -113,15 +133,14 @@ export async function createSnapshot(
   await conn.run('BEGIN TRANSACTION');
   let committed = false;
   try {
-    await conn.run(
-      `CREATE TEMP TABLE ${STAGING} (seq INTEGER, ${STUDY_COLUMNS.map((c) => `${c.name} ${SQL_TYPE[c.kind]}`).join(', ')})`,
-    );
-    const app = await conn.createAppender(STAGING, 'main', 'temp');
+    const id = (await scalar(conn, 'SELECT COALESCE(MAX(id), 0)::INTEGER FROM snapshots')) + 1;
+    const app = await conn.createAppender('studies');
     let n = 0;
     try {
       for await (const rec of records) {
         n++;
         checkRecord(rec, n);
+        app.appendInteger(id);
         app.appendInteger(n);
         for (const col of STUDY_COLUMNS) appendValue(app, col.kind, col.get(rec.study, rec));
         app.endRow();
@@ -139,26 +158,20 @@ export async function createSnapshot(
     }
     opts.onProgress?.(n);
 
-    const idRow = (await conn.runAndReadAll('SELECT COALESCE(MAX(id), 0)::INTEGER + 1 FROM snapshots')).getRows()[0];
-    const id = Number(idRow?.[0] ?? 1);
-    const distinctIncoming = Number(
-      (await conn.runAndReadAll(`SELECT count(DISTINCT nct_id)::INTEGER FROM temp.main.${STAGING}`)).getRows()[0]?.[0] ?? 0,
+    const distinctIncoming = await scalar(
+      conn,
+      'SELECT count(DISTINCT nct_id)::INTEGER FROM studies WHERE snapshot_id = $1',
+      [id],
     );
-    // Candidates: staged records (seq >= 1) plus, for incremental snapshots, the base snapshot's studies
-    // (seq 0, so an incoming record with the same last-update date replaces the base one).
-    const base =
-      baseId === null ? '' : `UNION ALL SELECT 0 AS seq, ${COL_LIST} FROM studies WHERE snapshot_id = ${Number(baseId)}`;
-    await conn.run(
-      `INSERT INTO studies (snapshot_id, ${COL_LIST})
-       SELECT ${id}, ${COL_LIST} FROM (
-         SELECT seq, ${COL_LIST} FROM temp.main.${STAGING} ${base}
-       )
-       QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_date DESC NULLS LAST, seq DESC) = 1
-       ORDER BY nct_id`,
-    );
+    if (distinctIncoming < n) await conn.run(DEDUP_SQL, [id]);
+    if (baseId !== null) {
+      await conn.run(DROP_OLDER_THAN_BASE_SQL, [id, baseId]);
+      await conn.run(CARRY_BASE_SQL, [id, baseId]);
+    }
     const stats = (
       await conn.runAndReadAll(
-        `SELECT source_format, count(*)::INTEGER FROM studies WHERE snapshot_id = ${id} GROUP BY 1 ORDER BY 1`,
+        'SELECT source_format, count(*)::INTEGER FROM studies WHERE snapshot_id = $1 GROUP BY 1 ORDER BY 1',
+        [id],
       )
     ).getRows();
     const formats: Record<string, number> = {};
@@ -167,27 +180,35 @@ export async function createSnapshot(
       formats[String(fmt)] = Number(cnt);
       studyCount += Number(cnt);
     }
-    const createdAt = new Date().toISOString();
-    const kind = meta.kind ?? 'ingest';
-    await conn.run(
-      `INSERT INTO snapshots VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, meta.label ?? null, createdAt, listValue([...meta.sources]), studyCount, n - distinctIncoming, JSON.stringify(formats), kind, baseId],
-      [INTEGER, VARCHAR, VARCHAR, LIST(VARCHAR), INTEGER, INTEGER, VARCHAR, VARCHAR, INTEGER],
-    );
-    await conn.run(`DROP TABLE temp.main.${STAGING}`);
-    await conn.run('COMMIT');
-    committed = true;
-    return {
+    const info: SnapshotInfo = {
       id,
       label: meta.label ?? null,
-      createdAt,
+      createdAt: new Date().toISOString(),
       sources: [...meta.sources],
       studyCount,
       duplicatesDropped: n - distinctIncoming,
       formats,
-      kind,
+      kind: meta.kind ?? 'ingest',
       baseSnapshotId: baseId,
     };
+    await conn.run(
+      'INSERT INTO snapshots VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [
+        info.id,
+        info.label,
+        info.createdAt,
+        listValue(info.sources),
+        info.studyCount,
+        info.duplicatesDropped,
+        JSON.stringify(info.formats),
+        info.kind,
+        info.baseSnapshotId,
+      ],
+      [INTEGER, VARCHAR, VARCHAR, LIST(VARCHAR), INTEGER, INTEGER, VARCHAR, VARCHAR, INTEGER],
+    );
+    await conn.run('COMMIT');
+    committed = true;
+    return info;
   } finally {
     if (!committed) await conn.run('ROLLBACK').catch(() => undefined);
   }
