@@ -1,0 +1,25 @@
+/**
+ * biomaterial: the MSC product is combined with a scaffold, hydrogel, matrix, membrane, bone substitute,
+ * fibrin glue or other carrier (saline, albumin, PRP, platelet lysate are not).
+ * Reads: MSC interventions and arms, titles, MSC sentences of the description (carrier word near the MSC term).
+ * Vocabulary: rules/biomaterial.json; product facts (e.g. Cartistem).
+ */
+import type { Evidence } from '../model/labels.js';
+import { evidenceOf } from './evidence.js';
+import { productFact, type ProductResult } from './product.js';
+import { nearMsc } from './tiers.js';
+import type { StudyView } from './view.js';
+
+export const BIOMATERIAL_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
+
+export function decideBiomaterial(v: StudyView, product: ProductResult): { biomaterial: boolean; evidence: Evidence[] } {
+  const hits = v.hits.filter(
+    (h) => h.family === 'biomaterial' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 60))),
+  );
+  if (hits.length > 0) return { biomaterial: true, evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)) };
+  if (product.product?.biomaterial) {
+    const e = productFact('biomaterial', 'true', product, 'biomaterial');
+    if (e) return { biomaterial: true, evidence: [e] };
+  }
+  return { biomaterial: false, evidence: [] };
+}

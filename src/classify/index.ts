@@ -1,0 +1,111 @@
+/**
+ * mscope's classifier: explainable rules (data in the top-level rules/ folder) -> Labels with evidence.
+ *
+ *   classify(study)        one Study -> Labels (every non-empty value quotes at least one span of a Study field)
+ *   RULESET_VERSION        "<rules/ruleset.json version>+<8-hex content hash of rules/*.json>"
+ *   loadRules(dir?)        the parsed rules (re-exported)
+ *   createClassifier(dir)  a classifier bound to another rules folder (tests, experiments)
+ */
+import type { Evidence, Labels } from '../model/labels.js';
+import type { Study } from '../model/study.js';
+import { decideBiomaterial } from './biomaterial.js';
+import { decideCategory } from './category.js';
+import { decideCovid19 } from './covid19.js';
+import { decideDonor } from './donor.js';
+import { decideDose } from './dose.js';
+import { compileMatcher } from './matcher.js';
+import { decideModifications } from './modifications.js';
+import { decideProduct } from './product.js';
+import { decideRoutes } from './routes.js';
+import { loadRules, type Product, type Rules } from './rules.js';
+import { decideSources } from './sources.js';
+import { decideSpecialty } from './specialty.js';
+import { buildView } from './view.js';
+
+export { loadRules } from './rules.js';
+export type { Rules, Product } from './rules.js';
+export { getField } from './text.js';
+
+/** Families whose vocabularies share the product-layer matcher (one scan of each field). */
+export const PRODUCT_LAYER = ['msc', 'source', 'donor', 'modification', 'biomaterial', 'route'] as const;
+
+export interface Classifier {
+  rules: Rules;
+  version: string;
+  classify(study: Study): Labels;
+}
+
+export function createClassifier(rules: Rules = loadRules()): Classifier {
+  const version = `${rules.version}+${rules.hash}`;
+  const productMatcher = compileMatcher(rules, PRODUCT_LAYER, true);
+  const specialtyMatcher = compileMatcher(rules, ['specialty']);
+  const covidMatcher = compileMatcher(rules, ['covid']);
+  const products = new Map<string, Product>(rules.products.map((p) => [p.id, p]));
+
+  function classify(study: Study): Labels {
+    const v = buildView(study, productMatcher, products);
+    const cat = decideCategory(v);
+    const included = cat.category === 'msc_cells' || cat.category === 'msc_derived' || cat.category === 'stromal_mixture';
+    const covid = decideCovid19(study, covidMatcher);
+    const spec = decideSpecialty(study, specialtyMatcher, rules.specialty, covid.evidence[0]);
+    const evidence: Evidence[] = [...cat.evidence];
+    const labels: Labels = {
+      nctId: study.nctId,
+      rulesetVersion: version,
+      category: cat.category,
+      included,
+      screeningReason: cat.reason,
+      sources: [],
+      donor: 'unspecified',
+      modifications: [],
+      biomaterial: false,
+      routes: [],
+      covid19: covid.covid19,
+      specialty: spec.specialty,
+      product: null,
+      dose: null,
+      evidence,
+    };
+    if (included) {
+      const product = decideProduct(v);
+      const p = product;
+      const src = decideSources(v, p);
+      const donor = decideDonor(v, p, src);
+      const mods = decideModifications(v, p);
+      const bio = decideBiomaterial(v, p);
+      const routes = decideRoutes(v, p, bio.biomaterial);
+      const dose = decideDose(v, rules.dose);
+      labels.product = p.product?.id ?? null;
+      labels.sources = src.sources;
+      labels.donor = donor.donor;
+      labels.modifications = mods.modifications;
+      labels.biomaterial = bio.biomaterial;
+      labels.routes = routes.routes;
+      labels.dose = dose.dose;
+      evidence.push(...p.evidence, ...src.evidence, ...donor.evidence, ...mods.evidence, ...bio.evidence, ...routes.evidence, ...dose.evidence);
+    }
+    evidence.push(...covid.evidence, ...spec.evidence);
+    return labels;
+  }
+  return { rules, version, classify };
+}
+
+let shared: Classifier | null = null;
+function instance(): Classifier {
+  shared ??= createClassifier();
+  return shared;
+}
+
+export const RULESET_VERSION: string = instance().version;
+
+export function classify(study: Study): Labels {
+  return instance().classify(study);
+}
+
+/** Classify many studies (the benchmark's entry point). */
+export function classifyAll(studies: Iterable<Study>): Labels[] {
+  const c = instance();
+  const out: Labels[] = [];
+  for (const s of studies) out.push(c.classify(s));
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * product: the canonical named MSC product (rules/products.json), and the facts it implies (source, donor,
+ * modifications, biomaterial, routes) with the product-name span as evidence (rule product.<id>.<fact>).
+ * Reads: every product-layer field (a product name anywhere but a comparator arm names the product).
+ */
+import type { Evidence } from '../model/labels.js';
+import { evidenceOf } from './evidence.js';
+import type { Product } from './rules.js';
+import type { Hit, StudyView } from './view.js';
+
+export const PRODUCT_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
+
+export interface ProductResult {
+  product: Product | null;
+  hit: Hit | null;
+  evidence: Evidence[];
+}
+
+export function decideProduct(v: StudyView): ProductResult {
+  const cands = v.products.filter((p) => v.tier(p.hit) <= 3);
+  if (cands.length === 0) return { product: null, hit: null, evidence: [] };
+  cands.sort((a, b) => v.tier(a.hit) - v.tier(b.hit));
+  const best = cands[0]!;
+  return { product: best.product, hit: best.hit, evidence: [evidenceOf('product', best.product.id, best.hit)] };
+}
+
+export function productFact(label: string, value: string, r: ProductResult, fact: string): Evidence | null {
+  if (!r.product || !r.hit) return null;
+  return evidenceOf(label, value, r.hit, `product.${r.product.id}.${fact}`);
+}

@@ -1,0 +1,56 @@
+/**
+ * sources: tissue origins of the MSC product.
+ * Reads: MSC interventions and their arms (tier 1), titles/keywords (tier 2), else MSC sentences of the
+ * summary/description (tier 3). Vocabulary: rules/sources.json (+ mixture terms' implied source in
+ * category.json, + product facts). A sentence naming 3 or more different sources is a background
+ * enumeration ("MSCs can be isolated from bone marrow, fat and cord") and is ignored.
+ */
+import type { Evidence, TissueSource } from '../model/labels.js';
+import { SOURCES } from '../model/labels.js';
+import { evidenceOf, firstPerValue } from './evidence.js';
+import { productFact, type ProductResult } from './product.js';
+import { sentenceAround } from './text.js';
+import { firstTier, nearMsc } from './tiers.js';
+import type { Hit, StudyView } from './view.js';
+
+export const SOURCES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
+
+const KNOWN = new Set<string>(SOURCES);
+export const sourceOf = (h: Hit): TissueSource | null => {
+  const s = h.family === 'source' ? h.value : h.also.source;
+  return s !== undefined && KNOWN.has(s) ? (s as TissueSource) : null;
+};
+
+function dropEnumerations(v: StudyView, hits: Hit[]): Hit[] {
+  const bySentence = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const f = v.fields.find((x) => x.path === h.field);
+    const [s, e] = sentenceAround(f?.text ?? '', h.start, h.end);
+    const k = `${h.field}:${s}:${e}`;
+    bySentence.set(k, [...(bySentence.get(k) ?? []), h]);
+  }
+  const out: Hit[] = [];
+  for (const group of bySentence.values()) {
+    if (new Set(group.map(sourceOf)).size >= 3) continue;
+    out.push(...group);
+  }
+  return out;
+}
+
+export function decideSources(v: StudyView, product: ProductResult): { sources: TissueSource[]; evidence: Evidence[] } {
+  const all = v.hits.filter((h) => sourceOf(h) !== null);
+  const cand = dropEnumerations(v, all);
+  const t12 = firstTier(v, cand, [[1], [2]]);
+  const chosen = t12.length > 0 ? t12 : cand.filter((h) => v.tier(h) === 3 && nearMsc(v, h, 80));
+  const evidence: Evidence[] = chosen.map((h) => evidenceOf('sources', sourceOf(h)!, h));
+  if (product.product) {
+    for (const s of product.product.sources) {
+      if (!evidence.some((e) => e.value === s)) {
+        const e = productFact('sources', s, product, 'source');
+        if (e) evidence.push(e);
+      }
+    }
+  }
+  const sources = SOURCES.filter((s) => evidence.some((e) => e.value === s));
+  return { sources, evidence: firstPerValue(evidence) };
+}

@@ -1,0 +1,60 @@
+/**
+ * specialty: the principal medical area of the study's condition.
+ * Reads: conditions (the first listed weighs most), titles, keywords, condition MeSH terms (conditionMesh.meshes,
+ * matched with the same term table), and the MeSH ancestors / browse branches (exact table
+ * rules/specialty-mesh.json, low weight). Scores add up per specialty; ties follow the precedence order.
+ * COVID-19 -> pneumology (GUIDELINE). Nothing matched -> other, quoting the first condition (or title).
+ */
+import type { Evidence, Specialty } from '../model/labels.js';
+import { SPECIALTIES } from '../model/labels.js';
+import type { Study } from '../model/study.js';
+import { evidenceOf } from './evidence.js';
+import type { Match, Matcher } from './matcher.js';
+import type { SpecialtyTable } from './rules.js';
+
+export const SPECIALTY_FIELDS = ['conditions', 'briefTitle', 'officialTitle', 'keywords', 'conditionMesh.meshes', 'conditionMesh.ancestors', 'conditionMesh.browseBranches'] as const;
+
+const KNOWN = new Set<string>(SPECIALTIES);
+
+export function decideSpecialty(study: Study, matcher: Matcher, table: SpecialtyTable, covid19: Evidence | undefined): { specialty: Specialty; evidence: Evidence[] } {
+  if (covid19) return { specialty: 'pneumology', evidence: [{ ...covid19, label: 'specialty', value: 'pneumology', rule: 'specialty.pneumology.covid19' }] };
+  const score = new Map<string, number>();
+  const best = new Map<string, { ev: Evidence; w: number }>();
+  const add = (value: string, w: number, ev: Evidence): void => {
+    if (!KNOWN.has(value)) return;
+    score.set(value, (score.get(value) ?? 0) + w);
+    const b = best.get(value);
+    if (!b || b.w < w) best.set(value, { ev, w });
+  };
+  const scanField = (path: string, text: string | null, w: number): void => {
+    if (!text) return;
+    const seen = new Set<string>();
+    for (const m of matcher.scan(text, path) as Match[]) {
+      if (seen.has(m.value)) continue;
+      seen.add(m.value);
+      add(m.value, w, evidenceOf('specialty', m.value, m));
+    }
+  };
+  study.conditions.forEach((c, i) => scanField(`conditions.${i}`, c, i === 0 ? 4 : 2));
+  scanField('briefTitle', study.briefTitle, 2);
+  scanField('officialTitle', study.officialTitle, 1);
+  study.keywords.forEach((k, i) => scanField(`keywords.${i}`, k, 0.5));
+  study.conditionMesh.meshes.forEach((m, i) => scanField(`conditionMesh.meshes.${i}.term`, m.term, 1));
+  const lookup = new Map(Object.entries(table.mesh).map(([k, v]) => [k.toLowerCase(), v]));
+  const tableHit = (path: string, text: string): void => {
+    const v = lookup.get(text.toLowerCase());
+    if (v) add(v, 0.3, { label: 'specialty', value: v, field: path, start: 0, end: text.length, text, rule: `specialty.${v}.mesh` });
+  };
+  study.conditionMesh.ancestors.forEach((a, i) => tableHit(`conditionMesh.ancestors.${i}.term`, a.term));
+  study.conditionMesh.browseBranches.forEach((b, i) => tableHit(`conditionMesh.browseBranches.${i}.name`, b.name));
+  const order = table.precedence;
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
+  const top = ranked[0];
+  if (top) {
+    const ev = best.get(top[0])!.ev;
+    return { specialty: top[0] as Specialty, evidence: [ev] };
+  }
+  const [path, text] = study.conditions[0] ? ['conditions.0', study.conditions[0]] : ['briefTitle', study.briefTitle ?? ''];
+  const evidence: Evidence[] = text ? [{ label: 'specialty', value: 'other', field: path, start: 0, end: text.length, text, rule: 'specialty.other.fallback' }] : [];
+  return { specialty: 'other', evidence };
+}

@@ -1,0 +1,47 @@
+/**
+ * Text helpers for the classifier. `normalize` maps typographic variants (curly/acute apostrophes, unicode
+ * hyphens and dashes, no-break spaces) to ASCII one code unit for one code unit, so offsets into the
+ * normalized text ARE offsets into the original: evidence quotes `original.slice(start, end)`.
+ */
+import type { Study } from '../model/study.js';
+
+const VARIANTS = /[\u2018\u2019\u201B\u00B4\u0060\u02BC\u2032\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00A0\u2009\u202F\u00AD]/g;
+const TO: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201B': "'", '\u00B4': "'", '\u0060': "'", '\u02BC': "'", '\u2032': "'",
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\u00AD': '-',
+};
+
+/** Same-length normalization (every replacement is one UTF-16 unit for one). */
+export function normalize(text: string): string {
+  return text.replace(VARIANTS, (c) => TO[c] ?? c);
+}
+
+/** Value of a dotted path ("interventions.0.otherNames.1") in a Study; '' when absent or not a string. */
+export function getField(study: Study, path: string): string {
+  let cur: unknown = study;
+  for (const key of path.split('.')) {
+    if (cur === null || cur === undefined) return '';
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return typeof cur === 'string' ? cur : '';
+}
+
+/** Bounds of the sentence (or line / list item) around `pos`. */
+export function sentenceAround(text: string, pos: number, end = pos): [number, number] {
+  let s = pos;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 10 || c === 13) break;
+    if ((c === 46 || c === 59 || c === 33 || c === 63) && s < text.length && text.charCodeAt(s) === 32) break;
+    s--;
+  }
+  let e = end;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (c === 10 || c === 13) break;
+    if ((c === 46 || c === 59 || c === 33 || c === 63) && (e + 1 >= text.length || text.charCodeAt(e + 1) === 32 || text.charCodeAt(e + 1) === 10)) break;
+    e++;
+  }
+  return [s, e];
+}

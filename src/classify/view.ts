@@ -1,0 +1,141 @@
+/**
+ * The study as the classifier sees it: its text fields (with the zone each belongs to), every match of the
+ * product-layer vocabulary, and which interventions/arms carry the MSC product. Built once per study and
+ * shared by the label families, which then prefer evidence from the MSC intervention over titles over
+ * MSC sentences of the description (`tier`), never from comparator arms or eligibility criteria.
+ */
+import type { Study } from '../model/study.js';
+import type { Match, Matcher } from './matcher.js';
+import type { Product } from './rules.js';
+import { sentenceAround } from './text.js';
+
+export type Zone = 'title' | 'intervention' | 'arm' | 'summary' | 'keyword' | 'condition' | 'outcome';
+
+export interface FieldRef {
+  path: string;
+  text: string;
+  zone: Zone;
+  /** Intervention or arm index for those zones, else -1. */
+  owner: number;
+}
+
+export interface Hit extends Match {
+  zone: Zone;
+  owner: number;
+}
+
+/** 1 = MSC intervention/arm, 2 = titles/keywords, 3 = MSC sentence of the summary/description, 4 = elsewhere. */
+export type Tier = 1 | 2 | 3 | 4;
+
+export interface StudyView {
+  study: Study;
+  fields: FieldRef[];
+  hits: Hit[];
+  /** Valid product hits (weak names only with their company context). */
+  products: Array<{ hit: Hit; product: Product }>;
+  mscInterventions: Set<number>;
+  mscArms: Set<number>;
+  tier(h: Hit): Tier;
+  /** Is this hit an MSC product mention (cell, derived, mixture, named product)? */
+  isMsc(h: Hit): boolean;
+}
+
+const COMPARATOR_ARM = new Set(['PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
+const key = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Text fields the product layer reads (eligibility criteria are deliberately absent). */
+export function productFields(study: Study): FieldRef[] {
+  const out: FieldRef[] = [];
+  const add = (path: string, text: string | null | undefined, zone: Zone, owner = -1): void => {
+    if (text) out.push({ path, text, zone, owner });
+  };
+  add('briefTitle', study.briefTitle, 'title');
+  add('officialTitle', study.officialTitle, 'title');
+  add('acronym', study.acronym, 'title');
+  study.keywords.forEach((k, i) => add(`keywords.${i}`, k, 'keyword'));
+  study.interventions.forEach((iv, i) => {
+    add(`interventions.${i}.name`, iv.name, 'intervention', i);
+    add(`interventions.${i}.description`, iv.description, 'intervention', i);
+    iv.otherNames.forEach((n, j) => add(`interventions.${i}.otherNames.${j}`, n, 'intervention', i));
+  });
+  study.arms.forEach((a, i) => {
+    add(`arms.${i}.label`, a.label, 'arm', i);
+    add(`arms.${i}.description`, a.description, 'arm', i);
+  });
+  add('briefSummary', study.briefSummary, 'summary');
+  add('detailedDescription', study.detailedDescription, 'summary');
+  study.primaryOutcomes.forEach((o, i) => add(`primaryOutcomes.${i}.measure`, o.measure, 'outcome'));
+  return out;
+}
+
+const MSC_VALUES = new Set(['cell', 'derived', 'mixture']);
+
+export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<string, Product>): StudyView {
+  const fields = productFields(study);
+  const hits: Hit[] = [];
+  const buf: Match[] = [];
+  for (const f of fields) {
+    buf.length = 0;
+    matcher.scan(f.text, f.path, buf);
+    for (const m of buf) hits.push({ ...m, zone: f.zone, owner: f.owner });
+  }
+  // Weak product names (e.g. "MPC") count only when the company context appears somewhere.
+  const allText = (): string => fields.map((f) => f.text).join('\n').toLowerCase();
+  let lowered: string | null = null;
+  const validProducts: Array<{ hit: Hit; product: Product }> = [];
+  for (const h of hits) {
+    if (h.family !== 'product') continue;
+    const p = products.get(h.value);
+    if (!p) continue;
+    if (h.also.weak) {
+      lowered ??= allText();
+      if (!(p.weakContext ?? []).some((c) => lowered!.includes(c.toLowerCase()))) continue;
+    }
+    validProducts.push({ hit: h, product: p });
+  }
+  const productHits = new Set(validProducts.map((v) => v.hit));
+  const isMsc = (h: Hit): boolean =>
+    (h.family === 'msc' && MSC_VALUES.has(h.value)) || (h.also.msc !== undefined && MSC_VALUES.has(h.also.msc)) || productHits.has(h);
+
+  const mscInterventions = new Set<number>();
+  for (const h of hits) if (h.zone === 'intervention' && isMsc(h)) mscInterventions.add(h.owner);
+  const mscNames = new Set([...mscInterventions].map((i) => key(study.interventions[i]?.name ?? '')));
+  const mscArms = new Set<number>();
+  study.arms.forEach((a, i) => {
+    if (a.interventionNames.some((n) => mscNames.has(key(n)))) mscArms.add(i);
+  });
+  for (const i of mscInterventions) {
+    for (const label of study.interventions[i]?.armGroupLabels ?? []) {
+      const j = study.arms.findIndex((a) => key(a.label) === key(label));
+      if (j >= 0) mscArms.add(j);
+    }
+  }
+  for (const h of hits) {
+    if (h.zone === 'arm' && isMsc(h) && !COMPARATOR_ARM.has(study.arms[h.owner]?.type ?? '')) mscArms.add(h.owner);
+  }
+  // MSC sentences of the narrative fields.
+  const sentences = new Map<string, Array<[number, number]>>();
+  for (const h of hits) {
+    if (h.zone !== 'summary' || !isMsc(h)) continue;
+    const text = h.field === 'briefSummary' ? study.briefSummary ?? '' : study.detailedDescription ?? '';
+    const list = sentences.get(h.field) ?? [];
+    list.push(sentenceAround(text, h.start, h.end));
+    sentences.set(h.field, list);
+  }
+  const tier = (h: Hit): Tier => {
+    switch (h.zone) {
+      case 'intervention':
+        return mscInterventions.has(h.owner) ? 1 : 4;
+      case 'arm':
+        return mscArms.has(h.owner) ? 1 : 4;
+      case 'title':
+      case 'keyword':
+        return 2;
+      case 'summary':
+        return (sentences.get(h.field) ?? []).some(([s, e]) => h.start >= s && h.end <= e) ? 3 : 4;
+      default:
+        return 4;
+    }
+  };
+  return { study, fields, hits, products: validProducts, mscInterventions, mscArms, tier, isMsc };
+}
