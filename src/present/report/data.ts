@@ -1,0 +1,77 @@
+/**
+ * ReportData: everything the report shows, as one JSON-serializable object (written verbatim as report.json).
+ * Built from classified rows + context; rendering (HTML, Markdown, SVG, CSV, XLSX) only reads it.
+ */
+import { applyFilter, isEmptyFilter, type Filter } from '../../analyze/filter.js';
+import { computeMetrics, type Metrics, type MetricsOptions } from '../../analyze/metrics.js';
+import { namedTables, type NamedTable } from '../../analyze/tables.js';
+import type { ClassifiedStudy } from '../../analyze/types.js';
+import { VERSION } from '../../version.js';
+import type { Comparison } from './compare.js';
+
+export interface ReportSnapshot {
+  id: number | null;
+  label: string | null;
+  createdAt: string | null;
+  sources: string[];
+  studyCount: number;
+}
+
+export interface ReportData {
+  generator: { name: 'mscope'; version: string };
+  generatedAt: string;
+  title: string;
+  snapshot: ReportSnapshot;
+  rulesetVersion: string | null;
+  filter: Filter;
+  asOf: string | null;
+  /** Plain statements about what the numbers mean (as-of semantics, status drift, counting rules). */
+  notes: string[];
+  metrics: Metrics;
+  namedTables: NamedTable[];
+  comparisons: Comparison[];
+  figures: Array<{ id: string; title: string; regenerates: string | null; caption: string; file: string }>;
+}
+
+export interface ReportContext {
+  snapshot: ReportSnapshot;
+  rulesetVersion: string | null;
+  filter?: Filter;
+  metricsOptions?: MetricsOptions;
+  generatedAt?: string;
+  title?: string;
+}
+
+export function asOfNote(asOf: string | null): string | null {
+  if (!asOf) return null;
+  return `--as-of ${asOf}: only studies first posted on or before ${asOf} are counted. This is the closest the registry allows to "the database as it was then": every other field (status, enrollment, results, dates) is as of the snapshot, so statuses have drifted since ${asOf}.`;
+}
+
+/** Filter the rows and compute metrics + named tables; comparisons and figures are added by the caller. */
+export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): ReportData {
+  const filter = ctx.filter ?? {};
+  const kept = isEmptyFilter(filter) ? rows : applyFilter(rows, filter);
+  const metrics = computeMetrics(kept, ctx.metricsOptions);
+  const included = kept.filter((r) => r.labels?.included === true);
+  const asOf = filter.asOf ?? null;
+  const notes = [
+    asOfNote(asOf),
+    `Snapshot ${ctx.snapshot.id ?? '(none)'}${ctx.snapshot.label ? ` "${ctx.snapshot.label}"` : ''}: ${ctx.snapshot.studyCount} registry records; ${metrics.flow.identified} after the filter; ${metrics.flow.included} included by the classifier (ruleset ${ctx.rulesetVersion ?? 'unknown'}).`,
+    'All landscape numbers count included studies only (MSC cells, MSC-derived cell-free products, stromal mixtures). Every table lists the NCT ids behind each number in report.json and the CSV files.',
+    'Multi-valued labels (tissue sources, routes, modifications, countries) count a trial once under each value; stacked year charts use one group per trial.',
+  ].filter((n): n is string => n !== null);
+  return {
+    generator: { name: 'mscope', version: VERSION },
+    generatedAt: ctx.generatedAt ?? new Date().toISOString(),
+    title: ctx.title ?? 'MSC clinical trials landscape',
+    snapshot: ctx.snapshot,
+    rulesetVersion: ctx.rulesetVersion,
+    filter,
+    asOf,
+    notes,
+    metrics,
+    namedTables: namedTables(included),
+    comparisons: [],
+    figures: [],
+  };
+}

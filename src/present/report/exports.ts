@@ -1,0 +1,140 @@
+/** Tabular exports: one CSV per table under tables/, and tables.xlsx with one sheet per table. */
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { MetricTable } from '../../analyze/metrics.js';
+import { STUDY_TABLE_COLUMNS, type NamedTable } from '../../analyze/tables.js';
+import type { ReportData } from './data.js';
+
+export interface Sheet {
+  /** File stem and sheet name. */
+  name: string;
+  title: string;
+  columns: string[];
+  rows: Array<Array<string | number | boolean | null>>;
+}
+
+export function metricSheet(t: MetricTable): Sheet {
+  const hasShare = t.rows.some((r) => r.share !== undefined);
+  const hasValue = t.rows.some((r) => r.value !== undefined);
+  return {
+    name: t.id,
+    title: t.title,
+    columns: [
+      ...t.dims,
+      'trials',
+      ...(hasShare ? ['share'] : []),
+      ...(hasValue ? [t.valueLabel ?? 'value'] : []),
+      'nct_ids',
+    ],
+    rows: t.rows.map((r) => [
+      ...r.keys,
+      r.count,
+      ...(hasShare ? [r.share ?? null] : []),
+      ...(hasValue ? [r.value ?? null] : []),
+      r.nctIds.join(' '),
+    ]),
+  };
+}
+
+export function namedSheet(t: NamedTable): Sheet {
+  return {
+    name: t.id,
+    title: t.title,
+    columns: [...STUDY_TABLE_COLUMNS],
+    rows: t.rows.map((r) => STUDY_TABLE_COLUMNS.map((c) => r[c])),
+  };
+}
+
+export function reportSheets(d: ReportData): Sheet[] {
+  const sheets: Sheet[] = [
+    ...d.namedTables.map(namedSheet),
+    ...Object.values(d.metrics.tables).map(metricSheet),
+    {
+      name: 'doseByRoute',
+      title: 'Dose (cells/kg) by route',
+      columns: ['route', 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
+      rows: d.metrics.dose.byRoute.map((s) => [
+        s.key,
+        s.n,
+        s.min,
+        s.q1,
+        s.median,
+        s.q3,
+        s.max,
+        s.nctIds.join(' '),
+      ]),
+    },
+    {
+      name: 'doseByPhase',
+      title: 'Dose (cells/kg) by phase',
+      columns: ['phase', 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
+      rows: d.metrics.dose.byPhase.map((s) => [
+        s.key,
+        s.n,
+        s.min,
+        s.q1,
+        s.median,
+        s.q3,
+        s.max,
+        s.nctIds.join(' '),
+      ]),
+    },
+  ];
+  for (const c of d.comparisons) {
+    sheets.push({
+      name: `compare-${c.review}`,
+      title: `Published vs this snapshot: ${c.citation}`,
+      columns: [
+        'metric',
+        'published_key',
+        'published_as_printed',
+        'published',
+        'this_snapshot',
+        'difference',
+        'reason',
+        'published_note',
+      ],
+      rows: c.rows.map((r) => [
+        r.label,
+        r.publishedKey,
+        r.publishedRaw,
+        r.published,
+        r.ours,
+        r.difference,
+        r.reason,
+        r.publishedNote,
+      ]),
+    });
+  }
+  return sheets;
+}
+
+export function sheetCsv(s: Sheet): string {
+  return stringify([s.columns, ...s.rows.map((r) => r.map((v) => (v === null ? '' : v)))], {
+    cast: { boolean: (b) => (b ? 'true' : 'false') },
+  });
+}
+
+export async function sheetsXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'mscope';
+  const used = new Set<string>();
+  for (const s of sheets) {
+    // Excel sheet names: max 31 chars, no []:*?/\ and unique
+    let name = s.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${s.name.slice(0, 28)}~${i}`;
+    used.add(name.toLowerCase());
+    const ws = wb.addWorksheet(name);
+    ws.addRow(s.columns).font = { bold: true };
+    for (const r of s.rows) ws.addRow(r);
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    s.columns.forEach((c, i) => {
+      const width = Math.min(
+        60,
+        Math.max(c.length, ...s.rows.slice(0, 200).map((r) => String(r[i] ?? '').length)) + 2,
+      );
+      ws.getColumn(i + 1).width = width;
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,137 @@
+/** report.html: one self-contained page (inline CSS and SVG, no scripts, no external resources). */
+import type { MetricTable } from '../../analyze/metrics.js';
+import type { NamedTable } from '../../analyze/tables.js';
+import type { Comparison } from './compare.js';
+import type { ReportData } from './data.js';
+import type { RenderedFigure } from './charts.js';
+import { esc } from './prisma.js';
+import { nice } from './labels.js';
+
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n === null || n === undefined ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits });
+const pct = (x: number | undefined) => (x === undefined ? '' : `${(x * 100).toFixed(1)}%`);
+
+/** Make the ids of one inline SVG unique in the page (vega reuses "clip1" … in every chart). */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}-${id})`)
+    .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${prefix}-${id}"`);
+}
+
+const CSS = `
+body{font-family:Helvetica,Arial,sans-serif;color:#222;max-width:1100px;margin:0 auto;padding:24px 28px;line-height:1.45}
+h1{font-size:26px;margin:0 0 4px} h2{font-size:20px;margin:34px 0 10px;border-bottom:1px solid #ddd;padding-bottom:4px}
+h3{font-size:16px;margin:22px 0 6px} .meta{color:#555;font-size:13px} .note{color:#444;font-size:13px}
+ul.notes{font-size:13px;color:#333;padding-left:20px}
+.cards{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0}
+.card{border:1px solid #cfe0ec;background:#f4f8fb;border-radius:6px;padding:8px 12px;min-width:120px}
+.card b{display:block;font-size:22px;color:#0b4f7c} .card span{font-size:12px;color:#444}
+figure{margin:18px 0 28px} figure svg{max-width:100%;height:auto} figcaption{font-size:13px;color:#444;margin-top:4px}
+table{border-collapse:collapse;font-size:12.5px;margin:6px 0 14px} th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
+th{background:#f2f2f2} td.n{text-align:right;font-variant-numeric:tabular-nums} tr:nth-child(even) td{background:#fafafa}
+td.pos{color:#0b6b2f} td.neg{color:#a11}
+details{margin:6px 0} summary{cursor:pointer;font-weight:bold;font-size:14px}
+.ids{font-size:11px;color:#666;max-width:420px;word-break:break-word}
+a{color:#0b5fa5}
+`;
+
+function metricHtml(t: MetricTable): string {
+  const hasShare = t.rows.some((r) => r.share !== undefined);
+  const hasValue = t.rows.some((r) => r.value !== undefined);
+  const head = [
+    ...t.dims,
+    'trials',
+    ...(hasShare ? ['share'] : []),
+    ...(hasValue ? [t.valueLabel ?? 'value'] : []),
+    'NCT ids',
+  ];
+  const body = t.rows
+    .map(
+      (r) =>
+        `<tr>${r.keys.map((k) => `<td>${esc(nice(k))}</td>`).join('')}<td class="n">${fmt(r.count)}</td>${hasShare ? `<td class="n">${pct(r.share)}</td>` : ''}${hasValue ? `<td class="n">${fmt(r.value, 1)}</td>` : ''}<td class="ids">${esc(r.nctIds.slice(0, 12).join(' '))}${r.nctIds.length > 12 ? ` … (+${r.nctIds.length - 12}, all in tables/${t.id}.csv)` : ''}</td></tr>`,
+    )
+    .join('');
+  return `<details id="table-${esc(t.id)}"><summary>${esc(t.title)} (${t.rows.length} rows)</summary><p class="note">${esc(t.note)}</p><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></details>`;
+}
+
+function namedHtml(t: NamedTable): string {
+  const rows = t.rows
+    .map(
+      (r) =>
+        `<tr><td><a href="${esc(r.link)}">${esc(r.nctId)}</a></td><td>${esc(r.title)}</td><td>${esc(nice(r.phase))}</td><td>${esc(nice(r.status))}</td><td class="n">${fmt(r.enrollment)}</td><td>${esc(r.source)}</td><td>${esc(r.route)}</td><td>${r.hasResults ? 'yes' : 'no'}</td>${r.evidence ? `<td>${esc(r.evidence)}</td>` : '<td></td>'}</tr>`,
+    )
+    .join('');
+  return `<h3 id="named-${esc(t.id)}">${esc(t.title)} — ${t.rows.length} trials</h3><p class="note">${esc(t.description)} Regenerates ${esc(t.regenerates)}.</p>${
+    t.rows.length
+      ? `<table><thead><tr><th>NCT id</th><th>Title</th><th>Phase</th><th>Status</th><th>Enrollment</th><th>Source</th><th>Route</th><th>Results posted</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`
+      : '<p class="note">No trials.</p>'
+  }`;
+}
+
+function comparisonHtml(c: Comparison): string {
+  const rows = c.rows
+    .map((r) => {
+      const cls = r.difference === null ? '' : r.difference > 0 ? 'pos' : r.difference < 0 ? 'neg' : '';
+      const diff = r.difference === null ? '–' : `${r.difference > 0 ? '+' : ''}${fmt(r.difference)}`;
+      return `<tr><td>${esc(r.label)}</td><td class="n">${esc(r.publishedRaw === null ? '–' : typeof r.publishedRaw === 'number' ? fmt(r.publishedRaw) : r.publishedRaw)}</td><td class="n">${fmt(r.ours)}</td><td class="n ${cls}">${diff}</td><td>${esc(r.reason)}${r.publishedNote ? `<br><i>Paper: ${esc(r.publishedNote)}</i>` : ''}</td></tr>`;
+    })
+    .join('');
+  return `<h3>${esc(c.citation)}</h3><ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}<li>Published numbers read from ${esc(c.publishedFile)}.</li></ul><table><thead><tr><th>Metric</th><th>Published</th><th>This snapshot</th><th>Difference</th><th>Why they can differ</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+export function renderHtml(d: ReportData, figures: readonly RenderedFigure[], prisma: string): string {
+  const s = d.metrics.summary;
+  const cards: Array<[string, number]> = [
+    ['included trials', s.counted],
+    ['registered participants', s.participants.total],
+    ['countries', s.countries],
+    ['completed', s.completed],
+    ['completed with results posted', s.completedWithResults],
+    ['COVID-19 trials', s.covid19],
+    ['EV / secretome trials', s.evSecretome],
+    ['genetically modified', s.geneticallyModified],
+  ];
+  const filterText = Object.keys(d.filter).length ? esc(JSON.stringify(d.filter)) : 'none';
+  const figs = figures
+    .map(
+      (f) =>
+        `<figure id="fig-${esc(f.id)}">${scopeSvgIds(f.svg.replace(/^<\?xml[^>]*>/, ''), `f-${f.id}`)}<figcaption>${esc(f.caption)}${f.regenerates ? ` <i>Regenerates ${esc(f.regenerates)}.</i>` : ''} File: figures/${esc(f.id)}.svg</figcaption></figure>`,
+    )
+    .join('\n');
+  const dose = d.metrics.dose;
+  const doseRows = [
+    ...(dose.overall ? [dose.overall] : []),
+    ...dose.byRoute.map((x) => ({ ...x, key: `route: ${nice(x.key)}` })),
+    ...dose.byPhase.map((x) => ({ ...x, key: `phase: ${nice(x.key)}` })),
+  ]
+    .map(
+      (x) =>
+        `<tr><td>${esc(x.key)}</td><td class="n">${x.n}</td><td class="n">${x.min.toExponential(1)}</td><td class="n">${x.q1.toExponential(1)}</td><td class="n">${x.median.toExponential(1)}</td><td class="n">${x.q3.toExponential(1)}</td><td class="n">${x.max.toExponential(1)}</td></tr>`,
+    )
+    .join('');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(d.title)}</title><style>${CSS}</style></head>
+<body>
+<h1>${esc(d.title)}</h1>
+<p class="meta">Generated ${esc(d.generatedAt)} by mscope ${esc(d.generator.version)} · snapshot ${esc(String(d.snapshot.id ?? '–'))}${d.snapshot.label ? ` “${esc(d.snapshot.label)}”` : ''}${d.snapshot.createdAt ? ` (${esc(d.snapshot.createdAt)})` : ''} · ruleset ${esc(d.rulesetVersion ?? 'unknown')} · filter: ${filterText}${d.asOf ? ` · <b>as of ${esc(d.asOf)}</b>` : ''}</p>
+<ul class="notes">${d.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
+<h2 id="flow">Screening flow</h2>
+<figure>${prisma}<figcaption>Records identified in the snapshot, excluded by the classifier's screening reason, and included. Exclusion reasons are rule codes; each record's evidence is in the database.</figcaption></figure>
+<h2 id="summary">Key numbers</h2>
+<div class="cards">${cards.map(([l, n]) => `<div class="card"><b>${fmt(n)}</b><span>${esc(l)}</span></div>`).join('')}</div>
+${d.comparisons.length ? `<h2 id="comparison">Published vs this snapshot</h2>${d.comparisons.map(comparisonHtml).join('\n')}` : ''}
+<h2 id="figures">Figures</h2>
+${figs}
+<h2 id="tables">Trial tables</h2>
+${d.namedTables.map(namedHtml).join('\n')}
+<h2 id="dose">Dose (cells/kg per administration)</h2>
+<p class="note">${esc(dose.note)} ${dose.perKgTrials} trials with a per-kg dose, ${dose.absoluteTrials} with an absolute cell number only, ${dose.noDoseTrials} without a readable dose.</p>
+${doseRows ? `<table><thead><tr><th>Group</th><th>n</th><th>min</th><th>Q1</th><th>median</th><th>Q3</th><th>max</th></tr></thead><tbody>${doseRows}</tbody></table>` : ''}
+<h2 id="metrics">All metric tables</h2>
+<p class="note">Every number with its counting rule and the NCT ids behind it (also in tables/*.csv, tables.xlsx and report.json).</p>
+${Object.values(d.metrics.tables).map(metricHtml).join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,109 @@
+/** report.md: the same content as the HTML, as Markdown with the figures linked from figures/. */
+import type { MetricTable } from '../../analyze/metrics.js';
+import type { ReportData } from './data.js';
+import { nice } from './labels.js';
+
+const fmt = (n: number | null | undefined) =>
+  n === null || n === undefined ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function mdTable(head: string[], rows: string[][]): string {
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+function metricMd(t: MetricTable): string {
+  const hasValue = t.rows.some((r) => r.value !== undefined);
+  const rows = t.rows.map((r) => [
+    ...r.keys.map(nice),
+    fmt(r.count),
+    ...(r.share !== undefined ? [`${(r.share * 100).toFixed(1)}%`] : hasValue ? [] : ['']),
+    ...(hasValue ? [fmt(r.value)] : []),
+  ]);
+  const head = [...t.dims, 'trials', ...(hasValue ? [t.valueLabel ?? 'value'] : ['share'])];
+  return `### ${t.title}\n\n${t.note}\n\n${
+    rows.length
+      ? mdTable(
+          head,
+          rows.map((r) => r.slice(0, head.length)),
+        )
+      : '_No data._'
+  }\n`;
+}
+
+export function renderMarkdown(d: ReportData): string {
+  const s = d.metrics.summary;
+  const f = d.metrics.flow;
+  const out: string[] = [];
+  out.push(`# ${d.title}\n`);
+  out.push(
+    `Generated ${d.generatedAt} by mscope ${d.generator.version} · snapshot ${d.snapshot.id ?? '–'}${d.snapshot.label ? ` "${d.snapshot.label}"` : ''} · ruleset ${d.rulesetVersion ?? 'unknown'} · filter: ${Object.keys(d.filter).length ? '`' + JSON.stringify(d.filter) + '`' : 'none'}\n`,
+  );
+  out.push(d.notes.map((n) => `- ${n}`).join('\n') + '\n');
+  out.push(`## Screening flow\n\n![Screening flow](figures/screening-flow.svg)\n`);
+  out.push(
+    `- Records identified: ${fmt(f.identified)}\n- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${r.key}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${nice(r.key)}: ${fmt(r.count)}`).join('\n')}\n`,
+  );
+  out.push(
+    `## Key numbers\n\n${mdTable(
+      ['metric', 'value'],
+      [
+        ['included trials', fmt(s.counted)],
+        ['registered participants', fmt(s.participants.total)],
+        ['countries', fmt(s.countries)],
+        ['completed', fmt(s.completed)],
+        ['completed with results posted', fmt(s.completedWithResults)],
+        ['COVID-19 trials', fmt(s.covid19)],
+        ['EV / secretome trials', fmt(s.evSecretome)],
+        ['genetically modified', fmt(s.geneticallyModified)],
+      ],
+    )}\n`,
+  );
+  for (const c of d.comparisons) {
+    out.push(
+      `## Published vs this snapshot: ${c.citation}\n\n${c.notes.map((n) => `- ${n}`).join('\n')}\n\n${mdTable(
+        ['metric', 'published', 'this snapshot', 'difference', 'why they can differ'],
+        c.rows.map((r) => [
+          r.label,
+          r.publishedRaw === null ? '–' : String(r.publishedRaw),
+          fmt(r.ours),
+          r.difference === null ? '–' : `${r.difference > 0 ? '+' : ''}${fmt(r.difference)}`,
+          r.reason + (r.publishedNote ? ` (paper: ${r.publishedNote})` : ''),
+        ]),
+      )}\n`,
+    );
+  }
+  out.push('## Figures\n');
+  for (const fig of d.figures)
+    out.push(
+      `### ${fig.title}\n\n![${fig.title}](${fig.file})\n\n${fig.caption}${fig.regenerates ? ` Regenerates ${fig.regenerates}.` : ''}\n`,
+    );
+  out.push('## Trial tables\n');
+  for (const t of d.namedTables) {
+    out.push(
+      `### ${t.title} (${t.rows.length})\n\n${t.description} Regenerates ${t.regenerates}.\n\n${
+        t.rows.length
+          ? mdTable(
+              ['NCT id', 'title', 'phase', 'status', 'enrollment', 'source', 'route', 'results'],
+              t.rows.map((r) => [
+                `[${r.nctId}](${r.link})`,
+                r.title,
+                nice(r.phase),
+                nice(r.status),
+                fmt(r.enrollment),
+                r.source,
+                r.route,
+                r.hasResults ? 'yes' : 'no',
+              ]),
+            )
+          : '_No trials._'
+      }\n`,
+    );
+  }
+  out.push('## Metric tables\n');
+  for (const t of Object.values(d.metrics.tables)) out.push(metricMd(t));
+  return out.join('\n');
+}

@@ -1,0 +1,115 @@
+/**
+ * generateReport: classified rows -> report directory
+ *   report.html (self-contained), report.md, report.json, figures/*.svg, tables/*.csv, tables.xlsx.
+ * Everything is rendered in memory first; files are then written via temp file + rename, so a failure never leaves
+ * a half-written report.json or report.html behind, and files of other names in the directory are left alone.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MscopeError } from '../../model/errors.js';
+import type { ClassifiedStudy } from '../../analyze/types.js';
+import { buildReportData, type ReportContext, type ReportData } from './data.js';
+import { renderFigures } from './charts.js';
+import { compareWith, loadPublished, resolvePublishedPath, type ReviewId } from './compare.js';
+import { prismaSvg } from './prisma.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { reportSheets, sheetCsv, sheetsXlsx } from './exports.js';
+
+export interface GenerateOptions extends ReportContext {
+  outDir: string;
+  compare?: ReviewId[];
+  /** Path of published-figures.json (default: ../shared/reference/published-figures.json, see compare.ts). */
+  publishedFile?: string;
+  /** Called at the start of each stage (for progress display). */
+  onStage?: (stage: string, index: number, total: number) => void;
+}
+
+export interface GenerateResult {
+  data: ReportData;
+  outDir: string;
+  /** Files written, relative to outDir. */
+  files: string[];
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export const STAGES = ['metrics', 'comparison', 'figures', 'documents', 'write'] as const;
+
+export async function generateReport(
+  rows: ClassifiedStudy[],
+  opts: GenerateOptions,
+): Promise<GenerateResult> {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const stage = (name: (typeof STAGES)[number]) => {
+    const now = performance.now();
+    opts.onStage?.(name, STAGES.indexOf(name), STAGES.length);
+    return now;
+  };
+  const done = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t0);
+    t0 = now;
+  };
+
+  t0 = stage('metrics');
+  const data = buildReportData(rows, opts);
+  done('metrics');
+
+  t0 = stage('comparison');
+  if (opts.compare?.length) {
+    const file = resolvePublishedPath(opts.publishedFile);
+    const published = loadPublished(file);
+    data.comparisons = opts.compare.map((r) =>
+      compareWith(r, published, file, data.metrics, data.namedTables, {
+        asOf: data.asOf,
+        snapshotDate: opts.snapshot.createdAt,
+      }),
+    );
+  }
+  done('comparison');
+
+  t0 = stage('figures');
+  const figures = await renderFigures(data.metrics);
+  const prisma = prismaSvg(data.metrics.flow);
+  data.figures = figures.map((f) => ({
+    id: f.id,
+    title: f.title,
+    regenerates: f.regenerates,
+    caption: f.caption,
+    file: `figures/${f.id}.svg`,
+  }));
+  done('figures');
+
+  t0 = stage('documents');
+  const files = new Map<string, string | Buffer>();
+  files.set('report.json', JSON.stringify(data, null, 2) + '\n');
+  files.set('report.html', renderHtml(data, figures, prisma));
+  files.set('report.md', renderMarkdown(data));
+  files.set('figures/screening-flow.svg', prisma);
+  for (const f of figures) files.set(`figures/${f.id}.svg`, f.svg);
+  const sheets = reportSheets(data);
+  for (const s of sheets) files.set(`tables/${s.name}.csv`, sheetCsv(s));
+  files.set('tables.xlsx', await sheetsXlsx(sheets));
+  done('documents');
+
+  t0 = stage('write');
+  try {
+    await mkdir(join(opts.outDir, 'figures'), { recursive: true });
+    await mkdir(join(opts.outDir, 'tables'), { recursive: true });
+    const tmpSuffix = `.tmp-${process.pid}`;
+    await Promise.all(
+      [...files].map(([name, content]) => writeFile(join(opts.outDir, name + tmpSuffix), content)),
+    );
+    for (const name of files.keys())
+      await rename(join(opts.outDir, name + tmpSuffix), join(opts.outDir, name));
+  } catch (e) {
+    throw new MscopeError(`cannot write the report to ${opts.outDir}: ${(e as Error).message}`, 1, {
+      cause: e,
+    });
+  }
+  done('write');
+
+  return { data, outDir: opts.outDir, files: [...files.keys()], timings };
+}
