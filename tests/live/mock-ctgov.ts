@@ -183,13 +183,16 @@ function phrases(query: string): string[] {
     .filter((t) => t !== '');
 }
 
-function matchesQuery(study: unknown, query: string | undefined): boolean {
-  if (query === undefined || query.trim() === '') return true;
-  const text = textOf(study);
-  return phrases(query).some((ph) => {
+function queryMatcher(query: string | undefined): (study: unknown) => boolean {
+  if (query === undefined || query.trim() === '') return () => true;
+  const res = phrases(query).map((ph) => {
     const esc = ph.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(^|[^a-z0-9])${esc}($|[^a-z0-9])`).test(text);
+    return new RegExp(`(^|[^a-z0-9])${esc}($|[^a-z0-9])`);
   });
+  return (study) => {
+    const text = textOf(study);
+    return res.some((re) => re.test(text));
+  };
 }
 
 const RANGE = /^AREA\[LastUpdatePostDate\]RANGE\[\s*([^,\]]+?)\s*,\s*([^\]]+?)\s*\]$/;
@@ -209,8 +212,9 @@ export function searchMock(studies: unknown[], query: string | undefined, advanc
     lo = m[1]!;
     hi = m[2]!;
   }
+  const matches = queryMatcher(query);
   return studies
-    .filter((s) => matchesQuery(s, query))
+    .filter(matches)
     .filter((s) => (lo === 'MIN' || lastUpdate(s) >= lo) && (hi === 'MAX' || lastUpdate(s) <= hi));
 }
 
@@ -233,6 +237,7 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
   });
   const log: LoggedRequest[] = [];
   let studiesCount = 0;
+  const searchCache = new Map<string, unknown[]>();
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const at = performance.now();
@@ -259,8 +264,10 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
       return send(res, 400, 'text/plain', 'query.term: unbalanced quotes');
     }
     let matched: unknown[];
+    const key = JSON.stringify([p.get('query.term'), p.get('filter.advanced')]);
     try {
-      matched = searchMock(sorted, p.get('query.term') ?? undefined, p.get('filter.advanced') ?? undefined);
+      matched = searchCache.get(key) ?? searchMock(sorted, p.get('query.term') ?? undefined, p.get('filter.advanced') ?? undefined);
+      searchCache.set(key, matched);
     } catch (err) {
       return send(res, 400, 'text/plain', (err as Error).message);
     }
