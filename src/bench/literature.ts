@@ -49,7 +49,7 @@ export async function benchLiterature(opts: { docs?: number; seedsDir?: string }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return {
     docs: n,
-    seconds: Math.round(seconds * 1000) / 1000,
+    seconds: Math.round(seconds * 1e6) / 1e6,
     docsPerSecond: Math.round((n / seconds) * 10) / 10,
     mbPerSecond: Math.round((chars / 1e6 / seconds) * 10) / 10,
     mentions,
