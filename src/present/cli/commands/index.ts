@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
+import { register as ingestCommand } from './ingest.js';
+import { register as snapshotsCommand } from './snapshots.js';
+import { register as studiesCommand } from './studies.js';
 import { register as fetchCommand } from './fetch.js';
 import { register as serveCommand } from './serve.js';
 import { register as linkCommand } from './link.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
 export const COMMANDS: Array<(program: Command) => void> = [
+  ingestCommand,
+  snapshotsCommand,
+  studiesCommand,
   fetchCommand,
   serveCommand,
   linkCommand,

@@ -1,0 +1,121 @@
+/**
+ * `mscope studies`: export a snapshot's normalized studies as JSON, NDJSON or CSV (streamed).
+ *
+ * When the snapshot has labels (`mscope classify`), each study carries them as TOP-LEVEL keys next to the
+ * Study fields: category, included, screeningReason, sources, donor, modifications, biomaterial, routes,
+ * covid19, specialty, product, dose, evidence (null for a study the labels do not cover). In CSV they are
+ * columns; evidence and dose as JSON text.
+ *
+ * Option parsing lives in `parseStudiesOptions` (one place), and rows come from `selectStudies(store,
+ * snapshotId, predicate)`: a filter plugs in as the predicate.
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../../../model/errors.js';
+import type { Store } from '../../../store/index.js';
+import { withStore } from '../util/db.js';
+import { DEFAULT_CSV_FIELDS, LABEL_FIELDS, parseFields } from '../util/fields.js';
+import { csvCell, csvLine, exportObject, FORMATS, type ExportFormat } from '../util/format.js';
+import { openSink } from '../util/output.js';
+import { selectStudies, type StudyPredicate } from '../util/select.js';
+
+export { selectStudies, type StudyPredicate } from '../util/select.js';
+
+export interface StudiesCliOptions {
+  snapshot?: string;
+  format: string;
+  fields?: string;
+  out?: string;
+  ruleset?: string;
+}
+
+/** Parsed, validated export request. `fields` null = everything (json/ndjson) / the default columns (csv). */
+export interface StudiesQuery {
+  snapshot: string | undefined;
+  format: ExportFormat;
+  fieldsSpec: string | undefined;
+  out: string | undefined;
+  rulesetVersion: string | undefined;
+  predicate?: StudyPredicate;
+}
+
+export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
+  const format = opts.format.toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format: unknown format "${opts.format}" (expected one of: ${FORMATS.join(', ')})`);
+  }
+  if (opts.fields !== undefined) parseFields(opts.fields, true); // names checked before the database is opened
+  return {
+    snapshot: opts.snapshot,
+    format: format as ExportFormat,
+    fieldsSpec: opts.fields,
+    out: opts.out,
+    rulesetVersion: opts.ruleset,
+  };
+}
+
+/** Stream the export described by `q` from `store`. Returns the number of studies written. */
+export async function exportStudies(store: Store, q: StudiesQuery): Promise<number> {
+  const snap = await store.getSnapshot(q.snapshot);
+  const versions = await store.labelVersions(snap.id);
+  if (q.rulesetVersion !== undefined && !versions.includes(q.rulesetVersion)) {
+    throw new UsageError(
+      `--ruleset: snapshot ${snap.id} has no labels of ruleset version "${q.rulesetVersion}"` +
+        (versions.length ? ` (it has: ${versions.join(', ')})` : ' (it has none)'),
+    );
+  }
+  const withLabels = versions.length > 0;
+  const fields = q.fieldsSpec === undefined ? null : parseFields(q.fieldsSpec, withLabels);
+  const sink = await openSink(q.out);
+  let n = 0;
+  try {
+    const rows = selectStudies(store, snap.id, q.predicate, q.rulesetVersion ? { rulesetVersion: q.rulesetVersion } : {});
+    if (q.format === 'csv') {
+      const cols = fields ?? [...DEFAULT_CSV_FIELDS, ...(withLabels ? LABEL_FIELDS : [])];
+      await sink.write(csvLine(cols));
+      for await (const { study, labels } of rows) {
+        const obj = exportObject(study, labels, cols, withLabels);
+        await sink.write(csvLine(cols.map((c) => csvCell(obj[c]))));
+        n++;
+      }
+    } else if (q.format === 'ndjson') {
+      for await (const { study, labels } of rows) {
+        await sink.write(`${JSON.stringify(exportObject(study, labels, fields, withLabels))}\n`);
+        n++;
+      }
+    } else {
+      await sink.write('[');
+      for await (const { study, labels } of rows) {
+        await sink.write(`${n === 0 ? '\n' : ',\n'}${JSON.stringify(exportObject(study, labels, fields, withLabels))}`);
+        n++;
+      }
+      await sink.write(n === 0 ? ']\n' : '\n]\n');
+    }
+    await sink.end();
+  } catch (err) {
+    await sink.abort();
+    throw err;
+  }
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command('studies')
+    .description("export a snapshot's normalized studies (with their labels when classified)")
+    .option('--snapshot <id|label>', 'snapshot to export (default: the latest)')
+    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
+    .option('--fields <a,b,c>', 'only these dotted Study paths / label keys (e.g. nctId,leadSponsor.name,locations.country,category)')
+    .option('--ruleset <version>', 'ruleset version of the labels to attach (default: the latest saved)')
+    .option('--out <file>', 'write to this file instead of stdout (written only when complete)')
+    .addHelpText(
+      'after',
+      '\nLabels (when the snapshot is classified) are top-level keys next to the Study fields:\n' +
+        `  ${LABEL_FIELDS.join(', ')}\n` +
+        'CSV: arrays joined with "|", registry dates as their ISO value, objects (evidence, dose) as JSON text.\n' +
+        'A path through a list maps over it: locations.country = the countries of all locations.',
+    )
+    .action(async (opts: StudiesCliOptions, cmd: Command) => {
+      const q = parseStudiesOptions(opts);
+      await withStore(cmd, { readOnly: true }, (store) => exportStudies(store, q));
+    });
+}

@@ -1,0 +1,133 @@
+/**
+ * Field selection for exports: dotted Study paths (derived from the zod StudySchema, so they follow the
+ * model) plus the label keys. A path through an array of objects maps over it: "locations.country" is the
+ * list of location countries, "interventions.name" the intervention names.
+ */
+import { z } from 'zod';
+import { UsageError } from '../../../model/errors.js';
+import type { Labels } from '../../../model/labels.js';
+import { StudySchema, type Study } from '../../../model/study.js';
+
+/** Label keys an exported study carries (top-level keys next to the Study fields) when labels exist. */
+export const LABEL_FIELDS = [
+  'category',
+  'included',
+  'screeningReason',
+  'sources',
+  'donor',
+  'modifications',
+  'biomaterial',
+  'routes',
+  'covid19',
+  'specialty',
+  'product',
+  'dose',
+  'evidence',
+] as const;
+export type LabelField = (typeof LABEL_FIELDS)[number];
+
+function unwrap(t: z.ZodType): z.ZodType {
+  let cur = t;
+  while (cur instanceof z.ZodNullable || cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
+  return cur;
+}
+
+function collect(t: z.ZodType, prefix: string, out: string[]): void {
+  let cur = unwrap(t);
+  if (cur instanceof z.ZodArray) cur = unwrap(cur.element as z.ZodType);
+  if (!(cur instanceof z.ZodObject)) return;
+  for (const [key, child] of Object.entries(cur.shape as Record<string, z.ZodType>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    out.push(path);
+    collect(child, path, out);
+  }
+}
+
+/** Every selectable dotted Study path, in schema order. */
+export const STUDY_FIELDS: readonly string[] = (() => {
+  const out: string[] = [];
+  collect(StudySchema, '', out);
+  return out;
+})();
+
+const STUDY_FIELD_SET = new Set(STUDY_FIELDS);
+const LABEL_FIELD_SET = new Set<string>(LABEL_FIELDS);
+
+/** Default CSV columns: the scalar-ish overview of a study (arrays joined with "|"). */
+export const DEFAULT_CSV_FIELDS: readonly string[] = [
+  'nctId',
+  'briefTitle',
+  'acronym',
+  'overallStatus',
+  'studyType',
+  'phases',
+  'startDate',
+  'primaryCompletionDate',
+  'completionDate',
+  'firstPostedDate',
+  'lastUpdatePostedDate',
+  'enrollment.count',
+  'enrollment.type',
+  'leadSponsor.name',
+  'leadSponsor.class',
+  'conditions',
+  'keywords',
+  'interventions.name',
+  'locations.country',
+  'hasResults',
+  'provenance.format',
+  'provenance.file',
+];
+
+/** Parse and validate `--fields a,b,c`; unknown names are a usage error listing the valid ones. */
+export function parseFields(spec: string, withLabels: boolean): string[] {
+  const fields = spec
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
+  if (fields.length === 0) throw new UsageError('--fields: no field names given');
+  const unknown = fields.filter((f) => !STUDY_FIELD_SET.has(f) && !LABEL_FIELD_SET.has(f));
+  if (unknown.length) {
+    throw new UsageError(
+      `--fields: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}.\n` +
+        `Valid Study fields: ${STUDY_FIELDS.join(', ')}\nLabel fields (when the snapshot is classified): ${LABEL_FIELDS.join(', ')}`,
+    );
+  }
+  if (!withLabels) {
+    const labelOnly = fields.filter((f) => LABEL_FIELD_SET.has(f));
+    if (labelOnly.length) {
+      throw new UsageError(
+        `--fields: ${labelOnly.join(', ')} ${labelOnly.length > 1 ? 'are label fields' : 'is a label field'}, ` +
+          'but this snapshot has no labels (run "mscope classify" first)',
+      );
+    }
+  }
+  return [...new Set(fields)];
+}
+
+export const isLabelField = (f: string): f is LabelField => LABEL_FIELD_SET.has(f);
+
+/** Value at a dotted path; arrays of objects are mapped over (and nested arrays flattened). */
+export function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const key of path.split('.')) {
+    if (cur === null || cur === undefined) return null;
+    if (Array.isArray(cur)) {
+      cur = cur.flatMap((el) => {
+        const v = el === null || typeof el !== 'object' ? null : (el as Record<string, unknown>)[key];
+        return v === undefined ? [null] : Array.isArray(v) ? v : [v];
+      });
+    } else if (typeof cur === 'object') {
+      cur = (cur as Record<string, unknown>)[key];
+    } else {
+      return null;
+    }
+  }
+  return cur === undefined ? null : cur;
+}
+
+/** The value of `field` for a study and its labels (null labels: label fields are null). */
+export function fieldValue(study: Study, labels: Labels | null, field: string): unknown {
+  if (isLabelField(field)) return labels ? labels[field] : null;
+  return getPath(study, field);
+}

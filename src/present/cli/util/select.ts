@@ -1,0 +1,27 @@
+/**
+ * The one place an export (or any command) gets a snapshot's studies with their labels. `predicate` is
+ * where a filter plugs in (e.g. analyze's applyFilter wrapped as a predicate).
+ */
+import type { ClassifiedStudy } from '../../../analyze/types.js';
+import type { Store } from '../../../store/index.js';
+
+export type StudyPredicate = (row: ClassifiedStudy) => boolean;
+
+export interface SelectOptions {
+  /** Ruleset version of the labels to attach; the latest saved when omitted. */
+  rulesetVersion?: string;
+}
+
+/** Stream a snapshot's studies in NCT order with their labels (null when unlabelled), keeping those `predicate` accepts. */
+export async function* selectStudies(
+  store: Store,
+  snapshotId: number,
+  predicate?: StudyPredicate,
+  opts: SelectOptions = {},
+): AsyncGenerator<ClassifiedStudy> {
+  const labels = await store.loadLabels(snapshotId, opts.rulesetVersion);
+  for await (const study of store.iterStudies(snapshotId)) {
+    const row: ClassifiedStudy = { study, labels: labels.get(study.nctId) ?? null };
+    if (!predicate || predicate(row)) yield row;
+  }
+}
