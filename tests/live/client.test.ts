@@ -161,6 +161,21 @@ describe('fetchStudies: failing loudly', () => {
     expect(got).toHaveLength(100);
   });
 
+  it('a Retry-After longer than we are willing to wait fails at once, saying so', async () => {
+    mock = await startMockCtgov({ studies: makeStudies(10), faults: { 1: { kind: '429', retryAfter: '3600' } } });
+    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, retryAfterMaxMs: 1000 })).rejects.toThrow(/asked to wait 3600 s \(Retry-After\) before page 1, longer than the 1 s we wait/);
+    expect(mock.studiesRequests()).toHaveLength(1);
+  });
+
+  it('state in a new folder is created; an unwritable state path is a clear error', async () => {
+    mock = await startMockCtgov({ studies: makeStudies(30) });
+    const dir = await withDir();
+    const nested = join(dir, 'a', 'b', 'state.json');
+    expect(idsOf(await collect({ ...FAST, baseUrl: mock.baseUrl, statePath: nested }))).toEqual(expectedIds(30));
+    await writeFile(join(dir, 'file'), 'x');
+    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, statePath: join(dir, 'file', 'state.json') })).rejects.toThrow(MscopeError);
+  });
+
   it('persistent HTML instead of JSON is named as such', async () => {
     mock = await startMockCtgov({ studies: makeStudies(10), always: { kind: 'html' } });
     await expect(collect({ ...FAST, baseUrl: mock.baseUrl, maxRetries: 1 })).rejects.toThrow(/HTML page instead of JSON/);

@@ -28,6 +28,8 @@ export interface MockOptions {
   totalCountBonus?: number;
   /** Repeat the last study of the previous page at the top of each following page. */
   repeatAcrossPages?: boolean;
+  /** Serve every study whatever query.term says (for real records that no test query would match). */
+  ignoreQuery?: boolean;
   /** dataTimestamp of /version; null makes /version answer 404. */
   dataTimestamp?: string | null;
 }
@@ -266,7 +268,8 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
     let matched: unknown[];
     const key = JSON.stringify([p.get('query.term'), p.get('filter.advanced')]);
     try {
-      matched = searchCache.get(key) ?? searchMock(sorted, p.get('query.term') ?? undefined, p.get('filter.advanced') ?? undefined);
+      const term = opts.ignoreQuery ? undefined : (p.get('query.term') ?? undefined);
+      matched = searchCache.get(key) ?? searchMock(sorted, term, p.get('filter.advanced') ?? undefined);
       searchCache.set(key, matched);
     } catch (err) {
       return send(res, 400, 'text/plain', (err as Error).message);

@@ -3,6 +3,8 @@
  * default-query.json), politely (rate limit, retries with backoff honouring Retry-After), resumably
  * (state + spool, see state.ts) and never silently short (totalCount check). Yields each study once.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { MscopeError } from '../../model/errors.js';
 import type { StudyRecord } from '../../model/record.js';
 import type { Provenance } from '../../model/study.js';
@@ -63,8 +65,10 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** First backoff delay (default 1000 ms); it doubles per retry up to retryMaxMs, with jitter. */
   retryBaseMs?: number;
-  /** Cap of a backoff delay and of an honoured Retry-After (default 60 s). */
+  /** Cap of a computed backoff delay (default 60 s). */
   retryMaxMs?: number;
+  /** Longest server-requested wait (Retry-After) we honour; a longer one fails the fetch (default 5 min). */
+  retryAfterMaxMs?: number;
   signal?: AbortSignal;
   onProgress?: (p: FetchProgress) => void;
   /** Called before each retry with what went wrong and the wait. */
@@ -86,6 +90,7 @@ interface Config {
   timeoutMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  retryAfterMaxMs: number;
   signal: AbortSignal | undefined;
   fetchImpl: typeof fetch;
   now: () => Date;
@@ -110,6 +115,7 @@ function resolveOptions(opts: FetchOptions): Config {
     timeoutMs: nonNegative('timeoutMs', opts.timeoutMs, 60_000),
     retryBaseMs: nonNegative('retryBaseMs', opts.retryBaseMs, 1000),
     retryMaxMs: nonNegative('retryMaxMs', opts.retryMaxMs, 60_000),
+    retryAfterMaxMs: nonNegative('retryAfterMaxMs', opts.retryAfterMaxMs, 300_000),
     signal: opts.signal,
     fetchImpl: opts.fetchImpl ?? fetch,
     now: opts.now ?? (() => new Date()),
@@ -185,8 +191,15 @@ function makeRequester(cfg: Config, describeState: () => string): Requester {
             { cause: err },
           );
         }
-        const backoff = backoffDelay(attempt + 1, { baseMs: cfg.retryBaseMs, maxMs: cfg.retryMaxMs });
-        const delayMs = err.retryAfterMs !== null ? Math.min(cfg.retryMaxMs, Math.max(err.retryAfterMs, 0)) : backoff;
+        if (err.retryAfterMs !== null && err.retryAfterMs > cfg.retryAfterMaxMs) {
+          throw new MscopeError(
+            `ClinicalTrials.gov API asked to wait ${Math.ceil(err.retryAfterMs / 1000)} s (Retry-After) before page ${page}, ` +
+              `longer than the ${Math.round(cfg.retryAfterMaxMs / 1000)} s we wait: GET ${url}: ${err.message}${describeState()}`,
+            1,
+            { cause: err },
+          );
+        }
+        const delayMs = err.retryAfterMs ?? backoffDelay(attempt + 1, { baseMs: cfg.retryBaseMs, maxMs: cfg.retryMaxMs });
         cfg.onRetry?.({ url, page, attempt: attempt + 1, delayMs, problem: err.message });
         try {
           await sleep(delayMs, cfg.signal);
@@ -255,6 +268,11 @@ async function fetchRegistryVersion(cfg: Config, request: Requester): Promise<st
 export async function* fetchStudies(opts: FetchOptions = {}): AsyncGenerator<StudyRecord> {
   const cfg = resolveOptions(opts);
   const statePath = cfg.statePath;
+  if (statePath) {
+    await mkdir(dirname(resolve(statePath)), { recursive: true }).catch((err: unknown) => {
+      throw new MscopeError(`${statePath}: cannot create the folder of the fetch state: ${(err as Error).message}`, 1, { cause: err });
+    });
+  }
   let state = statePath ? await loadFetchState(statePath) : null;
   if (state && statePath) {
     checkStateMatches(state, cfg, statePath);
@@ -272,6 +290,7 @@ export async function* fetchStudies(opts: FetchOptions = {}): AsyncGenerator<Stu
   if (statePath && cfg.replay && st.count > 0) {
     let n = 0;
     for await (const entry of readSpool(statePath)) {
+      if (cfg.signal?.aborted) throw interrupted(cfg, cfg.signal.reason, describeState);
       n++;
       yield mapEntry(entry, `${statePath}.spool.ndjson: record ${n}`);
     }

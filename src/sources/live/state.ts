@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { InputError } from '../../model/errors.js';
+import { InputError, MscopeError } from '../../model/errors.js';
 import { ProvenanceSchema, type Provenance } from '../../model/study.js';
 
 export const FetchStateSchema = z.object({
@@ -81,25 +81,35 @@ export async function loadFetchState(statePath: string): Promise<FetchState | nu
 /** Writes the state atomically: a temporary file in the same folder, flushed, then renamed over. */
 export async function saveFetchState(statePath: string, state: FetchState): Promise<void> {
   const tmp = `${statePath}.${process.pid}.tmp`;
-  const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(`${JSON.stringify(state)}\n`, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(`${JSON.stringify(state)}\n`, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, statePath);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw new MscopeError(`${statePath}: cannot write fetch state: ${(err as Error).message}`, 1, { cause: err });
   }
-  await rename(tmp, statePath);
 }
 
 /** Appends entries to the spool and flushes; returns the new committed size in bytes. */
 export async function appendSpool(statePath: string, entries: SpoolEntry[]): Promise<number> {
-  const fh = await open(spoolPathFor(statePath), 'a');
+  const spool = spoolPathFor(statePath);
   try {
-    if (entries.length > 0) await fh.writeFile(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
-    await fh.sync();
-    return (await fh.stat()).size;
-  } finally {
-    await fh.close();
+    const fh = await open(spool, 'a');
+    try {
+      if (entries.length > 0) await fh.writeFile(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+      await fh.sync();
+      return (await fh.stat()).size;
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    throw new MscopeError(`${spool}: cannot write fetch spool: ${(err as Error).message}`, 1, { cause: err });
   }
 }
 
