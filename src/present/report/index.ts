@@ -28,3 +28,4 @@ export {
 export { COMPARISONS, type ComparisonDef } from './comparisons.js';
 export { prismaSvg } from './prisma.js';
 export { loadClassified, type LoadedSnapshot } from './load.js';
+export { stageBar, type StageBar } from './progress.js';

@@ -5,6 +5,9 @@ import { register as studiesCommand } from './studies.js';
 import { register as fetchCommand } from './fetch.js';
 import { register as serveCommand } from './serve.js';
 import { register as linkCommand } from './link.js';
+import { register as reportCommand } from './report.js';
+import { register as diffCommand } from './diff.js';
+import { register as runCommand } from './run.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
 export const COMMANDS: Array<(program: Command) => void> = [
@@ -14,4 +17,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   fetchCommand,
   serveCommand,
   linkCommand,
+  runCommand,
+  reportCommand,
+  diffCommand,
 ];

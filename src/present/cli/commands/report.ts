@@ -1,0 +1,193 @@
+/**
+ * `mscope report`: write the landscape report of one snapshot (HTML, Markdown, JSON, SVG figures, CSV/XLSX tables),
+ * optionally restricted with --as-of / --filter and compared with a published review (--compare).
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../../model/errors.js';
+import { filterFromQuery, type Filter } from '../../../analyze/filter.js';
+import { openStore } from '../../../store/index.js';
+import {
+  generateReport,
+  loadClassified,
+  parseReview,
+  stageBar,
+  STAGES,
+  type GenerateResult,
+  type ReviewId,
+} from '../../report/index.js';
+import type { ClassifiedStudy } from '../../../analyze/types.js';
+import type { SnapshotInfo } from '../../../store/index.js';
+
+export interface ReportCliOptions {
+  snapshot?: string;
+  asOf?: string;
+  out: string;
+  compare?: string[];
+  published?: string;
+  filter?: string[];
+  yearBasis: string;
+  title?: string;
+  json?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** --filter key=value (repeatable) and --as-of -> Filter (validated; errors name the option). */
+export function filterFromOptions(pairs: readonly string[] = [], asOf?: string): Filter {
+  const params: Record<string, string[]> = {};
+  for (const p of pairs) {
+    const i = p.indexOf('=');
+    if (i <= 0)
+      throw new UsageError(`--filter "${p}": expected KEY=VALUE, e.g. --filter phase=PHASE1|PHASE2`);
+    const k = p.slice(0, i).trim();
+    (params[k] ??= []).push(p.slice(i + 1));
+  }
+  if (asOf !== undefined) params.asOf = [asOf];
+  return filterFromQuery(params, { strict: true });
+}
+
+export function parseCompare(values: readonly string[] = []): ReviewId[] {
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .map(parseReview),
+    ),
+  ];
+}
+
+export function snapshotRef(s?: string): string | number | undefined {
+  if (s === undefined) return undefined;
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
+
+/** Shared by `report` and `run`: generate with a progress bar per report stage. */
+export async function writeReport(
+  rows: ClassifiedStudy[],
+  info: SnapshotInfo,
+  rulesetVersion: string,
+  opts: {
+    out: string;
+    filter: Filter;
+    compare: ReviewId[];
+    published?: string;
+    yearBasis: 'firstPosted' | 'start';
+    title?: string;
+  },
+): Promise<GenerateResult> {
+  const bar = stageBar('report', 'stages');
+  bar.start(STAGES.length);
+  try {
+    return await generateReport(rows, {
+      outDir: resolve(opts.out),
+      snapshot: {
+        id: info.id,
+        label: info.label,
+        createdAt: info.createdAt,
+        sources: info.sources,
+        studyCount: info.studyCount,
+      },
+      rulesetVersion,
+      filter: opts.filter,
+      metricsOptions: { yearBasis: opts.yearBasis },
+      compare: opts.compare,
+      publishedFile: opts.published,
+      title: opts.title,
+      onStage: (_s, i) => bar.update(i),
+    });
+  } finally {
+    bar.update(STAGES.length);
+    bar.stop();
+  }
+}
+
+export function printResult(
+  r: GenerateResult,
+  json: boolean | undefined,
+  extra: Record<string, unknown> = {},
+): void {
+  const s = r.data.metrics.summary;
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ...extra, outDir: r.outDir, report: resolve(r.outDir, 'report.html'), files: r.files, snapshot: r.data.snapshot, rulesetVersion: r.data.rulesetVersion, filter: r.data.filter, summary: s, comparisons: r.data.comparisons.map((c) => ({ review: c.review, rows: c.rows.length })), timingsMs: r.timings }, null, 2)}\n`,
+    );
+    return;
+  }
+  process.stdout.write(
+    `report written to ${resolve(r.outDir, 'report.html')}\n` +
+      `  ${r.files.length} files in ${r.outDir} (report.html, report.md, report.json, figures/, tables/, tables.xlsx)\n` +
+      `  snapshot ${r.data.snapshot.id}: ${r.data.metrics.flow.identified} studies${r.data.asOf ? ` first posted on or before ${r.data.asOf}` : ''}, ${s.included} included, ${s.excluded} excluded, ${s.unclassified} unclassified\n` +
+      (r.data.comparisons.length
+        ? `  compared with: ${r.data.comparisons.map((c) => c.review).join(', ')}\n`
+        : ''),
+  );
+}
+
+export function parseYearBasis(v: string): 'firstPosted' | 'start' {
+  if (v === 'firstPosted' || v === 'first-posted') return 'firstPosted';
+  if (v === 'start') return 'start';
+  throw new UsageError(`--year-basis "${v}": expected first-posted or start`);
+}
+
+async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
+  const filter = filterFromOptions(opts.filter, opts.asOf);
+  const compare = parseCompare(opts.compare);
+  const yearBasis = parseYearBasis(opts.yearBasis);
+  const db = String(cmd.optsWithGlobals().db);
+  const store = await openStore(db, { readOnly: true });
+  try {
+    const bar = stageBar('load', 'studies');
+    const loaded = await loadClassified(
+      store,
+      snapshotRef(opts.snapshot),
+      (n) => n % 100 === 0 && bar.update(n),
+    );
+    bar.stop();
+    const r = await writeReport(loaded.rows, loaded.info, loaded.rulesetVersion, {
+      out: opts.out,
+      filter,
+      compare,
+      published: opts.published,
+      yearBasis,
+      title: opts.title,
+    });
+    printResult(r, opts.json, { labelsFrom: loaded.labelsFrom });
+  } finally {
+    await store.close();
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'Write the landscape report of a snapshot: report.html (self-contained), report.md, report.json, figures/*.svg, tables/*.csv, tables.xlsx',
+    )
+    .option('--snapshot <id>', 'snapshot id or label (default: the latest)')
+    .option(
+      '--as-of <date>',
+      'keep studies first posted on or before DATE (statuses stay those of the snapshot)',
+    )
+    .option('--out <dir>', 'output directory', 'report')
+    .option(
+      '--compare <review>',
+      'add "published vs this snapshot" for jovic2022 or zhou2021 (repeatable or comma-separated)',
+      collect,
+    )
+    .option(
+      '--published <file>',
+      'published-figures.json (default: ../shared/reference/published-figures.json)',
+    )
+    .option(
+      '--filter <key=value>',
+      'restrict the studies, e.g. --filter phase=PHASE1|PHASE2 --filter country=China (repeatable; keys as in the HTTP API)',
+      collect,
+    )
+    .option('--year-basis <basis>', 'year of the "over time" charts: first-posted or start', 'first-posted')
+    .option('--title <title>', 'report title')
+    .option('--json', 'print the summary and file list as JSON')
+    .action(async (opts: ReportCliOptions, cmd: Command) => run(opts, cmd));
+}

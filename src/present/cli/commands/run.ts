@@ -1,0 +1,141 @@
+/**
+ * `mscope run`: the main job in one command: fetch live from ClinicalTrials.gov (or ingest --from files) into a new
+ * snapshot, classify it with the current rules (labels saved), write the report, and print where it is.
+ */
+import type { Command } from 'commander';
+import { RULESET_VERSION, classify } from '../../../classify/index.js';
+import type { Labels } from '../../../model/labels.js';
+import type { StudyRecord } from '../../../model/record.js';
+import { readStudies } from '../../../sources/index.js';
+import { fetchStudies } from '../../../sources/live/client.js';
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_PAGE_SIZE,
+  checkBaseUrl,
+  defaultQuery,
+  searchUrl,
+} from '../../../sources/live/query.js';
+import { openStore } from '../../../store/index.js';
+import type { ClassifiedStudy } from '../../../analyze/types.js';
+import { stageBar } from '../../report/index.js';
+import { filterFromOptions, parseCompare, parseYearBasis, printResult, writeReport } from './report.js';
+
+interface RunCliOptions {
+  from?: string[];
+  out: string;
+  asOf?: string;
+  compare?: string[];
+  published?: string;
+  filter?: string[];
+  label?: string;
+  query?: string;
+  baseUrl: string;
+  yearBasis: string;
+  title?: string;
+  json?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+async function* readAll(
+  paths: readonly string[],
+  onRecord: (n: number) => void,
+): AsyncGenerator<StudyRecord> {
+  let n = 0;
+  for (const p of paths) {
+    for await (const r of readStudies(p)) {
+      yield r;
+      onRecord(++n);
+    }
+  }
+}
+
+async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
+  // validate everything before touching the database or the network
+  const filter = filterFromOptions(opts.filter, opts.asOf);
+  const compare = parseCompare(opts.compare);
+  const yearBasis = parseYearBasis(opts.yearBasis);
+  const db = String(cmd.optsWithGlobals().db);
+  const files = opts.from ?? [];
+  const baseUrl = files.length ? opts.baseUrl : checkBaseUrl(opts.baseUrl);
+  const query = opts.query?.trim() ? opts.query.trim() : defaultQuery();
+
+  const store = await openStore(db);
+  try {
+    // 1. ingest / fetch
+    const readBar = stageBar(files.length ? 'ingest' : 'fetch', 'studies');
+    const records = files.length
+      ? readAll(files, (n) => n % 50 === 0 && readBar.update(n))
+      : fetchStudies({ baseUrl, query, onProgress: (p) => readBar.update(p.fetched, p.total) });
+    const info = await store.createSnapshot(
+      {
+        label: opts.label ?? null,
+        sources: files.length ? files : [searchUrl({ baseUrl, query, pageSize: DEFAULT_PAGE_SIZE })],
+        kind: files.length ? 'ingest' : 'fetch',
+      },
+      records,
+    );
+    readBar.update(info.studyCount, info.studyCount);
+    readBar.stop();
+
+    // 2. classify (and save the labels with the snapshot)
+    const classBar = stageBar('classify', 'studies');
+    classBar.start(info.studyCount);
+    const rows: ClassifiedStudy[] = [];
+    const labels: Labels[] = [];
+    for await (const study of store.iterStudies(info.id)) {
+      const l = classify(study);
+      rows.push({ study, labels: l });
+      labels.push(l);
+      if (rows.length % 50 === 0) classBar.update(rows.length);
+    }
+    await store.saveLabels(info.id, RULESET_VERSION, labels);
+    classBar.update(rows.length);
+    classBar.stop();
+
+    // 3. report
+    const r = await writeReport(rows, info, RULESET_VERSION, {
+      out: opts.out,
+      filter,
+      compare,
+      published: opts.published,
+      yearBasis,
+      title: opts.title,
+    });
+    printResult(r, opts.json, { snapshotCreated: info });
+  } finally {
+    await store.close();
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'The whole job: fetch live (or ingest --from files) into a new snapshot, classify it, write the report',
+    )
+    .option(
+      '--from <path>',
+      'ingest this file instead of fetching live (repeatable; any supported format, or a .zip)',
+      collect,
+    )
+    .option('--out <dir>', 'report output directory', 'report')
+    .option('--as-of <date>', 'report only studies first posted on or before DATE')
+    .option(
+      '--compare <review>',
+      'compare with jovic2022 or zhou2021 (repeatable or comma-separated)',
+      collect,
+    )
+    .option(
+      '--published <file>',
+      'published-figures.json (default: ../shared/reference/published-figures.json)',
+    )
+    .option('--filter <key=value>', 'restrict the report, e.g. --filter country=China (repeatable)', collect)
+    .option('--label <label>', 'label of the new snapshot')
+    .option('--query <q>', 'live search expression (default: the MSC synonym query)')
+    .option('--base-url <url>', 'live API root', process.env.MSCOPE_CTGOV_URL ?? DEFAULT_BASE_URL)
+    .option('--year-basis <basis>', 'year of the "over time" charts: first-posted or start', 'first-posted')
+    .option('--title <title>', 'report title')
+    .option('--json', 'print the summary and file list as JSON')
+    .action(async (opts: RunCliOptions, cmd: Command) => run(opts, cmd));
+}
