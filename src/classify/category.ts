@@ -54,18 +54,28 @@ function kindOf(v: StudyView, h: Hit): Kind | null {
 
 const textOf = (v: StudyView, field: string): string => v.fields.find((f) => f.path === field)?.text ?? '';
 
-/** Kinds of the given hits, with "cell" words that only name the source of a derived product in the same field dropped. */
+/** "MSC-derived exosomes", "MSC secretome" (cell word right before the product). */
+const CELL_THEN_DERIVED = /^[\s-]*(?:(?:derived|secreted|produced|released|generated)[\s-]+)?(?:[a-z0-9()-]+[\s-]+){0,2}$/i;
+/** "exosomes derived from allogeneic MSCs", "secretome of MSCs" (product, then its cell source). */
+const DERIVED_THEN_CELL = /^[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produced|released|isolated|obtained|generated|purified)\s+)?(?:from|of|by)\s+(?:[a-z0-9'()-]+\s+){0,5}$/i;
+
+/** Kinds of the given hits, with "cell" words that only name the source of a derived product dropped. */
 function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }> {
   const out: Array<{ hit: Hit; kind: Kind }> = [];
-  const derivedByField = new Map<string, Hit[]>();
-  for (const h of hits) if (kindOf(v, h) === 'derived') derivedByField.set(h.field, [...(derivedByField.get(h.field) ?? []), h]);
+  const derived = v.hits.filter((h) => kindOf(v, h) === 'derived');
+  const sourceOfDerived = (h: Hit): boolean => {
+    const text = textOf(v, h.field);
+    return derived.some((d) => {
+      if (d.field !== h.field) return false;
+      if (d.start >= h.end && d.start - h.end <= 40) return CELL_THEN_DERIVED.test(text.slice(h.end, d.start));
+      if (h.start >= d.end && h.start - d.end <= 80) return DERIVED_THEN_CELL.test(text.slice(d.end, h.start));
+      return false;
+    });
+  };
   for (const h of hits) {
     const kind = kindOf(v, h);
     if (!kind) continue;
-    if (kind === 'cell') {
-      const ds = derivedByField.get(h.field) ?? [];
-      if (ds.some((d) => Math.abs(d.start - h.end) <= 45 || Math.abs(h.start - d.end) <= 45)) continue;
-    }
+    if (kind === 'cell' && sourceOfDerived(h)) continue;
     out.push({ hit: h, kind });
   }
   return out;
@@ -81,16 +91,29 @@ function sameSentence(v: StudyView, h: Hit): Hit[] {
   return v.hits.filter((x) => x.field === h.field && x.start >= s && x.end <= e);
 }
 
+const AUTOLOGOUS_TISSUE = new Set(['bone_marrow', 'adipose', 'synovial']);
+const PERINATAL = new Set(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
+const srcOf = (h: Hit): string | undefined => (h.family === 'source' ? h.value : h.also.source);
+
+/** Weak "no expansion" cues (Ficoll, intraoperative, one-step...) count only in a field about marrow/fat tissue. */
+function autologousTissueField(v: StudyView, cue: Hit): boolean {
+  const inField = v.hits.filter((h) => h.field === cue.field).map(srcOf);
+  return inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) && !inField.some((s) => s !== undefined && PERINATAL.has(s));
+}
+
 function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult {
   const cells = zone.filter((z) => z.kind === 'cell');
   const derived = zone.filter((z) => z.kind === 'derived');
   const mixtures = zone.filter((z) => z.kind === 'mixture');
-  const expanded = cueScope.filter((h) => isCue(h, 'expanded'));
-  const notExpanded = cueScope.filter((h) => isCue(h, 'not_expanded'));
+  const notExpanded = cueScope.filter((h) => isCue(h, 'not_expanded') || (isCue(h, 'not_expanded_weak') && autologousTissueField(v, h)));
+  // Expansion stated for the product: in an MSC intervention/arm, or in a field that names the product.
+  const productFields = new Set(zone.map((z) => z.hit.field));
+  const expanded = cueScope.filter((h) => isCue(h, 'expanded') && (v.tier(h) === 1 || productFields.has(h.field) || v.tier(h) === 3));
   const ev = (cat: Category, hs: Hit[], rule?: string): Evidence[] => hs.slice(0, 3).map((h) => evidenceOf('category', cat, h, rule ?? h.rule));
   if (cells.length > 0) {
-    if (mixtures.length > 0 && notExpanded.length > 0 && expanded.length === 0) {
-      return { category: 'stromal_mixture', reason: 'include.stromal_mixture', evidence: [...ev('stromal_mixture', mixtures.map((m) => m.hit)), ...ev('stromal_mixture', notExpanded, 'category.stromal_mixture.not_expanded')], basis: mixtures.map((m) => m.hit) };
+    if (notExpanded.length > 0 && expanded.length === 0) {
+      const basis = mixtures.length > 0 ? mixtures.map((m) => m.hit) : cells.map((c) => c.hit);
+      return { category: 'stromal_mixture', reason: 'include.stromal_mixture.not_expanded', evidence: [...ev('stromal_mixture', basis), ...ev('stromal_mixture', notExpanded, 'category.stromal_mixture.not_expanded')], basis };
     }
     return { category: 'msc_cells', reason: 'include.msc_cells', evidence: ev('msc_cells', cells.map((c) => c.hit)), basis: zone.map((z) => z.hit) };
   }
@@ -121,34 +144,57 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
   return { category: 'unrelated', reason: 'exclude.no_msc_mention', evidence: [], basis: [] };
 }
 
+/** A mention in a sentence about laboratory work (in-vitro cue, no administration cue) is not a given product. */
+function laboratoryOnly(v: StudyView, h: Hit): boolean {
+  if (h.zone === 'intervention' && v.study.interventions[h.owner]?.type === 'DIAGNOSTIC_TEST') return true;
+  const s = sameSentence(v, h);
+  return s.some((x) => isCue(x, 'invitro')) && !s.some(isAdmin);
+}
+
+/** MSC sentences: those with an administration cue (and no in-vitro cue) vs those about laboratory work. */
+function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } {
+  const seen = new Set<string>();
+  const given: Hit[] = [];
+  let lab = 0;
+  for (const h of hits) {
+    const text = textOf(v, h.field);
+    const [a, b] = sentenceAround(text, h.start, h.end);
+    const k = `${h.field}:${a}`;
+    const s = sameSentence(v, h);
+    const admin = s.some(isAdmin);
+    const vitro = s.some((x) => isCue(x, 'invitro'));
+    const background = h.zone === 'summary' && BACKGROUND.test(text.slice(a, b));
+    if (admin && !vitro && !background) given.push(h);
+    if (!seen.has(k)) {
+      seen.add(k);
+      if (vitro && !admin) lab++;
+    }
+  }
+  const givenSentences = new Set(given.map((h) => `${h.field}:${sentenceAround(textOf(v, h.field), h.start, h.end)[0]}`)).size;
+  return { given: givenSentences > lab ? given : [], lab };
+}
+
 export function decideCategory(v: StudyView): CategoryResult {
   const msc = v.hits.filter((h) => v.isMsc(h));
-  const cueScope = v.hits.filter((h) => v.tier(h) <= 3 || h.zone === 'summary');
+  const cueScope = v.hits;
   const observational = v.study.studyType !== null && v.study.studyType !== 'INTERVENTIONAL' && v.study.studyType !== 'EXPANDED_ACCESS';
+  const primary = msc.filter((h) => h.zone === 'title' || v.tier(h) === 1);
+  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h));
   if (observational) {
-    const given = msc.filter(
-      (h) => (h.zone === 'title' || h.zone === 'summary') && (() => {
-        const s = sameSentence(v, h);
-        return s.some(isAdmin) && !s.some((x) => isCue(x, 'invitro'));
-      })(),
-    );
+    const { given } = adminBalance(v, msc.filter((h) => h.zone === 'title' || h.zone === 'summary' || h.zone === 'arm'));
     if (given.length > 0) {
-      const r = decideFromZone(v, resolveKinds(v, given), cueScope);
+      const zone = resolveKinds(v, administeredPrimary.length > 0 ? administeredPrimary : given);
+      const r = decideFromZone(v, zone.length > 0 ? zone : resolveKinds(v, given), cueScope);
       return { ...r, reason: r.reason + '.observational' };
     }
     return notAdministered(v, msc);
   }
-  const zone = resolveKinds(v, msc.filter((h) => (h.zone === 'title' || v.tier(h) === 1)));
+  const zone = resolveKinds(v, administeredPrimary);
   if (zone.length > 0) return decideFromZone(v, zone, cueScope);
-  const narrative = msc.filter((h) => {
-    if (h.zone !== 'summary') return false;
-    const s = sameSentence(v, h);
-    if (!s.some(isAdmin)) return false;
-    const text = textOf(v, h.field);
-    const [a, b] = sentenceAround(text, h.start, h.end);
-    return !BACKGROUND.test(text.slice(a, b));
-  });
-  const nz = resolveKinds(v, narrative);
+  // The MSC intervention is laboratory work only (sampling, characterization): not a product given.
+  if (primary.length > 0) return notAdministered(v, msc);
+  const { given } = adminBalance(v, msc.filter((h) => h.zone === 'summary'));
+  const nz = resolveKinds(v, given);
   if (nz.length > 0) {
     const r = decideFromZone(v, nz, cueScope);
     return { ...r, reason: r.reason + '.from_description' };
