@@ -92,6 +92,11 @@ function onChartClick(filter: string, value: string): void {
   if (known) navigate(toggleValue(state, field, value));
 }
 
+/** Marks a finished render on <body data-ready> (a new value each time: tests and tools wait for it). */
+function markReady(token: number): void {
+  document.body.setAttribute('data-ready', `${Date.now()}-${token}`);
+}
+
 async function render(): Promise<void> {
   const token = ++renderToken;
   try {
@@ -117,6 +122,7 @@ async function render(): Promise<void> {
       renderStudy(el.study(), detail, () => navigate({ ...state, nct: null }));
       document.title = `${detail.study.nctId} · mscope`;
       byId('study-title').focus();
+      markReady(token);
       return;
     }
     el.study().hidden = true;
@@ -148,11 +154,11 @@ async function render(): Promise<void> {
       renderSummary(metrics.metrics.summary);
       await renderCharts(el.charts(), metrics.metrics.tables, (f) => state.lists[f] ?? [], onChartClick);
     }
-    document.body.setAttribute('data-ready', String(token));
+    markReady(token);
   } catch (err) {
     if (token === renderToken) {
       showError(err);
-      document.body.setAttribute('data-ready', String(token));
+      markReady(token);
     }
   }
 }

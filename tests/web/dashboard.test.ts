@@ -1,0 +1,173 @@
+/**
+ * The dashboard in a real browser (Debian's /usr/bin/chromium driven by playwright-core) on the real corpus:
+ * ../shared classic studies ingested and classified into a temporary database. Filters applied through the
+ * UI, table count vs. /api/studies, a chart click, the study page's evidence highlights, URL round-trip
+ * (reload, back button), no CSP violation, and a screenshot in artifacts/ to look at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { classifyAll, RULESET_VERSION } from '../../src/classify/index.js';
+import type { Study } from '../../src/model/study.js';
+import { startServer, type RunningServer } from '../../src/present/server/index.js';
+import { readStudies } from '../../src/sources/index.js';
+import { openStore } from '../../src/store/index.js';
+import { CLASSIC_NDJSON, describeShared, REPO_ROOT } from '../helpers/shared.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const ARTIFACTS = join(REPO_ROOT, 'artifacts');
+
+const describeBrowser = (HAS_CHROMIUM ? describeShared : describeShared.skip) as typeof describeShared;
+if (!HAS_CHROMIUM) console.warn(`tests/web skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+
+describeBrowser('dashboard in chromium on the classic corpus', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  /** Run `action` and wait until the page has finished the render it caused. */
+  async function settle(action: () => Promise<unknown>): Promise<void> {
+    const before = (await page.getAttribute('body', 'data-ready').catch(() => null)) ?? '';
+    await action();
+    await page.waitForFunction((b) => (document.body.dataset.ready ?? '') !== b && document.body.dataset.ready !== undefined, before, { timeout: 30_000 });
+  }
+
+  async function apiTotal(search: string): Promise<number> {
+    const q = new URLSearchParams(search);
+    for (const k of ['nct', 'page', 'pageSize']) q.delete(k);
+    const res = await fetch(`${server.url}api/studies?${q.toString()}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { total: number }).total;
+  }
+
+  const shownTotal = async () => Number(await page.getAttribute('#count', 'data-total'));
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mscope-web-'));
+    const db = join(dir, 'classic.duckdb');
+    const store = await openStore(db);
+    try {
+      const snap = await store.createSnapshot({ label: 'classic', sources: [CLASSIC_NDJSON] }, readStudies(CLASSIC_NDJSON));
+      const studies: Study[] = [];
+      for await (const s of store.iterStudies(snap.id)) studies.push(s);
+      await store.saveLabels(snap.id, RULESET_VERSION, classifyAll(studies));
+    } finally {
+      await store.close();
+    }
+    server = await startServer({ dbPath: db, port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`external request: ${r.url()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('filters through the UI, keeps the URL in sync, and shows evidence on the study page', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready]');
+    // first visit: the included MSC studies, written into the URL
+    expect(new URL(page.url()).searchParams.get('included')).toBe('true');
+    const start = await shownTotal();
+    expect(start).toBe(await apiTotal(new URL(page.url()).search));
+    expect(await page.locator('#charts figure').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('#charts svg').count()).toBeGreaterThanOrEqual(8);
+
+    // filter 1: a checkbox in the Phase facet
+    await page.locator('details.facet:has(input[name="phase"]) > summary').click();
+    const phaseBox = page.locator('input[name="phase"][value="PHASE2"]');
+    await settle(() => phaseBox.check());
+    const afterPhase = await shownTotal();
+    expect(afterPhase).toBeLessThan(start);
+    expect(afterPhase).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.getAll('phase')).toEqual(['PHASE2']);
+    expect(afterPhase).toBe(await apiTotal(new URL(page.url()).search));
+
+    // filter 2: free-text search typed with the keyboard
+    await page.locator('#f-text').focus();
+    await page.keyboard.type('cord');
+    await settle(() => page.keyboard.press('Enter'));
+    const afterText = await shownTotal();
+    expect(afterText).toBeLessThan(afterPhase);
+    expect(afterText).toBeGreaterThan(0);
+    const filteredUrl = page.url();
+    expect(new URL(filteredUrl).searchParams.get('text')).toBe('cord');
+    expect(afterText).toBe(await apiTotal(new URL(filteredUrl).search));
+    // the table's pager agrees with the count
+    expect(await page.locator('.pager').textContent()).toContain(`of ${afterText.toLocaleString('en')}`);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+
+    // reload: same filter, same count, controls restored
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    expect(page.url()).toBe(filteredUrl);
+    expect(await shownTotal()).toBe(afterText);
+    expect(await page.locator('input[name="phase"][value="PHASE2"]').isChecked()).toBe(true);
+    expect(await page.locator('#f-text').inputValue()).toBe('cord');
+
+    // back button: the previous filter state (phase only)
+    await settle(() => page.goBack());
+    expect(new URL(page.url()).searchParams.get('text')).toBeNull();
+    expect(await shownTotal()).toBe(afterPhase);
+    await settle(() => page.goForward());
+    expect(await shownTotal()).toBe(afterText);
+
+    // study page: evidence spans highlighted with the rule id as title, link to the registry
+    const firstLink = page.locator('a.study-link').first();
+    const nctId = (await firstLink.textContent())!.trim();
+    await settle(() => firstLink.click());
+    expect(new URL(page.url()).searchParams.get('nct')).toBe(nctId);
+    const marks = page.locator('#study mark[title]');
+    expect(await marks.count()).toBeGreaterThan(0);
+    const title = (await marks.first().getAttribute('title'))!;
+    expect(title).toMatch(/^[a-z0-9_]+(\.[\w-]+)+ \(/i);
+    expect(await page.locator('#registry-link').getAttribute('href')).toBe(`https://clinicaltrials.gov/study/${nctId}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-study.png'), fullPage: false });
+    await settle(() => page.goBack());
+    expect(page.url()).toBe(filteredUrl);
+    expect(await page.locator('#study').isHidden()).toBe(true);
+    expect(await shownTotal()).toBe(afterText);
+  });
+
+  it('a click on a bar filters by that value and a second click removes it', async () => {
+    await settle(() => page.goto(`${server.url}?included=true`));
+    const before = await shownTotal();
+    const bar = page.locator('figure:has(figcaption:text-is("Tissue source")) path[role="graphics-symbol"]').first();
+    await settle(() => bar.click());
+    const source = new URL(page.url()).searchParams.getAll('source');
+    expect(source).toHaveLength(1);
+    const after = await shownTotal();
+    expect(after).toBeLessThan(before);
+    expect(after).toBe(await apiTotal(new URL(page.url()).search));
+    // the active filter chip removes it again
+    await settle(() => page.locator('#chips button.chip', { hasText: 'source' }).click());
+    expect(await shownTotal()).toBe(before);
+  });
+
+  it('loaded without CSP violations, script errors or external requests', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+it.skipIf(HAS_CHROMIUM)('browser tests need /usr/bin/chromium', () => {
+  expect(HAS_CHROMIUM).toBe(false);
+});
