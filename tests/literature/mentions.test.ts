@@ -212,6 +212,11 @@ describe('extractMentions', () => {
     ]);
   });
 
+  it('product names match case-insensitively with optional separators, whole words only', () => {
+    const dict = compileProducts([{ id: 'cx', names: ['Cx-601'] }]);
+    expect(dict.find('cx601, CX 601 and Cx-601 but not Cx6010 or aCx601').map((p) => p.text)).toEqual(['cx601', 'CX 601', 'Cx-601']);
+  });
+
   it('an empty dictionary finds no products', () => {
     expect(extractMentions(doc('Prochymal NCT00000001.'), { rules, products: compileProducts([]) }).products).toEqual([]);
   });
