@@ -3,7 +3,7 @@
  * (see detect.ts), never from the file name.
  */
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import type { Provenance, SourceFormat, Study } from '../model/study.js';
@@ -16,12 +16,6 @@ const CSV_MAPPERS: Partial<Record<SourceFormat, (row: CsvRow, prov: Provenance) 
   'ctgov-classic-csv': mapClassicCsvRow,
   'ctgov-v2-csv': mapV2CsvRow,
 };
-
-interface CsvErrorLike {
-  code?: string;
-  lines?: number;
-  message: string;
-}
 
 export async function* readCsv(
   text: AsyncIterable<string>,
@@ -53,9 +47,9 @@ export async function* readCsv(
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const err = e as CsvErrorLike;
-    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-      throw new InputError({ file: ctx.file, line: err.lines }, `malformed CSV (${err.message})`);
+    if (e instanceof CsvError) {
+      const line = (e as CsvError & { lines?: number }).lines;
+      throw new InputError({ file: ctx.file, line }, `malformed CSV (${e.message.replace(/\s+/g, ' ')})`);
     }
     throw e;
   } finally {

@@ -124,11 +124,8 @@ export function sniffText(label: string, head: string, ended: boolean): Sniffed 
     if (end < 0) return { layout: 'json', format: jsonFormatFromKeys(head) };
     const next = firstNonSpace(head, end);
     const format = jsonFormatFromKeys(head.slice(i, end));
-    if (next >= 0 || !ended) {
-      // A second value follows (or the input goes on after a complete first value): values per line.
-      if (c === '[' && next < 0) return { layout: 'json', format };
-      return { layout: 'ndjson', format };
-    }
+    // An object followed by more values is NDJSON (or concatenated JSON); an array is one document.
+    if (c === '{' && (next >= 0 || !ended)) return { layout: 'ndjson', format };
     return { layout: 'json', format };
   }
   const nl = head.indexOf('\n', i);

@@ -10,9 +10,27 @@ import type { StudyRecord } from '../model/record.js';
 import { isObj, type Obj } from './map-util.js';
 import { toStudyRecord, unwrap, unwrapElement, type RecordContext } from './records.js';
 
+/** One clean line from a JSON.parse / tokenizer error (V8 quotes the whole input in some messages). */
 function parseProblem(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
+  let m = e instanceof Error ? e.message : String(e);
+  const q = m.indexOf(', "');
+  if (q > 0 && m.endsWith('is not valid JSON')) m = m.slice(0, q);
+  m = m.replace(/\s+/g, ' ').trim();
   return `malformed JSON (${m.length > 120 ? `${m.slice(0, 120)}…` : m})`;
+}
+
+/** The line of a JSON.parse error when V8 gives "(line N column M)" or "at position N"; else null. */
+function lineFromMessage(e: unknown, text: string): number | null {
+  if (!(e instanceof Error)) return null;
+  const l = /\(line (\d+) column \d+\)/.exec(e.message);
+  if (l) return Number(l[1]);
+  const p = /at position (\d+)/.exec(e.message);
+  if (!p) return null;
+  // An error at the very end (truncated input) is reported on the last line that holds text.
+  const end = Math.min(Number(p[1]), text.trimEnd().length);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** NDJSON: one JSON value per line; blank lines are skipped. */
@@ -84,7 +102,10 @@ export function* readJsonDocument(text: string, ctx: RecordContext): Generator<S
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new InputError({ file: ctx.file, line: locateJsonError(text) }, parseProblem(e));
+    throw new InputError(
+      { file: ctx.file, line: lineFromMessage(e, text) ?? locateJsonError(text) },
+      parseProblem(e),
+    );
   }
   if (!isObj(v) && !Array.isArray(v))
     throw new InputError({ file: ctx.file }, 'JSON holds a single value, not registry records');
