@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { V2_SAMPLES, describeShared } from '../helpers/shared.js';
+import { defaultQueryTerms } from '../../src/sources/live/query.js';
+import { CLASSIC_NDJSON, GOLD_DEV, V2_SAMPLES, describeShared } from '../helpers/shared.js';
 import { FAST, collect } from './helpers.js';
 import { startMockCtgov, type MockCtgov } from './mock-ctgov.js';
 
@@ -32,5 +33,25 @@ describeShared('live client over the real v2 samples', () => {
       expect(r.study.provenance.format).toBe('ctgov-v2-live');
     }
     expect(mock.studiesRequests()).toHaveLength(Math.ceil(byId.size / 25));
+  });
+
+  it('the default query finds every study the gold set includes (literal phrase match over classic text fields)', () => {
+    // Essie also stems and searches more fields, so this literal check is a lower bound on what the API finds.
+    const res = defaultQueryTerms().map((t) => new RegExp(`(^|[^a-z0-9])${t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`));
+    const FIELDS = ['BriefTitle', 'OfficialTitle', 'BriefSummary', 'DetailedDescription', 'InterventionName', 'InterventionDescription', 'InterventionOtherName', 'Keyword', 'Condition', 'ArmGroupDescription', 'ArmGroupLabel', 'Acronym'];
+    const text = new Map<string, string>();
+    for (const line of readFileSync(CLASSIC_NDJSON, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const d = JSON.parse(line) as Record<string, string[]>;
+      text.set(d.NCTId![0]!, FIELDS.flatMap((f) => d[f] ?? []).join('\n').toLowerCase());
+    }
+    const included = readFileSync(GOLD_DEV, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { nct: string; category: string })
+      .filter((g) => ['msc_cells', 'msc_derived', 'stromal_mixture'].includes(g.category));
+    expect(included.length).toBeGreaterThan(50);
+    const missed = included.filter((g) => !res.some((re) => re.test(text.get(g.nct) ?? ''))).map((g) => g.nct);
+    expect(missed).toEqual([]);
   });
 });
