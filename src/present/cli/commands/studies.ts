@@ -15,7 +15,7 @@ import type { Store } from '../../../store/index.js';
 import { withStore } from '../util/db.js';
 import { DEFAULT_CSV_FIELDS, LABEL_FIELDS, parseFields } from '../util/fields.js';
 import { csvCell, csvLine, exportObject, FORMATS, type ExportFormat } from '../util/format.js';
-import { openSink } from '../util/output.js';
+import { openSink, OutputClosed } from '../util/output.js';
 import { selectStudies, type StudyPredicate } from '../util/select.js';
 
 export { selectStudies, type StudyPredicate } from '../util/select.js';
@@ -93,6 +93,7 @@ export async function exportStudies(store: Store, q: StudiesQuery): Promise<numb
     await sink.end();
   } catch (err) {
     await sink.abort();
+    if (err instanceof OutputClosed) return n; // the reader stopped reading (e.g. `| head`): not an error
     throw err;
   }
   return n;

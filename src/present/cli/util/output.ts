@@ -19,6 +19,14 @@ export function textTable(headers: string[], rows: string[][]): string {
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 
+/** Thrown by a stdout sink once the reader has gone away (EPIPE, e.g. `| head`): stop quietly. */
+export class OutputClosed extends Error {
+  constructor() {
+    super('output closed by the reader');
+    this.name = 'OutputClosed';
+  }
+}
+
 export interface OutputSink {
   write(s: string): Promise<void>;
   /** Finish: flush and (for a file) move it into place. */
@@ -31,11 +39,32 @@ async function writeTo(stream: NodeJS.WritableStream, s: string): Promise<void> 
   if (!stream.write(s)) await once(stream, 'drain');
 }
 
+function stdoutSink(): OutputSink {
+  let closed = false;
+  const onError = (e: NodeJS.ErrnoException): void => {
+    if (e.code === 'EPIPE') closed = true;
+    else throw e;
+  };
+  process.stdout.on('error', onError);
+  return {
+    async write(s) {
+      if (closed) throw new OutputClosed();
+      if (!process.stdout.write(s)) {
+        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]).catch((e: NodeJS.ErrnoException) => {
+          if (e.code === 'EPIPE') closed = true;
+          else throw e;
+        });
+      }
+      if (closed) throw new OutputClosed();
+    },
+    end: async () => undefined,
+    abort: async () => undefined,
+  };
+}
+
 /** stdout, or `file` via `file.tmp-<pid>` + rename. */
 export async function openSink(file?: string): Promise<OutputSink> {
-  if (file === undefined || file === '-') {
-    return { write: (s) => writeTo(process.stdout, s), end: async () => undefined, abort: async () => undefined };
-  }
+  if (file === undefined || file === '-') return stdoutSink();
   const tmp = `${file}.tmp-${process.pid}`;
   const stream: WriteStream = createWriteStream(tmp);
   let failure: Error | null = null;
