@@ -1,0 +1,85 @@
+/**
+ * Crash safety: a process killed (SIGKILL) in the middle of an ingest leaves the database openable, with every
+ * earlier snapshot intact and no partial snapshot; the next ingest works.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { CLI, runCli } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+import { fingerprint } from '../store/fingerprint.js';
+import { writeNdjson } from './gen.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mscope-crash-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function state(db: string): Promise<{ fp: string; counts: Array<[number, number]> }> {
+  const store = await openStore(db, { readOnly: true });
+  try {
+    const snaps = await store.listSnapshots();
+    const counts: Array<[number, number]> = [];
+    for (const s of snaps) {
+      let n = 0;
+      for await (const st of store.iterStudies(s.id)) if (st.nctId) n++;
+      counts.push([s.id, n]);
+    }
+    return { fp: await fingerprint(store), counts };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Start `mscope ingest` and SIGKILL it once it reports `killAfter` records read. */
+function ingestAndKill(db: string, file: string, killAfter: number): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, '--db', db, 'ingest', file, '--label', 'doomed'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, MSCOPE_PROGRESS: 'lines' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      const m = [...stderr.matchAll(/ingest: (\d+) records/g)].pop();
+      if (m && Number(m[1]) >= killAfter && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('close', (_code, signal) => resolve({ signal, stdout, stderr }));
+  });
+}
+
+describe('crash safety', () => {
+  it('SIGKILL mid-ingest leaves earlier snapshots exactly as they were and no partial snapshot', async () => {
+    const db = join(dir, 'crash.duckdb');
+    const small = writeNdjson(join(dir, 'small.ndjson'), 300);
+    const big = writeNdjson(join(dir, 'big.ndjson'), 20_000);
+    expect((await runCli(['--db', db, 'ingest', small, '--label', 'one'])).code).toBe(0);
+    expect((await runCli(['--db', db, 'ingest', small, '--label', 'two'])).code).toBe(0);
+    const before = await state(db);
+    expect(before.counts).toEqual([
+      [1, 300],
+      [2, 300],
+    ]);
+
+    const killed = await ingestAndKill(db, big, 10_000);
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.stderr).toMatch(/ingest: 10000 records/);
+    expect(killed.stdout).not.toMatch(/created/);
+
+    const after = await state(db);
+    expect(after).toEqual(before);
+
+    // the database is fully usable afterwards, and the label of the killed ingest is free
+    const again = await runCli(['--db', db, 'ingest', small, '--label', 'doomed', '--json']);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as { snapshot: { id: number; studyCount: number } }).snapshot).toMatchObject({
+      id: 3,
+      studyCount: 300,
+    });
+  });
+});
