@@ -129,11 +129,33 @@ export function ages(
 }
 
 /**
+ * Registry country names that themselves contain ", " ("Korea, Republic of"): the part after the comma.
+ * Used to keep such names whole when splitting a comma-joined location.
+ */
+const COUNTRY_NAME_TAILS = new Set([
+  'republic of',
+  'islamic republic of',
+  'democratic republic of the',
+  'the democratic republic of the',
+  "democratic people's republic of",
+  'the former yugoslav republic of',
+  'united republic of',
+  'federated states of',
+  'plurinational state of',
+  'bolivarian republic of',
+  'province of china',
+  'occupied',
+  'u.s.',
+  'british',
+]);
+
+/**
  * "Facility, City, State, Country" -> country only. Facility names contain commas and the state is optional,
  * so only the trailing country is unambiguous; the full text stays in the raw row.
  */
 export function countryOf(location: string): string | null {
-  const i = location.lastIndexOf(',');
-  const c = (i < 0 ? location : location.slice(i + 1)).trim();
+  const parts = location.split(',');
+  let c = parts.pop()!.trim();
+  if (parts.length > 0 && COUNTRY_NAME_TAILS.has(c.toLowerCase())) c = `${parts.pop()!.trim()}, ${c}`;
   return c === '' ? null : c;
 }
