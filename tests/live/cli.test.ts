@@ -37,7 +37,7 @@ async function snapshotIds(db: string, id?: number): Promise<string[]> {
   }
 }
 
-describe('mscope fetch', () => {
+describe('mscope fetch', { timeout: 30_000 }, () => {
   it('stores one snapshot with every study of the search (--json prints the SnapshotInfo)', async () => {
     mock = await startMockCtgov({ studies: makeStudies(400) });
     const db = await tmpDb();

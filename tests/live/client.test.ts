@@ -21,7 +21,7 @@ async function withDir(): Promise<string> {
   return t.dir;
 }
 
-describe('fetchStudies: paging', () => {
+describe('fetchStudies: paging', { timeout: 20_000 }, () => {
   it('fetches every matching study exactly once across 1000-study pages', async () => {
     const N = 3000;
     mock = await startMockCtgov({ studies: makeStudies(N), dataTimestamp: '2026-11-20T09:00:06' });
@@ -90,14 +90,14 @@ describe('fetchStudies: paging', () => {
   });
 });
 
-describe('fetchStudies: faults are retried and every study arrives exactly once', () => {
+describe('fetchStudies: faults are retried and every study arrives exactly once', { timeout: 20_000 }, () => {
   const N = 350; // 250 matching studies -> 5 pages of 50
   const faults: Array<[string, Fault]> = [
     ['429 with Retry-After seconds', { kind: '429', retryAfter: '0' }],
     ['429 without Retry-After', { kind: '429' }],
     ['500', { kind: 'status', status: 500 }],
     ['503', { kind: 'status', status: 503 }],
-    ['slow response beyond the timeout', { kind: 'slow', ms: 3000 }],
+    ['slow response beyond the timeout', { kind: 'slow', ms: 6000 }],
     ['truncated body (Content-Length larger than sent)', { kind: 'truncated' }],
     ['cut JSON', { kind: 'cut-json' }],
     ['connection reset', { kind: 'reset' }],
@@ -112,7 +112,7 @@ describe('fetchStudies: faults are retried and every study arrives exactly once'
         ...FAST,
         baseUrl: mock.baseUrl,
         pageSize: 50,
-        timeoutMs: fault.kind === 'slow' ? 700 : 5000,
+        timeoutMs: fault.kind === 'slow' ? 1500 : 5000,
         onRetry: (r) => retries.push(r.problem),
       });
       expect(idsOf(records)).toEqual(expectedIds(N));
@@ -138,7 +138,7 @@ describe('fetchStudies: faults are retried and every study arrives exactly once'
   });
 });
 
-describe('fetchStudies: failing loudly', () => {
+describe('fetchStudies: failing loudly', { timeout: 20_000 }, () => {
   it('persistent 503: MscopeError naming the URL, page and problem after maxRetries', async () => {
     mock = await startMockCtgov({ studies: makeStudies(100), always: { kind: 'status', status: 503 } });
     const got: StudyRecord[] = [];
@@ -213,7 +213,7 @@ describe('fetchStudies: failing loudly', () => {
   });
 });
 
-describe('fetchStudies: resume', () => {
+describe('fetchStudies: resume', { timeout: 20_000 }, () => {
   const N = 350;
 
   it('abort mid-run, re-run with the same state: every study exactly once, finished pages not re-fetched', async () => {
