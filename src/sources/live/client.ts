@@ -313,11 +313,6 @@ export async function* fetchStudies(opts: FetchOptions = {}): AsyncGenerator<Stu
       const records: StudyRecord[] = [];
       let dups = 0;
       for (const [i, raw] of page.studies.entries()) {
-        const id = nctIdOf(raw);
-        if (id !== null && seen.has(id)) {
-          dups++;
-          continue;
-        }
         const prov: Provenance = {
           format: 'ctgov-v2-live',
           file: search,
@@ -326,9 +321,14 @@ export async function* fetchStudies(opts: FetchOptions = {}): AsyncGenerator<Stu
           registryVersion: st.registryVersion,
         };
         const entry = { prov, raw };
-        records.push(mapEntry(entry, `${url} (page ${pageNo}, study ${i + 1})`));
+        const record = mapEntry(entry, `${url} (page ${pageNo}, study ${i + 1})`);
+        if (seen.has(record.study.nctId)) {
+          dups++; // the same study on two pages (the registry changed while we paged): keep the first
+          continue;
+        }
+        seen.add(record.study.nctId);
+        records.push(record);
         entries.push(entry);
-        if (id !== null) seen.add(id);
       }
       if (page.nextPageToken !== null && page.nextPageToken === token) {
         throw new MscopeError(`ClinicalTrials.gov API returned the same page token twice (page ${pageNo}, ${url}); stopping instead of looping`);
