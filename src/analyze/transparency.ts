@@ -74,7 +74,9 @@ function studyEvidence(s: Study, links: TransparencyLink[]): TransparencyStudy {
   const evidence: string[] = [];
   const resultsPosted = s.hasResults || s.resultsFirstPostedDate !== null;
   if (resultsPosted)
-    evidence.push(`registry results${s.resultsFirstPostedDate ? ` (first posted ${s.resultsFirstPostedDate.value})` : ''}`);
+    evidence.push(
+      `registry results${s.resultsFirstPostedDate ? ` (first posted ${s.resultsFirstPostedDate.value})` : ''}`,
+    );
   let publication = false;
   for (const r of s.references) {
     if (r.type && RESULT_REFERENCE_TYPES.includes(r.type.toUpperCase())) {
@@ -131,7 +133,11 @@ function finish(c: TransparencyCounts): TransparencyCounts {
   return c;
 }
 
-function groupBy(studies: TransparencyStudy[], keys: (s: TransparencyStudy) => string[], order: 'key' | 'count'): TransparencyRow[] {
+function groupBy(
+  studies: TransparencyStudy[],
+  keys: (s: TransparencyStudy) => string[],
+  order: 'key' | 'count',
+): TransparencyRow[] {
   const groups = new Map<string, TransparencyCounts>();
   for (const s of studies)
     for (const k of keys(s)) {
@@ -145,7 +151,10 @@ function groupBy(studies: TransparencyStudy[], keys: (s: TransparencyStudy) => s
   );
 }
 
-export function transparency(rows: ReadonlyArray<{ study: Study }>, links: Iterable<TransparencyLink>): TransparencyTable {
+export function transparency(
+  rows: ReadonlyArray<{ study: Study }>,
+  links: Iterable<TransparencyLink>,
+): TransparencyTable {
   const byTrial = new Map<string, TransparencyLink[]>();
   for (const l of links) {
     const list = byTrial.get(l.nctId) ?? [];

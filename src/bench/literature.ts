@@ -27,7 +27,9 @@ export function defaultSeedsDir(): string {
   return join(process.env.MSCOPE_SHARED ?? resolve(repo, '..', 'shared'), 'seeds');
 }
 
-export async function benchLiterature(opts: { docs?: number; seedsDir?: string } = {}): Promise<LiteratureBenchResult> {
+export async function benchLiterature(
+  opts: { docs?: number; seedsDir?: string } = {},
+): Promise<LiteratureBenchResult> {
   const n = opts.docs ?? 10_000;
   const dir = opts.seedsDir ?? defaultSeedsDir();
   if (!existsSync(dir)) throw new MscopeError(`benchLiterature: no seeds folder ${dir} (set MSCOPE_SHARED)`);
@@ -43,7 +45,8 @@ export async function benchLiterature(opts: { docs?: number; seedsDir?: string }
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) {
     const seed = seeds[i % seeds.length]!;
-    for (const doc of parseDocuments(seed.file, seed.text)) mentions += extractMentions(doc, { rules, products }).trials.length;
+    for (const doc of parseDocuments(seed.file, seed.text))
+      mentions += extractMentions(doc, { rules, products }).trials.length;
     chars += seed.text.length;
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

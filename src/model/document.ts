@@ -79,7 +79,10 @@ export function documentId(parts: IdParts, sections: DocumentSection[]): string 
     const v = parts[field];
     if (v) return `${prefix}:${field === 'doi' ? v.toLowerCase() : v}`;
   }
-  return `text:${createHash('sha1').update(sections.map((s) => s.text).join('\n')).digest('hex').slice(0, 16)}`;
+  return `text:${createHash('sha1')
+    .update(sections.map((s) => s.text).join('\n'))
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 /** A Document with every optional field empty (readers fill what the source gives). */

@@ -80,7 +80,11 @@ export interface LinkedDocument {
 }
 
 /** Store documents and their mentions in one transaction, replacing earlier links of the same documents. */
-export async function saveLinks(conn: DuckDBConnection, items: LinkedDocument[], rulesVersion: string): Promise<void> {
+export async function saveLinks(
+  conn: DuckDBConnection,
+  items: LinkedDocument[],
+  rulesVersion: string,
+): Promise<void> {
   if (items.length === 0) return;
   const byId = new Map<string, LinkedDocument>();
   for (const it of items) byId.set(it.doc.id, it); // the same document twice in one batch: the last read wins
@@ -93,9 +97,16 @@ export async function saveLinks(conn: DuckDBConnection, items: LinkedDocument[],
   try {
     // earlier links of these documents: the same id, or the same PDF under another id (e.g. JSON parse vs CSV row)
     const stale = new Set<string>();
-    for (const [col, keys] of [['doc_id', ids], ['sha', shas]] as const)
+    for (const [col, keys] of [
+      ['doc_id', ids],
+      ['sha', shas],
+    ] as const)
       for (const chunk of chunks(keys, 500))
-        for (const r of await rows(conn, `SELECT doc_id FROM documents WHERE ${col} IN (${placeholders(chunk)})`, chunk))
+        for (const r of await rows(
+          conn,
+          `SELECT doc_id FROM documents WHERE ${col} IN (${placeholders(chunk)})`,
+          chunk,
+        ))
           stale.add(String(r.doc_id));
     for (const chunk of chunks([...stale], 500))
       for (const t of ['mentions', 'product_mentions', 'documents'])
@@ -167,7 +178,9 @@ export async function saveLinks(conn: DuckDBConnection, items: LinkedDocument[],
     committed = true;
   } catch (err) {
     if (err instanceof MscopeError) throw err;
-    throw new MscopeError(`cannot store literature links: ${(err as Error).message.split('\n')[0]}`, 1, { cause: err });
+    throw new MscopeError(`cannot store literature links: ${(err as Error).message.split('\n')[0]}`, 1, {
+      cause: err,
+    });
   } finally {
     if (!committed) await conn.run('ROLLBACK').catch(() => undefined);
   }
@@ -290,27 +303,37 @@ export async function listDocuments(conn: DuckDBConnection): Promise<DocumentRow
 
 export async function getDocuments(conn: DuckDBConnection, docIds: string[]): Promise<DocumentRow[]> {
   if (docIds.length === 0) return [];
-  return (await rows(conn, `${DOC_SELECT} WHERE doc_id IN (${placeholders(docIds)}) ORDER BY doc_id`, docIds)).map(toDocumentRow);
+  return (
+    await rows(conn, `${DOC_SELECT} WHERE doc_id IN (${placeholders(docIds)}) ORDER BY doc_id`, docIds)
+  ).map(toDocumentRow);
 }
 
 /** Linked documents whose PMID is one of `pmids` (registry references point at publications by PMID). */
 export async function documentsByPmid(conn: DuckDBConnection, pmids: string[]): Promise<DocumentRow[]> {
   if (pmids.length === 0) return [];
-  return (await rows(conn, `${DOC_SELECT} WHERE pmid IN (${placeholders(pmids)}) ORDER BY doc_id`, pmids)).map(toDocumentRow);
+  return (
+    await rows(conn, `${DOC_SELECT} WHERE pmid IN (${placeholders(pmids)}) ORDER BY doc_id`, pmids)
+  ).map(toDocumentRow);
 }
 
 /** Mentions of one trial across all linked documents, in document then text order. */
 export async function mentionsOfTrial(conn: DuckDBConnection, nctId: string): Promise<MentionRow[]> {
-  return (await rows(conn, `SELECT * FROM mentions WHERE nct_id = $1 ORDER BY doc_id, ordinal`, [nctId])).map(toMentionRow);
+  return (await rows(conn, `SELECT * FROM mentions WHERE nct_id = $1 ORDER BY doc_id, ordinal`, [nctId])).map(
+    toMentionRow,
+  );
 }
 
 /** Mentions in one document, in text order. */
 export async function mentionsInDocument(conn: DuckDBConnection, docId: string): Promise<MentionRow[]> {
-  return (await rows(conn, `SELECT * FROM mentions WHERE doc_id = $1 ORDER BY ordinal`, [docId])).map(toMentionRow);
+  return (await rows(conn, `SELECT * FROM mentions WHERE doc_id = $1 ORDER BY ordinal`, [docId])).map(
+    toMentionRow,
+  );
 }
 
 /** Every (trial, document) pair linked by a mention, with the document's PMID: the input of `transparency`. */
-export async function trialDocumentLinks(conn: DuckDBConnection): Promise<Array<{ nctId: string; docId: string; pmid: string | null }>> {
+export async function trialDocumentLinks(
+  conn: DuckDBConnection,
+): Promise<Array<{ nctId: string; docId: string; pmid: string | null }>> {
   const r = await rows(
     conn,
     `SELECT DISTINCT m.nct_id, m.doc_id, d.pmid FROM mentions m JOIN documents d USING (doc_id) ORDER BY 1, 2`,

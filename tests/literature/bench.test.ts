@@ -6,7 +6,10 @@ import { REPO_ROOT } from '../helpers/shared.js';
 describe('benchLiterature', () => {
   it('runs the reader + extractor over N replicated documents and reports the work done', async () => {
     // the fixture folder's two .txt documents name 3 (CORD-19 sample) and 2 (plain notes) trials
-    const r = await benchLiterature({ docs: 6, seedsDir: join(REPO_ROOT, 'tests', 'fixtures', 'literature', 'good') });
+    const r = await benchLiterature({
+      docs: 6,
+      seedsDir: join(REPO_ROOT, 'tests', 'fixtures', 'literature', 'good'),
+    });
     expect(r.docs).toBe(6);
     expect(r.mentions).toBe(3 * (3 + 2));
     expect(r.seconds).toBeGreaterThan(0);
@@ -14,6 +17,8 @@ describe('benchLiterature', () => {
   });
 
   it('a missing seeds folder is a clear error', async () => {
-    await expect(benchLiterature({ docs: 1, seedsDir: '/nonexistent/seeds' })).rejects.toThrow(/no seeds folder/);
+    await expect(benchLiterature({ docs: 1, seedsDir: '/nonexistent/seeds' })).rejects.toThrow(
+      /no seeds folder/,
+    );
   });
 });

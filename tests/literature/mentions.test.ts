@@ -68,11 +68,20 @@ describe('NCT ids in all written forms', () => {
     const brk = fc.constantFrom('', '\n', '-\n');
     const prose = fc.stringMatching(/^[a-z ,.;()]{0,40}$/);
     fc.assert(
-      fc.property(digits, sep, split, brk, fc.boolean(), prose, prose, (d, s, at, b, lower, before, after) => {
-        const written = `${lower ? 'nct' : 'NCT'}${s}${d.slice(0, at)}${b}${d.slice(at)}`;
-        const found = findNctIds(`${before} ${written} ${after}`);
-        expect(found.map((m) => m.nctId)).toEqual([`NCT${d}`]);
-      }),
+      fc.property(
+        digits,
+        sep,
+        split,
+        brk,
+        fc.boolean(),
+        prose,
+        prose,
+        (d, s, at, b, lower, before, after) => {
+          const written = `${lower ? 'nct' : 'NCT'}${s}${d.slice(0, at)}${b}${d.slice(at)}`;
+          const found = findNctIds(`${before} ${written} ${after}`);
+          expect(found.map((m) => m.nctId)).toEqual([`NCT${d}`]);
+        },
+      ),
     );
   });
 });
@@ -82,7 +91,9 @@ describe('sentence splitting', () => {
 
   it('keeps abbreviations, decimals and initials inside a sentence', () => {
     expect(
-      texts('Cells, e.g. MSCs, were given vs. placebo at 1.5 million per kg. The dose was set by J. Smith et al. in 2019. Fig. 2 shows it.'),
+      texts(
+        'Cells, e.g. MSCs, were given vs. placebo at 1.5 million per kg. The dose was set by J. Smith et al. in 2019. Fig. 2 shows it.',
+      ),
     ).toEqual([
       'Cells, e.g. MSCs, were given vs. placebo at 1.5 million per kg.',
       'The dose was set by J. Smith et al. in 2019.',
@@ -108,7 +119,10 @@ describe('sentence splitting', () => {
 
 describe('facts', () => {
   const facts = (t: string) => extractFacts({ start: 0, end: t.length, text: t }, 0, rules);
-  const values = (t: string, kind: string) => facts(t).filter((f) => f.kind === kind).map((f) => f.value);
+  const values = (t: string, kind: string) =>
+    facts(t)
+      .filter((f) => f.kind === kind)
+      .map((f) => f.value);
 
   it('enrollment in its written forms', () => {
     expect(values('We enrolled 100 participants.', 'enrollment')).toEqual(['100']);
@@ -172,7 +186,10 @@ describe('extractMentions', () => {
     expect(m.trialIds).toEqual(['NCT01234567']);
     const t = m.trials[0]!;
     expect(t.sentence.text).toBe('One trial NCT01234567 was a phase 2, open-label study [2] .');
-    expect(t.context.map((c) => c.text)).toEqual(['It enrolled 30 patients who received Prochymal.', 'Survival was 80% at one year.']);
+    expect(t.context.map((c) => c.text)).toEqual([
+      'It enrolled 30 patients who received Prochymal.',
+      'Survival was 80% at one year.',
+    ]);
     expect(t.facts.map((f) => `${f.sentence}:${f.kind}=${f.value}`)).toEqual([
       '0:phase=PHASE2',
       '0:design=open-label',
@@ -187,7 +204,9 @@ describe('extractMentions', () => {
 
   it('context stops at the next sentence naming a trial; list sentences record co-mentions', () => {
     const m = extractMentions(
-      doc('Trials NCT00000001 and NCT00000002 were safe. The first had 10 patients. A third, NCT00000003, had 20 patients.'),
+      doc(
+        'Trials NCT00000001 and NCT00000002 were safe. The first had 10 patients. A third, NCT00000003, had 20 patients.',
+      ),
       { rules, products },
     );
     const [a, b, c] = m.trials;
@@ -199,12 +218,18 @@ describe('extractMentions', () => {
   });
 
   it('an uncited mention owns sentences up to and including the first citation', () => {
-    const m = extractMentions(doc('See NCT00000009. It was fine. It was safe [7] . Unrelated sentence.'), { rules, products });
+    const m = extractMentions(doc('See NCT00000009. It was fine. It was safe [7] . Unrelated sentence.'), {
+      rules,
+      products,
+    });
     expect(m.trials[0]!.context.map((x) => x.text)).toEqual(['It was fine.', 'It was safe [7] .']);
   });
 
   it('offsets point into the right section; product-only sections are reported too', () => {
-    const m = extractMentions(doc('Nothing here.', 'Alofisel (Cx601) only.', 'Registered as nct 00000005.'), { rules, products });
+    const m = extractMentions(doc('Nothing here.', 'Alofisel (Cx601) only.', 'Registered as nct 00000005.'), {
+      rules,
+      products,
+    });
     expect(m.trials.map((t) => [t.section, t.sectionName, t.nctId])).toEqual([[2, 's2', 'NCT00000005']]);
     expect(m.products.map((p) => [p.section, p.productId, p.text])).toEqual([
       [1, 'darvadstrocel', 'Alofisel'],
@@ -214,10 +239,16 @@ describe('extractMentions', () => {
 
   it('product names match case-insensitively with optional separators, whole words only', () => {
     const dict = compileProducts([{ id: 'cx', names: ['Cx-601'] }]);
-    expect(dict.find('cx601, CX 601 and Cx-601 but not Cx6010 or aCx601').map((p) => p.text)).toEqual(['cx601', 'CX 601', 'Cx-601']);
+    expect(dict.find('cx601, CX 601 and Cx-601 but not Cx6010 or aCx601').map((p) => p.text)).toEqual([
+      'cx601',
+      'CX 601',
+      'Cx-601',
+    ]);
   });
 
   it('an empty dictionary finds no products', () => {
-    expect(extractMentions(doc('Prochymal NCT00000001.'), { rules, products: compileProducts([]) }).products).toEqual([]);
+    expect(
+      extractMentions(doc('Prochymal NCT00000001.'), { rules, products: compileProducts([]) }).products,
+    ).toEqual([]);
   });
 });

@@ -94,7 +94,12 @@ describe('literature readers', () => {
     const [md] = await readAll(good('notes.md'));
     expect(md!.format).toBe('markdown');
     expect(md!.title).toBe('Reading notes on invented trials');
-    expect(md!.sections.map((s) => s.name)).toEqual(['title', 'Reading notes on invented trials', 'Trials to check', 'Products']);
+    expect(md!.sections.map((s) => s.name)).toEqual([
+      'title',
+      'Reading notes on invented trials',
+      'Trials to check',
+      'Products',
+    ]);
     const [txt] = await readAll(good('notes.txt'));
     expect(txt!.format).toBe('text');
     expect(txt!.title).toBe('Plain notes');
@@ -113,8 +118,15 @@ describe('literature readers', () => {
   });
 
   it('detects the format from the content, not the file name', () => {
-    expect(detectFormat('x.dat', 'key: cord-1 authors: A title: T date: 2020 journal: J DOI: d sha: s doc_id: 1 cord_uid: u body')).toBe('cord19-text');
-    expect(detectFormat('x.txt', '<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle>')).toBe('pubmed-xml');
+    expect(
+      detectFormat(
+        'x.dat',
+        'key: cord-1 authors: A title: T date: 2020 journal: J DOI: d sha: s doc_id: 1 cord_uid: u body',
+      ),
+    ).toBe('cord19-text');
+    expect(detectFormat('x.txt', '<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle>')).toBe(
+      'pubmed-xml',
+    );
     expect(detectFormat('x.txt', '{"paper_id": "abc", "body_text": []}')).toBe('cord19-json');
     expect(detectFormat('x.txt', 'cord_uid,sha,title\n')).toBe('cord19-csv');
     expect(detectFormat('x.txt', '## Heading\ntext')).toBe('markdown');
@@ -144,6 +156,8 @@ describe('literature readers', () => {
 
   it('a CORD-19 header without cord_uid is an InputError', async () => {
     const { parseCord19Text } = await import('../../src/sources/literature/index.js');
-    expect(() => parseCord19Text('h.txt', 'key: k authors: A title: T body')).toThrow(/h\.txt, field "cord_uid"/);
+    expect(() => parseCord19Text('h.txt', 'key: k authors: A title: T body')).toThrow(
+      /h\.txt, field "cord_uid"/,
+    );
   });
 });

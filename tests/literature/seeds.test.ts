@@ -17,7 +17,15 @@ interface LinkOutput {
     file: string;
     inSnapshot: string[];
     notInSnapshot: string[];
-    trials: Array<{ nctId: string; facts: Array<{ kind: string; value: string; number: number | null; numbers: Array<{ kind: string; value: number }> }> }>;
+    trials: Array<{
+      nctId: string;
+      facts: Array<{
+        kind: string;
+        value: string;
+        number: number | null;
+        numbers: Array<{ kind: string; value: number }>;
+      }>;
+    }>;
   }>;
 }
 
@@ -80,10 +88,14 @@ describeShared('mscope link on the seed reviews', () => {
   });
 
   it('NCT04355728: enrollment 24 and the survival percentages 91% and 42%', () => {
-    const facts = out.documents.flatMap((d) => d.trials.filter((t) => t.nctId === 'NCT04355728').flatMap((t) => t.facts));
+    const facts = out.documents.flatMap((d) =>
+      d.trials.filter((t) => t.nctId === 'NCT04355728').flatMap((t) => t.facts),
+    );
     expect(facts.filter((f) => f.kind === 'enrollment').map((f) => f.number)).toContain(24);
     const survival = facts.filter((f) => f.kind === 'outcome' && f.value === 'survival');
-    const percents = survival.flatMap((f) => f.numbers.filter((n) => n.kind === 'percent').map((n) => n.value));
+    const percents = survival.flatMap((f) =>
+      f.numbers.filter((n) => n.kind === 'percent').map((n) => n.value),
+    );
     expect(percents).toEqual(expect.arrayContaining([91, 42]));
   });
 

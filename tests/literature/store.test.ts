@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDocument, withId, type Document } from '../../src/model/document.js';
-import { compileProducts, extractMentions, loadLiteratureRules } from '../../src/classify/literature/index.js';
+import {
+  compileProducts,
+  extractMentions,
+  loadLiteratureRules,
+} from '../../src/classify/literature/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import {
   documentsByPmid,
@@ -34,7 +38,10 @@ describe('store/links', () => {
   it('stores documents and mentions; re-linking the same document replaces, never duplicates', async () => {
     const conn = store.connection();
     expect(await hasLinkSchema(conn)).toBe(true);
-    const a = doc({ cord_uid: 'u1', pmid: '111', title: 'A' }, 'NCT00000001 had 10 patients. NCT00000002 used Prochymal.');
+    const a = doc(
+      { cord_uid: 'u1', pmid: '111', title: 'A' },
+      'NCT00000001 had 10 patients. NCT00000002 used Prochymal.',
+    );
     await saveLinks(conn, [linked(a)], rules.version);
     await saveLinks(conn, [linked(a)], rules.version);
     expect((await listDocuments(conn)).map((d) => [d.docId, d.trialCount])).toEqual([['cord:u1', 2]]);
@@ -59,7 +66,10 @@ describe('store/links', () => {
     const conn = store.connection();
     await saveLinks(
       conn,
-      [linked(doc({ pmid: '222' }, 'Results of NCT00000001.')), linked(doc({ cord_uid: 'x' }, 'NCT00000001 and NCT00000004.'))],
+      [
+        linked(doc({ pmid: '222' }, 'Results of NCT00000001.')),
+        linked(doc({ cord_uid: 'x' }, 'NCT00000001 and NCT00000004.')),
+      ],
       rules.version,
     );
     expect((await mentionsOfTrial(conn, 'NCT00000001')).map((m) => m.docId)).toEqual(['cord:x', 'pmid:222']);

@@ -52,7 +52,9 @@ export function extractFacts(sentence: Span, sentenceIndex: number, rules: Liter
       let numbers: Quantity[] = [];
       if (rule.numbers) {
         quantities ??= findQuantities(sentence, rules);
-        numbers = quantities.filter((q) => q.end >= start - rules.numberWindow && q.start <= end + rules.numberWindow);
+        numbers = quantities.filter(
+          (q) => q.end >= start - rules.numberWindow && q.start <= end + rules.numberWindow,
+        );
       }
       out.push({
         kind: rule.kind,
@@ -70,7 +72,11 @@ export function extractFacts(sentence: Span, sentenceIndex: number, rules: Liter
   return dedupe(out);
 }
 
-function factValue(rule: CompiledFactRule, m: RegExpExecArray, rules: LiteratureRules): { value: string; number: number | null } | null {
+function factValue(
+  rule: CompiledFactRule,
+  m: RegExpExecArray,
+  rules: LiteratureRules,
+): { value: string; number: number | null } | null {
   if (rule.value !== null) return { value: rule.value, number: null };
   const captured = m[1] ?? m[0];
   if (rule.normalize === 'integer') {
@@ -106,7 +112,13 @@ export function findQuantities(sentence: Span, rules: LiteratureRules): Quantity
       }
       const value = Number((m[1] ?? m[0]).replace(/,/g, ''));
       if (!Number.isFinite(value)) continue;
-      out.push({ kind: q.kind, value, text: m[0], start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+      out.push({
+        kind: q.kind,
+        value,
+        text: m[0],
+        start: sentence.start + m.index,
+        end: sentence.start + m.index + m[0].length,
+      });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -116,7 +128,8 @@ export function findQuantities(sentence: Span, rules: LiteratureRules): Quantity
 function dedupe(facts: Fact[]): Fact[] {
   const out: Fact[] = [];
   for (const f of facts) {
-    if (out.some((o) => o.kind === f.kind && o.value === f.value && o.start < f.end && f.start < o.end)) continue;
+    if (out.some((o) => o.kind === f.kind && o.value === f.value && o.start < f.end && f.start < o.end))
+      continue;
     out.push(f);
   }
   return out.sort((a, b) => a.start - b.start);

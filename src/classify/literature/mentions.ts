@@ -76,7 +76,8 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Docum
       const si = sentenceAt(sentences, p.start);
       prodsBySentence.set(si, [...(prodsBySentence.get(si) ?? []), p]);
     }
-    for (const n of ncts) trials.push(trialMention(n, section, sec.name, sentences, idsBySentence, prodsBySentence, rules));
+    for (const n of ncts)
+      trials.push(trialMention(n, section, sec.name, sentences, idsBySentence, prodsBySentence, rules));
     for (const [si, list] of prodsBySentence)
       for (const p of list)
         products.push({
@@ -110,7 +111,9 @@ function trialMention(
   const owned = [si, ...contextOf(si, sentences, idsBySentence, rules)];
   const facts = owned.flatMap((idx, k) => extractFacts(sentences[idx] ?? sentence, k, rules));
   const products: string[] = [];
-  for (const idx of owned) for (const p of prodsBySentence.get(idx) ?? []) if (!products.includes(p.productId)) products.push(p.productId);
+  for (const idx of owned)
+    for (const p of prodsBySentence.get(idx) ?? [])
+      if (!products.includes(p.productId)) products.push(p.productId);
   return {
     nctId: n.nctId,
     raw: n.raw,
@@ -131,7 +134,12 @@ function trialMention(
  * only references the mention sentence does not cite, and after one whose citation closes an uncited
  * mention; at most maxFollowingSentences.
  */
-function contextOf(si: number, sentences: Span[], idsBySentence: Map<number, string[]>, rules: LiteratureRules): number[] {
+function contextOf(
+  si: number,
+  sentences: Span[],
+  idsBySentence: Map<number, string[]>,
+  rules: LiteratureRules,
+): number[] {
   if (si < 0) return [];
   const own = citations(sentences[si]!.text, rules);
   const out: number[] = [];

@@ -23,7 +23,12 @@ export function findNctIds(text: string): NctMatch[] {
   const out: NctMatch[] = [];
   NCT_RE.lastIndex = 0;
   for (let m = NCT_RE.exec(text); m; m = NCT_RE.exec(text)) {
-    out.push({ nctId: 'NCT' + m[1]!.replace(/\D/g, ''), raw: m[0], start: m.index, end: m.index + m[0].length });
+    out.push({
+      nctId: 'NCT' + m[1]!.replace(/\D/g, ''),
+      raw: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }

@@ -10,7 +10,10 @@ import { MscopeError } from '../../model/errors.js';
 import { namePattern } from '../matcher.js';
 import { defaultLiteratureRulesFile } from './rules.js';
 
-export const ProductEntrySchema = z.object({ id: z.string().min(1), names: z.array(z.string().min(1)).min(1) });
+export const ProductEntrySchema = z.object({
+  id: z.string().min(1),
+  names: z.array(z.string().min(1)).min(1),
+});
 export type ProductEntry = z.infer<typeof ProductEntrySchema>;
 
 export interface ProductMatch {
@@ -84,7 +87,9 @@ export function loadProducts(file?: string): ProductMatcher {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new MscopeError(`${path}: cannot read product dictionary: ${(e as Error).message}`, 1, { cause: e });
+    throw new MscopeError(`${path}: cannot read product dictionary: ${(e as Error).message}`, 1, {
+      cause: e,
+    });
   }
   const r = z.array(ProductEntrySchema.passthrough()).safeParse(raw);
   if (!r.success) {

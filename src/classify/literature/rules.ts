@@ -106,7 +106,9 @@ export function defaultLiteratureRulesFile(): string {
     if (existsSync(file)) return file;
     dir = resolve(dir, '..');
   }
-  throw new MscopeError('literature rules not found: no rules/literature.json above ' + fileURLToPath(import.meta.url));
+  throw new MscopeError(
+    'literature rules not found: no rules/literature.json above ' + fileURLToPath(import.meta.url),
+  );
 }
 
 function readJson(file: string): unknown {

@@ -16,7 +16,10 @@ const CANDIDATE = /[.!?]+["'”’)\]]*(?=\s)/g;
 const NEXT_START = /^\s+["'“‘([]?[A-Z0-9\u00C0-\u00DE]/;
 const WORD_BEFORE = /([A-Za-z][A-Za-z.]*)$/;
 
-export function splitSentences(text: string, rules: Pick<LiteratureRules, 'abbreviations' | 'paragraphBreak'>): Span[] {
+export function splitSentences(
+  text: string,
+  rules: Pick<LiteratureRules, 'abbreviations' | 'paragraphBreak'>,
+): Span[] {
   const cuts: number[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {

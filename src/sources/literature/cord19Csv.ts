@@ -31,12 +31,17 @@ export async function* readCord19Csv(file: string): AsyncGenerator<Document> {
       record++;
       if (record === 1)
         for (const col of REQUIRED)
-          if (!(col in row)) throw new InputError({ file, field: col }, `metadata.csv has no "${col}" column`);
+          if (!(col in row))
+            throw new InputError({ file, field: col }, `metadata.csv has no "${col}" column`);
       yield rowToDocument(file, record, row);
     }
   } catch (err) {
     if (err instanceof CsvError)
-      throw new InputError({ file, record: record + 1, line: (err as CsvError & { lines?: number }).lines }, `malformed CSV: ${err.message}`, { cause: err });
+      throw new InputError(
+        { file, record: record + 1, line: (err as CsvError & { lines?: number }).lines },
+        `malformed CSV: ${err.message}`,
+        { cause: err },
+      );
     throw err;
   }
 }

@@ -47,10 +47,17 @@ function toDocument(file: string, record: number | null, item: unknown): Documen
   else doc.doc_id = p.paper_id;
   doc.title = p.metadata?.title?.trim() || null;
   doc.authors = (p.metadata?.authors ?? [])
-    .map((a) => [a.first, ...(a.middle ?? []), a.last].filter((x) => x && x.trim()).join(' ').trim())
+    .map((a) =>
+      [a.first, ...(a.middle ?? []), a.last]
+        .filter((x) => x && x.trim())
+        .join(' ')
+        .trim(),
+    )
     .filter(Boolean);
   if (doc.title) doc.sections.push({ name: 'title', text: doc.title });
-  for (const para of p.abstract ?? []) if (para.text.trim()) doc.sections.push({ name: para.section?.trim() || 'abstract', text: para.text });
-  for (const para of p.body_text ?? []) if (para.text.trim()) doc.sections.push({ name: para.section?.trim() || 'body', text: para.text });
+  for (const para of p.abstract ?? [])
+    if (para.text.trim()) doc.sections.push({ name: para.section?.trim() || 'abstract', text: para.text });
+  for (const para of p.body_text ?? [])
+    if (para.text.trim()) doc.sections.push({ name: para.section?.trim() || 'body', text: para.text });
   return withId(doc);
 }

@@ -58,6 +58,7 @@ export function parseCord19Text(file: string, text: string): Document {
       if (body) doc.sections.push({ name: 'body', text: body });
     }
   }
-  if (!doc.cord_uid) throw new InputError({ file, field: 'cord_uid' }, 'CORD-19 text header has an empty cord_uid');
+  if (!doc.cord_uid)
+    throw new InputError({ file, field: 'cord_uid' }, 'CORD-19 text header has an empty cord_uid');
   return withId(doc);
 }

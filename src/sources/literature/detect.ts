@@ -16,7 +16,8 @@ const MARKDOWN_LINE = /^(?:#{1,6}\s+\S|[-*]\s+\S|\d+\.\s+\S|```|>\s)/m;
 export function detectFormat(file: string, head: string): DocumentFormat {
   const s = head.replace(/^\uFEFF/, '').trimStart();
   if (s.length === 0) throw new InputError({ file }, 'empty file: no document to read');
-  if (s.includes('\u0000')) throw new InputError({ file }, 'binary file (NUL bytes): not a text, CSV, JSON or XML document');
+  if (s.includes('\u0000'))
+    throw new InputError({ file }, 'binary file (NUL bytes): not a text, CSV, JSON or XML document');
   if (CORD_TEXT.test(s)) return 'cord19-text';
   if (s.startsWith('{') || s.startsWith('[')) {
     if (/"paper_id"\s*:/.test(s) || /"body_text"\s*:/.test(s)) return 'cord19-json';
@@ -26,9 +27,14 @@ export function detectFormat(file: string, head: string): DocumentFormat {
     );
   }
   if (s.startsWith('<')) {
-    if (/<PubmedArticle[\s>]/.test(s) || /<PubmedArticleSet[\s>]/.test(s) || /<!DOCTYPE PubmedArticleSet/.test(s))
+    if (
+      /<PubmedArticle[\s>]/.test(s) ||
+      /<PubmedArticleSet[\s>]/.test(s) ||
+      /<!DOCTYPE PubmedArticleSet/.test(s)
+    )
       return 'pubmed-xml';
-    if (/^<(?:!DOCTYPE html|html)[\s>]/i.test(s)) throw new InputError({ file }, 'HTML page, not a document mscope can read');
+    if (/^<(?:!DOCTYPE html|html)[\s>]/i.test(s))
+      throw new InputError({ file }, 'HTML page, not a document mscope can read');
     throw new InputError({ file }, 'XML file without <PubmedArticle>: only PubMed XML is supported');
   }
   const firstLine = s.slice(0, s.indexOf('\n') === -1 ? s.length : s.indexOf('\n'));

@@ -21,7 +21,10 @@ export { parsePubmedXml } from './pubmedXml.js';
 export { parseMarkdown, parsePlainText } from './text.js';
 
 /** Parsers of formats read whole (every format but the streamed CSV). */
-const WHOLE_FILE: Record<Exclude<DocumentFormat, 'cord19-csv'>, (file: string, text: string) => Document | Document[]> = {
+const WHOLE_FILE: Record<
+  Exclude<DocumentFormat, 'cord19-csv'>,
+  (file: string, text: string) => Document | Document[]
+> = {
   'cord19-text': parseCord19Text,
   'cord19-json': parseCord19Json,
   'pubmed-xml': parsePubmedXml,
@@ -32,7 +35,8 @@ const WHOLE_FILE: Record<Exclude<DocumentFormat, 'cord19-csv'>, (file: string, t
 /** Parse already-loaded text (format detected from it); for in-memory use and tests. */
 export function parseDocuments(file: string, text: string): Document[] {
   const format = detectFormat(file, text.slice(0, SNIFF_BYTES));
-  if (format === 'cord19-csv') throw new InputError({ file }, 'metadata.csv must be read from a file (readDocuments)');
+  if (format === 'cord19-csv')
+    throw new InputError({ file }, 'metadata.csv must be read from a file (readDocuments)');
   const out = WHOLE_FILE[format](file, text.replace(/^\uFEFF/, ''));
   return Array.isArray(out) ? out : [out];
 }
@@ -42,7 +46,11 @@ export async function* readDocuments(path: string): AsyncGenerator<Document> {
   try {
     info = await stat(path);
   } catch (err) {
-    throw new InputError({ file: path }, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    throw new InputError(
+      { file: path },
+      `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      { cause: err },
+    );
   }
   if (info.isDirectory()) {
     const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();

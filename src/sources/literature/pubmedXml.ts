@@ -8,7 +8,14 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../../model/errors.js';
 import { emptyDocument, withId, type Document } from '../../model/document.js';
 
-const ARRAYS = new Set(['PubmedArticle', 'Author', 'AbstractText', 'DataBank', 'AccessionNumber', 'ArticleId']);
+const ARRAYS = new Set([
+  'PubmedArticle',
+  'Author',
+  'AbstractText',
+  'DataBank',
+  'AccessionNumber',
+  'ArticleId',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -28,8 +35,7 @@ export const DATABANK_SECTION = 'databank';
 
 export function parsePubmedXml(file: string, xml: string): Document[] {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true)
-    throw new InputError({ file, line: valid.err.line }, `malformed XML: ${valid.err.msg}`);
+  if (valid !== true) throw new InputError({ file, line: valid.err.line }, `malformed XML: ${valid.err.msg}`);
   const root = parser.parse(xml) as Node;
   const set = (root.PubmedArticleSet ?? root) as Node;
   const articles = (set.PubmedArticle ?? []) as Node[];
@@ -40,7 +46,8 @@ export function parsePubmedXml(file: string, xml: string): Document[] {
 function toDocument(file: string, record: number, a: Node): Document {
   const cit = a.MedlineCitation as Node | undefined;
   const pmid = text(cit?.PMID);
-  if (!cit || !pmid) throw new InputError({ file, record, field: 'MedlineCitation/PMID' }, 'PubmedArticle without a PMID');
+  if (!cit || !pmid)
+    throw new InputError({ file, record, field: 'MedlineCitation/PMID' }, 'PubmedArticle without a PMID');
   const art = (cit.Article ?? {}) as Node;
   const doc = emptyDocument('pubmed-xml', { file, record });
   doc.pmid = pmid;
@@ -50,9 +57,14 @@ function toDocument(file: string, record: number, a: Node): Document {
   doc.date = pubDate(((journal.JournalIssue ?? {}) as Node).PubDate as Node | undefined);
   const authors = (((art.AuthorList ?? {}) as Node).Author ?? []) as Node[];
   doc.authors = authors
-    .map((au) => text(au.CollectiveName) || [text(au.LastName), text(au.ForeName) || text(au.Initials)].filter(Boolean).join(', '))
+    .map(
+      (au) =>
+        text(au.CollectiveName) ||
+        [text(au.LastName), text(au.ForeName) || text(au.Initials)].filter(Boolean).join(', '),
+    )
     .filter(Boolean);
-  const ids = (((a.PubmedData as Node | undefined)?.ArticleIdList as Node | undefined)?.ArticleId ?? []) as Node[];
+  const ids = (((a.PubmedData as Node | undefined)?.ArticleIdList as Node | undefined)?.ArticleId ??
+    []) as Node[];
   for (const id of ids) {
     const type = String(id['@_IdType'] ?? '');
     if (type === 'doi') doc.doi = text(id) || null;
@@ -71,7 +83,8 @@ function toDocument(file: string, record: number, a: Node): Document {
     const name = text(bank.DataBankName);
     const acc = (((bank.AccessionNumberList ?? {}) as Node).AccessionNumber ?? []) as unknown[];
     const numbers = acc.map(text).filter(Boolean);
-    if (numbers.length) doc.sections.push({ name: `${DATABANK_SECTION}: ${name || 'unnamed'}`, text: numbers.join('; ') });
+    if (numbers.length)
+      doc.sections.push({ name: `${DATABANK_SECTION}: ${name || 'unnamed'}`, text: numbers.join('; ') });
   }
   return withId(doc);
 }
@@ -90,7 +103,11 @@ function flatten(s: string): string {
   return s
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e.toLowerCase()]!,
+      e[0] === '#'
+        ? String.fromCodePoint(
+            e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+          )
+        : ENTITIES[e.toLowerCase()]!,
     )
     .replace(/\s+/g, ' ')
     .trim();

@@ -6,6 +6,7 @@
  *   mscope link --study NCT…     publications linked to a study: registry references and documents mentioning it
  *   mscope link --docs           the linked documents
  *   mscope link --doc <id>       one linked document: its trials (in the snapshot or not) and mention sentences
+ *   mscope link --transparency   results transparency of the snapshot's completed trials (analyze/transparency.ts)
  */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -18,6 +19,7 @@ import type { Fact } from '../../../classify/literature/facts.js';
 import { loadProducts } from '../../../classify/literature/products.js';
 import { loadLiteratureRules } from '../../../classify/literature/rules.js';
 import { openStore, type SnapshotInfo, type Store } from '../../../store/index.js';
+import { transparency, type TransparencyRow } from '../../../analyze/transparency.js';
 import {
   documentsByPmid,
   ensureLinkSchema,
@@ -27,6 +29,7 @@ import {
   mentionsInDocument,
   mentionsOfTrial,
   saveLinks,
+  trialDocumentLinks,
   type DocumentRow,
   type LinkedDocument,
   type MentionRow,
@@ -37,6 +40,7 @@ interface LinkCliOptions {
   study?: string;
   docs?: boolean;
   doc?: string;
+  transparency?: boolean;
   products?: string;
   rules?: string;
   json?: boolean;
@@ -79,7 +83,11 @@ async function pickSnapshot(store: Store, ref: string | undefined): Promise<Snap
   return (await store.listSnapshots()).at(-1) ?? null;
 }
 
-async function snapshotHas(store: Store, snap: SnapshotInfo | null, ids: string[]): Promise<Map<string, Study>> {
+async function snapshotHas(
+  store: Store,
+  snap: SnapshotInfo | null,
+  ids: string[],
+): Promise<Map<string, Study>> {
   const out = new Map<string, Study>();
   if (!snap) return out;
   for (const id of ids) {
@@ -90,18 +98,28 @@ async function snapshotHas(store: Store, snap: SnapshotInfo | null, ids: string[
 }
 
 /** PMID -> studies of the snapshot whose registry references cite it. */
-async function registryReferences(store: Store, snap: SnapshotInfo | null, pmids: Set<string>): Promise<Map<string, Array<{ nctId: string; type: string | null }>>> {
+async function registryReferences(
+  store: Store,
+  snap: SnapshotInfo | null,
+  pmids: Set<string>,
+): Promise<Map<string, Array<{ nctId: string; type: string | null }>>> {
   const out = new Map<string, Array<{ nctId: string; type: string | null }>>();
   if (!snap || pmids.size === 0) return out;
   for await (const s of store.iterStudies(snap.id))
     for (const r of s.references)
-      if (r.pmid && pmids.has(r.pmid)) out.set(r.pmid, [...(out.get(r.pmid) ?? []), { nctId: s.nctId, type: r.type }]);
+      if (r.pmid && pmids.has(r.pmid))
+        out.set(r.pmid, [...(out.get(r.pmid) ?? []), { nctId: s.nctId, type: r.type }]);
   return out;
 }
 
 function progress(): { tick(n: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ stream: process.stderr, format: 'link {value} documents', hideCursor: true, clearOnComplete: true });
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'link {value} documents',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
   bar.start(0, 0);
   return { tick: (n) => bar.update(n), stop: () => bar.stop() };
 }
@@ -127,13 +145,21 @@ async function linkDocuments(paths: string[], opts: LinkCliOptions, db: string):
     const snap = await pickSnapshot(store, opts.snapshot);
     const conn = store.connection();
     await ensureLinkSchema(conn);
-    for (let i = 0; i < linked.length; i += BATCH) await saveLinks(conn, linked.slice(i, i + BATCH), rules.version);
+    for (let i = 0; i < linked.length; i += BATCH)
+      await saveLinks(conn, linked.slice(i, i + BATCH), rules.version);
     const allIds = [...new Set(linked.flatMap((l) => l.mentions.trialIds))];
     const present = await snapshotHas(store, snap, allIds);
-    const refs = await registryReferences(store, snap, new Set(linked.map((l) => l.doc.pmid).filter((p): p is string => !!p)));
+    const refs = await registryReferences(
+      store,
+      snap,
+      new Set(linked.map((l) => l.doc.pmid).filter((p): p is string => !!p)),
+    );
     const reports: DocumentLinkReport[] = linked.map(({ doc, mentions }) => {
       const registry = doc.pmid ? (refs.get(doc.pmid) ?? []) : [];
-      const ids = [...mentions.trialIds, ...registry.map((r) => r.nctId).filter((id) => !mentions.trialIds.includes(id))];
+      const ids = [
+        ...mentions.trialIds,
+        ...registry.map((r) => r.nctId).filter((id) => !mentions.trialIds.includes(id)),
+      ];
       const trials = ids.map((nctId) => {
         const ms = mentions.trials.filter((t) => t.nctId === nctId);
         return {
@@ -146,7 +172,8 @@ async function linkDocuments(paths: string[], opts: LinkCliOptions, db: string):
         };
       });
       const productCounts = new Map<string, number>();
-      for (const p of mentions.products) productCounts.set(p.productId, (productCounts.get(p.productId) ?? 0) + 1);
+      for (const p of mentions.products)
+        productCounts.set(p.productId, (productCounts.get(p.productId) ?? 0) + 1);
       return {
         docId: doc.id,
         title: doc.title,
@@ -172,13 +199,19 @@ async function linkDocuments(paths: string[], opts: LinkCliOptions, db: string):
       return;
     }
     const lines: string[] = [];
-    if (!snap) lines.push('(no snapshot in the database: every trial is listed as not in the snapshot; run "mscope ingest" or "mscope fetch")');
+    if (!snap)
+      lines.push(
+        '(no snapshot in the database: every trial is listed as not in the snapshot; run "mscope ingest" or "mscope fetch")',
+      );
     for (const r of reports) {
       lines.push(`${r.docId}  ${r.title ?? '(untitled)'}${r.date ? ` (${r.date})` : ''}`);
-      lines.push(`  ${r.trials.length} trial(s) mentioned: ${r.inSnapshot.length} in snapshot${snap ? ` ${snap.id}` : ''}, ${r.notInSnapshot.length} not (worth fetching)`);
+      lines.push(
+        `  ${r.trials.length} trial(s) mentioned: ${r.inSnapshot.length} in snapshot${snap ? ` ${snap.id}` : ''}, ${r.notInSnapshot.length} not (worth fetching)`,
+      );
       if (r.inSnapshot.length) lines.push(`  in snapshot:     ${r.inSnapshot.join(' ')}`);
       if (r.notInSnapshot.length) lines.push(`  not in snapshot: ${r.notInSnapshot.join(' ')}`);
-      if (r.products.length) lines.push(`  products: ${r.products.map((p) => `${p.productId} (${p.mentions})`).join(', ')}`);
+      if (r.products.length)
+        lines.push(`  products: ${r.products.map((p) => `${p.productId} (${p.mentions})`).join(', ')}`);
     }
     lines.push(
       `${totals.documents} document(s) linked; ${totals.trials} distinct trial(s): ${totals.inSnapshot} in snapshot, ${totals.notInSnapshot} not`,
@@ -190,7 +223,10 @@ async function linkDocuments(paths: string[], opts: LinkCliOptions, db: string):
 }
 
 /** Read-only view of the links; null when the database has never been linked. */
-async function withLinks<T>(db: string, fn: (store: Store, conn: DuckDBConnection | null) => Promise<T>): Promise<T> {
+async function withLinks<T>(
+  db: string,
+  fn: (store: Store, conn: DuckDBConnection | null) => Promise<T>,
+): Promise<T> {
   const store = await openStore(db, { readOnly: true });
   try {
     const conn = store.connection();
@@ -207,7 +243,8 @@ function factLine(f: Fact): string {
 
 async function showStudy(nctArg: string, opts: LinkCliOptions, db: string): Promise<void> {
   const nctId = nctArg.trim().toUpperCase();
-  if (!/^NCT\d{8}$/.test(nctId)) throw new UsageError(`--study "${nctArg}": expected an NCT id like NCT01234567`);
+  if (!/^NCT\d{8}$/.test(nctId))
+    throw new UsageError(`--study "${nctArg}": expected an NCT id like NCT01234567`);
   const result = await withLinks(db, async (store, conn) => {
     const snap = await pickSnapshot(store, opts.snapshot);
     const study = snap ? ((await store.getStudy(snap.id, nctId))?.study ?? null) : null;
@@ -233,7 +270,12 @@ async function showStudy(nctArg: string, opts: LinkCliOptions, db: string): Prom
         doi: d.doi,
         mentions: mentions
           .filter((m: MentionRow) => m.docId === d.docId)
-          .map((m) => ({ sentence: m.sentence, context: m.context, coMentioned: m.coMentioned, facts: m.facts })),
+          .map((m) => ({
+            sentence: m.sentence,
+            context: m.context,
+            coMentioned: m.coMentioned,
+            facts: m.facts,
+          })),
       })),
     ];
     return {
@@ -255,7 +297,9 @@ async function showStudy(nctArg: string, opts: LinkCliOptions, db: string): Prom
   if (result.publications.length === 0) lines.push('  no linked publications');
   for (const p of result.publications) {
     if (p.source === 'registry-reference') {
-      lines.push(`  registry reference ${p.type ?? '?'}: PMID ${p.pmid ?? '-'}${p.docId ? ` (linked document ${p.docId})` : ''}`);
+      lines.push(
+        `  registry reference ${p.type ?? '?'}: PMID ${p.pmid ?? '-'}${p.docId ? ` (linked document ${p.docId})` : ''}`,
+      );
       if (p.citation) lines.push(`    ${p.citation}`);
     } else {
       lines.push(`  mentioned in ${p.docId}: ${p.title ?? '(untitled)'}${p.date ? ` (${p.date})` : ''}`);
@@ -279,7 +323,10 @@ async function showDocs(opts: LinkCliOptions, db: string): Promise<void> {
     process.stdout.write('no linked documents (run "mscope link <files>")\n');
     return;
   }
-  const lines = docs.map((d) => `${d.docId}  ${d.trialCount} trial(s)  ${d.format}  ${d.title ?? '(untitled)'}${d.date ? ` (${d.date})` : ''}`);
+  const lines = docs.map(
+    (d) =>
+      `${d.docId}  ${d.trialCount} trial(s)  ${d.format}  ${d.title ?? '(untitled)'}${d.date ? ` (${d.date})` : ''}`,
+  );
   process.stdout.write(`${lines.join('\n')}\n${docs.length} document(s)\n`);
 }
 
@@ -316,11 +363,52 @@ async function showDoc(docId: string, opts: LinkCliOptions, db: string): Promise
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+async function showTransparency(opts: LinkCliOptions, db: string): Promise<void> {
+  const result = await withLinks(db, async (store, conn) => {
+    const snap = await store.getSnapshot(snapshotRef(opts.snapshot));
+    const rows: Array<{ study: Study }> = [];
+    for await (const study of store.iterStudies(snap.id)) rows.push({ study });
+    const links = conn ? await trialDocumentLinks(conn) : [];
+    return { snapshot: { id: snap.id, label: snap.label }, ...transparency(rows, links) };
+  });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const pct = (v: number | null): string => (v === null ? '-' : `${v}%`);
+  const table = (title: string, rows: TransparencyRow[]): string[] => [
+    title,
+    ...rows.map(
+      (r) =>
+        `  ${r.key.padEnd(24)} ${String(r.completed).padStart(5)} completed  results ${String(r.resultsPosted).padStart(4)} (${pct(r.resultsPostedPct)})  publication ${String(r.publication).padStart(4)} (${pct(r.publicationPct)})  neither ${String(r.neither).padStart(4)} (${pct(r.neitherPct)})`,
+    ),
+  ];
+  const t = result.total;
+  const lines = [
+    `snapshot ${result.snapshot.id}: ${t.completed} completed trials; results posted ${t.resultsPosted} (${pct(t.resultsPostedPct)}), linked result publication ${t.publication} (${pct(t.publicationPct)}), both ${t.both}, neither ${t.neither} (${pct(t.neitherPct)})`,
+    ...table('by completion year', result.byCompletionYear),
+    ...table('by sponsor class', result.bySponsorClass),
+    ...table('by country (top 15)', result.byCountry.slice(0, 15)),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 async function run(paths: string[], opts: LinkCliOptions, cmd: Command): Promise<void> {
   const db = String(cmd.optsWithGlobals().db);
-  const modes = [paths.length > 0, opts.study !== undefined, opts.docs === true, opts.doc !== undefined].filter(Boolean).length;
-  if (modes === 0) throw new UsageError('link: give document files, or --study NCT…, --docs or --doc <id> (see mscope link --help)');
-  if (modes > 1) throw new UsageError('link: give only one of: document files, --study, --docs, --doc');
+  const modes = [
+    paths.length > 0,
+    opts.study !== undefined,
+    opts.docs === true,
+    opts.doc !== undefined,
+    opts.transparency === true,
+  ].filter(Boolean).length;
+  if (modes === 0)
+    throw new UsageError(
+      'link: give document files, or --study NCT…, --docs, --doc <id> or --transparency (see mscope link --help)',
+    );
+  if (modes > 1)
+    throw new UsageError('link: give only one of: document files, --study, --docs, --doc, --transparency');
+  if (opts.transparency) return showTransparency(opts, db);
   if (opts.study !== undefined) return showStudy(opts.study, opts, db);
   if (opts.docs) return showDocs(opts, db);
   if (opts.doc !== undefined) return showDoc(opts.doc, opts, db);
@@ -330,12 +418,21 @@ async function run(paths: string[], opts: LinkCliOptions, cmd: Command): Promise
 export function register(program: Command): void {
   program
     .command('link')
-    .description('Link publications to trials: store the trials and products documents mention, and list links')
-    .argument('[docs...]', 'document files or folders: CORD-19 text/metadata.csv/JSON, PubMed XML, text, Markdown')
+    .description(
+      'Link publications to trials: store the trials and products documents mention, and list links',
+    )
+    .argument(
+      '[docs...]',
+      'document files or folders: CORD-19 text/metadata.csv/JSON, PubMed XML, text, Markdown',
+    )
     .option('--snapshot <id>', 'snapshot id or label to compare with (default: the latest)')
     .option('--study <nct>', 'list the publications linked to one study (registry references and mentions)')
     .option('--docs', 'list the linked documents')
     .option('--doc <id>', 'show one linked document: its trials and mention sentences')
+    .option(
+      '--transparency',
+      'completed trials with results posted / a linked result publication / neither, by year, sponsor class, country',
+    )
     .option('--products <file>', 'product dictionary (default: rules/products.json)')
     .option('--rules <file>', 'literature pattern tables (default: rules/literature.json)')
     .option('--json', 'print JSON')
