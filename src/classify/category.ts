@@ -82,7 +82,7 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
 }
 
 const isCue = (h: Hit, value: string): boolean => h.family === 'msc' && h.value === value;
-const isAdmin = (h: Hit): boolean => isCue(h, 'admin') || h.family === 'route';
+const isAdmin = (h: Hit): boolean => isCue(h, 'admin') || (h.family === 'route' && !h.value.endsWith('_weak'));
 
 /** Hits lying in the same sentence as `h`. */
 function sameSentence(v: StudyView, h: Hit): Hit[] {

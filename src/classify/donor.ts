@@ -1,31 +1,68 @@
 /**
  * donor: autologous / allogeneic / both / unspecified.
- * Reads: the MSC intervention and its arms (tier 1), else titles/keywords (tier 2), else donor words close to an
- * MSC term in the description (tier 3). Vocabulary: rules/donor.json. Both types in the chosen tier -> both.
+ * Reads: the MSC intervention and its arms (tier 1), titles (tier 2), MSC sentences of the description (tier 3).
+ * Vocabulary: rules/donor.json.
+ * A donor word is "bound" when it qualifies an MSC term: the next MSC term within 60 characters with no other
+ * donor word in between ("autologous chondrons with allogeneic ADSCs" binds only "allogeneic"), or an MSC term
+ * just before it ("MSCs from the patient's own marrow"). Bound words of the first tier that has any decide;
+ * else unbound words of tiers 1-2. Both types -> both.
  * Nothing stated: the named product's donor fact; else a perinatal source (umbilical cord, cord blood,
- * placenta/amnion) given to patients implies allogeneic (GUIDELINE), quoting the source span.
+ * placenta/amnion) implies allogeneic (GUIDELINE), quoting the source;
+ * autologous words plus an unqualified perinatal source -> both.
  */
 import type { Donor, Evidence, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
-import { firstTier, nearMsc } from './tiers.js';
-import type { StudyView } from './view.js';
+import { sentenceAround } from './text.js';
+import type { Hit, StudyView } from './view.js';
 
-export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
+export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
+const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous)\b/i;
 
-export function decideDonor(v: StudyView, product: ProductResult, sources: { sources: TissueSource[]; evidence: Evidence[] }): { donor: Donor; evidence: Evidence[] } {
-  const hits = v.hits.filter((h) => h.family === 'donor');
-  const chosen = firstTier(v, hits, [[1], [2]]);
-  const sel = chosen.length > 0 ? chosen : hits.filter((h) => v.tier(h) === 3 && nearMsc(v, h, 100));
+function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
+  const msc = v.hits.filter((h) => h.field === d.field && (v.isMsc(h) || h.family === 'source' || h.also.source !== undefined));
+  const next = msc.filter((m) => m.start >= d.end && m.start - d.end <= 60).sort((a, b) => a.start - b.start)[0];
+  if (next && !donors.some((o) => o !== d && o.field === d.field && o.start >= d.end && o.end <= next.start)) return true;
+  return msc.some((m) => m.end <= d.start && d.start - m.end <= 30);
+}
+
+function decide(sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null {
   const auto = sel.filter((h) => h.value === 'autologous');
   const allo = sel.filter((h) => h.value === 'allogeneic');
-  if (auto.length > 0 && allo.length > 0) {
-    return { donor: 'both', evidence: firstPerValue([...auto, ...allo].map((h) => evidenceOf('donor', 'both', h)), 2) };
-  }
+  if (auto.length > 0 && allo.length > 0) return { donor: 'both', evidence: firstPerValue([...auto.slice(0, 1), ...allo.slice(0, 1)].map((h) => evidenceOf('donor', 'both', h)), 2) };
   if (auto.length > 0) return { donor: 'autologous', evidence: firstPerValue(auto.map((h) => evidenceOf('donor', 'autologous', h))) };
   if (allo.length > 0) return { donor: 'allogeneic', evidence: firstPerValue(allo.map((h) => evidenceOf('donor', 'allogeneic', h))) };
+  return null;
+}
+
+/** Autologous product words plus a perinatal source no autologous word qualifies -> both (GUIDELINE). */
+function withPerinatal(v: StudyView, r: { donor: Donor; evidence: Evidence[] }, sources: Evidence[]): { donor: Donor; evidence: Evidence[] } {
+  const peri = sources.find((e) => PERINATAL.has(e.value as TissueSource) && e.rule.startsWith('source.'));
+  if (!peri) return r;
+  const text = v.fields.find((f) => f.path === peri.field)?.text ?? '';
+  if (/auto-?log|own/i.test(text.slice(Math.max(0, peri.start - 60), peri.start))) return r;
+  return { donor: 'both', evidence: [...r.evidence.map((e) => ({ ...e, value: 'both' })), { ...peri, label: 'donor', value: 'both', rule: 'donor.allogeneic.perinatal_source' }] };
+}
+
+export function decideDonor(v: StudyView, product: ProductResult, sources: { sources: TissueSource[]; evidence: Evidence[] }): { donor: Donor; evidence: Evidence[] } {
+  const donors = v.hits.filter((h) => h.family === 'donor' && v.tier(h) <= 3 && h.zone !== 'keyword');
+  const isBackground = (h: Hit): boolean => {
+    if (h.zone !== 'summary') return false;
+    const text = v.fields.find((f) => f.path === h.field)?.text ?? '';
+    const [a, b] = sentenceAround(text, h.start, h.end);
+    return BACKGROUND.test(text.slice(a, b));
+  };
+  const b = donors.filter((d) => bound(v, d, donors) && !isBackground(d));
+  const summary = v.hits.filter((h) => h.family === 'donor' && h.zone === 'summary' && v.tier(h) === 4);
+  const r =
+    decide(b.filter((h) => v.tier(h) <= 2)) ??
+    decide(b.filter((h) => v.tier(h) === 3)) ??
+    decide(donors.filter((h) => v.tier(h) === 1)) ??
+    decide(donors.filter((h) => v.tier(h) === 2)) ??
+    decide(summary.filter((d) => bound(v, d, summary) && !isBackground(d)).slice(0, 1));
+  if (r) return r.donor === 'autologous' ? withPerinatal(v, r, sources.evidence) : r;
   if (product.product && product.product.donor !== 'unspecified') {
     const e = productFact('donor', product.product.donor, product, 'donor');
     if (e) return { donor: product.product.donor, evidence: [e] };

@@ -73,7 +73,7 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
       const donor = decideDonor(v, p, src);
       const mods = decideModifications(v, p);
       const bio = decideBiomaterial(v, p);
-      const routes = decideRoutes(v, p, bio.biomaterial);
+      const routes = decideRoutes(v, p, bio.biomaterial, spec.specialty === 'dermatology_wound');
       const dose = decideDose(v, rules.dose);
       labels.product = p.product?.id ?? null;
       labels.sources = src.sources;

@@ -4,13 +4,16 @@
  * (tier 3, route word close to the MSC term). Vocabulary: rules/routes.json.
  * A bare "infusion"/"transfusion" (value intravenous_weak) means intravenous only when no explicit route is
  * found in any tier (GUIDELINE gold practice); a bare "implantation"/"graft" (surgical_weak) means surgical
- * implantation only for a product on a carrier material. Product facts (e.g. Cx601 -> local injection) fill in
+ * implantation only for a product on a carrier material (topical when the condition is a skin surface: ulcer,
+ * wound, burn, skin defect). A route stated in a description sentence about the cells (no MSC term) is the last
+ * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
  * when the record names no route.
  */
 import type { Evidence, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
+import { sentenceAround } from './text.js';
 import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 
@@ -18,30 +21,43 @@ export const ROUTES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interve
 
 const KNOWN = new Set<string>(ROUTES);
 
-export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean): { routes: Route[]; evidence: Evidence[] } {
+const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
+
+export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean, surfaceCondition: boolean): { routes: Route[]; evidence: Evidence[] } {
   const hits = v.hits.filter((h) => h.family === 'route');
-  const inTier = (h: Hit, t: number): boolean => (t === 3 ? v.tier(h) === 3 && nearMsc(v, h, 120) : v.tier(h) === t);
-  let chosen: Hit[] = [];
-  for (const t of [1, 2, 3]) {
-    chosen = hits.filter((h) => KNOWN.has(h.value) && inTier(h, t));
-    if (chosen.length > 0) break;
-  }
-  if (chosen.length === 0) {
-    for (const t of [1, 2, 3]) {
-      const weak = hits.filter((h) => inTier(h, t) && (h.value === 'intravenous_weak' || (h.value === 'surgical_weak' && biomaterial)));
-      if (weak.length > 0) {
-        const w = weak.find((h) => h.value === 'intravenous_weak') ?? weak[0]!;
-        const value = w.value === 'intravenous_weak' ? 'intravenous' : 'surgical_implantation';
-        return { routes: [value], evidence: [evidenceOf('routes', value, w)] };
-      }
+  const cellSentence = (h: Hit): boolean => {
+    const text = v.fields.find((f) => f.path === h.field)?.text ?? '';
+    const [a, b] = sentenceAround(text, h.start, h.end);
+    return CELL_WORD.test(text.slice(a, b));
+  };
+  const groups: Array<(h: Hit) => boolean> = [
+    (h) => v.tier(h) === 1,
+    (h) => v.tier(h) === 2,
+    (h) => v.tier(h) === 3 && nearMsc(v, h, 120),
+    (h) => h.zone === 'summary' && v.tier(h) === 4 && cellSentence(h),
+  ];
+  for (const g of groups) {
+    const chosen = hits.filter((h) => KNOWN.has(h.value) && g(h));
+    if (chosen.length > 0) {
+      const evidence = chosen.map((h) => evidenceOf('routes', h.value, h));
+      return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence: firstPerValue(evidence) };
     }
-    const evidence: Evidence[] = [];
-    for (const r of product.product?.routes ?? []) {
-      const e = productFact('routes', r, product, 'route');
-      if (e) evidence.push(e);
-    }
-    return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence };
   }
-  const evidence = chosen.map((h) => evidenceOf('routes', h.value, h));
-  return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence: firstPerValue(evidence) };
+  for (const g of groups.slice(0, 3)) {
+    const weak = hits.filter(g);
+    const iv = weak.find((h) => h.value === 'intravenous_weak');
+    if (iv) return { routes: ['intravenous'], evidence: [evidenceOf('routes', 'intravenous', iv)] };
+    if (biomaterial) {
+      const surface = weak.find((h) => h.value === 'topical_weak' || h.value === 'surgical_weak');
+      if (surface && surfaceCondition) return { routes: ['topical'], evidence: [evidenceOf('routes', 'topical', surface)] };
+      const surgical = weak.find((h) => h.value === 'surgical_weak');
+      if (surgical) return { routes: ['surgical_implantation'], evidence: [evidenceOf('routes', 'surgical_implantation', surgical)] };
+    }
+  }
+  const evidence: Evidence[] = [];
+  for (const r of product.product?.routes ?? []) {
+    const e = productFact('routes', r, product, 'route');
+    if (e) evidence.push(e);
+  }
+  return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence };
 }

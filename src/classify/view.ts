@@ -99,6 +99,21 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
 
   const mscInterventions = new Set<number>();
   for (const h of hits) if (h.zone === 'intervention' && isMsc(h)) mscInterventions.add(h.owner);
+  // Comparator rule: when an MSC intervention is given in an experimental arm, MSC-like interventions given
+  // only in comparator arms (e.g. bone marrow concentrate as active control) are not the studied product.
+  const armTypes = (i: number): string[] => {
+    const iv = study.interventions[i];
+    if (!iv) return [];
+    const labels = new Set(iv.armGroupLabels.map(key));
+    return study.arms.filter((a) => labels.has(key(a.label)) || a.interventionNames.some((n) => key(n) === key(iv.name))).map((a) => a.type ?? '');
+  };
+  const experimental = [...mscInterventions].filter((i) => armTypes(i).includes('EXPERIMENTAL'));
+  if (experimental.length > 0) {
+    for (const i of [...mscInterventions]) {
+      const t = armTypes(i);
+      if (t.length > 0 && t.every((x) => x !== 'EXPERIMENTAL' && x !== 'OTHER')) mscInterventions.delete(i);
+    }
+  }
   const mscNames = new Set([...mscInterventions].map((i) => key(study.interventions[i]?.name ?? '')));
   const mscArms = new Set<number>();
   study.arms.forEach((a, i) => {
@@ -111,7 +126,8 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     }
   }
   for (const h of hits) {
-    if (h.zone === 'arm' && isMsc(h) && !COMPARATOR_ARM.has(study.arms[h.owner]?.type ?? '')) mscArms.add(h.owner);
+    const type = study.arms[h.owner]?.type ?? '';
+    if (h.zone === 'arm' && isMsc(h) && !COMPARATOR_ARM.has(type) && !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR')) mscArms.add(h.owner);
   }
   // MSC sentences of the narrative fields.
   const sentences = new Map<string, Array<[number, number]>>();
