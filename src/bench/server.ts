@@ -1,0 +1,172 @@
+/**
+ * Dashboard server benchmark. `benchServer` starts `mscope serve` in a SECOND process (the built CLI,
+ * bin/mscope.js -> dist/), waits for it to load the snapshot, and drives it with autocannon from this process
+ * (127.0.0.1 only, bounded request counts and duration) on /api/metrics and /api/studies with representative
+ * filters. Latency percentiles are computed exactly from every response time.
+ *
+ * Cases: "warm" repeats one filter (the normal dashboard pattern: the server answers from its per-filter cache
+ * after the first request); "cold" gives every request a distinct filter (a different first-posted-from day),
+ * so each one filters all studies and recomputes the metrics: the worst case.
+ * `label` names the run in the log; when the database has a snapshot with that label it is the one served,
+ * else the latest snapshot.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openStore } from '../store/index.js';
+
+export interface EndpointResult {
+  endpoint: string;
+  p50: number;
+  p95: number;
+  requests: number;
+}
+
+export interface BenchServerOptions {
+  dbPath: string;
+  label: string;
+  /** Requests per case (default 200). */
+  amount?: number;
+  /** Concurrent connections (default 4). */
+  connections?: number;
+  /** Upper bound per case in seconds (default 20). */
+  maxSeconds?: number;
+}
+
+const CLI = fileURLToPath(new URL('../../bin/mscope.js', import.meta.url));
+
+interface Case {
+  endpoint: string;
+  path: string | (() => string);
+}
+
+function randomDay(): string {
+  const d = new Date(Date.UTC(2000, 0, 1) + Math.floor(Math.random() * 22 * 365) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+export const CASES: readonly Case[] = [
+  { endpoint: '/api/metrics (no filter, warm)', path: '/api/metrics' },
+  { endpoint: '/api/metrics?included=true&onlyIncluded=false (dashboard default, warm)', path: '/api/metrics?included=true&onlyIncluded=false' },
+  { endpoint: '/api/metrics?source=umbilical_cord&phase=PHASE2 (warm)', path: '/api/metrics?source=umbilical_cord&phase=PHASE2' },
+  { endpoint: '/api/metrics?text=knee (warm)', path: '/api/metrics?text=knee' },
+  { endpoint: '/api/metrics?firstPostedFrom=<random day> (cold: new filter each request)', path: () => `/api/metrics?firstPostedFrom=${randomDay()}` },
+  { endpoint: '/api/metrics?text=<random word> (cold: text search, new filter each request)', path: () => `/api/metrics?text=${randomWord()}` },
+  { endpoint: '/api/studies?included=true&sort=firstPosted&order=desc (warm)', path: '/api/studies?included=true&sort=firstPosted&order=desc' },
+  { endpoint: '/api/studies?country=China&sort=enrollment&order=desc&page=3 (warm)', path: '/api/studies?country=China&sort=enrollment&order=desc&page=3' },
+  { endpoint: '/api/studies?text=cord&pageSize=100 (warm)', path: '/api/studies?text=cord&pageSize=100' },
+  { endpoint: '/api/studies?firstPostedFrom=<random day>&sort=title (cold)', path: () => `/api/studies?firstPostedFrom=${randomDay()}&sort=title` },
+];
+
+const WORDS = ['knee', 'cord', 'stroke', 'covid', 'liver', 'heart', 'bone', 'lung', 'graft', 'crohn', 'spinal', 'diabetes', 'kidney', 'skin', 'eye'];
+function randomWord(): string {
+  return `${WORDS[Math.floor(Math.random() * WORDS.length)]!}${'aeiou'[Math.floor(Math.random() * 5)]!}`.slice(0, 5 + Math.floor(Math.random() * 2));
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+async function snapshotFor(dbPath: string, label: string): Promise<string | undefined> {
+  const store = await openStore(dbPath, { readOnly: true });
+  try {
+    return (await store.listSnapshots()).some((s) => s.label === label) ? label : undefined;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Start the server child and resolve with its URL once it has loaded the snapshot and listens. */
+function startChild(dbPath: string, snapshot: string | undefined): Promise<{ child: ChildProcess; url: string; loadMs: number }> {
+  const t0 = performance.now();
+  const args = [CLI, '--db', dbPath, 'serve', '--host', '127.0.0.1', '--port', '0', '--json', ...(snapshot ? ['--snapshot', snapshot] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`server did not start within 180 s: ${err}`));
+    }, 180_000);
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl < 0) return;
+      clearTimeout(timer);
+      try {
+        const info = JSON.parse(out.slice(0, nl)) as { url: string };
+        resolve({ child, url: info.url.replace(/\/$/, ''), loadMs: performance.now() - t0 });
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with code ${code}: ${err.trim()}`));
+    });
+  });
+}
+
+function rssMB(pid: number | undefined): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runCase(base: string, c: Case, amount: number, connections: number, maxSeconds: number): Promise<EndpointResult> {
+  const times: number[] = [];
+  let bad = 0;
+  const make = typeof c.path === 'string' ? null : c.path;
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        amount,
+        duration: maxSeconds,
+        timeout: 30,
+        requests: [{ method: 'GET', path: typeof c.path === 'string' ? c.path : '/api/meta', ...(make ? { setupRequest: (req) => ({ ...req, path: make() }) } : {}) }],
+      },
+      (err) => (err ? reject(err as Error) : resolve()),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      times.push(ms);
+      if (status !== 200) bad++;
+    });
+  });
+  if (bad) throw new Error(`${c.endpoint}: ${bad} non-200 responses`);
+  times.sort((a, b) => a - b);
+  return { endpoint: c.endpoint, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), requests: times.length };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+export async function benchServer(opts: BenchServerOptions): Promise<EndpointResult[]> {
+  const amount = opts.amount ?? 200;
+  const connections = opts.connections ?? 4;
+  const maxSeconds = opts.maxSeconds ?? 20;
+  const snapshot = await snapshotFor(opts.dbPath, opts.label);
+  const { child, url, loadMs } = await startChild(opts.dbPath, snapshot);
+  const log = (s: string) => process.stderr.write(`[bench server ${opts.label}] ${s}\n`);
+  try {
+    const meta = (await (await fetch(`${url}/api/meta`)).json()) as { studies: number };
+    log(`${meta.studies} studies loaded and listening after ${Math.round(loadMs)} ms; RSS ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`);
+    const results: EndpointResult[] = [];
+    for (const c of CASES) {
+      const r = await runCase(url, c, amount, connections, maxSeconds);
+      log(`${r.endpoint}: p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests)`);
+      results.push(r);
+    }
+    log(`RSS after the run ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`);
+    return results;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
