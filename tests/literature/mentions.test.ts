@@ -129,6 +129,10 @@ describe('facts', () => {
     expect(values('A cohort (n = 24) was followed.', 'enrollment')).toEqual(['24']);
     expect(values('In 1,250 adult patients and 12 children.', 'enrollment')).toEqual(['1250', '12']);
     expect(values('The trial randomized 60 to two arms.', 'enrollment')).toEqual(['60']);
+    expect(values('In all, the sites enrolled 24.', 'enrollment')).toEqual(['24']);
+    expect(
+      values('A randomized 48-week trial; we treated 3 months later; COVID-19 patients.', 'enrollment'),
+    ).toEqual([]);
     expect(values('91% subjects survived for 28 days at 4 × 10 7 cells.', 'enrollment')).toEqual([]);
   });
 
@@ -161,6 +165,7 @@ describe('facts', () => {
       ['fraction', 3],
     ]);
     expect(f.find((x) => x.value === 'mortality')?.text).toBe('died');
+    expect(facts('It was safe in COVID-19 patients.')[0]!.numbers).toEqual([]);
     expect(values('It was safe and well tolerated, with improved efficacy.', 'outcome')).toEqual([
       'safety',
       'tolerability',
