@@ -14,7 +14,7 @@ export const BIOMATERIAL_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'in
 
 export function decideBiomaterial(v: StudyView, product: ProductResult): { biomaterial: boolean; evidence: Evidence[] } {
   const hits = v.hits.filter(
-    (h) => h.family === 'biomaterial' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 60))),
+    (h) => h.family === 'biomaterial' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80))),
   );
   if (hits.length > 0) return { biomaterial: true, evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)) };
   if (product.product?.biomaterial) {

@@ -50,6 +50,8 @@ export const SpecialtyTableSchema = z.object({
   precedence: z.array(z.string()),
   /** MeSH term (exact, case-insensitive) -> specialty. */
   mesh: z.record(z.string(), z.string()),
+  /** specialty -> specialties it overrides when both match (scores of the latter are discounted). */
+  dominates: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type SpecialtyTable = z.infer<typeof SpecialtyTableSchema>;
 

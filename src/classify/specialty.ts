@@ -3,6 +3,7 @@
  * Reads: conditions (the first listed weighs most), titles, keywords, condition MeSH terms (conditionMesh.meshes,
  * matched with the same term table), and the MeSH ancestors / browse branches (exact table
  * rules/specialty-mesh.json, low weight). Scores add up per specialty; ties follow the precedence order.
+ * Some specialties dominate others when both match (`dominates` in the table: corneal burn -> ophthalmology).
  * COVID-19 -> pneumology (GUIDELINE). Nothing matched -> other, quoting the first condition (or title).
  */
 import type { Evidence, Specialty } from '../model/labels.js';
@@ -47,6 +48,10 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
   };
   study.conditionMesh.ancestors.forEach((a, i) => tableHit(`conditionMesh.ancestors.${i}.term`, a.term));
   study.conditionMesh.browseBranches.forEach((b, i) => tableHit(`conditionMesh.browseBranches.${i}.name`, b.name));
+  for (const [winner, losers] of Object.entries(table.dominates ?? {})) {
+    if ((score.get(winner) ?? 0) < 1) continue;
+    for (const l of losers) if (score.has(l)) score.set(l, (score.get(l) ?? 0) * 0.25);
+  }
   const order = table.precedence;
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
   const top = ranked[0];
