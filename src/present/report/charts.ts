@@ -60,6 +60,8 @@ interface StackDatum {
   x: string;
   series: string;
   count: number;
+  /** Position of the series in the legend: stacks are drawn in legend order, first at the bottom. */
+  rank?: number;
 }
 
 /** Two-dimension table -> stacked data; series beyond the `top` largest are merged into "other". */
@@ -94,7 +96,9 @@ export function stackData(
     ...(hasOther && !catchAll.includes(nice('other')) ? [nice('other')] : []),
     ...catchAll,
   ];
-  return { data: [...merged.values()], domain: [...new Set(domain)] };
+  const dom = [...new Set(domain)];
+  const data = [...merged.values()].map((d) => ({ ...d, rank: dom.indexOf(d.series) }));
+  return { data, domain: dom };
 }
 
 function stackedYears(
@@ -126,7 +130,7 @@ function stackedYears(
         axis: { tickMinStep: 1 },
       },
       color: { field: 'series', type: 'nominal', title: legend, scale: colourScale(domain), sort: domain },
-      order: { field: 'series', sort: 'ascending' },
+      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       tooltip: [{ field: 'x' }, { field: 'series' }, { field: 'count', aggregate: 'sum' }],
     },
   } as TopLevelSpec;
@@ -211,10 +215,17 @@ function participants(m: Metrics): TopLevelSpec | null {
 
 function dose(m: Metrics): TopLevelSpec | null {
   const routes = m.dose.byRoute.slice(0, 8).map((s) => s.key);
-  const data = m.dose.points.flatMap((p) =>
+  // deterministic vertical jitter (golden-ratio sequence) so that equal doses do not hide each other
+  const data = m.dose.points.flatMap((p, i) =>
     p.routes
       .filter((r) => routes.includes(r))
-      .map((r) => ({ route: nice(r), dose: p.value, nct: p.nctId, phase: nice(p.phase) })),
+      .map((r) => ({
+        route: nice(r),
+        dose: p.value,
+        nct: p.nctId,
+        phase: nice(p.phase),
+        jitter: ((i * 0.618034) % 1) - 0.5,
+      })),
   );
   if (data.length === 0) return null;
   const lo = Math.floor(Math.log10(Math.min(...data.map((d) => d.dose))) - 1e-9);
@@ -237,7 +248,14 @@ function dose(m: Metrics): TopLevelSpec | null {
         data: { values: data },
         mark: { type: 'circle', size: 40, opacity: 0.55, color: SINGLE_COLOUR },
         encoding: {
-          y: { field: 'route', type: 'nominal', title: null, sort: routes.map(nice) },
+          y: {
+            field: 'route',
+            type: 'nominal',
+            title: null,
+            sort: routes.map(nice),
+            scale: { type: 'band' },
+          },
+          yOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-0.5, 0.5], range: [5, 25] } },
           x: {
             field: 'dose',
             type: 'quantitative',
@@ -252,7 +270,7 @@ function dose(m: Metrics): TopLevelSpec | null {
         data: { values: medians },
         mark: { type: 'tick', color: SECOND_COLOUR, thickness: 3, size: 22 },
         encoding: {
-          y: { field: 'route', type: 'nominal', sort: routes.map(nice) },
+          y: { field: 'route', type: 'nominal', sort: routes.map(nice), scale: { type: 'band' }, bandPosition: 0.5 },
           x: { field: 'median', type: 'quantitative' },
           tooltip: [{ field: 'route' }, { field: 'median', format: '.2e' }, { field: 'n' }],
         },
