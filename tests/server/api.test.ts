@@ -30,6 +30,7 @@ function fixtureRows(): ClassifiedStudy[] {
   return fixtureStudies().map((study) => ({ study, labels: labels.get(study.nctId) ?? null }));
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are checked field by field
 async function json(path: string): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(base + path);
   return { status: res.status, body: await res.json(), headers: res.headers };
@@ -173,6 +174,12 @@ describe('GET /api/studies/:nct', () => {
     expect(body.links.registry).toBe(`https://clinicaltrials.gov/study/${nct(1001)}`);
     expect(body.evidence.length).toBeGreaterThan(0);
     for (const e of body.evidence) expect(body.study[e.field].slice(e.start, e.end)).toBe(e.text);
+    expect(body.links.references).toEqual([]);
+    expect(body.links.publications).toEqual([]);
+    const withRef = (await json(`/api/studies/${nct(1003)}`)).body;
+    expect(withRef.links.references).toEqual([
+      { pmid: '12345678', type: 'RESULT', citation: 'A hand-written citation for the fixture.', url: 'https://pubmed.ncbi.nlm.nih.gov/12345678/' },
+    ]);
     const lower = await json(`/api/studies/${nct(1001).toLowerCase()}`);
     expect(lower.status).toBe(200);
   });

@@ -60,6 +60,7 @@ export function fixtureStudies(): Study[] {
     startDate: { value: s.posted.slice(0, 7), precision: 'month', type: 'ACTUAL' },
     conditions: [s.title.split(' for ')[1] ?? 'condition'],
     locations: s.countries.map((country) => ({ facility: null, city: null, state: null, country, geoPoint: null })),
+    references: s.n === 1003 ? [{ pmid: '12345678', type: 'RESULT', citation: 'A hand-written citation for the fixture.' }] : [],
   }));
 }
 

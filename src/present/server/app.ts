@@ -98,7 +98,15 @@ export function createApp(opts: AppOptions): Hono {
         study: r.study,
         labels: r.labels,
         evidence: r.labels?.evidence ?? [],
-        links: { registry: studyLink(nct), publications: [] as string[] },
+        links: {
+          registry: studyLink(nct),
+          /** Registry references with a PubMed id. */
+          references: r.study.references
+            .filter((x) => x.pmid)
+            .map((x) => ({ pmid: x.pmid, type: x.type, citation: x.citation, url: `https://pubmed.ncbi.nlm.nih.gov/${x.pmid}/` })),
+          /** Linked publications (from `mscope link`) that mention this study. */
+          publications: ds.publications.get(nct) ?? [],
+        },
       },
       200,
       { 'Cache-Control': 'no-store' },

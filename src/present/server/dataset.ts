@@ -19,6 +19,7 @@ import {
 } from '../../analyze/dimensions.js';
 import type { ClassifiedStudy } from '../../analyze/types.js';
 import type { SnapshotInfo, Store } from '../../store/index.js';
+import { hasLinkSchema, listDocuments, mentionsInDocument } from '../../store/links.js';
 import { createLru, type Lru } from './lru.js';
 import { SORT_KEYS, type SortKey } from './sort-keys.js';
 
@@ -46,8 +47,22 @@ export interface StudyRow {
   url: string;
 }
 
+/** A linked publication that mentions a study (from `mscope link`), with the sentence that mentions it. */
+export interface Publication {
+  docId: string;
+  title: string | null;
+  date: string | null;
+  journal: string | null;
+  doi: string | null;
+  pmid: string | null;
+  section: string;
+  sentence: string;
+}
+
 export interface Dataset {
   snapshot: SnapshotInfo;
+  /** NCT id -> linked publications mentioning it (empty when the database has no literature tables). */
+  publications: ReadonlyMap<string, Publication[]>;
   /** Ruleset version of the labels in use; null when the snapshot has no labels. */
   rulesetVersion: string | null;
   rows: readonly ClassifiedStudy[];
@@ -98,7 +113,12 @@ export function filterKey(filter: Filter): string {
   return JSON.stringify(entries);
 }
 
-export function buildDataset(snapshot: SnapshotInfo, rulesetVersion: string | null, rows: ClassifiedStudy[]): Dataset {
+export function buildDataset(
+  snapshot: SnapshotInfo,
+  rulesetVersion: string | null,
+  rows: ClassifiedStudy[],
+  publications: ReadonlyMap<string, Publication[]> = new Map(),
+): Dataset {
   const summaries = rows.map(summarize);
   const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
   const indexOf = new Map(rows.map((r, i) => [r, i] as const));
@@ -127,6 +147,7 @@ export function buildDataset(snapshot: SnapshotInfo, rulesetVersion: string | nu
 
   return {
     snapshot,
+    publications,
     rulesetVersion,
     rows,
     summaries,
@@ -171,5 +192,23 @@ export async function loadDataset(store: Store, ref?: string | number): Promise<
   const labels = rulesetVersion ? await store.loadLabels(snapshot.id, rulesetVersion) : new Map();
   const rows: ClassifiedStudy[] = [];
   for await (const study of store.iterStudies(snapshot.id)) rows.push({ study, labels: labels.get(study.nctId) ?? null });
-  return buildDataset(snapshot, rulesetVersion, rows);
+  return buildDataset(snapshot, rulesetVersion, rows, await loadPublications(store));
+}
+
+/** Publications linked by `mscope link`, grouped by the NCT ids they mention (one entry per document and trial). */
+export async function loadPublications(store: Store): Promise<Map<string, Publication[]>> {
+  const out = new Map<string, Publication[]>();
+  const conn = store.connection();
+  if (!(await hasLinkSchema(conn))) return out;
+  for (const doc of await listDocuments(conn)) {
+    const seen = new Set<string>();
+    for (const m of await mentionsInDocument(conn, doc.docId)) {
+      if (seen.has(m.nctId)) continue;
+      seen.add(m.nctId);
+      const list = out.get(m.nctId) ?? [];
+      list.push({ docId: doc.docId, title: doc.title, date: doc.date, journal: doc.journal, doi: doc.doi, pmid: doc.pmid, section: m.sectionName, sentence: m.sentence });
+      out.set(m.nctId, list);
+    }
+  }
+  return out;
 }

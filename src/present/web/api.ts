@@ -109,5 +109,9 @@ export interface StudyDetail {
   study: Record<string, unknown> & { nctId: string; briefTitle: string | null };
   labels: (Record<string, unknown> & { evidence: Evidence[] }) | null;
   evidence: Evidence[];
-  links: { registry: string };
+  links: {
+    registry: string;
+    references: Array<{ pmid: string; type: string | null; citation: string | null; url: string }>;
+    publications: Array<{ docId: string; title: string | null; date: string | null; journal: string | null; doi: string | null; pmid: string | null; section: string; sentence: string }>;
+  };
 }

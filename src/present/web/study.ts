@@ -158,4 +158,31 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
     );
   }
   root.appendChild(textBox);
+
+  const { references, publications } = d.links;
+  if (references.length || publications.length) {
+    const pubs = h('section', { class: 'publications', 'aria-labelledby': 'pubs-h' }, h('h3', { id: 'pubs-h' }, 'Publications'));
+    if (publications.length) {
+      const ul = h('ul');
+      for (const p of publications) {
+        ul.appendChild(
+          h(
+            'li',
+            {},
+            h('strong', {}, p.title ?? p.docId),
+            p.journal || p.date ? ` (${[p.journal, p.date].filter(Boolean).join(', ')})` : '',
+            p.doi ? h('span', {}, ' · ', h('a', { href: `https://doi.org/${p.doi}`, target: '_blank', rel: 'noopener noreferrer' }, `doi:${p.doi}`)) : null,
+            h('blockquote', {}, `${p.section}: ${p.sentence}`),
+          ),
+        );
+      }
+      append(pubs, h('h4', {}, 'Linked publications mentioning this study'), ul);
+    }
+    if (references.length) {
+      const ul = h('ul');
+      for (const r of references) ul.appendChild(h('li', {}, r.citation ?? `PMID ${r.pmid}`, ' ', h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, `PubMed ${r.pmid}`), r.type ? h('span', { class: 'count' }, ` ${pretty(r.type)}`) : null));
+      append(pubs, h('h4', {}, 'Registry references'), ul);
+    }
+    root.appendChild(pubs);
+  }
 }
