@@ -304,3 +304,22 @@ export function filterFromQuery(
   }
   return parsed.data;
 }
+
+/**
+ * CLI form: repeatable "KEY=VALUE" pairs (keys as in filterFromQuery, e.g. "phase=PHASE1|PHASE2", "country=China")
+ * plus optional extra params (e.g. { asOf }) -> Filter. Unknown keys are an error here (strict).
+ */
+export function filterFromPairs(
+  pairs: readonly string[] = [],
+  extra: Record<string, string | undefined> = {},
+): Filter {
+  const params: Record<string, string[]> = {};
+  for (const p of pairs) {
+    const i = p.indexOf('=');
+    if (i <= 0)
+      throw new UsageError(`--filter "${p}": expected KEY=VALUE, e.g. --filter phase=PHASE1|PHASE2`);
+    (params[p.slice(0, i).trim()] ??= []).push(p.slice(i + 1));
+  }
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (params[k] ??= []).push(v);
+  return filterFromQuery(params, { strict: true });
+}

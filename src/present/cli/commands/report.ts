@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
-import { filterFromQuery, type Filter } from '../../../analyze/filter.js';
+import { filterFromPairs, type Filter } from '../../../analyze/filter.js';
 import { openStore } from '../../../store/index.js';
 import {
   generateReport,
@@ -35,16 +35,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** --filter key=value (repeatable) and --as-of -> Filter (validated; errors name the option). */
 export function filterFromOptions(pairs: readonly string[] = [], asOf?: string): Filter {
-  const params: Record<string, string[]> = {};
-  for (const p of pairs) {
-    const i = p.indexOf('=');
-    if (i <= 0)
-      throw new UsageError(`--filter "${p}": expected KEY=VALUE, e.g. --filter phase=PHASE1|PHASE2`);
-    const k = p.slice(0, i).trim();
-    (params[k] ??= []).push(p.slice(i + 1));
-  }
-  if (asOf !== undefined) params.asOf = [asOf];
-  return filterFromQuery(params, { strict: true });
+  return filterFromPairs(pairs, { asOf });
 }
 
 export function parseCompare(values: readonly string[] = []): ReviewId[] {

@@ -17,6 +17,7 @@ import { DEFAULT_CSV_FIELDS, LABEL_FIELDS, parseFields } from '../util/fields.js
 import { csvCell, csvLine, exportObject, FORMATS, type ExportFormat } from '../util/format.js';
 import { openSink, OutputClosed } from '../util/output.js';
 import { selectStudies, type StudyPredicate } from '../util/select.js';
+import { compileFilter, filterFromPairs, isEmptyFilter } from '../../../analyze/filter.js';
 
 export { selectStudies, type StudyPredicate } from '../util/select.js';
 
@@ -26,6 +27,9 @@ export interface StudiesCliOptions {
   fields?: string;
   out?: string;
   ruleset?: string;
+  /** Filter (analyze/filter.ts): repeatable KEY=VALUE pairs and --as-of. */
+  filter?: string[];
+  asOf?: string;
 }
 
 /** Parsed, validated export request. `fields` null = everything (json/ndjson) / the default columns (csv). */
@@ -44,7 +48,9 @@ export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
     throw new UsageError(`--format: unknown format "${opts.format}" (expected one of: ${FORMATS.join(', ')})`);
   }
   if (opts.fields !== undefined) parseFields(opts.fields, true); // names checked before the database is opened
+  const filter = filterFromPairs(opts.filter, { asOf: opts.asOf });
   return {
+    ...(isEmptyFilter(filter) ? {} : { predicate: compileFilter(filter) }),
     snapshot: opts.snapshot,
     format: format as ExportFormat,
     fieldsSpec: opts.fields,
@@ -108,6 +114,12 @@ export function register(program: Command): void {
     .option('--fields <a,b,c>', 'only these dotted Study paths / label keys (e.g. nctId,leadSponsor.name,locations.country,category)')
     .option('--ruleset <version>', 'ruleset version of the labels to attach (default: the latest saved)')
     .option('--out <file>', 'write to this file instead of stdout (written only when complete)')
+    .option(
+      '--filter <key=value>',
+      'keep matching studies, e.g. --filter included=true --filter phase=PHASE1|PHASE2 (repeatable; keys as in the HTTP API / mscope report)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--as-of <date>', 'keep studies first posted on or before DATE')
     .addHelpText(
       'after',
       '\nLabels (when the snapshot is classified) are top-level keys next to the Study fields:\n' +
