@@ -5,4 +5,9 @@ export interface StudyRecord {
   study: Study;
   /** The record exactly as the source gave it (parsed JSON object, or the CSV row as an object). */
   raw: unknown;
+  /**
+   * Optional: `raw` as JSON text when the reader already holds it (e.g. an NDJSON line), so the store can keep
+   * it without serializing `raw` again. Must parse to a value equal to `raw`.
+   */
+  rawJson?: string;
 }

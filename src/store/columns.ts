@@ -27,7 +27,13 @@ export function studyCountries(study: Study): string[] {
   return [...seen];
 }
 
-/** Columns after (snapshot_id), in table order; `study_json` and `raw_json` come last. */
+/** The raw record as JSON text: the reader's own text when it supplied one, else serialized here. */
+export function rawJsonText(r: StudyRecord): string | null {
+  if (typeof r.rawJson === 'string') return r.rawJson.trim();
+  return r.raw === undefined ? null : JSON.stringify(r.raw);
+}
+
+/** Columns after (snapshot_id, ingest_seq), in table order; `study_json` and `raw_json` come last. */
 export const STUDY_COLUMNS: readonly StudyColumn[] = [
   { name: 'nct_id', kind: 'varchar', get: (s) => s.nctId },
   { name: 'brief_title', kind: 'varchar', get: (s) => s.briefTitle },
@@ -52,7 +58,7 @@ export const STUDY_COLUMNS: readonly StudyColumn[] = [
   { name: 'source_file', kind: 'varchar', get: (s) => s.provenance.file },
   { name: 'source_record', kind: 'integer', get: (s) => s.provenance.record },
   { name: 'study_json', kind: 'varchar', get: (s) => JSON.stringify(s) },
-  { name: 'raw_json', kind: 'varchar', get: (_s, r) => (r.raw === undefined ? null : JSON.stringify(r.raw)) },
+  { name: 'raw_json', kind: 'varchar', get: (_s, r) => rawJsonText(r) },
 ];
 
 export const SQL_TYPE: Record<ColumnKind, string> = {

@@ -151,6 +151,17 @@ describe('reading back', () => {
     expect(await store.getStudy(info.id, nct(2))).toBeNull();
   });
 
+  it("keeps a reader's rawJson text verbatim instead of re-serializing raw", async () => {
+    const r = rec(nct(1), { raw: { b: 1, a: [2] } });
+    r.rawJson = '{"b": 1, "a": [2]}\r\n';
+    const info = await store.createSnapshot({ sources: [] }, fromArray([r, rec(nct(2), { raw: { z: true } })]));
+    const rows = (
+      await store.connection().runAndReadAll('SELECT raw_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id', [info.id])
+    ).getRows();
+    expect(rows.map((x) => x[0])).toEqual(['{"b": 1, "a": [2]}', '{"z":true}']);
+    expect((await store.getStudy(info.id, nct(1)))?.raw).toEqual({ b: 1, a: [2] });
+  });
+
   it('other store calls may run while an iteration is in progress', async () => {
     const records = Array.from({ length: 5000 }, (_, i) => rec(nct(i + 1)));
     const info = await store.createSnapshot({ sources: [] }, fromArray(records));
