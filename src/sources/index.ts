@@ -67,15 +67,16 @@ async function* readInput(
     throw new InputError({ file: input.label }, `is ${kind}, not registry data`);
   }
   const text = await peek(decodeUtf8(input.label, bytes.all), (h) => charLength(h) >= SNIFF_CHARS);
-  const head = text.head.join('');
-  const sn = sniffText(input.label, head, text.ended);
+  const sn = sniffText(input.label, text.head.join(''), text.ended);
   const ctx = newContext(input.label, fetchedAt);
   let records: AsyncIterable<StudyRecord> | Iterable<StudyRecord>;
   if (sn.layout === 'csv') records = readCsv(text.all, sn.format!, ctx);
   else if (sn.layout === 'ndjson') records = readNdjson(text.all, ctx);
   else if (text.ended) {
+    // The whole document is in the sniff window: parse it in one go.
+    const whole = text.head.join('');
     await text.all.return(undefined);
-    records = readJsonDocument(head, ctx);
+    records = readJsonDocument(whole, ctx);
   } else records = readJsonStream(text.all, ctx);
   for await (const r of records) {
     opts.signal?.throwIfAborted();

@@ -109,7 +109,9 @@ export async function peek<T>(src: AsyncIterable<T>, enough: (head: T[]) => bool
   }
   async function* all(): AsyncGenerator<T> {
     try {
-      yield* head;
+      // Hand the peeked items over once, then let them go (the head can be megabytes).
+      const first = head.splice(0, head.length);
+      while (first.length > 0) yield first.shift()!;
       if (ended) return;
       for (;;) {
         const r = await it.next();
