@@ -100,10 +100,22 @@ export async function* readStudies(path: string, opts: ReadOptions = {}): AsyncG
     return;
   }
   await bytes.all.return(undefined);
+  // Progress in an archive is reported against the archive's size: members already read count with their
+  // compressed size, the current one in proportion to its uncompressed bytes read.
+  let before = 0;
+  const report = opts.onBytes;
   for await (const member of zipMembers(path)) {
-    // Progress inside an archive is reported per member (uncompressed bytes of the member being read).
-    yield* readInput({ ...member, chunks: metered(member, opts) }, fetchedAt, opts, true);
+    const onBytes = report
+      ? (n: number, size: number): void =>
+          report(
+            Math.min(file.size, before + Math.round(member.compressedSize * (size > 0 ? n / size : 1))),
+            file.size,
+          )
+      : undefined;
+    yield* readInput({ ...member, chunks: metered(member, { ...opts, onBytes }) }, fetchedAt, opts, true);
+    before += member.compressedSize;
   }
+  report?.(file.size, file.size);
 }
 
 export interface DetectedFormat {

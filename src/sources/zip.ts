@@ -39,7 +39,7 @@ function openZip(path: string): Promise<ZipFile> {
 }
 
 /** The file members of a zip archive, each as a ByteInput streamed from the archive. */
-export async function* zipMembers(path: string): AsyncGenerator<ByteInput> {
+export async function* zipMembers(path: string): AsyncGenerator<ByteInput & { compressedSize: number }> {
   const zf = await openZip(path);
   let members = 0;
   try {
@@ -80,7 +80,12 @@ export async function* zipMembers(path: string): AsyncGenerator<ByteInput> {
           else resolve(s);
         });
       });
-      yield { label, size: entry.uncompressedSize, chunks: memberChunks(label, stream) };
+      yield {
+        label,
+        size: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        chunks: memberChunks(label, stream),
+      };
     }
   } finally {
     zf.close();

@@ -41,3 +41,23 @@ describe('zip archives', () => {
     expect((await readError(tmpFile(full.subarray(0, full.length - 30)))).message).toMatch(/zip/);
   });
 });
+
+describe('zip progress', () => {
+  it('reports bytes against the archive size, never going back', async () => {
+    const { readStudies } = await import('../../src/sources/index.js');
+    const { statSync } = await import('node:fs');
+    const big = `${JSON.stringify(classicRecord())}\n`.repeat(400);
+    const p = tmpFile(zip({ 'a.ndjson': big, 'b.ndjson': big, 'c.csv': fixtureText('classic-export.csv') }));
+    const size = statSync(p).size;
+    const seen: number[] = [];
+    let n = 0;
+    for await (const _ of readStudies(p, {
+      onBytes: (done, total) => (expect(total).toBe(size), seen.push(done)),
+    }))
+      n++;
+    expect(n).toBe(802);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every((v, i) => i === 0 || v >= seen[i - 1]!)).toBe(true);
+    expect(seen.at(-1)).toBe(size);
+  });
+});
