@@ -43,7 +43,8 @@ export async function saveLabels(
   labels: Labels[],
 ): Promise<void> {
   if (!rulesetVersion) throw new MscopeError('saveLabels: ruleset version must not be empty');
-  if (!(await snapshotExists(conn, snapshotId))) throw new MscopeError(`saveLabels: unknown snapshot ${snapshotId}`);
+  if (!(await snapshotExists(conn, snapshotId)))
+    throw new MscopeError(`saveLabels: unknown snapshot ${snapshotId}`);
   const seen = new Set<string>();
   labels.forEach((l, i) => {
     const parsed = LabelsSchema.safeParse(l);
@@ -54,7 +55,9 @@ export async function saveLabels(
       );
     }
     if (l.rulesetVersion !== rulesetVersion) {
-      throw new MscopeError(`saveLabels: label for ${l.nctId} has ruleset version "${l.rulesetVersion}", expected "${rulesetVersion}"`);
+      throw new MscopeError(
+        `saveLabels: label for ${l.nctId} has ruleset version "${l.rulesetVersion}", expected "${rulesetVersion}"`,
+      );
     }
     if (seen.has(l.nctId)) throw new MscopeError(`saveLabels: two labels for ${l.nctId}`);
     seen.add(l.nctId);
@@ -63,8 +66,14 @@ export async function saveLabels(
   await conn.run('BEGIN TRANSACTION');
   let committed = false;
   try {
-    await conn.run('DELETE FROM labels WHERE snapshot_id = $1 AND ruleset_version = $2', [snapshotId, rulesetVersion]);
-    await conn.run('DELETE FROM label_sets WHERE snapshot_id = $1 AND ruleset_version = $2', [snapshotId, rulesetVersion]);
+    await conn.run('DELETE FROM labels WHERE snapshot_id = $1 AND ruleset_version = $2', [
+      snapshotId,
+      rulesetVersion,
+    ]);
+    await conn.run('DELETE FROM label_sets WHERE snapshot_id = $1 AND ruleset_version = $2', [
+      snapshotId,
+      rulesetVersion,
+    ]);
     const app = await conn.createAppender('labels');
     try {
       for (const l of labels) {

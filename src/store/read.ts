@@ -39,7 +39,10 @@ function toRecord(studyJson: unknown, rawJson: unknown): StudyRecord {
   };
 }
 
-export async function* iterRecords(instance: DuckDBInstance, snapshotId: number): AsyncGenerator<StudyRecord> {
+export async function* iterRecords(
+  instance: DuckDBInstance,
+  snapshotId: number,
+): AsyncGenerator<StudyRecord> {
   for await (const [s, r] of streamRows(
     instance,
     'SELECT study_json, raw_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id',
@@ -49,7 +52,11 @@ export async function* iterRecords(instance: DuckDBInstance, snapshotId: number)
   }
 }
 
-export async function getStudy(conn: DuckDBConnection, snapshotId: number, nctId: string): Promise<StudyRecord | null> {
+export async function getStudy(
+  conn: DuckDBConnection,
+  snapshotId: number,
+  nctId: string,
+): Promise<StudyRecord | null> {
   const r = await conn.runAndReadAll(
     'SELECT study_json, raw_json FROM studies WHERE snapshot_id = $1 AND nct_id = $2 LIMIT 1',
     [snapshotId, nctId.trim().toUpperCase()],

@@ -107,8 +107,10 @@ export async function ensureSchema(conn: DuckDBConnection, path: string, readOnl
   const version = await readSchemaVersion(conn);
   if (version === null) {
     const hasOtherTables = await tableExists(conn, 'studies');
-    if (hasOtherTables) throw new MscopeError(`${path}: not an mscope database (no schema_version in table meta)`);
-    if (readOnly) throw new MscopeError(`${path}: empty database (no snapshots yet; run "mscope ingest" first)`);
+    if (hasOtherTables)
+      throw new MscopeError(`${path}: not an mscope database (no schema_version in table meta)`);
+    if (readOnly)
+      throw new MscopeError(`${path}: empty database (no snapshots yet; run "mscope ingest" first)`);
     await conn.run('BEGIN TRANSACTION');
     try {
       for (const sql of DDL) await conn.run(sql);

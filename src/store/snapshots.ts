@@ -43,7 +43,11 @@ function toInfo(r: SnapshotRow): SnapshotInfo {
 const SNAPSHOT_SELECT = `SELECT id, label, created_at, sources, study_count, duplicates_dropped, formats_json, kind,
   base_snapshot_id FROM snapshots`;
 
-async function querySnapshots(conn: DuckDBConnection, where: string, params: (string | number)[] = []): Promise<SnapshotInfo[]> {
+async function querySnapshots(
+  conn: DuckDBConnection,
+  where: string,
+  params: (string | number)[] = [],
+): Promise<SnapshotInfo[]> {
   const r = await conn.runAndReadAll(`${SNAPSHOT_SELECT} ${where}`, params);
   return (r.getRowObjectsJS() as unknown as SnapshotRow[]).map(toInfo);
 }
@@ -68,7 +72,9 @@ export async function getSnapshot(conn: DuckDBConnection, ref?: string | number)
   if (!snap) {
     const known = await listSnapshots(conn);
     const list = known.map((s) => (s.label ? `${s.id} (${s.label})` : String(s.id))).join(', ');
-    throw new MscopeError(`unknown snapshot "${ref}"${known.length ? `; known snapshots: ${list}` : '; the database has no snapshots'}`);
+    throw new MscopeError(
+      `unknown snapshot "${ref}"${known.length ? `; known snapshots: ${list}` : '; the database has no snapshots'}`,
+    );
   }
   return snap;
 }
@@ -76,13 +82,12 @@ export async function getSnapshot(conn: DuckDBConnection, ref?: string | number)
 function validateLabel(conn: DuckDBConnection, label: string | null | undefined): Promise<void> | void {
   if (label === null || label === undefined) return;
   if (label.trim() === '') throw new UsageError('snapshot label must not be empty');
-  if (/^\d+$/.test(label.trim())) throw new UsageError(`snapshot label "${label}" must not be a number (numbers are snapshot ids)`);
-  return conn
-    .runAndReadAll('SELECT id FROM snapshots WHERE label = $1 LIMIT 1', [label])
-    .then((r) => {
-      const row = r.getRows()[0];
-      if (row) throw new UsageError(`snapshot label "${label}" is already used by snapshot ${String(row[0])}`);
-    });
+  if (/^\d+$/.test(label.trim()))
+    throw new UsageError(`snapshot label "${label}" must not be a number (numbers are snapshot ids)`);
+  return conn.runAndReadAll('SELECT id FROM snapshots WHERE label = $1 LIMIT 1', [label]).then((r) => {
+    const row = r.getRows()[0];
+    if (row) throw new UsageError(`snapshot label "${label}" is already used by snapshot ${String(row[0])}`);
+  });
 }
 
 function checkRecord(rec: StudyRecord, n: number): void {
@@ -112,7 +117,11 @@ const CARRY_BASE_SQL = `INSERT INTO studies (snapshot_id, ingest_seq, ${COL_LIST
   SELECT $1, 0, ${COL_LIST} FROM studies b WHERE b.snapshot_id = $2 AND NOT EXISTS (
     SELECT 1 FROM studies s WHERE s.snapshot_id = $1 AND s.nct_id = b.nct_id)`;
 
-async function scalar(conn: DuckDBConnection, sql: string, params: (string | number)[] = []): Promise<number> {
+async function scalar(
+  conn: DuckDBConnection,
+  sql: string,
+  params: (string | number)[] = [],
+): Promise<number> {
   return Number((await conn.runAndReadAll(sql, params)).getRows()[0]?.[0] ?? 0);
 }
 

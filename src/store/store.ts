@@ -23,10 +23,14 @@ const IN_MEMORY = ':memory:';
 function openError(path: string, err: unknown): MscopeError {
   const msg = err instanceof Error ? err.message : String(err);
   if (/lock/i.test(msg)) {
-    return new MscopeError(`${path}: database is in use by another process (${msg.split('\n')[0]})`, 1, { cause: err });
+    return new MscopeError(`${path}: database is in use by another process (${msg.split('\n')[0]})`, 1, {
+      cause: err,
+    });
   }
   if (/not a valid DuckDB database|Invalid Input Error.*database|unable to open/i.test(msg)) {
-    return new MscopeError(`${path}: not a valid mscope (DuckDB) database: ${msg.split('\n')[0]}`, 1, { cause: err });
+    return new MscopeError(`${path}: not a valid mscope (DuckDB) database: ${msg.split('\n')[0]}`, 1, {
+      cause: err,
+    });
   }
   return new MscopeError(`${path}: cannot open database: ${msg.split('\n')[0]}`, 1, { cause: err });
 }

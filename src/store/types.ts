@@ -43,7 +43,11 @@ export interface Store {
    * with the newest lastUpdatePostedDate (tie: the later record). With `baseSnapshotId`, the new snapshot is
    * the base snapshot's studies replaced/added by the incoming records (newest last-update wins).
    */
-  createSnapshot(meta: SnapshotMeta, records: AsyncIterable<StudyRecord>, opts?: CreateSnapshotOptions): Promise<SnapshotInfo>;
+  createSnapshot(
+    meta: SnapshotMeta,
+    records: AsyncIterable<StudyRecord>,
+    opts?: CreateSnapshotOptions,
+  ): Promise<SnapshotInfo>;
   /** All snapshots, oldest first. */
   listSnapshots(): Promise<SnapshotInfo[]>;
   /** By numeric id, by label, or the latest when undefined. MscopeError when not found / store empty. */

@@ -33,7 +33,11 @@ async function state(db: string): Promise<{ fp: string; counts: Array<[number, n
 }
 
 /** Start `mscope ingest` and SIGKILL it once it reports `killAfter` records read. */
-function ingestAndKill(db: string, file: string, killAfter: number): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function ingestAndKill(
+  db: string,
+  file: string,
+  killAfter: number,
+): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, '--db', db, 'ingest', file, '--label', 'doomed'], {
       cwd: REPO_ROOT,
@@ -77,7 +81,9 @@ describe('crash safety', () => {
     // the database is fully usable afterwards, and the label of the killed ingest is free
     const again = await runCli(['--db', db, 'ingest', small, '--label', 'doomed', '--json']);
     expect(again.code).toBe(0);
-    expect((JSON.parse(again.stdout) as { snapshot: { id: number; studyCount: number } }).snapshot).toMatchObject({
+    expect(
+      (JSON.parse(again.stdout) as { snapshot: { id: number; studyCount: number } }).snapshot,
+    ).toMatchObject({
       id: 3,
       studyCount: 300,
     });

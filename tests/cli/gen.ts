@@ -1,7 +1,18 @@
 /** Generated registry records (API v2 shape, written by hand here) for large CLI tests. */
 import { writeFileSync } from 'node:fs';
 
-const WORDS = ['mesenchymal', 'stromal', 'cells', 'knee', 'osteoarthritis', 'injection', 'safety', 'efficacy', 'patients', 'dose'];
+const WORDS = [
+  'mesenchymal',
+  'stromal',
+  'cells',
+  'knee',
+  'osteoarthritis',
+  'injection',
+  'safety',
+  'efficacy',
+  'patients',
+  'dose',
+];
 const words = (seed: number, n: number): string =>
   Array.from({ length: n }, (_, k) => WORDS[(seed * 7 + k * 3) % WORDS.length]).join(' ');
 

@@ -15,7 +15,11 @@ interface IngestJson {
 function v2NctIds(file: string): string[] {
   const doc = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   const list = Array.isArray(doc) ? doc : ((doc as { studies?: unknown[] }).studies ?? [doc]);
-  return list.map((s) => (s as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection.identificationModule.nctId);
+  return list.map(
+    (s) =>
+      (s as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection
+        .identificationModule.nctId,
+  );
 }
 
 describeShared('ingest of the shared registry files', () => {

@@ -42,7 +42,13 @@ describe('mscope ingest', () => {
     expect(r.code).toBe(0);
     const snaps = JSON.parse(r.stdout) as SnapshotInfo[];
     expect(snaps).toHaveLength(1);
-    expect(snaps[0]).toMatchObject({ id: 1, label: 'first', studyCount: 3, duplicatesDropped: 0, kind: 'ingest' });
+    expect(snaps[0]).toMatchObject({
+      id: 1,
+      label: 'first',
+      studyCount: 3,
+      duplicatesDropped: 0,
+      kind: 'ingest',
+    });
     expect(snaps[0]!.formats).toEqual({ 'ctgov-v2-json': 3 });
     expect(snaps[0]!.sources).toEqual([EXPORT]);
   });
@@ -62,8 +68,21 @@ describe('mscope ingest', () => {
     expect(r.stdout).toMatch(/elapsed: \d+\.\d s/);
     const snaps = JSON.parse((await cli('snapshots', '--json')).stdout) as SnapshotInfo[];
     expect(snaps[1]!.sources).toEqual([join(sub, 'a-export.json'), join(sub, 'b-updates.ndjson')]);
-    const ndjson = await cli('studies', '--snapshot', 'second', '--format', 'ndjson', '--fields', 'nctId,briefTitle');
-    expect(ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+    const ndjson = await cli(
+      'studies',
+      '--snapshot',
+      'second',
+      '--format',
+      'ndjson',
+      '--fields',
+      'nctId,briefTitle',
+    );
+    expect(
+      ndjson.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
       { nctId: 'NCT90000001', briefTitle: 'Bone marrow stromal cells in heart failure' },
       { nctId: 'NCT90000002', briefTitle: 'Adipose-derived cells, updated' },
       { nctId: 'NCT90000003', briefTitle: 'Umbilical cord MSC for knee osteoarthritis' },
@@ -148,7 +167,17 @@ describe('mscope studies', () => {
 
   it('selects fields (dotted paths) and writes --out only when complete', async () => {
     const out = join(dir, 'sel.csv');
-    const r = await cli('studies', '--snapshot', 'first', '--format', 'csv', '--fields', 'nctId,lastUpdatePostedDate.value,overallStatus', '--out', out);
+    const r = await cli(
+      'studies',
+      '--snapshot',
+      'first',
+      '--format',
+      'csv',
+      '--fields',
+      'nctId,lastUpdatePostedDate.value,overallStatus',
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(parse(readFileSync(out, 'utf8'))).toEqual([
@@ -202,33 +231,49 @@ describe('mscope studies', () => {
       specialty: 'musculoskeletal',
       product: null,
       dose: null,
-      evidence: [{ label: 'sources', value: 'umbilical_cord', field: 'briefTitle', start: 0, end: 15, text: 'Umbilical cord ', rule: 't.r' }],
+      evidence: [
+        {
+          label: 'sources',
+          value: 'umbilical_cord',
+          field: 'briefTitle',
+          start: 0,
+          end: 15,
+          text: 'Umbilical cord ',
+          rule: 't.r',
+        },
+      ],
     });
     try {
       await store.saveLabels(1, 'test-1', [mk('NCT90000003', 'msc_cells'), mk('NCT90000001', 'unrelated')]);
     } finally {
       await store.close();
     }
-    const json = JSON.parse((await cli('studies', '--snapshot', '1')).stdout) as Array<Record<string, unknown>>;
+    const json = JSON.parse((await cli('studies', '--snapshot', '1')).stdout) as Array<
+      Record<string, unknown>
+    >;
     const s3 = json.find((s) => s.nctId === 'NCT90000003')!;
     expect(s3.category).toBe('msc_cells');
     expect(s3.sources).toEqual(['umbilical_cord', 'bone_marrow']);
     expect((s3.evidence as unknown[]).length).toBe(1);
     expect(json.find((s) => s.nctId === 'NCT90000002')!.category).toBeNull();
 
-    const nd = (await cli('studies', '--snapshot', '1', '--format', 'ndjson', '--fields', 'nctId,category,routes')).stdout
+    const nd = (
+      await cli('studies', '--snapshot', '1', '--format', 'ndjson', '--fields', 'nctId,category,routes')
+    ).stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as unknown);
     expect(nd[0]).toEqual({ nctId: 'NCT90000001', category: 'unrelated', routes: ['intra_articular'] });
 
-    const csv = parse((await cli('studies', '--snapshot', '1', '--format', 'csv')).stdout, { columns: true }) as Array<
-      Record<string, string>
-    >;
+    const csv = parse((await cli('studies', '--snapshot', '1', '--format', 'csv')).stdout, {
+      columns: true,
+    }) as Array<Record<string, string>>;
     const c3 = csv.find((x) => x.nctId === 'NCT90000003')!;
     expect(c3.category).toBe('msc_cells');
     expect(c3.sources).toBe('umbilical_cord|bone_marrow');
-    expect(JSON.parse(c3.evidence!)).toEqual([expect.objectContaining({ rule: 't.r', text: 'Umbilical cord ' })]);
+    expect(JSON.parse(c3.evidence!)).toEqual([
+      expect.objectContaining({ rule: 't.r', text: 'Umbilical cord ' }),
+    ]);
     expect(csv.find((x) => x.nctId === 'NCT90000002')!.category).toBe('');
   });
 });

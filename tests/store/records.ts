@@ -45,10 +45,16 @@ export function rec(id: string, o: RecOpts = {}): StudyRecord {
     country,
     geoPoint: null,
   }));
-  return { study, raw: o.raw ?? { protocolSection: { identificationModule: { nctId: id, briefTitle: study.briefTitle } } } };
+  return {
+    study,
+    raw: o.raw ?? { protocolSection: { identificationModule: { nctId: id, briefTitle: study.briefTitle } } },
+  };
 }
 
-export async function* fromArray(items: StudyRecord[], failAt?: { index: number; error: Error }): AsyncGenerator<StudyRecord> {
+export async function* fromArray(
+  items: StudyRecord[],
+  failAt?: { index: number; error: Error },
+): AsyncGenerator<StudyRecord> {
   for (let i = 0; i < items.length; i++) {
     if (failAt && i === failAt.index) throw failAt.error;
     yield items[i]!;

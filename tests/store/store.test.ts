@@ -45,7 +45,15 @@ function labelsFor(id: string, version: string, category: Labels['category'] = '
     product: null,
     dose: null,
     evidence: [
-      { label: 'sources', value: 'bone_marrow', field: 'briefTitle', start: 0, end: 5, text: 'Study', rule: 'test.rule' },
+      {
+        label: 'sources',
+        value: 'bone_marrow',
+        field: 'briefTitle',
+        start: 0,
+        end: 5,
+        text: 'Study',
+        rule: 'test.rule',
+      },
     ],
   };
 }
@@ -58,9 +66,13 @@ describe('createSnapshot / listSnapshots / getSnapshot', () => {
       rec(nct(2), { format: 'ctgov-classic-fields' }),
     ];
     const progress: number[] = [];
-    const info = await store.createSnapshot({ label: 'first', sources: ['a.json', 'b.ndjson'] }, fromArray(records), {
-      onProgress: (n) => progress.push(n),
-    });
+    const info = await store.createSnapshot(
+      { label: 'first', sources: ['a.json', 'b.ndjson'] },
+      fromArray(records),
+      {
+        onProgress: (n) => progress.push(n),
+      },
+    );
     expect(info).toMatchObject({
       id: 1,
       label: 'first',
@@ -89,10 +101,12 @@ describe('createSnapshot / listSnapshots / getSnapshot', () => {
 
   it('rejects a label already in use, or an all-digit label', async () => {
     await store.createSnapshot({ label: 'dup', sources: [] }, fromArray([rec(nct(1))]));
-    await expect(store.createSnapshot({ label: 'dup', sources: [] }, fromArray([rec(nct(2))]))).rejects.toThrow(
-      /already used by snapshot 1/,
-    );
-    await expect(store.createSnapshot({ label: '42', sources: [] }, fromArray([rec(nct(2))]))).rejects.toThrow(/number/);
+    await expect(
+      store.createSnapshot({ label: 'dup', sources: [] }, fromArray([rec(nct(2))])),
+    ).rejects.toThrow(/already used by snapshot 1/);
+    await expect(
+      store.createSnapshot({ label: '42', sources: [] }, fromArray([rec(nct(2))])),
+    ).rejects.toThrow(/number/);
     expect((await store.listSnapshots()).length).toBe(1);
   });
 
@@ -121,7 +135,10 @@ describe('createSnapshot / listSnapshots / getSnapshot', () => {
 
   it('snapshots are independent and immutable', async () => {
     const a = await store.createSnapshot({ sources: ['a'] }, fromArray([rec(nct(1), { title: 'A' })]));
-    const b = await store.createSnapshot({ sources: ['b'] }, fromArray([rec(nct(1), { title: 'B' }), rec(nct(2))]));
+    const b = await store.createSnapshot(
+      { sources: ['b'] },
+      fromArray([rec(nct(1), { title: 'B' }), rec(nct(2))]),
+    );
     expect(b.id).toBe(a.id + 1);
     expect((await store.getStudy(a.id, nct(1)))?.study.briefTitle).toBe('A');
     expect((await store.getStudy(b.id, nct(1)))?.study.briefTitle).toBe('B');
@@ -139,7 +156,9 @@ describe('createSnapshot / listSnapshots / getSnapshot', () => {
 describe('reading back', () => {
   it('iterStudies yields normalized studies in NCT order; iterRecords and getStudy keep the raw record', async () => {
     const ids = [7, 3, 9, 1, 5].map(nct);
-    const records = ids.map((id, i) => rec(id, { record: i + 1, raw: { original: id, n: i, nested: { a: [1, null, 'x'] } } }));
+    const records = ids.map((id, i) =>
+      rec(id, { record: i + 1, raw: { original: id, n: i, nested: { a: [1, null, 'x'] } } }),
+    );
     const info = await store.createSnapshot({ sources: [] }, fromArray(records));
     const studies = await collect(store.iterStudies(info.id));
     expect(studies.map((s) => s.nctId)).toEqual([...ids].sort());
@@ -154,9 +173,14 @@ describe('reading back', () => {
   it("keeps a reader's rawJson text verbatim instead of re-serializing raw", async () => {
     const r = rec(nct(1), { raw: { b: 1, a: [2] } });
     r.rawJson = '{"b": 1, "a": [2]}\r\n';
-    const info = await store.createSnapshot({ sources: [] }, fromArray([r, rec(nct(2), { raw: { z: true } })]));
+    const info = await store.createSnapshot(
+      { sources: [] },
+      fromArray([r, rec(nct(2), { raw: { z: true } })]),
+    );
     const rows = (
-      await store.connection().runAndReadAll('SELECT raw_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id', [info.id])
+      await store
+        .connection()
+        .runAndReadAll('SELECT raw_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id', [info.id])
     ).getRows();
     expect(rows.map((x) => x[0])).toEqual(['{"b": 1, "a": [2]}', '{"z":true}']);
     expect((await store.getStudy(info.id, nct(1)))?.raw).toEqual({ b: 1, a: [2] });
@@ -174,18 +198,20 @@ describe('reading back', () => {
   });
 
   it('fills the queryable columns', async () => {
-    const r = rec(nct(1), { countries: ['Spain', 'France', 'Spain'], phases: ['PHASE1', 'PHASE2'], enrollment: 42 });
+    const r = rec(nct(1), {
+      countries: ['Spain', 'France', 'Spain'],
+      phases: ['PHASE1', 'PHASE2'],
+      enrollment: 42,
+    });
     r.study.startDate = { value: '2019-03', precision: 'month', type: 'ACTUAL' };
     r.study.hasResults = true;
     const info = await store.createSnapshot({ sources: [] }, fromArray([r]));
     const row = (
-      await store
-        .connection()
-        .runAndReadAll(
-          `SELECT nct_id, phases, countries, enrollment, start_date, start_precision, has_results, lead_sponsor_class,
+      await store.connection().runAndReadAll(
+        `SELECT nct_id, phases, countries, enrollment, start_date, start_precision, has_results, lead_sponsor_class,
            source_format, last_update_date FROM studies WHERE snapshot_id = $1`,
-          [info.id],
-        )
+        [info.id],
+      )
     ).getRowObjectsJS()[0];
     expect(row).toEqual({
       nct_id: nct(1),
@@ -209,7 +235,9 @@ describe('atomicity', () => {
     const before = await fingerprint(store);
     const many = Array.from({ length: 3000 }, (_, i) => rec(nct(i + 1)));
     const bad = new InputError({ file: 'bad.ndjson', record: 2500 }, 'unexpected token');
-    await expect(store.createSnapshot({ label: 'broken', sources: [] }, fromArray(many, { index: 2500, error: bad }))).rejects.toBe(bad);
+    await expect(
+      store.createSnapshot({ label: 'broken', sources: [] }, fromArray(many, { index: 2500, error: bad })),
+    ).rejects.toBe(bad);
     expect(await fingerprint(store)).toBe(before);
     // the store still works afterwards, and the failed label is free again
     const next = await store.createSnapshot({ label: 'broken', sources: [] }, fromArray([rec(nct(5))]));
@@ -221,7 +249,9 @@ describe('atomicity', () => {
     const before = await fingerprint(store);
     const badRec = rec(nct(2), { file: 'x.csv', record: 17 });
     badRec.study.nctId = 'NCT123';
-    const err = await store.createSnapshot({ sources: [] }, fromArray([rec(nct(3)), badRec])).catch((e: unknown) => e);
+    const err = await store
+      .createSnapshot({ sources: [] }, fromArray([rec(nct(3)), badRec]))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(/x\.csv: record 17, field "nctId"/);
     expect(await fingerprint(store)).toBe(before);
@@ -246,7 +276,12 @@ describe('incremental snapshots (baseSnapshotId)', () => {
         rec(nct(4), { lastUpdate: '2022-06-01', title: 'new4', format: 'ctgov-v2-live' }),
       ]),
     );
-    expect(inc).toMatchObject({ kind: 'fetch', baseSnapshotId: base.id, studyCount: 4, duplicatesDropped: 0 });
+    expect(inc).toMatchObject({
+      kind: 'fetch',
+      baseSnapshotId: base.id,
+      studyCount: 4,
+      duplicatesDropped: 0,
+    });
     expect(inc.formats).toEqual({ 'ctgov-v2-json': 2, 'ctgov-v2-live': 2 });
     const titles = (await collect(store.iterStudies(inc.id))).map((s) => s.briefTitle);
     expect(titles).toEqual(['b1', 'new2', 'b3', 'new4']);
@@ -255,9 +290,9 @@ describe('incremental snapshots (baseSnapshotId)', () => {
   });
 
   it('an unknown base is an error', async () => {
-    await expect(store.createSnapshot({ sources: [], baseSnapshotId: 9 }, fromArray([rec(nct(1))]))).rejects.toThrow(
-      /unknown snapshot "9"/,
-    );
+    await expect(
+      store.createSnapshot({ sources: [], baseSnapshotId: 9 }, fromArray([rec(nct(1))])),
+    ).rejects.toThrow(/unknown snapshot "9"/);
   });
 });
 
@@ -282,17 +317,21 @@ describe('labels', () => {
         .connection()
         .runAndReadAll(`SELECT category, included, sources, routes FROM labels WHERE ruleset_version = 'v2'`)
     ).getRowObjectsJS();
-    expect(row).toEqual([{ category: 'msc_derived', included: true, sources: ['bone_marrow'], routes: ['intravenous'] }]);
+    expect(row).toEqual([
+      { category: 'msc_derived', included: true, sources: ['bone_marrow'], routes: ['intravenous'] },
+    ]);
   });
 
   it('rejects labels for studies outside the snapshot, wrong versions or invalid values, changing nothing', async () => {
     const s = await store.createSnapshot({ sources: [] }, fromArray([rec(nct(1))]));
     await store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v1')]);
     const before = await fingerprint(store);
-    await expect(store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v1'), labelsFor(nct(9), 'v1')])).rejects.toThrow(
-      new RegExp(`not in snapshot ${s.id}: ${nct(9)}`),
+    await expect(
+      store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v1'), labelsFor(nct(9), 'v1')]),
+    ).rejects.toThrow(new RegExp(`not in snapshot ${s.id}: ${nct(9)}`));
+    await expect(store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v0')])).rejects.toThrow(
+      /ruleset version "v0"/,
     );
-    await expect(store.saveLabels(s.id, 'v1', [labelsFor(nct(1), 'v0')])).rejects.toThrow(/ruleset version "v0"/);
     const bad = { ...labelsFor(nct(1), 'v1'), category: 'nonsense' } as unknown as Labels;
     await expect(store.saveLabels(s.id, 'v1', [bad])).rejects.toThrow(/invalid field "category"/);
     await expect(store.saveLabels(99, 'v1', [])).rejects.toThrow(/unknown snapshot 99/);
@@ -306,18 +345,24 @@ describe('opening', () => {
     await store.close();
     store = await openStore(dbPath, { readOnly: true });
     expect(await store.listSnapshots()).toEqual([info]);
-    await expect(store.createSnapshot({ sources: [] }, fromArray([rec(nct(2))]))).rejects.toThrow(/opened read-only/);
+    await expect(store.createSnapshot({ sources: [] }, fromArray([rec(nct(2))]))).rejects.toThrow(
+      /opened read-only/,
+    );
     expect(await store.listSnapshots()).toEqual([info]);
   });
 
   it('read-only open of a missing file is a clear error', async () => {
-    await expect(openStore(join(dir, 'missing.duckdb'), { readOnly: true })).rejects.toThrow(/missing\.duckdb: no database/);
+    await expect(openStore(join(dir, 'missing.duckdb'), { readOnly: true })).rejects.toThrow(
+      /missing\.duckdb: no database/,
+    );
   });
 
   it('refuses a database of a newer schema version', async () => {
     await store.connection().run(`UPDATE meta SET value = '999' WHERE key = 'schema_version'`);
     await store.close();
-    await expect(openStore(dbPath)).rejects.toThrow(/schema version 999 is newer than this mscope supports \(1\)/);
+    await expect(openStore(dbPath)).rejects.toThrow(
+      /schema version 999 is newer than this mscope supports \(1\)/,
+    );
     store = await openStore(':memory:');
   });
 

@@ -93,11 +93,15 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   }
   try {
     const info = await withStore(cmd, {}, (store) =>
-      store.createSnapshot({ label: opts.label ?? null, sources: files.map((f) => f.path), kind: 'ingest' }, records(), {
-        onProgress: (n) => {
-          if (PROGRESS_LINES && n % LINE_EVERY === 0) process.stderr.write(`ingest: ${n} records\n`);
+      store.createSnapshot(
+        { label: opts.label ?? null, sources: files.map((f) => f.path), kind: 'ingest' },
+        records(),
+        {
+          onProgress: (n) => {
+            if (PROGRESS_LINES && n % LINE_EVERY === 0) process.stderr.write(`ingest: ${n} records\n`);
+          },
         },
-      }),
+      ),
     );
     bar.stop();
     const elapsedMs = Math.round(performance.now() - started);

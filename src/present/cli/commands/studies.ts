@@ -45,7 +45,9 @@ export interface StudiesQuery {
 export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
   const format = opts.format.toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format: unknown format "${opts.format}" (expected one of: ${FORMATS.join(', ')})`);
+    throw new UsageError(
+      `--format: unknown format "${opts.format}" (expected one of: ${FORMATS.join(', ')})`,
+    );
   }
   if (opts.fields !== undefined) parseFields(opts.fields, true); // names checked before the database is opened
   const filter = filterFromPairs(opts.filter, { asOf: opts.asOf });
@@ -74,7 +76,12 @@ export async function exportStudies(store: Store, q: StudiesQuery): Promise<numb
   const sink = await openSink(q.out);
   let n = 0;
   try {
-    const rows = selectStudies(store, snap.id, q.predicate, q.rulesetVersion ? { rulesetVersion: q.rulesetVersion } : {});
+    const rows = selectStudies(
+      store,
+      snap.id,
+      q.predicate,
+      q.rulesetVersion ? { rulesetVersion: q.rulesetVersion } : {},
+    );
     if (q.format === 'csv') {
       const cols = fields ?? [...DEFAULT_CSV_FIELDS, ...(withLabels ? LABEL_FIELDS : [])];
       await sink.write(csvLine(cols));
@@ -91,7 +98,9 @@ export async function exportStudies(store: Store, q: StudiesQuery): Promise<numb
     } else {
       await sink.write('[');
       for await (const { study, labels } of rows) {
-        await sink.write(`${n === 0 ? '\n' : ',\n'}${JSON.stringify(exportObject(study, labels, fields, withLabels))}`);
+        await sink.write(
+          `${n === 0 ? '\n' : ',\n'}${JSON.stringify(exportObject(study, labels, fields, withLabels))}`,
+        );
         n++;
       }
       await sink.write(n === 0 ? ']\n' : '\n]\n');
@@ -111,7 +120,10 @@ export function register(program: Command): void {
     .description("export a snapshot's normalized studies (with their labels when classified)")
     .option('--snapshot <id|label>', 'snapshot to export (default: the latest)')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
-    .option('--fields <a,b,c>', 'only these dotted Study paths / label keys (e.g. nctId,leadSponsor.name,locations.country,category)')
+    .option(
+      '--fields <a,b,c>',
+      'only these dotted Study paths / label keys (e.g. nctId,leadSponsor.name,locations.country,category)',
+    )
     .option('--ruleset <version>', 'ruleset version of the labels to attach (default: the latest saved)')
     .option('--out <file>', 'write to this file instead of stdout (written only when complete)')
     .option(

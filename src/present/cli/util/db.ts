@@ -8,7 +8,11 @@ export function dbPath(cmd: Command): string {
 }
 
 /** Open the store, run `fn`, always close it. */
-export async function withStore<T>(cmd: Command, opts: { readOnly?: boolean }, fn: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  cmd: Command,
+  opts: { readOnly?: boolean },
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
   const store = await openStore(dbPath(cmd), opts);
   try {
     return await fn(store);

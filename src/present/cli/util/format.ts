@@ -29,7 +29,10 @@ export function exportObject(
 }
 
 const isPartialDate = (v: unknown): v is { value: string; precision: string } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { value?: unknown }).value === 'string' &&
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  typeof (v as { value?: unknown }).value === 'string' &&
   typeof (v as { precision?: unknown }).precision === 'string';
 
 const isPlain = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);

@@ -50,10 +50,12 @@ function stdoutSink(): OutputSink {
     async write(s) {
       if (closed) throw new OutputClosed();
       if (!process.stdout.write(s)) {
-        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]).catch((e: NodeJS.ErrnoException) => {
-          if (e.code === 'EPIPE') closed = true;
-          else throw e;
-        });
+        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]).catch(
+          (e: NodeJS.ErrnoException) => {
+            if (e.code === 'EPIPE') closed = true;
+            else throw e;
+          },
+        );
       }
       if (closed) throw new OutputClosed();
     },
