@@ -30,49 +30,27 @@ export interface ProductMatcher {
 }
 
 /**
- * The dictionary as one sticky RegExp, tried only where a word starts that can begin a name: a text word
- * at a match start is the concatenation of the name's first k alphanumeric runs (separators in names are
- * optional), so those prefixes, lower-cased, are the only words worth trying. Much faster than scanning
- * every position of a long text with a large alternation.
+ * The dictionary as one case-insensitive RegExp with a capture group per name (longest first), so one
+ * left-to-right scan finds every name and which product it belongs to. (Measured: faster than trying a
+ * sticky RegExp at candidate word starts, whose per-word bookkeeping costs more than V8's scan.)
  */
 export function compileProducts(entries: ProductEntry[]): ProductMatcher {
   const alts: Array<{ source: string; id: string }> = [];
-  const starts = new Set<string>();
-  let anyPosition = false;
-  for (const e of entries)
-    for (const n of e.names) {
-      alts.push({ source: namePattern(n), id: e.id });
-      if (/^[^A-Za-z0-9]/.test(n)) anyPosition = true;
-      const runs = n.split(/[^A-Za-z0-9]+/).filter(Boolean);
-      for (let k = 1; k <= runs.length; k++) starts.add(runs.slice(0, k).join('').toLowerCase());
-    }
+  for (const e of entries) for (const n of e.names) alts.push({ source: namePattern(n), id: e.id });
   if (alts.length === 0) return { size: 0, find: () => [] };
   alts.sort((a, b) => b.source.length - a.source.length);
-  const body = `(?<![A-Za-z0-9])(?:${alts.map((a) => `(${a.source})`).join('|')})(?![A-Za-z0-9])`;
-  const sticky = new RegExp(body, 'iy');
-  const global = new RegExp(body, 'gi');
-  const WORD = /[A-Za-z0-9]+/g;
-  const hit = (m: RegExpExecArray): ProductMatch => {
-    const g = m.findIndex((v, i) => i > 0 && v !== undefined);
-    return { productId: alts[g - 1]!.id, text: m[0], start: m.index, end: m.index + m[0].length };
-  };
+  const re = new RegExp(
+    `(?<![A-Za-z0-9])(?:${alts.map((a) => `(${a.source})`).join('|')})(?![A-Za-z0-9])`,
+    'gi',
+  );
   return {
     size: entries.length,
     find(text: string): ProductMatch[] {
       const out: ProductMatch[] = [];
-      if (anyPosition) {
-        global.lastIndex = 0;
-        for (let m = global.exec(text); m; m = global.exec(text)) out.push(hit(m));
-        return out;
-      }
-      WORD.lastIndex = 0;
-      for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
-        if (!starts.has(w[0].toLowerCase())) continue;
-        sticky.lastIndex = w.index;
-        const m = sticky.exec(text);
-        if (!m) continue;
-        out.push(hit(m));
-        WORD.lastIndex = m.index + m[0].length;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const g = m.findIndex((v, i) => i > 0 && v !== undefined);
+        out.push({ productId: alts[g - 1]!.id, text: m[0], start: m.index, end: m.index + m[0].length });
       }
       return out;
     },
