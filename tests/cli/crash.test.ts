@@ -32,12 +32,13 @@ async function state(db: string): Promise<{ fp: string; counts: Array<[number, n
   }
 }
 
-/** Start `mscope ingest` and SIGKILL it once it reports `killAfter` records read. */
+/** Start `mscope ingest` and send it `sig` once it reports `killAfter` records read. */
 function ingestAndKill(
   db: string,
   file: string,
   killAfter: number,
-): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  sig: NodeJS.Signals = 'SIGKILL',
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, '--db', db, 'ingest', file, '--label', 'doomed'], {
       cwd: REPO_ROOT,
@@ -46,14 +47,18 @@ function ingestAndKill(
     });
     let stdout = '';
     let stderr = '';
+    let sent = false;
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
       const m = [...stderr.matchAll(/ingest: (\d+) records/g)].pop();
-      if (m && Number(m[1]) >= killAfter && child.exitCode === null) child.kill('SIGKILL');
+      if (m && Number(m[1]) >= killAfter && child.exitCode === null && !sent) {
+        sent = true;
+        child.kill(sig);
+      }
     });
     child.on('error', reject);
-    child.on('close', (_code, signal) => resolve({ signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 
@@ -87,5 +92,32 @@ describe('crash safety', () => {
       id: 3,
       studyCount: 300,
     });
+  });
+
+  it('Ctrl-C (SIGINT) mid-ingest: clear message, exit 1, database unchanged', async () => {
+    const db = join(dir, 'sigint.duckdb');
+    const small = writeNdjson(join(dir, 'small2.ndjson'), 50);
+    const big = writeNdjson(join(dir, 'big2.ndjson'), 20_000);
+    expect((await runCli(['--db', db, 'ingest', small])).code).toBe(0);
+    const before = await state(db);
+    const r = await ingestAndKill(db, big, 5_000, 'SIGINT');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ingest interrupted; no snapshot was created/);
+    expect(await state(db)).toEqual(before);
+  });
+
+  it('a second writer gets a clear "in use" error while the database is open elsewhere', async () => {
+    const db = join(dir, 'locked.duckdb');
+    const small = writeNdjson(join(dir, 'small3.ndjson'), 10);
+    expect((await runCli(['--db', db, 'ingest', small])).code).toBe(0);
+    const holder = await openStore(db);
+    try {
+      const r = await runCli(['--db', db, 'ingest', small]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/locked\.duckdb: database is in use by another process/);
+    } finally {
+      await holder.close();
+    }
+    expect((await state(db)).counts).toEqual([[1, 10]]);
   });
 });
