@@ -33,6 +33,9 @@ function lineFromMessage(e: unknown, text: string): number | null {
   return line;
 }
 
+/** Longest NDJSON line accepted (V8 strings stop at ~512 M characters). */
+const MAX_LINE_CHARS = 256 << 20;
+
 /** NDJSON: one JSON value per line; blank lines are skipped. */
 export async function* readNdjson(
   text: AsyncIterable<string>,
@@ -54,16 +57,25 @@ export async function* readNdjson(
     for (const raw of unwrap(v, ctx)) yield toStudyRecord(raw, ctx, line);
   }
   for await (const chunk of text) {
-    let buf = carry + chunk;
-    let from = 0;
-    let nl = buf.indexOf('\n', from);
-    while (nl >= 0) {
-      yield* handle(buf.slice(from, nl));
-      from = nl + 1;
-      nl = buf.indexOf('\n', from);
+    // Only the new chunk is searched for line ends, so a long line costs linear time.
+    let nl = chunk.indexOf('\n');
+    if (nl < 0) {
+      carry += chunk;
+      if (carry.length > MAX_LINE_CHARS) {
+        throw new InputError(
+          { file: ctx.file, line: line + 1 },
+          `line longer than ${MAX_LINE_CHARS >> 20} M characters; not NDJSON`,
+        );
+      }
+      continue;
     }
-    carry = from === 0 ? buf : buf.slice(from);
-    buf = '';
+    yield* handle(carry + chunk.slice(0, nl));
+    let from = nl + 1;
+    while ((nl = chunk.indexOf('\n', from)) >= 0) {
+      yield* handle(chunk.slice(from, nl));
+      from = nl + 1;
+    }
+    carry = chunk.slice(from);
   }
   if (carry.length > 0) yield* handle(carry);
 }
