@@ -192,7 +192,7 @@ describe('mscope studies', () => {
     const r = await cli('studies', '--fields', 'nctId,bogus');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown field "bogus"/);
-    expect(r.stderr).toMatch(/leadSponsor\.name/);
+    expect(r.stderr).toMatch(/leadSponsor\{name,class\}/);
     expect(r.stdout).toBe('');
   });
 

@@ -50,6 +50,25 @@ export const STUDY_FIELDS: readonly string[] = (() => {
   return out;
 })();
 
+/** The field tree in brace notation, e.g. "startDate{value,precision,type}", for error messages. */
+export function compactFieldList(paths: readonly string[] = STUDY_FIELDS): string {
+  interface Node {
+    children: Map<string, Node>;
+  }
+  const root: Node = { children: new Map() };
+  for (const p of paths) {
+    let node = root;
+    for (const k of p.split('.')) {
+      let next = node.children.get(k);
+      if (!next) node.children.set(k, (next = { children: new Map() }));
+      node = next;
+    }
+  }
+  const render = (n: Node, sep: string): string =>
+    [...n.children].map(([k, c]) => (c.children.size ? `${k}{${render(c, ',')}}` : k)).join(sep);
+  return render(root, ', ');
+}
+
 const STUDY_FIELD_SET = new Set(STUDY_FIELDS);
 const LABEL_FIELD_SET = new Set<string>(LABEL_FIELDS);
 
@@ -90,7 +109,8 @@ export function parseFields(spec: string, withLabels: boolean): string[] {
   if (unknown.length) {
     throw new UsageError(
       `--fields: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}.\n` +
-        `Valid Study fields: ${STUDY_FIELDS.join(', ')}\nLabel fields (when the snapshot is classified): ${LABEL_FIELDS.join(', ')}`,
+        `Valid Study fields (nested ones with dots, e.g. leadSponsor.name): ${compactFieldList()}\n` +
+        `Label fields (when the snapshot is classified): ${LABEL_FIELDS.join(', ')}`,
     );
   }
   if (!withLabels) {
