@@ -182,6 +182,10 @@ describe('report options and errors', () => {
     expect(r.data.metrics.summary.counted).toBe(4);
     expect(r.data.asOf).toBe('2020-12-31');
     expect(r.data.notes.join(' ')).toMatch(/first posted on or before 2020-12-31.*statuses have drifted/);
+    // the flow starts from the 9 snapshot records: 3 (#4 #6 #9) are outside the filter
+    const flow = await readFile(join(d, 'figures', 'screening-flow.svg'), 'utf8');
+    expect(flow).toContain('9 registry records in the snapshot');
+    expect(flow).toContain('3  outside the report filter (first posted after 2020-12-31)');
   });
 
   it('a missing published file is a clear error, and nothing is written', async () => {

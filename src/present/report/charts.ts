@@ -270,7 +270,13 @@ function dose(m: Metrics): TopLevelSpec | null {
         data: { values: medians },
         mark: { type: 'tick', color: SECOND_COLOUR, thickness: 3, size: 22 },
         encoding: {
-          y: { field: 'route', type: 'nominal', sort: routes.map(nice), scale: { type: 'band' }, bandPosition: 0.5 },
+          y: {
+            field: 'route',
+            type: 'nominal',
+            sort: routes.map(nice),
+            scale: { type: 'band' },
+            bandPosition: 0.5,
+          },
           x: { field: 'median', type: 'quantitative' },
           tooltip: [{ field: 'route' }, { field: 'median', format: '.2e' }, { field: 'n' }],
         },

@@ -45,7 +45,7 @@ export function renderMarkdown(d: ReportData): string {
   out.push(d.notes.map((n) => `- ${n}`).join('\n') + '\n');
   out.push(`## Screening flow\n\n![Screening flow](figures/screening-flow.svg)\n`);
   out.push(
-    `- Records identified: ${fmt(f.identified)}\n- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${r.key}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${nice(r.key)}: ${fmt(r.count)}`).join('\n')}\n`,
+    `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- Records after the report filter: ${fmt(f.identified)}\n- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${r.key}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${nice(r.key)}: ${fmt(r.count)}`).join('\n')}\n`,
   );
   out.push(
     `## Key numbers\n\n${mdTable(

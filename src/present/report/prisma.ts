@@ -31,7 +31,14 @@ function box(
 const arrow = (x1: number, y1: number, x2: number, y2: number) =>
   `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#444" stroke-width="1.3" marker-end="url(#arrow)"/>`;
 
-export function prismaSvg(flow: ScreeningFlow, opts: { maxReasons?: number } = {}): string {
+/**
+ * `total`: records in the snapshot before the report filter (default: flow.identified); `filterNote` says what the
+ * filter left out (e.g. "first posted after 2021-07-14").
+ */
+export function prismaSvg(
+  flow: ScreeningFlow,
+  opts: { maxReasons?: number; total?: number; filterNote?: string } = {},
+): string {
   const maxReasons = opts.maxReasons ?? 10;
   const W = 760;
   const leftX = 20;
@@ -41,23 +48,21 @@ export function prismaSvg(flow: ScreeningFlow, opts: { maxReasons?: number } = {
   const parts: string[] = [];
   let y = 20;
 
-  const b1 = box(leftX, y, leftW, [
-    'Records identified',
-    `${fmt(flow.identified)} registry records in the snapshot`,
-  ]);
+  const total = opts.total ?? flow.identified;
+  const outside = total - flow.identified;
+  const b1 = box(leftX, y, leftW, ['Records identified', `${fmt(total)} registry records in the snapshot`]);
   parts.push(b1.svg);
   const y1 = y + b1.h;
-  y = y1 + 40;
-
-  const ub = box(
-    rightX,
-    y1 - b1.h / 2 - 10,
-    rightW,
-    ['Not classified', `${fmt(flow.unclassified)} records without labels`],
-    { fill: '#FFFFFF' },
-  );
-  parts.push(ub.svg);
-  parts.push(arrow(leftX + leftW, y1 - b1.h / 2, rightX, y1 - b1.h / 2));
+  const notScreened = [
+    `Not screened: ${fmt(outside + flow.unclassified)} records`,
+    ...(outside > 0
+      ? [`${fmt(outside)}  outside the report filter${opts.filterNote ? ` (${opts.filterNote})` : ''}`]
+      : []),
+    `${fmt(flow.unclassified)}  without labels (not classified)`,
+  ];
+  const ub = box(rightX, y, rightW, notScreened, { fill: '#FFFFFF' });
+  parts.push(ub.svg, arrow(leftX + leftW, y + b1.h / 2, rightX, y + b1.h / 2));
+  y = Math.max(y1, y + ub.h) + 40;
 
   const b2 = box(leftX, y, leftW, [
     'Records screened',

@@ -72,7 +72,10 @@ export async function generateReport(
 
   t0 = stage('figures');
   const figures = await renderFigures(data.metrics);
-  const prisma = prismaSvg(data.metrics.flow);
+  const prisma = prismaSvg(data.metrics.flow, {
+    total: Math.max(opts.snapshot.studyCount, data.metrics.flow.identified),
+    filterNote: data.asOf ? `first posted after ${data.asOf}` : undefined,
+  });
   data.figures = figures.map((f) => ({
     id: f.id,
     title: f.title,
