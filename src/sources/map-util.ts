@@ -2,7 +2,7 @@
  * Small typed accessors shared by the record mappers. A value of the wrong JSON type in a field the mapper
  * reads is bad input: it throws an InputError naming the file, record and field (never a TypeError).
  */
-import { DateParseError, parseRegistryDate } from '../model/dates.js';
+import { DateParseError, parseDateType, parseRegistryDate } from '../model/dates.js';
 import { InputError } from '../model/errors.js';
 import type { PartialDate, Provenance, Study } from '../model/study.js';
 import { StudySchema } from '../model/study.js';
@@ -77,12 +77,29 @@ export function num(prov: Provenance, field: string, v: unknown): number | null 
   return fail(prov, field, `expected a number, got ${describe(v)}`);
 }
 
-/** A registry date with its precision; a malformed date is an InputError naming the field. */
-export function date(prov: Provenance, field: string, text: unknown, type?: unknown): PartialDate | null {
+/**
+ * A registry date with its precision; a malformed date (or date type) is an InputError naming its field.
+ * `typeField` names the type's own field (classic "StartDateType", v2 "startDateStruct.type").
+ */
+export function date(
+  prov: Provenance,
+  field: string,
+  text: unknown,
+  type?: unknown,
+  typeField = `${field}Type`,
+): PartialDate | null {
   const t = str(prov, field, text);
-  const ty = str(prov, `${field}Type`, type);
+  const ty = str(prov, typeField, type);
+  let parsedType: PartialDate['type'];
   try {
-    return parseRegistryDate(t, ty);
+    parsedType = parseDateType(ty);
+  } catch (e) {
+    if (e instanceof DateParseError) return fail(prov, typeField, e.message);
+    throw e;
+  }
+  try {
+    const d = parseRegistryDate(t);
+    return d === null ? null : { ...d, type: parsedType };
   } catch (e) {
     if (e instanceof DateParseError) return fail(prov, field, e.message);
     throw e;

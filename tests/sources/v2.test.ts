@@ -105,6 +105,17 @@ describe('mapV2Study', () => {
     expect(() => mapV2Study(t, prov)).toThrow(/startDateStruct\.date.*not a date/);
   });
 
+  it('names the type field of a bad date type', () => {
+    const s = fixtureJson('v2-study.json');
+    (s.protocolSection as { statusModule: { startDateStruct: unknown } }).statusModule.startDateStruct = {
+      date: '2022-03',
+      type: 'GUESSED',
+    };
+    expect(() => mapV2Study(s, prov)).toThrow(
+      /field "protocolSection\.statusModule\.startDateStruct\.type": unknown date type/,
+    );
+  });
+
   it('rejects a record without an NCT id, naming the field', () => {
     const s = fixtureJson('v2-study.json');
     delete (s.protocolSection as { identificationModule: Record<string, unknown> }).identificationModule

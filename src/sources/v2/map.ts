@@ -100,7 +100,7 @@ function outcomes(prov: Provenance, field: string, v: unknown): Outcome[] {
 
 function dateStruct(prov: Provenance, field: string, v: unknown): Study['startDate'] {
   const o = obj(prov, field, v);
-  return date(prov, `${field}.date`, o.date, o.type);
+  return date(prov, `${field}.date`, o.date, o.type, `${field}.type`);
 }
 
 /** Map one API v2 study object to a validated Study. */
