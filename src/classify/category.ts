@@ -19,7 +19,6 @@
  */
 import type { Category, Evidence } from '../model/labels.js';
 import { evidenceOf } from './evidence.js';
-import { sentenceAround } from './text.js';
 import type { Hit, StudyView } from './view.js';
 
 export const CATEGORY_FIELDS = [
@@ -52,7 +51,7 @@ function kindOf(v: StudyView, h: Hit): Kind | null {
   return null;
 }
 
-const textOf = (v: StudyView, field: string): string => v.fields.find((f) => f.path === field)?.text ?? '';
+const textOf = (v: StudyView, field: string): string => v.text(field);
 
 /** "MSC-derived exosomes", "MSC secretome" (cell word right before the product). */
 const CELL_THEN_DERIVED = /^[\s-]*(?:(?:derived|secreted|produced|released|generated)[\s-]+)?(?:[a-z0-9()-]+[\s-]+){0,2}$/i;
@@ -62,7 +61,7 @@ const DERIVED_THEN_CELL = /^[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produc
 /** Kinds of the given hits, with "cell" words that only name the source of a derived product dropped. */
 function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }> {
   const out: Array<{ hit: Hit; kind: Kind }> = [];
-  const derived = v.hits.filter((h) => kindOf(v, h) === 'derived');
+  const derived = v.hits.filter((h) => h.msc && kindOf(v, h) === 'derived');
   const sourceOfDerived = (h: Hit): boolean => {
     const text = textOf(v, h.field);
     return derived.some((d) => {
@@ -86,9 +85,8 @@ const isAdmin = (h: Hit): boolean => isCue(h, 'admin') || (h.family === 'route' 
 
 /** Hits lying in the same sentence as `h`. */
 function sameSentence(v: StudyView, h: Hit): Hit[] {
-  const text = textOf(v, h.field);
-  const [s, e] = sentenceAround(text, h.start, h.end);
-  return v.hits.filter((x) => x.field === h.field && x.start >= s && x.end <= e);
+  const [s, e] = v.sentence(h.field, h.start, h.end);
+  return v.inField(h.field).filter((x) => x.start >= s && x.end <= e);
 }
 
 const AUTOLOGOUS_TISSUE = new Set(['bone_marrow', 'adipose', 'synovial']);
@@ -97,7 +95,7 @@ const srcOf = (h: Hit): string | undefined => (h.family === 'source' ? h.value :
 
 /** Weak "no expansion" cues (Ficoll, intraoperative, one-step...) count only in a field about marrow/fat tissue. */
 function autologousTissueField(v: StudyView, cue: Hit): boolean {
-  const inField = v.hits.filter((h) => h.field === cue.field).map(srcOf);
+  const inField = v.inField(cue.field).map(srcOf);
   return inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) && !inField.some((s) => s !== undefined && PERINATAL.has(s));
 }
 
@@ -158,7 +156,7 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
   let lab = 0;
   for (const h of hits) {
     const text = textOf(v, h.field);
-    const [a, b] = sentenceAround(text, h.start, h.end);
+    const [a, b] = v.sentence(h.field, h.start, h.end);
     const k = `${h.field}:${a}`;
     const s = sameSentence(v, h);
     const admin = s.some(isAdmin);
@@ -170,7 +168,7 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
       if (vitro && !admin) lab++;
     }
   }
-  const givenSentences = new Set(given.map((h) => `${h.field}:${sentenceAround(textOf(v, h.field), h.start, h.end)[0]}`)).size;
+  const givenSentences = new Set(given.map((h) => `${h.field}:${v.sentence(h.field, h.start, h.end)[0]}`)).size;
   return { given: givenSentences > lab ? given : [], lab };
 }
 

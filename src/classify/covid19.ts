@@ -22,7 +22,7 @@ export function covidFields(study: Study): Array<[string, string | null]> {
 export function decideCovid19(study: Study, matcher: Matcher): { covid19: boolean; evidence: Evidence[] } {
   for (const [path, text] of covidFields(study)) {
     if (!text) continue;
-    const m = matcher.scan(text, path)[0];
+    const m = matcher.scanCached(text, path)[0];
     if (m) return { covid19: true, evidence: [evidenceOf('covid19', 'true', m)] };
   }
   return { covid19: false, evidence: [] };

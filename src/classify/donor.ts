@@ -13,7 +13,6 @@
 import type { Donor, Evidence, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
-import { sentenceAround } from './text.js';
 import type { Hit, StudyView } from './view.js';
 
 export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
@@ -22,7 +21,7 @@ const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placen
 const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous)\b/i;
 
 function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
-  const msc = v.hits.filter((h) => h.field === d.field && (v.isMsc(h) || h.family === 'source' || h.also.source !== undefined));
+  const msc = v.inField(d.field).filter((h) => h.msc || h.family === 'source' || h.also.source !== undefined);
   const next = msc.filter((m) => m.start >= d.end && m.start - d.end <= 60).sort((a, b) => a.start - b.start)[0];
   if (next && !donors.some((o) => o !== d && o.field === d.field && o.start >= d.end && o.end <= next.start)) return true;
   return msc.some((m) => m.end <= d.start && d.start - m.end <= 30);
@@ -41,7 +40,7 @@ function decide(sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null {
 function withPerinatal(v: StudyView, r: { donor: Donor; evidence: Evidence[] }, sources: Evidence[]): { donor: Donor; evidence: Evidence[] } {
   const peri = sources.find((e) => PERINATAL.has(e.value as TissueSource) && e.rule.startsWith('source.'));
   if (!peri) return r;
-  const text = v.fields.find((f) => f.path === peri.field)?.text ?? '';
+  const text = v.text(peri.field);
   if (/auto-?log|own/i.test(text.slice(Math.max(0, peri.start - 60), peri.start))) return r;
   return { donor: 'both', evidence: [...r.evidence.map((e) => ({ ...e, value: 'both' })), { ...peri, label: 'donor', value: 'both', rule: 'donor.allogeneic.perinatal_source' }] };
 }
@@ -50,8 +49,8 @@ export function decideDonor(v: StudyView, product: ProductResult, sources: { sou
   const donors = v.hits.filter((h) => h.family === 'donor' && v.tier(h) <= 3 && h.zone !== 'keyword');
   const isBackground = (h: Hit): boolean => {
     if (h.zone !== 'summary') return false;
-    const text = v.fields.find((f) => f.path === h.field)?.text ?? '';
-    const [a, b] = sentenceAround(text, h.start, h.end);
+    const text = v.text(h.field);
+    const [a, b] = v.sentence(h.field, h.start, h.end);
     return BACKGROUND.test(text.slice(a, b));
   };
   const b = donors.filter((d) => bound(v, d, donors) && !isBackground(d));

@@ -37,7 +37,11 @@ export interface DoseResult {
   evidence: Evidence[];
 }
 
+/** Cheap pre-check: a number followed by a power of ten or a multiplier word somewhere in the text. */
+const MAYBE_DOSE = /\d\s*(?:[x×*]\s*10|e\+?\d|million|billion|thousand|mln|mio)/i;
+
 export function parseDoseText(text: string, vocab: DoseVocab): { value: number; valueHigh: number | null; unit: Dose['unit']; start: number; end: number } | null {
+  if (!MAYBE_DOSE.test(text)) return null;
   const norm = normalize(text);
   DOSE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1,11 +1,13 @@
 /**
- * The generic matcher: every term of every rules file (and every product name) is compiled ONCE into one
- * combined RegExp (plus one for the few case-sensitive acronyms). Each pattern is a capture group, so a
- * single left-to-right scan of a field yields every match with the rule that fired. Word boundaries are
+ * The generic matcher: every term of the given rules files (and every product name) is compiled ONCE into
+ * sticky RegExps bucketed by first character (one set case-insensitive, one for the few case-sensitive
+ * acronyms). Each pattern is a capture group, so a single left-to-right pass over a field, trying only the
+ * patterns that can start at each word start, yields every match with the rule that fired. Word boundaries are
  * ASCII letters/digits; text is normalized same-length (text.ts) so offsets are exact.
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
+import { prefixes2 } from './firstchars.js';
 import { normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -23,7 +25,10 @@ export interface Match extends CompiledTerm {
 }
 
 export interface Matcher {
-  terms: { ci: CompiledTerm[]; cs: CompiledTerm[] };
+  /** Like scan, memoized by text for short texts (conditions, MeSH terms and titles repeat across studies). */
+  scanCached(text: string, field: string): Match[];
+  /** Number of compiled patterns. */
+  size: number;
   scan(text: string, field: string, out?: Match[]): Match[];
 }
 
@@ -52,14 +57,55 @@ function checkPattern(p: string, where: string): void {
   if (groups !== 0) throw new MscopeError(`${where}: pattern /${p}/ must not use capturing groups; use (?:...)`);
 }
 
-function build(alts: Alt[], flags: string): { re: RegExp | null; terms: CompiledTerm[] } {
-  if (alts.length === 0) return { re: null, terms: [] };
+interface Slot {
+  re: RegExp;
+  terms: CompiledTerm[];
+}
+
+interface Bucketed {
+  /**
+   * Slot per ASCII character pair (index c1 * 128 + c2, lower-cased when folding): the patterns that can begin
+   * with those two characters, else those whose second character is open, else those with unknown beginnings.
+   */
+  table: Array<Slot | null>;
+  size: number;
+}
+
+/**
+ * Sticky RegExps bucketed by the two first characters a match can have, each holding (in the global order)
+ * only the alternatives that can start that way: at a word start only a handful of patterns are tried, and
+ * none at most word starts.
+ */
+function build(alts: Alt[], fold: boolean): Bucketed {
   // Longer pattern sources first: at one position the first alternative that matches wins.
   const sorted = [...alts].sort((a, b) => b.source.length - a.source.length);
-  const body = sorted.map((a) => '(' + a.source + ')').join('|');
-  const re = new RegExp('(?<![A-Za-z0-9])(?:' + body + ')(?![A-Za-z0-9])', flags);
-  return { re, terms: sorted.map((a) => a.term) };
+  const pre = sorted.map((a) => prefixes2(a.source, fold));
+  const slot = (idx: number[]): Slot => ({
+    re: new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')(?![A-Za-z0-9])', fold ? 'iy' : 'y'),
+    terms: idx.map((i) => sorted[i]!.term),
+  });
+  const table: Array<Slot | null> = new Array<Slot | null>(128 * 128).fill(null);
+  const cache = new Map<string, Slot>();
+  for (let a = 48; a < 123; a++) {
+    if (!isAlnum(a)) continue;
+    for (let b = 0; b < 128; b++) {
+      const pair = String.fromCharCode(a, b);
+      const first = String.fromCharCode(a);
+      const idx = sorted.map((_, i) => i).filter((i) => pre[i] === null || pre[i]!.has(pair) || pre[i]!.has(first));
+      if (idx.length === 0) continue;
+      const k = idx.join(',');
+      let sl = cache.get(k);
+      if (!sl) cache.set(k, (sl = slot(idx)));
+      table[a * 128 + b] = sl;
+    }
+  }
+  return { table, size: sorted.length };
 }
+
+const ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Compile the term files of the given families (and, if `withProducts`, the product names) into one matcher.
@@ -85,27 +131,74 @@ export function compileMatcher(rules: Rules, families: readonly string[], withPr
     const weak: CompiledTerm = { ...term, rule: `product.${p.id}.weak`, also: { weak: '1' } };
     for (const n of p.weakNames ?? []) cs.push({ source: namePattern(n), term: weak });
   }
-  const a = build(ci, 'gi');
-  const b = build(cs, 'g');
-  const run = (re: RegExp | null, terms: CompiledTerm[], norm: string, text: string, field: string, out: Match[]): void => {
-    if (!re) return;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(norm)) !== null) {
-      let g = 1;
-      while (g < m.length && m[g] === undefined) g++;
-      const term = terms[g - 1];
-      if (term) out.push({ ...term, field, start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) });
-      if (m[0].length === 0) re.lastIndex++;
+  const a = build(ci, true);
+  const b = build(cs, false);
+  /** Left-to-right, non-overlapping, matches starting at word starts only (as with a leading \b). */
+  const run = (bk: Bucketed, fold: boolean, norm: string, text: string, field: string, out: Match[]): void => {
+    if (bk.size === 0) return;
+    const n = norm.length;
+    const table = bk.table;
+    let i = 0;
+    while (i < n) {
+      let c = norm.charCodeAt(i);
+      while (c >= 128 || ALNUM[c] === 0) {
+        if (++i >= n) return;
+        c = norm.charCodeAt(i);
+      }
+      // i is a word start
+      const c1 = fold && c >= 65 && c <= 90 ? c + 32 : c;
+      const d = i + 1 < n ? norm.charCodeAt(i + 1) : 0;
+      const c2 = d >= 128 ? 0 : fold && d >= 65 && d <= 90 ? d + 32 : d;
+      const slot = table[c1 * 128 + c2];
+      if (slot) {
+        slot.re.lastIndex = i;
+        const m = slot.re.exec(norm);
+        if (m !== null && m[0].length > 0) {
+          let g = 1;
+          while (g < m.length && m[g] === undefined) g++;
+          const term = slot.terms[g - 1];
+          const end = i + m[0].length;
+          if (term) out.push({ family: term.family, value: term.value, rule: term.rule, also: term.also, field, start: i, end, text: text.slice(i, end) });
+          i = end;
+          continue;
+        }
+      }
+      // skip the rest of the word
+      i++;
+      while (i < n) {
+        const e = norm.charCodeAt(i);
+        if (e >= 128 || ALNUM[e] === 0) break;
+        i++;
+      }
     }
   };
+  const cache = new Map<string, Match[]>();
+  const scan = (text: string, field: string, out: Match[] = []): Match[] => {
+    const norm = normalize(text);
+    const from = out.length;
+    run(a, true, norm, text, field, out);
+    const mid = out.length;
+    run(b, false, norm, text, field, out);
+    // Case-sensitive acronyms never overlap a longer case-insensitive match.
+    if (out.length > mid && mid > from) {
+      const ciHits = out.slice(from, mid);
+      const kept = out.slice(mid).filter((m) => !ciHits.some((h) => m.start < h.end && h.start < m.end));
+      out.length = mid;
+      out.push(...kept);
+    }
+    return out;
+  };
   return {
-    terms: { ci: a.terms, cs: b.terms },
-    scan(text, field, out = []) {
-      const norm = normalize(text);
-      run(a.re, a.terms, norm, text, field, out);
-      run(b.re, b.terms, norm, text, field, out);
-      return out;
+    size: a.size + b.size,
+    scan,
+    scanCached(text, field) {
+      if (text.length > 300) return scan(text, field);
+      let hit = cache.get(text);
+      if (!hit) {
+        if (cache.size > 50_000) cache.clear();
+        cache.set(text, (hit = scan(text, '')));
+      }
+      return hit.map((m) => ({ ...m, field }));
     },
   };
 }

@@ -13,7 +13,6 @@ import type { Evidence, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
-import { sentenceAround } from './text.js';
 import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 
@@ -26,8 +25,8 @@ const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/
 export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean, surfaceCondition: boolean): { routes: Route[]; evidence: Evidence[] } {
   const hits = v.hits.filter((h) => h.family === 'route');
   const cellSentence = (h: Hit): boolean => {
-    const text = v.fields.find((f) => f.path === h.field)?.text ?? '';
-    const [a, b] = sentenceAround(text, h.start, h.end);
+    const text = v.text(h.field);
+    const [a, b] = v.sentence(h.field, h.start, h.end);
     return CELL_WORD.test(text.slice(a, b));
   };
   const groups: Array<(h: Hit) => boolean> = [

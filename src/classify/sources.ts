@@ -9,7 +9,6 @@ import type { Evidence, TissueSource } from '../model/labels.js';
 import { SOURCES } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
-import { sentenceAround } from './text.js';
 import { firstTier, nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 
@@ -24,8 +23,7 @@ export const sourceOf = (h: Hit): TissueSource | null => {
 function dropEnumerations(v: StudyView, hits: Hit[]): Hit[] {
   const bySentence = new Map<string, Hit[]>();
   for (const h of hits) {
-    const f = v.fields.find((x) => x.path === h.field);
-    const [s, e] = sentenceAround(f?.text ?? '', h.start, h.end);
+    const [s, e] = v.sentence(h.field, h.start, h.end);
     const k = `${h.field}:${s}:${e}`;
     bySentence.set(k, [...(bySentence.get(k) ?? []), h]);
   }

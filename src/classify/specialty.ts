@@ -10,12 +10,19 @@ import type { Evidence, Specialty } from '../model/labels.js';
 import { SPECIALTIES } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { evidenceOf } from './evidence.js';
-import type { Match, Matcher } from './matcher.js';
+import type { Matcher } from './matcher.js';
 import type { SpecialtyTable } from './rules.js';
 
 export const SPECIALTY_FIELDS = ['conditions', 'briefTitle', 'officialTitle', 'keywords', 'conditionMesh.meshes', 'conditionMesh.ancestors', 'conditionMesh.browseBranches'] as const;
 
 const KNOWN = new Set<string>(SPECIALTIES);
+
+const lookups = new WeakMap<SpecialtyTable, Map<string, string>>();
+function meshLookup(table: SpecialtyTable): Map<string, string> {
+  let m = lookups.get(table);
+  if (!m) lookups.set(table, (m = new Map(Object.entries(table.mesh).map(([k, v]) => [k.toLowerCase(), v]))));
+  return m;
+}
 
 export function decideSpecialty(study: Study, matcher: Matcher, table: SpecialtyTable, covid19: Evidence | undefined): { specialty: Specialty; evidence: Evidence[] } {
   if (covid19) return { specialty: 'pneumology', evidence: [{ ...covid19, label: 'specialty', value: 'pneumology', rule: 'specialty.pneumology.covid19' }] };
@@ -30,7 +37,7 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
   const scanField = (path: string, text: string | null, w: number): void => {
     if (!text) return;
     const seen = new Set<string>();
-    for (const m of matcher.scan(text, path) as Match[]) {
+    for (const m of matcher.scanCached(text, path)) {
       if (seen.has(m.value)) continue;
       seen.add(m.value);
       add(m.value, w, evidenceOf('specialty', m.value, m));
@@ -41,7 +48,7 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
   scanField('officialTitle', study.officialTitle, 1);
   study.keywords.forEach((k, i) => scanField(`keywords.${i}`, k, 0.5));
   study.conditionMesh.meshes.forEach((m, i) => scanField(`conditionMesh.meshes.${i}.term`, m.term, 1));
-  const lookup = new Map(Object.entries(table.mesh).map(([k, v]) => [k.toLowerCase(), v]));
+  const lookup = meshLookup(table);
   const tableHit = (path: string, text: string): void => {
     const v = lookup.get(text.toLowerCase());
     if (v) add(v, 0.3, { label: 'specialty', value: v, field: path, start: 0, end: text.length, text, rule: `specialty.${v}.mesh` });

@@ -13,7 +13,9 @@ const TO: Record<string, string> = {
 };
 
 /** Same-length normalization (every replacement is one UTF-16 unit for one). */
+const HAS_VARIANT = new RegExp(VARIANTS.source);
 export function normalize(text: string): string {
+  if (!HAS_VARIANT.test(text)) return text;
   return text.replace(VARIANTS, (c) => TO[c] ?? c);
 }
 
@@ -44,4 +46,29 @@ export function sentenceAround(text: string, pos: number, end = pos): [number, n
     e++;
   }
   return [s, e];
+}
+
+/** Sentence start offsets of a text (same boundaries as sentenceAround), for repeated look-ups. */
+export function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) starts.push(i + 1);
+    else if ((c === 46 || c === 59 || c === 33 || c === 63) && i + 1 < text.length && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** [start, end) of the sentence holding [pos, end) given `sentenceStarts` (binary search). */
+export function sentenceIn(starts: number[], textLength: number, pos: number, end = pos): [number, number] {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  let j = lo + 1;
+  while (j < starts.length && starts[j]! < end) j++;
+  return [starts[lo]!, j < starts.length ? starts[j]! : textLength];
 }

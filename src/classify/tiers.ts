@@ -12,5 +12,5 @@ export function firstTier(v: StudyView, hits: Hit[], groups: ReadonlyArray<Reado
 
 /** Hits whose field sentence holds an MSC hit within `window` characters. */
 export function nearMsc(v: StudyView, h: Hit, window: number): boolean {
-  return v.hits.some((m) => m.field === h.field && v.isMsc(m) && (Math.abs(m.start - h.end) <= window || Math.abs(h.start - m.end) <= window));
+  return v.inField(h.field).some((m) => m.msc && (Math.abs(m.start - h.end) <= window || Math.abs(h.start - m.end) <= window));
 }

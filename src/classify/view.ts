@@ -7,7 +7,7 @@
 import type { Study } from '../model/study.js';
 import type { Match, Matcher } from './matcher.js';
 import type { Product } from './rules.js';
-import { sentenceAround } from './text.js';
+import { sentenceIn, sentenceStarts } from './text.js';
 
 export type Zone = 'title' | 'intervention' | 'arm' | 'summary' | 'keyword' | 'condition' | 'outcome';
 
@@ -22,6 +22,9 @@ export interface FieldRef {
 export interface Hit extends Match {
   zone: Zone;
   owner: number;
+  /** Filled by buildView: see StudyView.tier / isMsc. */
+  tierValue: Tier;
+  msc: boolean;
 }
 
 /** 1 = MSC intervention/arm, 2 = titles/keywords, 3 = MSC sentence of the summary/description, 4 = elsewhere. */
@@ -35,6 +38,12 @@ export interface StudyView {
   products: Array<{ hit: Hit; product: Product }>;
   mscInterventions: Set<number>;
   mscArms: Set<number>;
+  /** Field path -> text. */
+  text(field: string): string;
+  /** The sentence [start, end) of `field` holding the span [pos, end). */
+  sentence(field: string, pos: number, end?: number): [number, number];
+  /** Hits of one field, in text order. */
+  inField(field: string): Hit[];
   tier(h: Hit): Tier;
   /** Is this hit an MSC product mention (cell, derived, mixture, named product)? */
   isMsc(h: Hit): boolean;
@@ -73,11 +82,20 @@ const MSC_VALUES = new Set(['cell', 'derived', 'mixture']);
 export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<string, Product>): StudyView {
   const fields = productFields(study);
   const hits: Hit[] = [];
-  const buf: Match[] = [];
+  const byField = new Map<string, Hit[]>();
+  const texts = new Map<string, string>();
   for (const f of fields) {
-    buf.length = 0;
-    matcher.scan(f.text, f.path, buf);
-    for (const m of buf) hits.push({ ...m, zone: f.zone, owner: f.owner });
+    texts.set(f.path, f.text);
+    const from = hits.length;
+    matcher.scan(f.text, f.path, hits as Match[]);
+    for (let i = from; i < hits.length; i++) {
+      const h = hits[i]!;
+      h.zone = f.zone;
+      h.owner = f.owner;
+      h.tierValue = 4;
+      h.msc = false;
+    }
+    if (hits.length > from) byField.set(f.path, hits.slice(from));
   }
   // Weak product names (e.g. "MPC") count only when the company context appears somewhere.
   const allText = (): string => fields.map((f) => f.text).join('\n').toLowerCase();
@@ -94,8 +112,10 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     validProducts.push({ hit: h, product: p });
   }
   const productHits = new Set(validProducts.map((v) => v.hit));
-  const isMsc = (h: Hit): boolean =>
-    (h.family === 'msc' && MSC_VALUES.has(h.value)) || (h.also.msc !== undefined && MSC_VALUES.has(h.also.msc)) || productHits.has(h);
+  for (const h of hits) {
+    h.msc = (h.family === 'msc' && MSC_VALUES.has(h.value)) || (h.also.msc !== undefined && MSC_VALUES.has(h.also.msc)) || productHits.has(h);
+  }
+  const isMsc = (h: Hit): boolean => h.msc;
 
   const mscInterventions = new Set<number>();
   for (const h of hits) if (h.zone === 'intervention' && isMsc(h)) mscInterventions.add(h.owner);
@@ -129,16 +149,22 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     const type = study.arms[h.owner]?.type ?? '';
     if (h.zone === 'arm' && isMsc(h) && !COMPARATOR_ARM.has(type) && !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR')) mscArms.add(h.owner);
   }
+  const starts = new Map<string, number[]>();
+  const sentence = (field: string, pos: number, end = pos): [number, number] => {
+    const text = texts.get(field) ?? '';
+    let st = starts.get(field);
+    if (!st) starts.set(field, (st = sentenceStarts(text)));
+    return sentenceIn(st, text.length, pos, end);
+  };
   // MSC sentences of the narrative fields.
   const sentences = new Map<string, Array<[number, number]>>();
   for (const h of hits) {
     if (h.zone !== 'summary' || !isMsc(h)) continue;
-    const text = h.field === 'briefSummary' ? study.briefSummary ?? '' : study.detailedDescription ?? '';
     const list = sentences.get(h.field) ?? [];
-    list.push(sentenceAround(text, h.start, h.end));
+    list.push(sentence(h.field, h.start, h.end));
     sentences.set(h.field, list);
   }
-  const tier = (h: Hit): Tier => {
+  const computeTier = (h: Hit): Tier => {
     switch (h.zone) {
       case 'intervention':
         return mscInterventions.has(h.owner) ? 1 : 4;
@@ -153,5 +179,19 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
         return 4;
     }
   };
-  return { study, fields, hits, products: validProducts, mscInterventions, mscArms, tier, isMsc };
+  for (const h of hits) h.tierValue = computeTier(h);
+  const empty: Hit[] = [];
+  return {
+    study,
+    fields,
+    hits,
+    products: validProducts,
+    mscInterventions,
+    mscArms,
+    text: (field) => texts.get(field) ?? '',
+    inField: (field) => byField.get(field) ?? empty,
+    sentence,
+    tier: (h) => h.tierValue,
+    isMsc,
+  };
 }
