@@ -30,7 +30,9 @@ export interface BenchServerOptions {
   amount?: number;
   /** Concurrent connections (default 4). */
   connections?: number;
-  /** Upper bound per case in seconds (default 20). */
+  /** Requests per cold case (default 10, one connection). */
+  coldAmount?: number;
+  /** Upper bound per case in seconds (default 20; autocannon stops at whichever limit comes first). */
   maxSeconds?: number;
 }
 
@@ -39,6 +41,10 @@ const CLI = fileURLToPath(new URL('../../bin/mscope.js', import.meta.url));
 interface Case {
   endpoint: string;
   path: string | (() => string);
+  /** Every request a new filter (cache miss): run with one connection and `coldAmount` requests. */
+  cold?: boolean;
+  /** Send Accept-Encoding: gzip, as browsers do. */
+  gzip?: boolean;
 }
 
 function randomDay(): string {
@@ -48,15 +54,19 @@ function randomDay(): string {
 
 export const CASES: readonly Case[] = [
   { endpoint: '/api/metrics (no filter, warm)', path: '/api/metrics' },
-  { endpoint: '/api/metrics?included=true&onlyIncluded=false (dashboard default, warm)', path: '/api/metrics?included=true&onlyIncluded=false' },
+  {
+    endpoint: '/api/metrics?included=true&onlyIncluded=false&parts=summary,tables + gzip (the page\'s default request, warm)',
+    path: '/api/metrics?included=true&onlyIncluded=false&parts=summary,tables',
+    gzip: true,
+  },
   { endpoint: '/api/metrics?source=umbilical_cord&phase=PHASE2 (warm)', path: '/api/metrics?source=umbilical_cord&phase=PHASE2' },
   { endpoint: '/api/metrics?text=knee (warm)', path: '/api/metrics?text=knee' },
-  { endpoint: '/api/metrics?firstPostedFrom=<random day> (cold: new filter each request)', path: () => `/api/metrics?firstPostedFrom=${randomDay()}` },
-  { endpoint: '/api/metrics?text=<random word> (cold: text search, new filter each request)', path: () => `/api/metrics?text=${randomWord()}` },
+  { endpoint: '/api/metrics?firstPostedFrom=<random day> (cold: new filter each request)', path: () => `/api/metrics?firstPostedFrom=${randomDay()}`, cold: true },
+  { endpoint: '/api/metrics?text=<random word> (cold: text search, new filter each request)', path: () => `/api/metrics?text=${randomWord()}`, cold: true },
   { endpoint: '/api/studies?included=true&sort=firstPosted&order=desc (warm)', path: '/api/studies?included=true&sort=firstPosted&order=desc' },
   { endpoint: '/api/studies?country=China&sort=enrollment&order=desc&page=3 (warm)', path: '/api/studies?country=China&sort=enrollment&order=desc&page=3' },
   { endpoint: '/api/studies?text=cord&pageSize=100 (warm)', path: '/api/studies?text=cord&pageSize=100' },
-  { endpoint: '/api/studies?firstPostedFrom=<random day>&sort=title (cold)', path: () => `/api/studies?firstPostedFrom=${randomDay()}&sort=title` },
+  { endpoint: '/api/studies?firstPostedFrom=<random day>&sort=title (cold)', path: () => `/api/studies?firstPostedFrom=${randomDay()}&sort=title`, cold: true },
 ];
 
 const WORDS = ['knee', 'cord', 'stroke', 'covid', 'liver', 'heart', 'bone', 'lung', 'graft', 'crohn', 'spinal', 'diabetes', 'kidney', 'skin', 'eye'];
@@ -130,12 +140,18 @@ async function runCase(base: string, c: Case, amount: number, connections: numbe
         url: base,
         connections,
         amount,
-        duration: maxSeconds,
         timeout: 30,
+        headers: c.gzip ? { 'accept-encoding': 'gzip' } : {},
         requests: [{ method: 'GET', path: typeof c.path === 'string' ? c.path : '/api/meta', ...(make ? { setupRequest: (req) => ({ ...req, path: make() }) } : {}) }],
       },
-      (err) => (err ? reject(err as Error) : resolve()),
+      (err) => {
+        clearTimeout(stopper);
+        if (err) reject(err as Error);
+        else resolve();
+      },
     );
+    // autocannon ignores `duration` when `amount` is set: bound the time ourselves
+    const stopper = setTimeout(() => instance.stop(), maxSeconds * 1000);
     instance.on('response', (_client, status, _bytes, ms) => {
       times.push(ms);
       if (status !== 200) bad++;
@@ -160,7 +176,7 @@ export async function benchServer(opts: BenchServerOptions): Promise<EndpointRes
     log(`${meta.studies} studies loaded and listening after ${Math.round(loadMs)} ms; RSS ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`);
     const results: EndpointResult[] = [];
     for (const c of CASES) {
-      const r = await runCase(url, c, amount, connections, maxSeconds);
+      const r = c.cold ? await runCase(url, c, opts.coldAmount ?? 10, 1, maxSeconds) : await runCase(url, c, amount, connections, maxSeconds);
       log(`${r.endpoint}: p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests)`);
       results.push(r);
     }

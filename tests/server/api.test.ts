@@ -212,6 +212,20 @@ describe('GET /api/metrics', () => {
     }
   });
 
+  it('returns only the asked parts, gzip-compressed for clients that accept it', async () => {
+    const full = (await json('/api/metrics')).body.metrics;
+    const { status, body } = await json('/api/metrics?parts=tables,summary');
+    expect(status).toBe(200);
+    expect(Object.keys(body.metrics)).toEqual(['summary', 'tables']);
+    expect(body.metrics.tables).toEqual(full.tables);
+    const bad = await json('/api/metrics?parts=summary,secrets');
+    expect(bad.status).toBe(400);
+    expect(bad.body.parameter).toBe('parts');
+    const raw = await rawRequest(server.port, get('/api/metrics', { 'Accept-Encoding': 'gzip, deflate' }));
+    expect(raw.status).toBe(200);
+    expect(raw.headers['content-encoding']).toBe('gzip');
+  });
+
   it('keeps NCT ids only when asked', async () => {
     const withIds = (await json('/api/metrics?ids=true')).body.metrics.tables.sources.rows;
     expect(withIds.some((r: { nctIds: string[] }) => r.nctIds.length > 0)).toBe(true);

@@ -12,19 +12,15 @@
 import { Hono, type Context } from 'hono';
 import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
-import { computeMetrics } from '../../analyze/metrics.js';
 import { studyLink } from '../../analyze/dimensions.js';
 import { MscopeError } from '../../model/errors.js';
 import type { Asset } from './assets.js';
 import { csvStream } from './csv.js';
-import { filterKey, type Dataset } from './dataset.js';
 import type { DatasetSource } from './datasets.js';
-import { dateRange, facetCounts } from './facets.js';
 import { ApiError, type ApiErrorBody } from './http-error.js';
-import { LIMITS, parseQuery, type Control } from './params.js';
+import { parseQuery, type Control } from './params.js';
+import { metaBody, metricsBody, sortedSelection, type Body } from './responses.js';
 import { guard } from './security.js';
-import { SORT_KEY_NAMES } from './sort-keys.js';
-import { FILTER_FIELDS } from '../../analyze/filter.js';
 
 export interface AppOptions {
   source: DatasetSource;
@@ -38,8 +34,14 @@ export interface AppOptions {
 const NCT_RE = /^NCT\d{8}$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function jsonText(c: Context, text: string, status: 200 | 404 = 200): Response {
-  return c.body(text, status, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' });
+/** A cached body: gzip when the client accepts it and the body is large. */
+function sendBody(c: Context, body: Body): Response {
+  const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', Vary: 'Accept-Encoding' };
+  if (body.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    headers['Content-Encoding'] = 'gzip';
+    return c.body(body.gzip, 200, headers);
+  }
+  return c.body(body.text, 200, headers);
 }
 
 function queryOf(c: Context, filter: boolean, controls: readonly Control[]) {
@@ -65,7 +67,7 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/api/meta', async (c) => {
     const q = queryOf(c, false, ['snapshot']);
     const ds = await source.get(q.snapshot);
-    return jsonText(c, cached(ds, 'meta', () => JSON.stringify(metaOf(ds))));
+    return sendBody(c, metaBody(ds));
   });
 
   app.get('/api/studies', async (c) => {
@@ -114,16 +116,9 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/api/metrics', async (c) => {
-    const q = queryOf(c, true, ['snapshot', 'onlyIncluded', 'yearBasis', 'ids']);
+    const q = queryOf(c, true, ['snapshot', 'onlyIncluded', 'yearBasis', 'ids', 'parts']);
     const ds = await source.get(q.snapshot);
-    const key = `metrics:${filterKey(q.filter)}:${q.onlyIncluded}:${q.yearBasis}:${q.ids}`;
-    const text = cached(ds, key, () => {
-      const sel = ds.select(q.filter);
-      const rows = Array.from(sel, (i) => ds.rows[i]!);
-      const metrics = computeMetrics(rows, { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis, omitNctIds: !q.ids });
-      return JSON.stringify({ snapshotId: ds.snapshot.id, rulesetVersion: ds.rulesetVersion, filter: q.filter, metrics });
-    });
-    return jsonText(c, text);
+    return sendBody(c, metricsBody(ds, q));
   });
 
   app.get('/api/export.csv', async (c) => {
@@ -178,40 +173,4 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   return app;
-}
-
-function cached(ds: Dataset, key: string, make: () => string): string {
-  let v = ds.cache.get(key) as string | undefined;
-  if (v === undefined) {
-    v = make();
-    ds.cache.set(key, v);
-  }
-  return v;
-}
-
-function sortedSelection(ds: Dataset, filter: Parameters<Dataset['select']>[0], sort: Parameters<Dataset['sorted']>[1], order: 'asc' | 'desc'): Int32Array {
-  const key = `sorted:${filterKey(filter)}:${sort}:${order}`;
-  let v = ds.cache.get(key) as Int32Array | undefined;
-  if (!v) {
-    v = ds.sorted(ds.select(filter), sort, order);
-    ds.cache.set(key, v);
-  }
-  return v;
-}
-
-function metaOf(ds: Dataset) {
-  return {
-    snapshot: ds.snapshot,
-    rulesetVersion: ds.rulesetVersion,
-    studies: ds.rows.length,
-    labelled: ds.rows.filter((r) => r.labels !== null).length,
-    facets: facetCounts(ds.rows),
-    dates: {
-      firstPosted: dateRange(ds.rows, (r) => r.study.firstPostedDate?.value),
-      start: dateRange(ds.rows, (r) => r.study.startDate?.value),
-    },
-    filterFields: FILTER_FIELDS,
-    sortKeys: SORT_KEY_NAMES,
-    maxPageSize: LIMITS.maxPageSize,
-  };
 }

@@ -123,7 +123,7 @@ export function buildDataset(
   const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
   const indexOf = new Map(rows.map((r, i) => [r, i] as const));
   const selections = createLru<string, Int32Array>(256);
-  const cache = createLru<string, unknown>(512);
+  const cache = createLru<string, unknown>(128);
   /** Per sort key: rows with a value in ascending order (ties by NCT order), then the rows without one. */
   const orders = new Map<SortKey, { asc: Int32Array; nulls: Int32Array }>();
 

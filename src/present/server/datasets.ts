@@ -8,6 +8,7 @@ import { openStore, type SnapshotInfo, type Store } from '../../store/index.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { ApiError } from './http-error.js';
 import { createLru } from './lru.js';
+import { warmDataset } from './responses.js';
 
 export interface DatasetSource {
   /** The snapshot the server started with (--snapshot, else the latest at start). */
@@ -36,7 +37,12 @@ export async function createDatasetSource(dbPath: string, snapshotRef?: string, 
 
 export async function createDatasetSourceFrom(open: StoreOpener, snapshotRef?: string, keep = 2): Promise<DatasetSource> {
   const loaded = createLru<number, Promise<Dataset>>(keep);
-  const first = await withStore(open, (store) => loadDataset(store, snapshotRef));
+  const load = async (ref?: string | number) => {
+    const ds = await withStore(open, (store) => loadDataset(store, ref));
+    warmDataset(ds);
+    return ds;
+  };
+  const first = await load(snapshotRef);
   loaded.set(first.snapshot.id, Promise.resolve(first));
   let known: SnapshotInfo[] = await withStore(open, (s) => s.listSnapshots());
 
@@ -57,7 +63,7 @@ export async function createDatasetSourceFrom(open: StoreOpener, snapshotRef?: s
       const id = ref === undefined ? first.snapshot.id : await resolve(ref);
       let p = loaded.get(id);
       if (!p) {
-        p = withStore(open, (store) => loadDataset(store, id));
+        p = load(id);
         loaded.set(id, p);
         p.catch(() => {
           if (loaded.get(id) === p) loaded.delete(id);

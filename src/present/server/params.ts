@@ -21,7 +21,10 @@ export const LIMITS = {
 } as const;
 
 /** Which non-filter parameters an endpoint accepts. */
-export type Control = 'snapshot' | 'sort' | 'order' | 'page' | 'pageSize' | 'onlyIncluded' | 'yearBasis' | 'ids';
+export type Control = 'snapshot' | 'sort' | 'order' | 'page' | 'pageSize' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts';
+
+/** Top-level parts of /api/metrics (`parts=summary,tables`). */
+export const METRIC_PART_NAMES = ['options', 'summary', 'flow', 'tables', 'dose'] as const;
 
 export interface ParsedQuery {
   filter: Filter;
@@ -35,6 +38,8 @@ export interface ParsedQuery {
   yearBasis: 'firstPosted' | 'start';
   /** /api/metrics: keep the contributing NCT ids per metric row (default false: smaller responses). */
   ids: boolean;
+  /** /api/metrics: the top-level parts to return, in canonical order; null = all. */
+  parts: ReadonlyArray<(typeof METRIC_PART_NAMES)[number]> | null;
 }
 
 const SNAPSHOT_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -84,7 +89,16 @@ export function parseQuery(
   const yearBasis = one('yearBasis') ?? 'firstPosted';
   if (yearBasis !== 'firstPosted' && yearBasis !== 'start') throw badParam('yearBasis', 'expected firstPosted or start');
 
-  return { filter: parseFilter(filterParams), snapshot, sort: sortRaw, order: orderRaw, page, pageSize, onlyIncluded, yearBasis, ids };
+  const partsRaw = one('parts');
+  let parts: ParsedQuery['parts'] = null;
+  if (partsRaw !== undefined) {
+    const asked = partsRaw.split(',').map((p) => p.trim());
+    const bad = asked.find((p) => !(METRIC_PART_NAMES as readonly string[]).includes(p));
+    if (bad !== undefined) throw badParam('parts', `unknown part "${bad}" (allowed: ${METRIC_PART_NAMES.join(', ')})`);
+    parts = METRIC_PART_NAMES.filter((p) => asked.includes(p));
+  }
+
+  return { filter: parseFilter(filterParams), snapshot, sort: sortRaw, order: orderRaw, page, pageSize, onlyIncluded, yearBasis, ids, parts };
 }
 
 function boolParam(name: string, raw: string | undefined, dflt: boolean): boolean {

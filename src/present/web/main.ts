@@ -137,6 +137,7 @@ async function render(): Promise<void> {
     const metricsKey = fq.toString();
     const mq = new URLSearchParams(fq);
     mq.set('onlyIncluded', 'false');
+    mq.set('parts', 'summary,tables');
     const [page, metrics] = await Promise.all([
       getJson<StudiesPage>('/api/studies', sq),
       metricsKey === lastMetricsKey ? Promise.resolve(null) : getJson<MetricsResponse>('/api/metrics', mq),

@@ -1,0 +1,99 @@
+/** Response bodies computed from a dataset and cached per dataset (metrics per filter, sorted selections, meta). */
+import { FILTER_FIELDS } from '../../analyze/filter.js';
+import { computeMetrics } from '../../analyze/metrics.js';
+import { filterKey, type Dataset } from './dataset.js';
+import { dateRange, facetCounts } from './facets.js';
+import { LIMITS, METRIC_PART_NAMES, type ParsedQuery } from './params.js';
+import { SORT_KEY_NAMES } from './sort-keys.js';
+import { gzipSync } from 'node:zlib';
+import type { Metrics } from '../../analyze/metrics.js';
+
+/** A cached JSON response body, with its gzip form for clients that accept it (large bodies only). */
+export interface Body {
+  text: string;
+  gzip: Uint8Array<ArrayBuffer> | null;
+}
+
+export function makeBody(text: string): Body {
+  return { text, gzip: text.length >= 4096 ? new Uint8Array(gzipSync(text, { level: 6 })) : null };
+}
+
+const METRIC_PARTS = METRIC_PART_NAMES;
+export type MetricPart = (typeof METRIC_PART_NAMES)[number];
+
+/**
+ * The /api/metrics body for a parsed query: computeMetrics of the filtered rows (cached per filter and options),
+ * projected on the requested top-level parts (all by default), serialized once and cached.
+ */
+export function metricsBody(ds: Dataset, q: Pick<ParsedQuery, 'filter' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts'>): Body {
+  const key = `metrics:${filterKey(q.filter)}:${q.onlyIncluded}:${q.yearBasis}:${q.ids}`;
+  const parts = q.parts ?? METRIC_PARTS;
+  return cachedBody(ds, `${key}:${parts.join(',')}`, () => {
+    let metrics = ds.cache.get(key) as Metrics | undefined;
+    if (!metrics) {
+      const sel = ds.select(q.filter);
+      const rows = Array.from(sel, (i) => ds.rows[i]!);
+      metrics = computeMetrics(rows, { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis, omitNctIds: !q.ids });
+      ds.cache.set(key, metrics);
+    }
+    const m = metrics;
+    const projected = Object.fromEntries(parts.map((p) => [p, m[p]]));
+    return JSON.stringify({ snapshotId: ds.snapshot.id, rulesetVersion: ds.rulesetVersion, filter: q.filter, metrics: projected });
+  });
+}
+
+/**
+ * Precompute what the dashboard asks first (its default view: included studies; and the unfiltered report
+ * metrics) so the first page load does not wait for them.
+ */
+export function warmDataset(ds: Dataset): void {
+  const base = { onlyIncluded: true, yearBasis: 'firstPosted' as const, ids: false, parts: null };
+  metricsBody(ds, { ...base, filter: {} });
+  const dashboard = { ...base, filter: ds.rulesetVersion ? { included: true } : {}, onlyIncluded: false, parts: DASHBOARD_PARTS };
+  metricsBody(ds, dashboard);
+  sortedSelection(ds, dashboard.filter, 'firstPosted', 'desc');
+  metaBody(ds);
+}
+
+/** What the web page asks /api/metrics for. */
+export const DASHBOARD_PARTS: readonly MetricPart[] = ['summary', 'tables'];
+
+export function metaBody(ds: Dataset): Body {
+  return cachedBody(ds, 'meta', () => JSON.stringify(metaOf(ds)));
+}
+
+export function cachedBody(ds: Dataset, key: string, make: () => string): Body {
+  let v = ds.cache.get(key) as Body | undefined;
+  if (v === undefined) {
+    v = makeBody(make());
+    ds.cache.set(key, v);
+  }
+  return v;
+}
+
+export function sortedSelection(ds: Dataset, filter: Parameters<Dataset['select']>[0], sort: Parameters<Dataset['sorted']>[1], order: 'asc' | 'desc'): Int32Array {
+  const key = `sorted:${filterKey(filter)}:${sort}:${order}`;
+  let v = ds.cache.get(key) as Int32Array | undefined;
+  if (!v) {
+    v = ds.sorted(ds.select(filter), sort, order);
+    ds.cache.set(key, v);
+  }
+  return v;
+}
+
+export function metaOf(ds: Dataset) {
+  return {
+    snapshot: ds.snapshot,
+    rulesetVersion: ds.rulesetVersion,
+    studies: ds.rows.length,
+    labelled: ds.rows.filter((r) => r.labels !== null).length,
+    facets: facetCounts(ds.rows),
+    dates: {
+      firstPosted: dateRange(ds.rows, (r) => r.study.firstPostedDate?.value),
+      start: dateRange(ds.rows, (r) => r.study.startDate?.value),
+    },
+    filterFields: FILTER_FIELDS,
+    sortKeys: SORT_KEY_NAMES,
+    maxPageSize: LIMITS.maxPageSize,
+  };
+}
