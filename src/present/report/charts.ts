@@ -41,7 +41,7 @@ export const CHART_CONFIG = {
     gridColor: '#e8e8e8',
     domainColor: '#888888',
     tickColor: '#888888',
-    labelLimit: 220,
+    labelLimit: 320,
   },
   legend: {
     labelFontSize: 11,

@@ -9,6 +9,8 @@ import { nice } from './labels.js';
 
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === null || n === undefined ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits });
+/** "bone_marrow; adipose" -> "Bone marrow; Adipose". */
+const niceList = (s: string) => (s ? s.split('; ').map(nice).join('; ') : '');
 const pct = (x: number | undefined) => (x === undefined ? '' : `${(x * 100).toFixed(1)}%`);
 
 /** Make the ids of one inline SVG unique in the page (vega reuses "clip1" … in every chart). */
@@ -59,7 +61,7 @@ function namedHtml(t: NamedTable): string {
   const rows = t.rows
     .map(
       (r) =>
-        `<tr><td><a href="${esc(r.link)}">${esc(r.nctId)}</a></td><td>${esc(r.title)}</td><td>${esc(nice(r.phase))}</td><td>${esc(nice(r.status))}</td><td class="n">${fmt(r.enrollment)}</td><td>${esc(r.source)}</td><td>${esc(r.route)}</td><td>${r.hasResults ? 'yes' : 'no'}</td>${r.evidence ? `<td>${esc(r.evidence)}</td>` : '<td></td>'}</tr>`,
+        `<tr><td><a href="${esc(r.link)}">${esc(r.nctId)}</a></td><td>${esc(r.title)}</td><td>${esc(nice(r.phase))}</td><td>${esc(nice(r.status))}</td><td class="n">${fmt(r.enrollment)}</td><td>${esc(niceList(r.source))}</td><td>${esc(niceList(r.route))}</td><td>${r.hasResults ? 'yes' : 'no'}</td>${r.evidence ? `<td>${esc(r.evidence)}</td>` : '<td></td>'}</tr>`,
     )
     .join('');
   return `<h3 id="named-${esc(t.id)}">${esc(t.title)} — ${t.rows.length} trials</h3><p class="note">${esc(t.description)} Regenerates ${esc(t.regenerates)}.</p>${
@@ -70,11 +72,15 @@ function namedHtml(t: NamedTable): string {
 }
 
 function comparisonHtml(c: Comparison): string {
+  const seenNotes = new Set<string>();
   const rows = c.rows
     .map((r) => {
+      // the paper's note is shown once, on the first row it applies to
+      const note = r.publishedNote && !seenNotes.has(r.publishedNote) ? r.publishedNote : null;
+      if (r.publishedNote) seenNotes.add(r.publishedNote);
       const cls = r.difference === null ? '' : r.difference > 0 ? 'pos' : r.difference < 0 ? 'neg' : '';
       const diff = r.difference === null ? '–' : `${r.difference > 0 ? '+' : ''}${fmt(r.difference)}`;
-      return `<tr><td>${esc(r.label)}</td><td class="n">${esc(r.publishedRaw === null ? '–' : typeof r.publishedRaw === 'number' ? fmt(r.publishedRaw) : r.publishedRaw)}</td><td class="n">${fmt(r.ours)}</td><td class="n ${cls}">${diff}</td><td>${esc(r.reason)}${r.publishedNote ? `<br><i>Paper: ${esc(r.publishedNote)}</i>` : ''}</td></tr>`;
+      return `<tr><td>${esc(r.label)}</td><td class="n">${esc(r.publishedRaw === null ? '–' : typeof r.publishedRaw === 'number' ? fmt(r.publishedRaw) : r.publishedRaw)}</td><td class="n">${fmt(r.ours)}</td><td class="n ${cls}">${diff}</td><td>${esc(r.reason)}${note ? `<br><i>Paper: ${esc(note)}</i>` : ''}</td></tr>`;
     })
     .join('');
   return `<h3>${esc(c.citation)}</h3><ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}<li>Published numbers read from ${esc(c.publishedFile)}.</li></ul><table><thead><tr><th>Metric</th><th>Published</th><th>This snapshot</th><th>Difference</th><th>Why they can differ</th></tr></thead><tbody>${rows}</tbody></table>`;
