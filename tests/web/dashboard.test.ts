@@ -90,10 +90,15 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     expect(await page.locator('#charts figure').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('#charts svg').count()).toBeGreaterThanOrEqual(8);
 
-    // filter 1: a checkbox in the Phase facet
-    await page.locator('details.facet:has(input[name="phase"]) > summary').click();
+    // filter 1: a checkbox in the Phase facet, with the keyboard (focus stays on it after the re-render)
+    await page.locator('details.facet:has(input[name="phase"]) > summary').focus();
+    await page.keyboard.press('Enter');
     const phaseBox = page.locator('input[name="phase"][value="PHASE2"]');
-    await settle(() => phaseBox.check());
+    await phaseBox.focus();
+    const boxId = await phaseBox.getAttribute('id');
+    await settle(() => page.keyboard.press('Space'));
+    expect(await phaseBox.isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(boxId);
     const afterPhase = await shownTotal();
     expect(afterPhase).toBeLessThan(start);
     expect(afterPhase).toBeGreaterThan(0);

@@ -38,7 +38,12 @@ const DATE_FIELDS: ReadonlyArray<{ field: TextField; title: string }> = [
 
 const DATE_PATTERN = '\\d{4}(-\\d{2}(-\\d{2})?)?';
 
+/** Facets the user opened or closed (kept across re-renders). */
+const openFacets = new Map<string, boolean>();
+
 export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewState, onChange: (s: ViewState) => void): void {
+  // the panel is rebuilt from the state on every change: keep keyboard focus where it was
+  const focusedId = form.contains(document.activeElement) ? (document.activeElement as HTMLElement).id : '';
   clear(form);
   const labelled = meta.rulesetVersion !== null;
   const emit = (mut: (s: ViewState) => ViewState) => onChange({ ...mut(state), page: 1 });
@@ -88,9 +93,11 @@ export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewStat
       );
       fs.appendChild(h('div', { class: 'check' }, box, h('label', { for: id }, pretty(v.value), ' ', h('span', { class: 'count' }, fmt(v.count)))));
     });
-    const summary = h('summary', {}, f.title, chosen.length ? h('span', { class: 'badge' }, `${chosen.length} selected`) : null);
+    const summary = h('summary', { id: `facet-${f.field}-summary` }, f.title, chosen.length ? h('span', { class: 'badge' }, `${chosen.length} selected`) : null);
     if (disabled) append(summary, h('span', { class: 'count' }, ' (needs labels)'));
-    form.appendChild(h('details', { class: 'facet', open: f.open || chosen.length > 0 }, summary, fs));
+    const details = h('details', { class: 'facet', id: `facet-${f.field}`, open: openFacets.get(f.field) ?? (f.open || chosen.length > 0) }, summary, fs);
+    details.addEventListener('toggle', () => openFacets.set(f.field, details.open));
+    form.appendChild(details);
   }
 
   const dates = h('fieldset', { class: 'dates' }, h('legend', {}, 'Dates (YYYY, YYYY-MM or YYYY-MM-DD)'));
@@ -111,4 +118,5 @@ export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewStat
   const reset = h('button', { type: 'button', id: 'f-reset' }, 'Clear all filters');
   reset.addEventListener('click', () => onChange({ ...state, lists: {}, bools: {}, texts: {}, page: 1 }));
   form.appendChild(reset);
+  if (focusedId) document.getElementById(focusedId)?.focus();
 }

@@ -25,6 +25,7 @@ export interface TableHandlers {
 }
 
 export function renderTable(root: HTMLElement, page: StudiesPage, state: ViewState, on: TableHandlers): void {
+  const focusedId = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).id : '';
   clear(root);
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const head = h('tr');
@@ -33,7 +34,7 @@ export function renderTable(root: HTMLElement, page: StudiesPage, state: ViewSta
     const ariaSort = active ? (state.order === 'asc' ? 'ascending' : 'descending') : null;
     const th = h('th', { scope: 'col', 'aria-sort': ariaSort, class: c.num ? 'num' : null });
     if (c.sort) {
-      const btn = h('button', { type: 'button', class: 'sort', 'data-sort': c.sort }, c.title, h('span', { 'aria-hidden': 'true' }, active ? (state.order === 'asc' ? ' ▲' : ' ▼') : ''));
+      const btn = h('button', { type: 'button', class: 'sort', id: `sort-${c.sort}`, 'data-sort': c.sort }, c.title, h('span', { 'aria-hidden': 'true' }, active ? (state.order === 'asc' ? ' ▲' : ' ▼') : ''));
       btn.addEventListener('click', () => {
         const order = active ? (state.order === 'asc' ? 'desc' : 'asc') : c.num || c.sort === 'firstPosted' ? 'desc' : 'asc';
         on.onState({ ...state, sort: c.sort!, order, page: 1 });
@@ -82,4 +83,5 @@ export function renderTable(root: HTMLElement, page: StudiesPage, state: ViewSta
       size,
     ),
   );
+  if (focusedId) document.getElementById(focusedId)?.focus();
 }
