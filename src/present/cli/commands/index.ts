@@ -8,12 +8,16 @@ import { register as linkCommand } from './link.js';
 import { register as reportCommand } from './report.js';
 import { register as diffCommand } from './diff.js';
 import { register as runCommand } from './run.js';
+import { register as classifyCommand } from './classify.js';
+import { register as evalCommand } from './eval.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
 export const COMMANDS: Array<(program: Command) => void> = [
   ingestCommand,
   snapshotsCommand,
   studiesCommand,
+  classifyCommand,
+  evalCommand,
   fetchCommand,
   serveCommand,
   linkCommand,

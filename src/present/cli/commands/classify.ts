@@ -1,0 +1,59 @@
+/**
+ * `mscope classify [--snapshot ID|LABEL] [--json]`: classify every study of a snapshot with the current rules
+ * (src/classify), save the labels under the ruleset version, print the screening summary (PRISMA-style flow)
+ * and the per-category counts. Progress bar on stderr when it is a TTY.
+ */
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { classify, RULESET_VERSION } from '../../../classify/index.js';
+import { formatScreening, screeningSummary } from '../../../classify/screening.js';
+import type { Labels } from '../../../model/labels.js';
+import type { Store } from '../../../store/index.js';
+import { withStore } from '../util/db.js';
+
+export interface ClassifyRun {
+  snapshotId: number;
+  rulesetVersion: string;
+  labels: Labels[];
+}
+
+/** Classify all studies of a snapshot (progress bar on a TTY). Does not save. */
+export async function classifySnapshot(store: Store, ref: string | undefined): Promise<ClassifyRun> {
+  const snap = await store.getSnapshot(ref);
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ stream: process.stderr, format: 'classify |{bar}| {value}/{total} studies', hideCursor: true, clearOnComplete: true, fps: 10 })
+    : null;
+  bar?.start(Math.max(snap.studyCount, 1), 0);
+  const labels: Labels[] = [];
+  for await (const study of store.iterStudies(snap.id)) {
+    labels.push(classify(study));
+    if (labels.length % 200 === 0) bar?.update(labels.length);
+  }
+  bar?.update(labels.length);
+  bar?.stop();
+  return { snapshotId: snap.id, rulesetVersion: RULESET_VERSION, labels };
+}
+
+export function register(program: Command): void {
+  program
+    .command('classify')
+    .description('classify the studies of a snapshot with the explainable rules and save the labels')
+    .option('--snapshot <ref>', 'snapshot id or label (default: the latest)')
+    .option('--json', 'print the result (snapshot, ruleset version, screening summary) as JSON')
+    .action(async (opts: { snapshot?: string; json?: boolean }, cmd: Command) => {
+      await withStore(cmd, {}, async (store) => {
+        const run = await classifySnapshot(store, opts.snapshot);
+        await store.saveLabels(run.snapshotId, run.rulesetVersion, run.labels);
+        const summary = screeningSummary(run.labels);
+        if (opts.json) {
+          const out = { snapshotId: run.snapshotId, rulesetVersion: run.rulesetVersion, studies: run.labels.length, screening: summary };
+          process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`snapshot ${run.snapshotId}: ${run.labels.length} studies classified with ruleset ${run.rulesetVersion}\n\n`);
+        process.stdout.write(formatScreening(summary));
+        process.stdout.write('\nby category\n');
+        for (const [k, n] of Object.entries(summary.byCategory)) process.stdout.write(`  ${k.padEnd(40)} ${n}\n`);
+      });
+    });
+}
