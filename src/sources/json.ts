@@ -80,6 +80,9 @@ export async function* readNdjson(
   if (carry.length > 0) yield* handle(carry);
 }
 
+/** stream-chain's `none` (a registered symbol): passed to the tokenizer, it flushes the end of input. */
+const FLUSH = Symbol.for('object-stream.none') as unknown as string;
+
 /** Find the physical line where a JSON text stops being valid (for error messages). */
 export function locateJsonError(text: string): number {
   const p = jsonParser({ streamValues: false, jsonStreaming: true });
@@ -94,18 +97,11 @@ export function locateJsonError(text: string): number {
       line++;
       from = end;
     }
-    p(none());
+    p(FLUSH);
   } catch {
     return line;
   }
   return line;
-}
-
-/** `none` from stream-chain, taken from the parser itself so stream-chain stays an indirect dependency. */
-let noneSymbol: unknown;
-function none(): never {
-  if (noneSymbol === undefined) noneSymbol = Symbol.for('object-stream.none');
-  return noneSymbol as never;
 }
 
 /** A single JSON document already in memory. */
@@ -218,8 +214,8 @@ export async function* readJsonStream(
     }
   };
 
-  const run = (chunk: string | symbol): void => {
-    const r = parse(chunk as string) as unknown;
+  const run = (chunk: string): void => {
+    const r = parse(chunk) as unknown;
     if (r && typeof r === 'object' && Array.isArray((r as { values?: unknown }).values)) {
       for (const t of (r as { values: Token[] }).values) onToken(t);
     }
@@ -237,7 +233,7 @@ export async function* readJsonStream(
     out.length = 0;
   }
   try {
-    run(none());
+    run(FLUSH);
   } catch (e) {
     throw new InputError({ file: ctx.file, line }, parseProblem(e));
   }
