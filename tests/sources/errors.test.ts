@@ -33,6 +33,19 @@ describe('format detection from content', () => {
     expect(await detectFormat(one)).toMatchObject({ layout: 'json', format: 'ctgov-classic-fields' });
   });
 
+  it('reads quoted and unquoted CSV headers alike', async () => {
+    const [header, ...rest] = fixtureText('classic-export.csv').split('\n');
+    const quoted = [
+      header!
+        .split(',')
+        .map((c) => `"${c}"`)
+        .join(','),
+      ...rest,
+    ].join('\n');
+    const recs = await readAll(tmpFile(quoted));
+    expect(recs.map((r) => r.study.nctId)).toEqual(['NCT09000004', 'NCT09000005']);
+  });
+
   it('accepts a UTF-8 byte-order mark', async () => {
     const p = tmpFile(`\ufeff${fixtureText('classic-export.csv')}`);
     expect((await readAll(p)).map((r) => r.study.nctId)).toEqual(['NCT09000004', 'NCT09000005']);
