@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
 import { diffSnapshots, type SnapshotDiff } from '../../../analyze/diff.js';
 import { openStore } from '../../../store/index.js';
-import { loadClassified } from '../../report/index.js';
 import { snapshotRef } from './report.js';
 
 interface DiffCliOptions {
@@ -54,6 +53,7 @@ async function run(a: string, b: string, opts: DiffCliOptions, cmd: Command): Pr
   const db = String(cmd.optsWithGlobals().db);
   const store = await openStore(db, { readOnly: true });
   try {
+    const { loadClassified } = await import('../../report/load.js');
     const sa = await loadClassified(store, snapshotRef(a));
     const sb = await loadClassified(store, snapshotRef(b));
     const d = diffSnapshots(sa.rows, sb.rows);

@@ -7,15 +7,10 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
 import { filterFromPairs, type Filter } from '../../../analyze/filter.js';
 import { openStore } from '../../../store/index.js';
-import {
-  generateReport,
-  loadClassified,
-  parseReview,
-  stageBar,
-  STAGES,
-  type GenerateResult,
-  type ReviewId,
-} from '../../report/index.js';
+// heavy modules (vega, exceljs, the classifier) are imported when a command runs, not at CLI start-up
+import { parseReview, type ReviewId } from '../../report/compare.js';
+import { stageBar } from '../../report/progress.js';
+import type { GenerateResult } from '../../report/write.js';
 import type { ClassifiedStudy } from '../../../analyze/types.js';
 import type { SnapshotInfo } from '../../../store/index.js';
 
@@ -69,6 +64,7 @@ export async function writeReport(
     title?: string;
   },
 ): Promise<GenerateResult> {
+  const { generateReport, STAGES } = await import('../../report/write.js');
   const bar = stageBar('report', 'stages');
   bar.start(STAGES.length);
   try {
@@ -130,6 +126,7 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
   const db = String(cmd.optsWithGlobals().db);
   const store = await openStore(db, { readOnly: true });
   try {
+    const { loadClassified } = await import('../../report/load.js');
     const bar = stageBar('load', 'studies');
     const loaded = await loadClassified(
       store,

@@ -3,7 +3,6 @@
  * snapshot, classify it with the current rules (labels saved), write the report, and print where it is.
  */
 import type { Command } from 'commander';
-import { RULESET_VERSION, classify } from '../../../classify/index.js';
 import type { Labels } from '../../../model/labels.js';
 import type { StudyRecord } from '../../../model/record.js';
 import { readStudies } from '../../../sources/index.js';
@@ -17,7 +16,7 @@ import {
 } from '../../../sources/live/query.js';
 import { openStore } from '../../../store/index.js';
 import type { ClassifiedStudy } from '../../../analyze/types.js';
-import { stageBar } from '../../report/index.js';
+import { stageBar } from '../../report/progress.js';
 import { filterFromOptions, parseCompare, parseYearBasis, printResult, writeReport } from './report.js';
 
 interface RunCliOptions {
@@ -79,6 +78,7 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
     readBar.stop();
 
     // 2. classify (and save the labels with the snapshot)
+    const { RULESET_VERSION, classify } = await import('../../../classify/index.js');
     const classBar = stageBar('classify', 'studies');
     classBar.start(info.studyCount);
     const rows: ClassifiedStudy[] = [];
