@@ -132,13 +132,16 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
     return { category: 'ex_vivo_only', reason: 'exclude.ex_vivo_only', evidence: [evidenceOf('category', 'ex_vivo_only', h, 'category.ex_vivo_only.in_vitro')], basis: [] };
   }
   const other = v.hits.find((h) => isCue(h, 'hsc') && v.tier(h) <= 2);
-  if (other) return { category: 'unrelated', reason: 'exclude.other_cell_therapy', evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')], basis: [] };
-  if (anchor) return { category: 'unrelated', reason: 'exclude.background_mention', evidence: [evidenceOf('category', 'unrelated', anchor, 'category.unrelated.background_mention')], basis: [] };
+  if (anchor) {
+    if (other) return { category: 'unrelated', reason: 'exclude.other_cell_therapy', evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')], basis: [] };
+    return { category: 'unrelated', reason: 'exclude.background_mention', evidence: [evidenceOf('category', 'unrelated', anchor, 'category.unrelated.background_mention')], basis: [] };
+  }
   const elig = v.study.eligibility.criteria ?? '';
   const m = /mesenchymal|\bMSCs?\b/i.exec(elig);
   if (m) {
     return { category: 'unrelated', reason: 'exclude.mention_only_in_eligibility', evidence: [{ label: 'category', value: 'unrelated', field: 'eligibility.criteria', start: m.index, end: m.index + m[0].length, text: elig.slice(m.index, m.index + m[0].length), rule: 'category.unrelated.eligibility_only' }], basis: [] };
   }
+  if (other) return { category: 'unrelated', reason: 'exclude.other_cell_therapy', evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')], basis: [] };
   return { category: 'unrelated', reason: 'exclude.no_msc_mention', evidence: [], basis: [] };
 }
 
