@@ -1,10 +1,10 @@
 /** Test helpers for the readers: temp files, a tiny zip writer, collecting records, asserting InputErrors. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { InputError } from '../../src/model/errors.js';
 import type { StudyRecord } from '../../src/model/record.js';
 import { readStudies } from '../../src/sources/index.js';
@@ -16,6 +16,7 @@ export const fixtureJson = (name: string): Record<string, unknown> =>
   JSON.parse(fixtureText(name)) as Record<string, unknown>;
 
 const DIR = mkdtempSync(join(tmpdir(), 'mscope-sources-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 let n = 0;
 
 /** Write content to a fresh temp file (the name never tells the format: readers must sniff). */
