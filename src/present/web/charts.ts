@@ -28,6 +28,8 @@ const EMBED_OPTS = {
   renderer: 'svg' as const,
   actions: { export: true, source: false, compiled: false, editor: false },
   tooltip: true,
+  /** vega's own warnings (e.g. autosize notes) are not for the reader: errors only. */
+  logLevel: 1,
 };
 
 const AUTOSIZE = { type: 'fit-x', contains: 'padding' } as const;
@@ -111,7 +113,7 @@ function mapSpec(t: MetricTable): VisualizationSpec {
         ],
         mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, cursor: 'pointer' },
         encoding: {
-          color: { field: 'count', type: 'quantitative', title: 'studies', scale: { type: 'sqrt', scheme: 'blues' } },
+          color: { field: 'count', type: 'quantitative', title: 'studies', scale: { type: 'sqrt', scheme: 'blues', domainMin: 0 }, legend: { format: 'd' } },
           tooltip: [
             { field: 'registry', title: 'country' },
             { field: 'count', title: 'studies' },
@@ -154,7 +156,8 @@ export async function renderCharts(
   const countries = tables.trialsByCountry;
   if (countries) {
     const { fig, body } = figure('Studies per country (location of sites)', true, countries.note);
-    jobs.push(embedInto(body, mapSpec(countries), (d) => typeof d.registry === 'string' && onClick('country', d.registry)));
+    if (placeCountries(countries.rows).mapped.length) jobs.push(embedInto(body, mapSpec(countries), (d) => typeof d.registry === 'string' && onClick('country', d.registry)));
+    else body.appendChild(h('p', { class: 'empty' }, 'No study with a location on the map.'));
     const { unmapped } = placeCountries(countries.rows);
     const noLoc = countries.rows.find((r) => r.key === '(no location)');
     if (unmapped.length || noLoc) {

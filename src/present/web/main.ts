@@ -92,6 +92,11 @@ function onChartClick(filter: string, value: string): void {
   if (known) navigate(toggleValue(state, field, value));
 }
 
+function showCount(total: number): void {
+  el.count().textContent = `${fmt(total)} ${total === 1 ? 'study matches' : 'studies match'}`;
+  el.count().setAttribute('data-total', String(total));
+}
+
 /** Marks a finished render on <body data-ready> (a new value each time: tests and tools wait for it). */
 function markReady(token: number): void {
   document.body.setAttribute('data-ready', `${Date.now()}-${token}`);
@@ -117,8 +122,14 @@ async function render(): Promise<void> {
       el.study().hidden = false;
       const q = new URLSearchParams();
       if (state.snapshot) q.set('snapshot', state.snapshot);
-      const detail = await getJson<StudyDetail>(`/api/studies/${encodeURIComponent(state.nct)}`, q);
+      const cq = new URLSearchParams(fq);
+      cq.set('pageSize', '1');
+      const [detail, count] = await Promise.all([
+        getJson<StudyDetail>(`/api/studies/${encodeURIComponent(state.nct)}`, q),
+        getJson<StudiesPage>('/api/studies', cq),
+      ]);
       if (token !== renderToken) return;
+      showCount(count.total);
       renderStudy(el.study(), detail, () => navigate({ ...state, nct: null }));
       document.title = `${detail.study.nctId} · mscope`;
       byId('study-title').focus();
@@ -138,19 +149,23 @@ async function render(): Promise<void> {
     const mq = new URLSearchParams(fq);
     mq.set('onlyIncluded', 'false');
     mq.set('parts', 'summary,tables');
-    const [page, metrics] = await Promise.all([
-      getJson<StudiesPage>('/api/studies', sq),
-      metricsKey === lastMetricsKey ? Promise.resolve(null) : getJson<MetricsResponse>('/api/metrics', mq),
-    ]);
+    // the table and count first; the charts when their metrics arrive (they take longer on a large snapshot)
+    const pagePromise = getJson<StudiesPage>('/api/studies', sq);
+    const metricsPromise = metricsKey === lastMetricsKey ? Promise.resolve(null) : getJson<MetricsResponse>('/api/metrics', mq);
+    metricsPromise.catch(() => undefined);
+    if (metricsKey !== lastMetricsKey) el.charts().setAttribute('aria-busy', 'true');
+    const page = await pagePromise;
     if (token !== renderToken) return;
-    el.count().textContent = `${fmt(page.total)} ${page.total === 1 ? 'study matches' : 'studies match'}`;
-    el.count().setAttribute('data-total', String(page.total));
+    showCount(page.total);
     renderTable(el.table(), page, state, {
       onState: (s) => navigate(s),
       studyHref: (nct) => `${location.pathname}${stateToSearch({ ...state, nct })}`,
       onOpen: (nct) => navigate({ ...state, nct }),
     });
+    const metrics = await metricsPromise;
+    if (token !== renderToken) return;
     if (metrics) {
+      el.charts().removeAttribute('aria-busy');
       lastMetricsKey = metricsKey;
       renderSummary(metrics.metrics.summary);
       await renderCharts(el.charts(), metrics.metrics.tables, (f) => state.lists[f] ?? [], onChartClick);

@@ -20,6 +20,7 @@ export const BOOL_FIELDS = ['included', 'covid19'] as const;
 export const TEXT_FIELDS = ['text', 'firstPostedFrom', 'firstPostedTo', 'startFrom', 'startTo', 'asOf'] as const;
 
 export type ListField = (typeof LIST_FIELDS)[number];
+const WHOLE_VALUE_FIELDS: ReadonlySet<ListField> = new Set(['country']);
 export type BoolField = (typeof BOOL_FIELDS)[number];
 export type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -48,7 +49,12 @@ export function parseState(search: string): ViewState {
   const q = new URLSearchParams(search);
   const s = emptyState();
   for (const f of LIST_FIELDS) {
-    const vals = q.getAll(f).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    // country names contain commas ("Korea, Republic of"): one value per parameter, as the API reads them
+    const vals = q
+      .getAll(f)
+      .flatMap((v) => (WHOLE_VALUE_FIELDS.has(f) ? [v] : v.split(',')))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (vals.length) s.lists[f] = [...new Set(vals)];
   }
   for (const f of BOOL_FIELDS) {
