@@ -168,6 +168,17 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     expect(await shownTotal()).toBe(before);
   });
 
+  it('a shared URL with a comma-containing country gives the same count as the API', async () => {
+    const meta = (await (await fetch(`${server.url}api/meta`)).json()) as { facets: { country: Array<{ value: string; count: number }> } };
+    const country = meta.facets.country.find((c) => c.value.includes(','));
+    expect(country, 'the corpus has a country name with a comma').toBeDefined();
+    const search = `?country=${encodeURIComponent(country!.value)}`;
+    await settle(() => page.goto(server.url + search));
+    expect(await shownTotal()).toBe(country!.count);
+    expect(await shownTotal()).toBe(await apiTotal(search));
+    expect(await page.locator('#chips').textContent()).toContain(country!.value);
+  });
+
   it('loaded without CSP violations, script errors or external requests', () => {
     expect(problems).toEqual([]);
   });
