@@ -3,6 +3,7 @@
  * snapshot, classify it with the current rules (labels saved), write the report, and print where it is.
  */
 import type { Command } from 'commander';
+import { UsageError } from '../../../model/errors.js';
 import type { Labels } from '../../../model/labels.js';
 import type { StudyRecord } from '../../../model/record.js';
 import { readStudies } from '../../../sources/index.js';
@@ -32,6 +33,17 @@ interface RunCliOptions {
   yearBasis: string;
   title?: string;
   json?: boolean;
+  maxRetries: string;
+  minInterval: string;
+  timeout: string;
+}
+
+function intOption(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`invalid ${name} "${value}": expected an integer >= ${min}`);
+  }
+  return n;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -58,6 +70,9 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
   const files = opts.from ?? [];
   const baseUrl = files.length ? opts.baseUrl : checkBaseUrl(opts.baseUrl);
   const query = opts.query?.trim() ? opts.query.trim() : defaultQuery();
+  const maxRetries = intOption('--max-retries', opts.maxRetries, 0);
+  const minIntervalMs = intOption('--min-interval', opts.minInterval, 0);
+  const timeoutMs = intOption('--timeout', opts.timeout, 1);
 
   const store = await openStore(db);
   try {
@@ -65,7 +80,14 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
     const readBar = stageBar(files.length ? 'ingest' : 'fetch', 'studies');
     const records = files.length
       ? readAll(files, (n) => n % 50 === 0 && readBar.update(n))
-      : fetchStudies({ baseUrl, query, onProgress: (p) => readBar.update(p.fetched, p.total) });
+      : fetchStudies({
+          baseUrl,
+          query,
+          maxRetries,
+          minIntervalMs,
+          timeoutMs,
+          onProgress: (p) => readBar.update(p.fetched, p.total),
+        });
     const info = await store.createSnapshot(
       {
         label: opts.label ?? null,
@@ -134,6 +156,9 @@ export function register(program: Command): void {
     .option('--label <label>', 'label of the new snapshot')
     .option('--query <q>', 'live search expression (default: the MSC synonym query)')
     .option('--base-url <url>', 'live API root', process.env.MSCOPE_CTGOV_URL ?? DEFAULT_BASE_URL)
+    .option('--max-retries <n>', 'live: retries per request before failing', '6')
+    .option('--min-interval <ms>', 'live: minimum milliseconds between requests', '1200')
+    .option('--timeout <ms>', 'live: per-request timeout in milliseconds', '60000')
     .option('--year-basis <basis>', 'year of the "over time" charts: first-posted or start', 'first-posted')
     .option('--title <title>', 'report title')
     .option('--json', 'print the summary and file list as JSON')
