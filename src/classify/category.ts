@@ -175,6 +175,45 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
   return { given: givenSentences > lab ? given : [], lab };
 }
 
+const CODE_NAMED_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG', 'OTHER']);
+const CELL_PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT']);
+
+/** An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything. */
+function laboratoryIntervention(v: StudyView, i: number): boolean {
+  const hs = v.hits.filter((h) => h.zone === 'intervention' && h.owner === i);
+  return hs.some((h) => isCue(h, 'invitro')) && !hs.some(isAdmin);
+}
+
+/**
+ * The product is named by a code ("EN001", "SMUP-IA-01") and the MSC term is in a description sentence naming it
+ * ("EN001 is an allogeneic umbilical cord-derived MSC") or in the keywords: MSC hits that describe the studied
+ * intervention. Interventions of experimental arms only; never laboratory sentences.
+ */
+function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
+  const candidates = v.study.interventions.filter((iv) => CODE_NAMED_TYPES.has(iv.type ?? '') && !/placebo|sham|saline|vehicle|control|standard/i.test(iv.name));
+  const cellProduct = candidates.some((iv) => CELL_PRODUCT_TYPES.has(iv.type ?? ''));
+  const names = candidates
+    .filter((iv) => {
+      const arms = v.study.arms.filter((a) => iv.armGroupLabels.some((l) => l.toLowerCase() === a.label.toLowerCase()));
+      return arms.length === 0 || arms.some((a) => a.type === 'EXPERIMENTAL');
+    })
+    .map((iv) => iv.name.replace(/\s*\(.*$/, '').replace(/[\s-]*(?:low|mid|middle|high)?[\s-]*dose.*$/i, '').trim())
+    .filter((n) => n.length >= 3);
+  if (names.length === 0) return [];
+  const out: Hit[] = [];
+  for (const h of msc) {
+    if (h.zone === 'keyword') {
+      if (cellProduct && !v.hits.some((x) => isCue(x, 'hsc') && v.tier(x) <= 2)) out.push(h);
+      continue;
+    }
+    if (h.zone !== 'summary' || laboratoryOnly(v, h)) continue;
+    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const sentence = v.text(h.field).slice(a, b).toLowerCase();
+    if (names.some((n) => sentence.includes(n.toLowerCase()))) out.push(h);
+  }
+  return out;
+}
+
 export function decideCategory(v: StudyView): CategoryResult {
   const msc = v.hits.filter((h) => v.isMsc(h));
   const cueScope = v.hits;
@@ -182,7 +221,9 @@ export function decideCategory(v: StudyView): CategoryResult {
   const primary = msc.filter((h) => h.zone === 'title' || v.tier(h) === 1);
   const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h));
   if (observational) {
-    const { given } = adminBalance(v, msc.filter((h) => h.zone === 'title' || h.zone === 'summary' || h.zone === 'arm'));
+    const { given: said } = adminBalance(v, msc.filter((h) => h.zone === 'title' || h.zone === 'summary' || h.zone === 'arm'));
+    // A follow-up study that lists the MSC product as its (non-laboratory) intervention.
+    const given = said.length > 0 ? said : administeredPrimary.filter((h) => h.zone === 'intervention' && !laboratoryIntervention(v, h.owner));
     if (given.length > 0) {
       const zone = resolveKinds(v, administeredPrimary.length > 0 ? administeredPrimary : given);
       const r = decideFromZone(v, zone.length > 0 ? zone : resolveKinds(v, given), cueScope);
@@ -195,7 +236,7 @@ export function decideCategory(v: StudyView): CategoryResult {
   // The MSC intervention is laboratory work only (sampling, characterization): not a product given.
   if (primary.length > 0) return notAdministered(v, msc);
   const { given } = adminBalance(v, msc.filter((h) => h.zone === 'summary'));
-  const nz = resolveKinds(v, given);
+  const nz = resolveKinds(v, [...given, ...namingSentences(v, msc)]);
   if (nz.length > 0) {
     const r = decideFromZone(v, nz, cueScope);
     return { ...r, reason: r.reason + '.from_description' };

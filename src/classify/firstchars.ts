@@ -278,3 +278,23 @@ export function prefixes2(pattern: string, fold: boolean): Set<string> | null {
   if (r === null || r.has('')) return null;
   return r;
 }
+
+/** Length of a pattern source without its lookaround groups: the ordering key "longer pattern first". */
+export function effectiveLength(src: string): number {
+  let n = 0;
+  let i = 0;
+  while (i < src.length) {
+    if (src[i] === '\\') {
+      n += 2;
+      i += 2;
+      continue;
+    }
+    if (src[i] === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i, i + 4))) {
+      i = skipTo(src, i);
+      continue;
+    }
+    n++;
+    i++;
+  }
+  return n;
+}

@@ -7,7 +7,7 @@
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
-import { prefixes2 } from './firstchars.js';
+import { effectiveLength, prefixes2 } from './firstchars.js';
 import { normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -77,8 +77,8 @@ interface Bucketed {
  * none at most word starts.
  */
 function build(alts: Alt[], fold: boolean): Bucketed {
-  // Longer pattern sources first: at one position the first alternative that matches wins.
-  const sorted = [...alts].sort((a, b) => b.source.length - a.source.length);
+  // Longer patterns first (lookarounds not counted): at one position the first alternative that matches wins.
+  const sorted = [...alts].sort((a, b) => effectiveLength(b.source) - effectiveLength(a.source));
   const pre = sorted.map((a) => prefixes2(a.source, fold));
   const slot = (idx: number[]): Slot => ({
     re: new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')(?![A-Za-z0-9])', fold ? 'iy' : 'y'),
