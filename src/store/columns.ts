@@ -70,24 +70,24 @@ export const SQL_TYPE: Record<ColumnKind, string> = {
 
 const VARCHAR_LIST = LIST(VARCHAR);
 
-/** Append one value of the given kind (null-safe). */
-export function appendValue(app: DuckDBAppender, kind: ColumnKind, v: Value): void {
+/** Append one value of the given kind (null-safe). Returns its approximate size in characters. */
+export function appendValue(app: DuckDBAppender, kind: ColumnKind, v: Value): number {
   if (v === null || v === undefined) {
     app.appendNull();
-    return;
+    return 1;
   }
   switch (kind) {
     case 'varchar':
       app.appendVarchar(v as string);
-      return;
+      return (v as string).length;
     case 'integer':
       app.appendInteger(v as number);
-      return;
+      return 4;
     case 'boolean':
       app.appendBoolean(v as boolean);
-      return;
+      return 1;
     case 'varchar[]':
       app.appendList(v as readonly string[], VARCHAR_LIST);
-      return;
+      return (v as readonly string[]).reduce((a, x) => a + x.length, 8);
   }
 }

@@ -2,16 +2,19 @@
  * Reading studies back. Iterations stream in DuckDB chunks (2,048 rows) on their own connection, so a
  * caller may run other store calls while iterating without closing the stream.
  */
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** Opens a new connection to the store's database. */
+export type Connect = () => Promise<DuckDBConnection>;
 import type { StudyRecord } from '../model/record.js';
 import type { Study } from '../model/study.js';
 
 async function* streamRows(
-  instance: DuckDBInstance,
+  connect: Connect,
   sql: string,
   params: (string | number)[],
 ): AsyncGenerator<unknown[]> {
-  const conn = await instance.connect();
+  const conn = await connect();
   try {
     const result = await conn.stream(sql, params);
     for await (const chunk of result) {
@@ -22,9 +25,9 @@ async function* streamRows(
   }
 }
 
-export async function* iterStudies(instance: DuckDBInstance, snapshotId: number): AsyncGenerator<Study> {
+export async function* iterStudies(connect: Connect, snapshotId: number): AsyncGenerator<Study> {
   for await (const [json] of streamRows(
-    instance,
+    connect,
     'SELECT study_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id',
     [snapshotId],
   )) {
@@ -39,12 +42,9 @@ function toRecord(studyJson: unknown, rawJson: unknown): StudyRecord {
   };
 }
 
-export async function* iterRecords(
-  instance: DuckDBInstance,
-  snapshotId: number,
-): AsyncGenerator<StudyRecord> {
+export async function* iterRecords(connect: Connect, snapshotId: number): AsyncGenerator<StudyRecord> {
   for await (const [s, r] of streamRows(
-    instance,
+    connect,
     'SELECT study_json, raw_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id',
     [snapshotId],
   )) {

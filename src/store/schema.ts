@@ -84,7 +84,7 @@ export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {};
 
 async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
   const r = await conn.runAndReadAll(
-    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1`,
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = $1`,
     [name],
   );
   return Number(r.getRows()[0]?.[0] ?? 0) > 0;

@@ -13,6 +13,8 @@ import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.
 
 const NCT_RE = /^NCT\d{8}$/;
 const PROGRESS_EVERY = 500;
+/** Flush the appender after about this many characters of row data (the appender otherwise buffers everything). */
+const FLUSH_CHARS = 32 << 20;
 
 interface SnapshotRow {
   id: number;
@@ -145,14 +147,19 @@ export async function createSnapshot(
     const id = (await scalar(conn, 'SELECT COALESCE(MAX(id), 0)::INTEGER FROM snapshots')) + 1;
     const app = await conn.createAppender('studies');
     let n = 0;
+    let pending = 0;
     try {
       for await (const rec of records) {
         n++;
         checkRecord(rec, n);
         app.appendInteger(id);
         app.appendInteger(n);
-        for (const col of STUDY_COLUMNS) appendValue(app, col.kind, col.get(rec.study, rec));
+        for (const col of STUDY_COLUMNS) pending += appendValue(app, col.kind, col.get(rec.study, rec));
         app.endRow();
+        if (pending >= FLUSH_CHARS) {
+          app.flushSync(); // bounded memory: DuckDB writes full row groups to the file (uncommitted)
+          pending = 0;
+        }
         if (opts.onProgress && n % PROGRESS_EVERY === 0) opts.onProgress(n);
       }
       app.closeSync();

@@ -3,7 +3,7 @@
  * earlier snapshot intact and no partial snapshot; the next ingest works.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,13 @@ function ingestAndKill(
   file: string,
   killAfter: number,
   sig: NodeJS.Signals = 'SIGKILL',
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+): Promise<{
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  sizeAtKill: number;
+}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, '--db', db, 'ingest', file, '--label', 'doomed'], {
       cwd: REPO_ROOT,
@@ -48,17 +54,19 @@ function ingestAndKill(
     let stdout = '';
     let stderr = '';
     let sent = false;
+    let sizeAtKill = 0;
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
       const m = [...stderr.matchAll(/ingest: (\d+) records/g)].pop();
       if (m && Number(m[1]) >= killAfter && child.exitCode === null && !sent) {
         sent = true;
+        sizeAtKill = statSync(db).size;
         child.kill(sig);
       }
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, sizeAtKill }));
   });
 }
 
@@ -66,7 +74,9 @@ describe('crash safety', () => {
   it('SIGKILL mid-ingest leaves earlier snapshots exactly as they were and no partial snapshot', async () => {
     const db = join(dir, 'crash.duckdb');
     const small = writeNdjson(join(dir, 'small.ndjson'), 300);
-    const big = writeNdjson(join(dir, 'big.ndjson'), 20_000);
+    // ~4.5 KB per record: the store flushes its appender every ~64 M characters, so by record 15,000 uncommitted
+    // row groups have been written into the database file itself (the test checks that the file grew).
+    const big = writeNdjson(join(dir, 'big.ndjson'), 20_000, 600);
     expect((await runCli(['--db', db, 'ingest', small, '--label', 'one'])).code).toBe(0);
     expect((await runCli(['--db', db, 'ingest', small, '--label', 'two'])).code).toBe(0);
     const before = await state(db);
@@ -75,9 +85,11 @@ describe('crash safety', () => {
       [2, 300],
     ]);
 
-    const killed = await ingestAndKill(db, big, 10_000);
+    const sizeBefore = statSync(db).size;
+    const killed = await ingestAndKill(db, big, 15_000);
     expect(killed.signal).toBe('SIGKILL');
-    expect(killed.stderr).toMatch(/ingest: 10000 records/);
+    expect(killed.stderr).toMatch(/ingest: 15000 records/);
+    expect(killed.sizeAtKill).toBeGreaterThan(sizeBefore + 10_000_000);
     expect(killed.stdout).not.toMatch(/created/);
 
     const after = await state(db);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, MscopeError } from '../../src/model/errors.js';
 import type { Labels } from '../../src/model/labels.js';
+import type { StudyRecord } from '../../src/model/record.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { fingerprint } from './fingerprint.js';
 import { fromArray, nct, rec } from './records.js';
@@ -242,6 +243,33 @@ describe('atomicity', () => {
     // the store still works afterwards, and the failed label is free again
     const next = await store.createSnapshot({ label: 'broken', sources: [] }, fromArray([rec(nct(5))]));
     expect(next.id).toBe(2);
+  });
+
+  it('a failure after uncommitted row groups were already written to the file still changes nothing', async () => {
+    await store.createSnapshot({ label: 'keep', sources: [] }, fromArray([rec(nct(1))]));
+    const before = await fingerprint(store);
+    const { randomBytes } = await import('node:crypto');
+    const big = Array.from({ length: 12_000 }, (_, i) => {
+      const r = rec(nct(i + 1));
+      // ~100 M distinct (incompressible) characters over 12,000 rows: flushed row groups reach the file
+      r.rawJson = JSON.stringify({ i, filler: randomBytes(4_000).toString('hex') });
+      return r;
+    });
+    const { statSync } = await import('node:fs');
+    const sizeBefore = statSync(dbPath).size;
+    let sizeAtFailure = 0;
+    const err = new Error('reader failed late');
+    async function* failing(): AsyncGenerator<StudyRecord> {
+      yield* big;
+      sizeAtFailure = statSync(dbPath).size;
+      throw err;
+    }
+    await expect(store.createSnapshot({ sources: [] }, failing())).rejects.toBe(err);
+    expect(sizeAtFailure).toBeGreaterThan(sizeBefore + 10_000_000); // uncommitted data did reach the file
+    expect(await fingerprint(store)).toBe(before);
+    await store.close();
+    store = await openStore(dbPath);
+    expect(await fingerprint(store)).toBe(before);
   });
 
   it('an invalid NCT id is an InputError naming file and record, and changes nothing', async () => {
