@@ -81,7 +81,13 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
 }
 
 const isCue = (h: Hit, value: string): boolean => h.family === 'msc' && h.value === value;
-const isAdmin = (h: Hit): boolean => isCue(h, 'admin') || (h.family === 'route' && !h.value.endsWith('_weak'));
+const isRoute = (h: Hit): boolean => h.family === 'route' && !h.value.endsWith('_weak');
+
+/** Administration said in the sentence of `h`: an explicit route, or an administration cue word. */
+function adminSentence(v: StudyView, h: Hit): boolean {
+  const [s, e] = v.sentence(h.field, h.start, h.end);
+  return sameSentence(v, h).some(isRoute) || v.adminCue(h.field, s, e);
+}
 
 /** Hits lying in the same sentence as `h`. */
 function sameSentence(v: StudyView, h: Hit): Hit[] {
@@ -148,8 +154,7 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
 /** A mention in a sentence about laboratory work (in-vitro cue, no administration cue) is not a given product. */
 function laboratoryOnly(v: StudyView, h: Hit): boolean {
   if (h.zone === 'intervention' && v.study.interventions[h.owner]?.type === 'DIAGNOSTIC_TEST') return true;
-  const s = sameSentence(v, h);
-  return s.some((x) => isCue(x, 'invitro')) && !s.some(isAdmin);
+  return sameSentence(v, h).some((x) => isCue(x, 'invitro')) && !adminSentence(v, h);
 }
 
 /** MSC sentences: those with an administration cue (and no in-vitro cue) vs those about laboratory work. */
@@ -162,7 +167,7 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
     const [a, b] = v.sentence(h.field, h.start, h.end);
     const k = `${h.field}:${a}`;
     const s = sameSentence(v, h);
-    const admin = s.some(isAdmin);
+    const admin = adminSentence(v, h);
     const vitro = s.some((x) => isCue(x, 'invitro'));
     const background = h.zone === 'summary' && BACKGROUND.test(text.slice(a, b));
     if (admin && !vitro && !background) given.push(h);
@@ -181,7 +186,7 @@ const CELL_PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUC
 /** An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything. */
 function laboratoryIntervention(v: StudyView, i: number): boolean {
   const hs = v.hits.filter((h) => h.zone === 'intervention' && h.owner === i);
-  return hs.some((h) => isCue(h, 'invitro')) && !hs.some(isAdmin);
+  return hs.some((h) => isCue(h, 'invitro')) && !hs.some((h) => isRoute(h) || v.adminCue(h.field, 0, v.text(h.field).length));
 }
 
 /**

@@ -40,10 +40,11 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
   const productMatcher = compileMatcher(rules, PRODUCT_LAYER, true);
   const specialtyMatcher = compileMatcher(rules, ['specialty']);
   const covidMatcher = compileMatcher(rules, ['covid']);
+  const cueMatcher = compileMatcher(rules, ['cue']);
   const products = new Map<string, Product>(rules.products.map((p) => [p.id, p]));
 
   function classify(study: Study): Labels {
-    const v = buildView(study, productMatcher, products);
+    const v = buildView(study, productMatcher, products, cueMatcher);
     const cat = decideCategory(v);
     const included = cat.category === 'msc_cells' || cat.category === 'msc_derived' || cat.category === 'stromal_mixture';
     const covid = decideCovid19(study, covidMatcher);

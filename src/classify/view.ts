@@ -40,6 +40,8 @@ export interface StudyView {
   mscArms: Set<number>;
   /** Field path -> text. */
   text(field: string): string;
+  /** Does the text [start, end) of `field` hold an administration cue (rules/cues.json)? Cached. */
+  adminCue(field: string, start: number, end: number): boolean;
   /** The sentence [start, end) of `field` holding the span [pos, end). */
   sentence(field: string, pos: number, end?: number): [number, number];
   /** Hits of one field, in text order. */
@@ -79,7 +81,7 @@ export function productFields(study: Study): FieldRef[] {
 
 const MSC_VALUES = new Set(['cell', 'derived', 'mixture']);
 
-export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<string, Product>): StudyView {
+export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<string, Product>, cues: Matcher): StudyView {
   const fields = productFields(study);
   const hits: Hit[] = [];
   const byField = new Map<string, Hit[]>();
@@ -156,13 +158,13 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     if (!st) starts.set(field, (st = sentenceStarts(text)));
     return sentenceIn(st, text.length, pos, end);
   };
-  // MSC sentences of the narrative fields.
-  const sentences = new Map<string, Array<[number, number]>>();
+  // MSC sentences of the narrative fields (by sentence start).
+  const sentences = new Map<string, Set<number>>();
   for (const h of hits) {
-    if (h.zone !== 'summary' || !isMsc(h)) continue;
-    const list = sentences.get(h.field) ?? [];
-    list.push(sentence(h.field, h.start, h.end));
-    sentences.set(h.field, list);
+    if (h.zone !== 'summary' || !h.msc) continue;
+    let set = sentences.get(h.field);
+    if (!set) sentences.set(h.field, (set = new Set()));
+    set.add(sentence(h.field, h.start, h.end)[0]);
   }
   const computeTier = (h: Hit): Tier => {
     switch (h.zone) {
@@ -174,12 +176,19 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
       case 'keyword':
         return 2;
       case 'summary':
-        return (sentences.get(h.field) ?? []).some(([s, e]) => h.start >= s && h.end <= e) ? 3 : 4;
+        return sentences.get(h.field)?.has(sentence(h.field, h.start, h.end)[0]) ? 3 : 4;
       default:
         return 4;
     }
   };
   for (const h of hits) h.tierValue = computeTier(h);
+  const cueCache = new Map<string, boolean>();
+  const adminCue = (field: string, start: number, end: number): boolean => {
+    const k = `${field}:${start}:${end}`;
+    let r = cueCache.get(k);
+    if (r === undefined) cueCache.set(k, (r = cues.scan((texts.get(field) ?? '').slice(start, end), field).length > 0));
+    return r;
+  };
   const empty: Hit[] = [];
   return {
     study,
@@ -191,6 +200,7 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     text: (field) => texts.get(field) ?? '',
     inField: (field) => byField.get(field) ?? empty,
     sentence,
+    adminCue,
     tier: (h) => h.tierValue,
     isMsc,
   };
