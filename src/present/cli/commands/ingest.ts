@@ -90,6 +90,7 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
       doneBytes += f.size;
       bar.update(doneBytes);
     }
+    bar.update(total, 'writing snapshot…');
   }
   try {
     const info = await withStore(cmd, {}, (store) =>
