@@ -157,6 +157,9 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     await settle(() => page.goto(`${server.url}?included=true`));
     const before = await shownTotal();
     const bar = page.locator('figure:has(figcaption:text-is("Tissue source")) path[role="graphics-symbol"]').first();
+    await bar.hover();
+    await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 10_000 });
+    expect(await page.locator('#vg-tooltip-element').textContent()).toMatch(/trials/);
     await settle(() => bar.click());
     const source = new URL(page.url()).searchParams.getAll('source');
     expect(source).toHaveLength(1);

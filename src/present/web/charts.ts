@@ -26,8 +26,11 @@ export type ChartClick = (filter: ListField | 'year', value: string) => void;
 const EMBED_OPTS = {
   ast: true,
   renderer: 'svg' as const,
-  actions: { export: true, source: false, compiled: false, editor: false },
-  tooltip: true,
+  // no actions menu (without vega-embed's injected styles it cannot fold away) and no injected <style>
+  // elements (the CSP allows stylesheets from 'self' only): style.css styles the tooltip instead
+  actions: false,
+  defaultStyle: false,
+  tooltip: { disableDefaultStyle: true, theme: 'light' },
   /** vega's own warnings (e.g. autosize notes) are not for the reader: errors only. */
   logLevel: 1,
 };
