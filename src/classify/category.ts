@@ -137,7 +137,7 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
     const h = inVitro ?? mscHits.find((x) => x.zone === 'outcome') ?? anchor!;
     return { category: 'ex_vivo_only', reason: 'exclude.ex_vivo_only', evidence: [evidenceOf('category', 'ex_vivo_only', h, 'category.ex_vivo_only.in_vitro')], basis: [] };
   }
-  const other = v.hits.find((h) => isCue(h, 'hsc') && v.tier(h) <= 2);
+  const other = v.hits.find((h) => (isCue(h, 'hsc') || isCue(h, 'other_product')) && v.tier(h) <= 2);
   if (anchor) {
     if (other) return { category: 'unrelated', reason: 'exclude.other_cell_therapy', evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')], basis: [] };
     return { category: 'unrelated', reason: 'exclude.background_mention', evidence: [evidenceOf('category', 'unrelated', anchor, 'category.unrelated.background_mention')], basis: [] };
@@ -183,6 +183,17 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
 const CODE_NAMED_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG', 'OTHER']);
 const CELL_PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT']);
 
+/**
+ * An MSC word in the description of an intervention NAMED as another product (PRP, platelet-rich fibrin,
+ * HSC transplant, NK cells ...) with no MSC term in its name: a passing mention ("PRF contains a few MSCs").
+ */
+function otherProductIntervention(v: StudyView, h: Hit): boolean {
+  if (h.zone !== 'intervention') return false;
+  const nameField = `interventions.${h.owner}.name`;
+  const inName = v.inField(nameField);
+  return inName.some((x) => isCue(x, 'other_product')) && !inName.some((x) => x.msc);
+}
+
 /** An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything. */
 function laboratoryIntervention(v: StudyView, i: number): boolean {
   const hs = v.hits.filter((h) => h.zone === 'intervention' && h.owner === i);
@@ -208,7 +219,7 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of msc) {
     if (h.zone === 'keyword') {
-      if (cellProduct && !v.hits.some((x) => isCue(x, 'hsc') && v.tier(x) <= 2)) out.push(h);
+      if (cellProduct && !v.hits.some((x) => (isCue(x, 'hsc') || isCue(x, 'other_product')) && v.tier(x) <= 2)) out.push(h);
       continue;
     }
     if (h.zone !== 'summary' || laboratoryOnly(v, h)) continue;
@@ -224,7 +235,7 @@ export function decideCategory(v: StudyView): CategoryResult {
   const cueScope = v.hits;
   const observational = v.study.studyType !== null && v.study.studyType !== 'INTERVENTIONAL' && v.study.studyType !== 'EXPANDED_ACCESS';
   const primary = msc.filter((h) => h.zone === 'title' || v.tier(h) === 1);
-  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h));
+  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h) && !otherProductIntervention(v, h));
   if (observational) {
     const { given: said } = adminBalance(v, msc.filter((h) => h.zone === 'title' || h.zone === 'summary' || h.zone === 'arm'));
     // A follow-up study that lists the MSC product as its (non-laboratory) intervention.

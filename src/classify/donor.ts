@@ -20,11 +20,15 @@ export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interven
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
 const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous)\b/i;
 
+/** What may stand between a product term and a donor word that qualifies it ("MSCs from the patient's own"). */
+const AFTER_PRODUCT = /^[\s,]*(?:(?:line|cells?|product)\s+)?(?:\([^)]*\)\s*)?(?:(?:were|was|are|is|will be|derived|obtained|isolated|harvested|collected|expanded|sourced)\s+)*(?:(?:from|of)\s+)?(?:the\s+|a\s+|an\s+)?$/i;
+
 function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
   const msc = v.inField(d.field).filter((h) => h.msc || h.family === 'source' || h.also.source !== undefined);
   const next = msc.filter((m) => m.start >= d.end && m.start - d.end <= 60).sort((a, b) => a.start - b.start)[0];
   if (next && !donors.some((o) => o !== d && o.field === d.field && o.start >= d.end && o.end <= next.start)) return true;
-  return msc.some((m) => m.end <= d.start && d.start - m.end <= 30);
+  const text = v.text(d.field);
+  return msc.some((m) => m.end <= d.start && d.start - m.end <= 30 && AFTER_PRODUCT.test(text.slice(m.end, d.start)));
 }
 
 function decide(sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null {
@@ -57,8 +61,8 @@ export function decideDonor(v: StudyView, product: ProductResult, sources: { sou
   const summary = v.hits.filter((h) => h.family === 'donor' && h.zone === 'summary' && v.tier(h) === 4);
   const r =
     decide(b.filter((h) => v.tier(h) <= 2)) ??
-    decide(b.filter((h) => v.tier(h) === 3)) ??
     decide(donors.filter((h) => v.tier(h) === 1)) ??
+    decide(b.filter((h) => v.tier(h) === 3)) ??
     decide(donors.filter((h) => v.tier(h) === 2)) ??
     decide(summary.filter((d) => bound(v, d, summary) && !isBackground(d)).slice(0, 1));
   if (r) return r.donor === 'autologous' ? withPerinatal(v, r, sources.evidence) : r;
