@@ -99,6 +99,14 @@ describe('mscope ingest', () => {
     expect(await dbFingerprint()).toBe(before);
   });
 
+  it('a failed first ingest leaves no database file behind', async () => {
+    const fresh = join(dir, 'fresh.duckdb');
+    const r = await runCli(['--db', fresh, 'ingest', BAD]);
+    expect(r.code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+    expect(existsSync(`${fresh}.wal`)).toBe(false);
+  });
+
   it('a missing path: exit 1 naming it, database unchanged', async () => {
     const before = await dbFingerprint();
     const r = await cli('ingest', join(dir, 'nope.json'));

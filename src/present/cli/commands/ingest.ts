@@ -3,14 +3,15 @@
  * immutable snapshot. Any bad input aborts the whole ingest with a clear error naming the file and record;
  * the database is left exactly as it was.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, MscopeError } from '../../../model/errors.js';
 import type { StudyRecord } from '../../../model/record.js';
 import { readStudies } from '../../../sources/index.js';
 import type { SnapshotInfo } from '../../../store/index.js';
-import { withStore } from '../util/db.js';
+import { dbPath, withStore } from '../util/db.js';
 import { byteProgress } from '../util/progress.js';
 
 interface IngestOptions {
@@ -71,6 +72,11 @@ export function formatSummary(info: SnapshotInfo, files: InputFile[], elapsedMs:
   );
 }
 
+/** A failed first ingest leaves no empty database file behind (it did not exist before this command). */
+async function removeNewDatabase(db: string): Promise<void> {
+  await Promise.all([rm(db, { force: true }), rm(`${db}.wal`, { force: true })]).catch(() => undefined);
+}
+
 async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<void> {
   const started = performance.now();
   const files = await expandInputs(paths);
@@ -80,6 +86,8 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   const onSignal = (): void => abort.abort(new MscopeError('ingest interrupted; no snapshot was created'));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const db = dbPath(cmd);
+  const dbExisted = db === ':memory:' || existsSync(db);
   let doneBytes = 0;
   async function* records(): AsyncGenerator<StudyRecord> {
     for (const f of files) {
@@ -113,6 +121,7 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
     );
   } catch (err) {
     bar.stop();
+    if (!dbExisted) await removeNewDatabase(db);
     if (abort.signal.aborted) throw abort.signal.reason instanceof Error ? abort.signal.reason : err;
     throw err;
   } finally {
