@@ -101,7 +101,7 @@ describe('mscope run', () => {
       '2021-02-30x',
     ]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/asOf.*invalid value "2021-02-30x"/);
+    expect(bad.stderr).toMatch(/parameter "as-of": invalid value "2021-02-30x"/);
   });
 
   it('a missing input file is a clear error and creates no snapshot', async () => {

@@ -48,7 +48,7 @@ export const CHART_CONFIG = {
     titleFontSize: 12,
     titleFontWeight: 'normal',
     symbolType: 'square',
-    labelLimit: 240,
+    labelLimit: 360,
   },
   view: { stroke: null },
 } as const;

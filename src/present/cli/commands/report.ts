@@ -30,7 +30,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** --filter key=value (repeatable) and --as-of -> Filter (validated; errors name the option). */
 export function filterFromOptions(pairs: readonly string[] = [], asOf?: string): Filter {
-  return filterFromPairs(pairs, { asOf });
+  return filterFromPairs(pairs, { 'as-of': asOf });
 }
 
 export function parseCompare(values: readonly string[] = []): ReviewId[] {

@@ -50,7 +50,7 @@ export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
     );
   }
   if (opts.fields !== undefined) parseFields(opts.fields, true); // names checked before the database is opened
-  const filter = filterFromPairs(opts.filter, { asOf: opts.asOf });
+  const filter = filterFromPairs(opts.filter, { 'as-of': opts.asOf });
   return {
     ...(isEmptyFilter(filter) ? {} : { predicate: compileFilter(filter) }),
     snapshot: opts.snapshot,
