@@ -274,7 +274,12 @@ function altPre(src: string, fold: boolean, k: number): Pre {
  * second character". null when unknown (the pattern is then tried at every word start).
  */
 export function prefixes2(pattern: string, fold: boolean): Set<string> | null {
-  const r = altPre(pattern, fold, 2);
+  return prefixesK(pattern, fold, 2);
+}
+
+/** The possible k-character beginnings (shorter entries: the match may be shorter or continue with anything). */
+export function prefixesK(pattern: string, fold: boolean, k: number): Set<string> | null {
+  const r = altPre(pattern, fold, k);
   if (r === null || r.has('')) return null;
   return r;
 }

@@ -7,7 +7,7 @@
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
-import { effectiveLength, prefixes2 } from './firstchars.js';
+import { effectiveLength, prefixes2, prefixesK } from './firstchars.js';
 import { normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -60,6 +60,8 @@ function checkPattern(p: string, where: string): void {
 interface Slot {
   re: RegExp;
   terms: CompiledTerm[];
+  /** Allowed third characters (lower-cased when folding), or null when any may follow. */
+  third: Uint8Array | null;
 }
 
 interface Bucketed {
@@ -80,10 +82,34 @@ function build(alts: Alt[], fold: boolean): Bucketed {
   // Longer patterns first (lookarounds not counted): at one position the first alternative that matches wins.
   const sorted = [...alts].sort((a, b) => effectiveLength(b.source) - effectiveLength(a.source));
   const pre = sorted.map((a) => prefixes2(a.source, fold));
-  const slot = (idx: number[]): Slot => ({
-    re: new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')(?![A-Za-z0-9])', fold ? 'iy' : 'y'),
-    terms: idx.map((i) => sorted[i]!.term),
-  });
+  const pre3 = sorted.map((a) => prefixesK(a.source, fold, 3));
+  const slot = (idx: number[], pair: string): Slot => {
+    let third: Uint8Array | null = new Uint8Array(128);
+    for (const i of idx) {
+      const p3 = pre3[i];
+      if (!third || !p3) {
+        third = null;
+        break;
+      }
+      for (const x of p3) {
+        if (x.length < 3 && pair.startsWith(x)) {
+          third = null;
+          break;
+        }
+        if (x.length === 3 && x.startsWith(pair)) {
+          const c = x.charCodeAt(2);
+          if (c < 128) third[c] = 1;
+          else third = null;
+          if (!third) break;
+        }
+      }
+    }
+    return {
+      re: new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')(?![A-Za-z0-9])', fold ? 'iy' : 'y'),
+      terms: idx.map((i) => sorted[i]!.term),
+      third,
+    };
+  };
   const table: Array<Slot | null> = new Array<Slot | null>(128 * 128).fill(null);
   const cache = new Map<string, Slot>();
   for (let a = 48; a < 123; a++) {
@@ -93,9 +119,9 @@ function build(alts: Alt[], fold: boolean): Bucketed {
       const first = String.fromCharCode(a);
       const idx = sorted.map((_, i) => i).filter((i) => pre[i] === null || pre[i]!.has(pair) || pre[i]!.has(first));
       if (idx.length === 0) continue;
-      const k = idx.join(',');
+      const k = pair + ':' + idx.join(',');
       let sl = cache.get(k);
-      if (!sl) cache.set(k, (sl = slot(idx)));
+      if (!sl) cache.set(k, (sl = slot(idx, pair)));
       table[a * 128 + b] = sl;
     }
   }
@@ -150,7 +176,12 @@ export function compileMatcher(rules: Rules, families: readonly string[], withPr
       const d = i + 1 < n ? norm.charCodeAt(i + 1) : 0;
       const c2 = d >= 128 ? 0 : fold && d >= 65 && d <= 90 ? d + 32 : d;
       const slot = table[c1 * 128 + c2];
-      if (slot) {
+      let third = 0;
+      if (slot && slot.third) {
+        const t = i + 2 < n ? norm.charCodeAt(i + 2) : 0;
+        third = t >= 128 ? 0 : fold && t >= 65 && t <= 90 ? t + 32 : t;
+      }
+      if (slot && (slot.third === null || slot.third[third] === 1)) {
         slot.re.lastIndex = i;
         const m = slot.re.exec(norm);
         if (m !== null && m[0].length > 0) {
