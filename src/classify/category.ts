@@ -71,9 +71,12 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
       return false;
     });
   };
+  // Exosomes / EVs / conditioned medium are MSC products only in a study that speaks of MSCs at all.
+  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && kindOf(v, h) !== 'derived');
   for (const h of hits) {
     const kind = kindOf(v, h);
     if (!kind) continue;
+    if (kind === 'derived' && h.family !== 'product' && !speaksOfMsc) continue;
     if (kind === 'cell' && sourceOfDerived(h)) continue;
     out.push({ hit: h, kind });
   }
