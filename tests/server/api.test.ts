@@ -353,6 +353,10 @@ describe('static files, methods and headers', () => {
     expect(withBody.status).toBe(413);
   });
 
+  it('a port in use is a clear error', async () => {
+    await expect(startServer({ dbPath: db, port: server.port })).rejects.toThrow(new RegExp(`127\\.0\\.0\\.1:${server.port}: EADDRINUSE`));
+  });
+
   it('rejects foreign Host headers (DNS rebinding) while bound to loopback', async () => {
     const res = await rawRequest(server.port, `GET /api/snapshots HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
     expect(res.status).toBe(421);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
 import { startServer } from '../../server/index.js';
+import { isLoopback } from '../../server/security.js';
 
 export function register(program: Command): void {
   program
@@ -16,6 +17,9 @@ export function register(program: Command): void {
       if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(`--port: expected 0-65535, got "${opts.port}"`);
       const server = await startServer({ dbPath: db, snapshot: opts.snapshot, host: opts.host, port: Number(opts.port) });
       const ds = await server.source.get();
+      if (!isLoopback(opts.host)) {
+        process.stderr.write(`mscope serve: warning: listening on ${opts.host}: other machines on your network can read this dashboard\n`);
+      }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ url: server.url, snapshotId: ds.snapshot.id, studies: ds.rows.length, rulesetVersion: ds.rulesetVersion })}\n`);
       } else {
