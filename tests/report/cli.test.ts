@@ -75,6 +75,25 @@ describe('mscope run', () => {
     expect(j.summary.included).toBe(3);
   });
 
+  it('--from takes several files into one snapshot (newest record of an NCT id wins)', async () => {
+    const r = await runCli([
+      '--db',
+      join(dir, 'multi.duckdb'),
+      'run',
+      '--from',
+      join(FX, 'trials-a.json'),
+      join(FX, 'trials-b.json'),
+      '--out',
+      join(dir, 'run-multi'),
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // A: 95000001-4, B: 95000001-3 + 95000005 -> 5 distinct studies, 3 duplicates dropped
+    expect(j.snapshotCreated).toMatchObject({ studyCount: 5, duplicatesDropped: 3 });
+    expect(j.snapshotCreated.sources).toHaveLength(2);
+  });
+
   it('bad options fail before anything is created', async () => {
     const fresh = join(dir, 'never.duckdb');
     const r = await runCli([

@@ -126,6 +126,7 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
   const db = String(cmd.optsWithGlobals().db);
   const store = await openStore(db, { readOnly: true });
   try {
+    const t0 = performance.now();
     const { loadClassified } = await import('../../report/load.js');
     const bar = stageBar('load', 'studies');
     const loaded = await loadClassified(
@@ -134,6 +135,7 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
       (n) => n % 100 === 0 && bar.update(n),
     );
     bar.stop();
+    const tLoaded = performance.now();
     const r = await writeReport(loaded.rows, loaded.info, loaded.rulesetVersion, {
       out: opts.out,
       filter,
@@ -142,7 +144,7 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
       yearBasis,
       title: opts.title,
     });
-    printResult(r, opts.json, { labelsFrom: loaded.labelsFrom });
+    printResult(r, opts.json, { labelsFrom: loaded.labelsFrom, loadMs: Math.round(tLoaded - t0) });
   } finally {
     await store.close();
   }

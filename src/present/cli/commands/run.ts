@@ -137,9 +137,8 @@ export function register(program: Command): void {
       'The whole job: fetch live (or ingest --from files) into a new snapshot, classify it, write the report',
     )
     .option(
-      '--from <path>',
-      'ingest this file instead of fetching live (repeatable; any supported format, or a .zip)',
-      collect,
+      '--from <path...>',
+      'ingest these files instead of fetching live (one or more; any supported format, or a .zip)',
     )
     .option('--out <dir>', 'report output directory', 'report')
     .option('--as-of <date>', 'report only studies first posted on or before DATE')
