@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classifyAll, RULESET_VERSION } from '../../src/classify/index.js';
@@ -19,6 +20,7 @@ import { CLASSIC_NDJSON, describeShared, REPO_ROOT } from '../helpers/shared.js'
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = join(REPO_ROOT, 'artifacts');
+const SUBSET = 200;
 
 const describeBrowser = (HAS_CHROMIUM ? describeShared : describeShared.skip) as typeof describeShared;
 if (!HAS_CHROMIUM) console.warn(`tests/web skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -56,10 +58,19 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
       const studies: Study[] = [];
       for await (const s of store.iterStudies(snap.id)) studies.push(s);
       await store.saveLabels(snap.id, RULESET_VERSION, classifyAll(studies));
+      // a second, unlabelled snapshot of the first SUBSET studies, for the snapshot picker
+      async function* firstStudies() {
+        let n = 0;
+        for await (const r of readStudies(CLASSIC_NDJSON)) {
+          if (n++ >= SUBSET) return;
+          yield r;
+        }
+      }
+      await store.createSnapshot({ label: 'subset', sources: [CLASSIC_NDJSON] }, firstStudies());
     } finally {
       await store.close();
     }
-    server = await startServer({ dbPath: db, port: 0 });
+    server = await startServer({ dbPath: db, port: 0, snapshot: 'classic' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -180,6 +191,31 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     expect(await shownTotal()).toBe(country!.count);
     expect(await shownTotal()).toBe(await apiTotal(search));
     expect(await page.locator('#chips').textContent()).toContain(country!.value);
+  });
+
+  it('the CSV export link downloads exactly the filtered studies', async () => {
+    await settle(() => page.goto(`${server.url}?included=true&phase=PHASE3`));
+    const href = await page.locator('#export').getAttribute('href');
+    const res = await fetch(new URL(href!, server.url));
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const rows = parse((await res.text()).replace(/^\ufeff/, ''), { columns: true }) as Array<{ phase: string }>;
+    expect(rows.length).toBe(await shownTotal());
+    expect(new Set(rows.map((r) => r.phase))).toEqual(new Set(['PHASE3']));
+  });
+
+  it('the snapshot picker switches snapshot, dropping label filters on an unlabelled one', async () => {
+    await settle(() => page.goto(`${server.url}?included=true`));
+    const options = await page.locator('#snapshot option').allTextContents();
+    expect(options).toHaveLength(2);
+    const subset = await page.locator('#snapshot option', { hasText: 'subset' }).getAttribute('value');
+    await settle(() => page.locator('#snapshot').selectOption(subset!));
+    const url = new URL(page.url());
+    expect(url.searchParams.get('snapshot')).toBe(subset);
+    expect(url.searchParams.get('included')).toBeNull();
+    expect(await shownTotal()).toBe(SUBSET);
+    expect(await page.locator('#f-included').isDisabled()).toBe(true);
+    await settle(() => page.goBack());
+    expect(await page.locator('#snapshot').inputValue()).not.toBe(subset);
   });
 
   it('loaded without CSP violations, script errors or external requests', () => {

@@ -58,7 +58,18 @@ async function loadMeta(): Promise<void> {
   meta = await getJson<Meta>('/api/meta', q);
   metaSnapshot = state.snapshot;
   lastMetricsKey = null;
+  // a snapshot without labels: label filters would match nothing, drop them (and say so in the URL)
+  if (!meta.rulesetVersion) {
+    const lists = Object.fromEntries(Object.entries(state.lists).filter(([f]) => !LABEL_FIELDS.has(f)));
+    if (Object.keys(lists).length !== Object.keys(state.lists).length || Object.keys(state.bools).length) {
+      state = { ...state, lists, bools: {} };
+      history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    }
+  }
 }
+
+/** Filters that need classifier labels. */
+const LABEL_FIELDS: ReadonlySet<string> = new Set(['category', 'source', 'donor', 'route', 'specialty', 'productForm', 'modification', 'product']);
 
 function renderChips(): void {
   const box = el.chips();
