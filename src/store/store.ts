@@ -77,6 +77,8 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
       }
       await conn.run(`USE ${CATALOG}`);
       await conn.run(`SET write_buffer_row_group_memory_limit = '${WRITE_BUFFER}'`);
+      // where DuckDB spills big sorts/joins (an in-memory instance has none by default); created only when used
+      await conn.run(`SET temp_directory = ${sqlString(`${file}.tmp`)}`);
     }
     await ensureSchema(conn, path, readOnly);
   } catch (err) {
