@@ -26,20 +26,22 @@ export type MetricPart = (typeof METRIC_PART_NAMES)[number];
  * projected on the requested top-level parts (all by default), serialized once and cached.
  */
 export function metricsBody(ds: Dataset, q: Pick<ParsedQuery, 'filter' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts'>): Body {
-  const key = `metrics:${filterKey(q.filter)}:${q.onlyIncluded}:${q.yearBasis}:${q.ids}`;
+  const key = `metrics:${filterKey(q.filter)}:${q.onlyIncluded}:${q.yearBasis}`;
   const parts = q.parts ?? METRIC_PARTS;
-  return cachedBody(ds, `${key}:${parts.join(',')}`, () => {
-    let metrics = ds.cache.get(key) as Metrics | undefined;
+  const make = (): string => {
+    // with NCT ids a metrics object of a large snapshot is tens of MB: never cached, always computed
+    let metrics = q.ids ? undefined : (ds.cache.get(key) as Metrics | undefined);
     if (!metrics) {
       const sel = ds.select(q.filter);
       const rows = Array.from(sel, (i) => ds.rows[i]!);
       metrics = computeMetrics(rows, { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis, omitNctIds: !q.ids });
-      ds.cache.set(key, metrics);
+      if (!q.ids) ds.cache.set(key, metrics);
     }
     const m = metrics;
     const projected = Object.fromEntries(parts.map((p) => [p, m[p]]));
     return JSON.stringify({ snapshotId: ds.snapshot.id, rulesetVersion: ds.rulesetVersion, filter: q.filter, metrics: projected });
-  });
+  };
+  return q.ids ? makeBody(make()) : cachedBody(ds, `${key}:${parts.join(',')}`, make);
 }
 
 /**
