@@ -1,16 +1,9 @@
 /**
- * Which characters can a regex pattern's match start with? A small analyser of pattern source (literals,
- * escapes, character classes, non-capturing groups with alternatives, optional quantifiers, zero-width
- * lookarounds). The matcher uses it to try, at each word start, only the patterns that can begin with that
- * character. `null` means "cannot tell" (the pattern is then tried everywhere): always safe.
+ * How can a regex pattern's match begin? A small analyser of pattern source (literals, escapes, character
+ * classes, non-capturing groups with alternatives, quantifiers, zero-width lookarounds) giving the possible
+ * first k characters. The matcher uses it to try, at each word start, only the patterns that can begin with
+ * the characters found there. `null` means "cannot tell" (the pattern is then tried everywhere): always safe.
  */
-
-interface Result {
-  first: Set<string> | null;
-  nullable: boolean;
-}
-
-const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 function classChars(body: string, fold: boolean): Set<string> | null {
   if (body.startsWith('^')) return null;
@@ -117,81 +110,6 @@ function quantifier(src: string, j: number): { nullable: boolean; next: number }
   if (next !== j && src[next] === '?') next++;
   return { nullable, next };
 }
-
-function sequence(src: string, fold: boolean): Result {
-  const first = new Set<string>();
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    let item: Result;
-    let end: number;
-    if (c === '(') {
-      end = skipTo(src, i);
-      const inner = src.slice(i + 1, end - 1);
-      if (/^\?(?:<=|<!|=|!)/.test(inner)) {
-        i = end;
-        continue;
-      }
-      const body = inner.startsWith('?:') ? inner.slice(2) : inner;
-      item = union(body, fold);
-    } else if (c === '[') {
-      end = skipTo(src, i);
-      item = { first: classChars(src.slice(i + 1, end - 1), fold), nullable: false };
-    } else if (c === '\\') {
-      const e = src[i + 1] ?? '';
-      end = i + 2;
-      if (e === 'b' || e === 'B') {
-        i = end;
-        continue;
-      }
-      item = { first: e === 'd' ? new Set('0123456789') : /[wWsSD]/.test(e) ? null : new Set([fold ? e.toLowerCase() : e]), nullable: false };
-    } else if (c === '^' || c === '$') {
-      i++;
-      continue;
-    } else if (c === '.') {
-      end = i + 1;
-      item = { first: null, nullable: false };
-    } else {
-      end = i + 1;
-      item = { first: new Set([fold ? c.toLowerCase() : c]), nullable: false };
-    }
-    const q = quantifier(src, end);
-    if (item.first === null) return { first: null, nullable: false };
-    for (const x of item.first) first.add(x);
-    if (!(item.nullable || q.nullable)) return { first, nullable: false };
-    i = q.next;
-  }
-  return { first, nullable: true };
-}
-
-function union(src: string, fold: boolean): Result {
-  const first = new Set<string>();
-  let nullable = false;
-  for (const alt of alternatives(src)) {
-    const r = sequence(alt, fold);
-    if (r.first === null) return { first: null, nullable: false };
-    for (const x of r.first) first.add(x);
-    nullable ||= r.nullable;
-  }
-  return { first, nullable };
-}
-
-/**
- * Alphanumeric characters a match of `pattern` can start with (lower-cased when `fold`), or null when unknown
- * or when the pattern can match the empty string.
- */
-export function firstChars(pattern: string, fold: boolean): Set<string> | null {
-  const r = union(pattern, fold);
-  if (r.first === null || r.nullable) return null;
-  const out = new Set<string>();
-  for (const c of r.first) {
-    const k = fold ? c.toLowerCase() : c;
-    if (ALNUM.includes(k.toLowerCase())) out.add(k);
-  }
-  return out;
-}
-
-// ---- two-character prefixes ------------------------------------------------------------------------------
 
 type Pre = Set<string> | null;
 
