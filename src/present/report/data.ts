@@ -23,6 +23,8 @@ export interface ReportData {
   title: string;
   snapshot: ReportSnapshot;
   rulesetVersion: string | null;
+  /** "stored": labels saved in the database for this ruleset; "classified": computed at report time. */
+  labelsFrom: 'stored' | 'classified' | null;
   filter: Filter;
   asOf: string | null;
   /** Plain statements about what the numbers mean (as-of semantics, status drift, counting rules). */
@@ -36,6 +38,7 @@ export interface ReportData {
 export interface ReportContext {
   snapshot: ReportSnapshot;
   rulesetVersion: string | null;
+  labelsFrom?: 'stored' | 'classified';
   filter?: Filter;
   metricsOptions?: MetricsOptions;
   generatedAt?: string;
@@ -57,6 +60,9 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
   const notes = [
     asOfNote(asOf),
     `Snapshot ${ctx.snapshot.id ?? '(none)'}${ctx.snapshot.label ? ` "${ctx.snapshot.label}"` : ''}: ${ctx.snapshot.studyCount} registry records; ${metrics.flow.identified} after the filter; ${metrics.flow.included} included by the classifier (ruleset ${ctx.rulesetVersion ?? 'unknown'}).`,
+    ctx.labelsFrom === 'classified'
+      ? `No labels were stored for ruleset ${ctx.rulesetVersion ?? 'unknown'}: the studies were classified when this report was made (same rules, same result).`
+      : null,
     'All landscape numbers count included studies only (MSC cells, MSC-derived cell-free products, stromal mixtures). Every table lists the NCT ids behind each number in report.json and the CSV files.',
     'Multi-valued labels (tissue sources, routes, modifications, countries) count a trial once under each value; stacked year charts use one group per trial.',
   ].filter((n): n is string => n !== null);
@@ -66,6 +72,7 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
     title: ctx.title ?? 'MSC clinical trials landscape',
     snapshot: ctx.snapshot,
     rulesetVersion: ctx.rulesetVersion,
+    labelsFrom: ctx.labelsFrom ?? null,
     filter,
     asOf,
     notes,

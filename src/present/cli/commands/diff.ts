@@ -79,5 +79,10 @@ export function register(program: Command): void {
     .argument('<snapshotB>', 'newer snapshot id or label')
     .option('--limit <n>', 'items listed per section in text output', '20')
     .option('--json', 'print the full diff as JSON')
+    .addHelpText(
+      'after',
+      '\nBoth snapshots are compared under the CURRENT ruleset: stored labels of that version are used, otherwise the\n' +
+        'studies are classified on the fly, so label changes reflect changed registry records, not changed rules.',
+    )
     .action(async (a: string, b: string, opts: DiffCliOptions, cmd: Command) => run(a, b, opts, cmd));
 }

@@ -56,6 +56,7 @@ export async function writeReport(
   info: SnapshotInfo,
   rulesetVersion: string,
   opts: {
+    labelsFrom?: 'stored' | 'classified';
     out: string;
     filter: Filter;
     compare: ReviewId[];
@@ -78,6 +79,7 @@ export async function writeReport(
         studyCount: info.studyCount,
       },
       rulesetVersion,
+      labelsFrom: opts.labelsFrom,
       filter: opts.filter,
       metricsOptions: { yearBasis: opts.yearBasis },
       compare: opts.compare,
@@ -137,6 +139,7 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
     bar.stop();
     const tLoaded = performance.now();
     const r = await writeReport(loaded.rows, loaded.info, loaded.rulesetVersion, {
+      labelsFrom: loaded.labelsFrom,
       out: opts.out,
       filter,
       compare,

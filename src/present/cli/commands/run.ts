@@ -117,6 +117,7 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
 
     // 3. report
     const r = await writeReport(rows, info, RULESET_VERSION, {
+      labelsFrom: 'stored',
       out: opts.out,
       filter,
       compare,
