@@ -1,36 +1,52 @@
 /**
- * Reading studies back. Iterations stream in DuckDB chunks (2,048 rows) on their own connection, so a
- * caller may run other store calls while iterating without closing the stream.
+ * Reading studies back. An iteration runs on its own connection inside one read transaction (a consistent
+ * view, and the caller may use the store meanwhile). It sorts only the keys (rowid by NCT id) and then
+ * fetches the JSON payloads in batches, so memory does not grow with the snapshot (sorting the payloads
+ * themselves would hold the whole snapshot's JSON in DuckDB).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-
-/** Opens a new connection to the store's database. */
-export type Connect = () => Promise<DuckDBConnection>;
 import type { StudyRecord } from '../model/record.js';
 import type { Study } from '../model/study.js';
 
-async function* streamRows(
-  connect: Connect,
-  sql: string,
-  params: (string | number)[],
-): AsyncGenerator<unknown[]> {
+/** Opens a new connection to the store's database. */
+export type Connect = () => Promise<DuckDBConnection>;
+
+const BATCH = 2048;
+
+/** Rows of `columns` for every study of the snapshot, in NCT order. */
+async function* streamRows(connect: Connect, snapshotId: number, columns: string): AsyncGenerator<unknown[]> {
   const conn = await connect();
   try {
-    const result = await conn.stream(sql, params);
-    for await (const chunk of result) {
-      for (const row of chunk.getRows()) yield row as unknown[];
+    await conn.run('BEGIN TRANSACTION');
+    const keys = (
+      await conn.runAndReadAll('SELECT rowid FROM studies WHERE snapshot_id = $1 ORDER BY nct_id', [
+        snapshotId,
+      ])
+    )
+      .getRows()
+      .map((r) => String(r[0]));
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const batch = keys.slice(i, i + BATCH);
+      const rows = (
+        await conn.runAndReadAll(
+          `SELECT rowid, ${columns} FROM studies WHERE snapshot_id = $1 AND rowid IN (${batch.join(',')})`,
+          [snapshotId],
+        )
+      ).getRows();
+      const byKey = new Map(rows.map((r) => [String(r[0]), r.slice(1)]));
+      for (const k of batch) {
+        const row = byKey.get(k);
+        if (row) yield row;
+      }
     }
   } finally {
+    await conn.run('COMMIT').catch(() => undefined);
     conn.closeSync();
   }
 }
 
 export async function* iterStudies(connect: Connect, snapshotId: number): AsyncGenerator<Study> {
-  for await (const [json] of streamRows(
-    connect,
-    'SELECT study_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id',
-    [snapshotId],
-  )) {
+  for await (const [json] of streamRows(connect, snapshotId, 'study_json')) {
     yield JSON.parse(json as string) as Study;
   }
 }
@@ -43,11 +59,7 @@ function toRecord(studyJson: unknown, rawJson: unknown): StudyRecord {
 }
 
 export async function* iterRecords(connect: Connect, snapshotId: number): AsyncGenerator<StudyRecord> {
-  for await (const [s, r] of streamRows(
-    connect,
-    'SELECT study_json, raw_json FROM studies WHERE snapshot_id = $1 ORDER BY nct_id',
-    [snapshotId],
-  )) {
+  for await (const [s, r] of streamRows(connect, snapshotId, 'study_json, raw_json')) {
     yield toRecord(s, r);
   }
 }

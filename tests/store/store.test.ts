@@ -198,6 +198,27 @@ describe('reading back', () => {
     expect(n).toBe(5000);
   });
 
+  it('an iteration stopped early releases its connection; a long one sees one consistent snapshot', async () => {
+    const info = await store.createSnapshot(
+      { sources: [] },
+      fromArray(Array.from({ length: 5000 }, (_, i) => rec(nct(i + 1)))),
+    );
+    let seen = 0;
+    for await (const s of store.iterStudies(info.id)) {
+      if (s.nctId) seen++;
+      if (seen === 3) break;
+    }
+    expect(seen).toBe(3);
+    // writing while another iteration is open does not disturb it (it reads its own transaction's view)
+    const ids: string[] = [];
+    for await (const s of store.iterStudies(info.id)) {
+      ids.push(s.nctId);
+      if (ids.length === 2100) await store.createSnapshot({ sources: [] }, fromArray([rec(nct(1))]));
+    }
+    expect(ids).toEqual(Array.from({ length: 5000 }, (_, i) => nct(i + 1)));
+    expect((await store.listSnapshots()).length).toBe(2);
+  });
+
   it('fills the queryable columns', async () => {
     const r = rec(nct(1), {
       countries: ['Spain', 'France', 'Spain'],
