@@ -1,0 +1,201 @@
+/**
+ * `npm run bench`: every performance target of the project, measured in one run on this machine.
+ *
+ *  1. ingest     — the classic NDJSON replicated to >= 50,000 studies (unique NCT ids): throughput, peak RSS, and
+ *                  the ratio of ingest time to a bare JSON.parse of the same lines (target <= 3); a smaller
+ *                  corpus too, to show peak RSS does not grow with input size.
+ *  2. classify   — classification of the same >= 50,000 studies vs JSON.parse of their lines (target <= 2).
+ *  3. report     — report generation on the 1,535-study corpus (target < 5 s), as a ratio to its ingest time.
+ *  4. server     — /api/metrics and /api/studies latency p50/p95 on the real corpus and on >= 50,000 studies,
+ *                  server in a second process, autocannon load (target p95 <= 100 ms at 50,000).
+ *  5. literature — NCT-mention extraction over 10,000 documents (the seeds replicated).
+ *
+ * Corpora are generated from ../shared at run time (set MSCOPE_SHARED to point elsewhere) into a temporary folder,
+ * never committed. Results are printed and written to .bench/results.json. Options: --quick (smaller corpora,
+ * fewer requests; for a smoke run), --only a,b (stages).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchClassify } from '../classify/bench.js';
+import { readStudies } from '../sources/index.js';
+import type { Study } from '../model/study.js';
+import { CLASSIC_NDJSON, readLines, replicatedCorpus, SHARED } from './corpus.js';
+import { benchReport } from './report.js';
+import { benchServer, type EndpointResult } from './server.js';
+import { benchLiterature } from './literature.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CHILD = join(HERE, 'child.js');
+const CLI = resolve(HERE, '..', '..', 'bin', 'mscope.js');
+
+interface ChildResult {
+  mode: string;
+  seconds: number;
+  items: number;
+  maxRssMB: number;
+}
+
+function runNode(args: string[]): Promise<string> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${args.join(' ')} exited ${code}: ${err.trim()}`))));
+  });
+}
+
+async function child(mode: 'parse' | 'ingest', file: string, db?: string): Promise<ChildResult> {
+  const out = await runNode([CHILD, mode, file, ...(db ? [db] : [])]);
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+const log = (s: string): void => {
+  process.stderr.write(`${s}\n`);
+};
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+
+interface IngestBench {
+  studies: number;
+  parseSeconds: number;
+  ingestSeconds: number;
+  studiesPerSecond: number;
+  ratio: number;
+  peakRssMB: number;
+  parsePeakRssMB: number;
+}
+
+async function benchIngest(file: string, dir: string, studies: number): Promise<IngestBench> {
+  const db = join(dir, `ingest-${studies}.duckdb`);
+  await rm(db, { force: true });
+  await rm(`${db}.wal`, { force: true });
+  // alternate parse / ingest so both see the same machine conditions; best of two each
+  const p1 = await child('parse', file);
+  const i1 = await child('ingest', file, db);
+  await rm(db, { force: true });
+  const p2 = await child('parse', file);
+  const i2 = await child('ingest', file, db);
+  const parse = Math.min(p1.seconds, p2.seconds);
+  const ingest = Math.min(i1.seconds, i2.seconds);
+  if (i1.items !== studies || i2.items !== studies) throw new Error(`ingest stored ${i1.items}/${i2.items} of ${studies} studies`);
+  return {
+    studies,
+    parseSeconds: r2(parse),
+    ingestSeconds: r2(ingest),
+    studiesPerSecond: Math.round(studies / ingest),
+    ratio: r2(ingest / parse),
+    peakRssMB: Math.round(Math.max(i1.maxRssMB, i2.maxRssMB)),
+    parsePeakRssMB: Math.round(Math.max(p1.maxRssMB, p2.maxRssMB)),
+  };
+}
+
+async function loadStudies(file: string): Promise<Study[]> {
+  const out: Study[] = [];
+  for await (const r of readStudies(file)) out.push(r.study);
+  return out;
+}
+
+async function cli(db: string, ...args: string[]): Promise<string> {
+  return runNode([CLI, '--db', db, ...args]);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const onlyArg = argv[argv.indexOf('--only') + 1];
+  const only = argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : null;
+  const want = (s: string): boolean => only === null || only.has(s);
+  if (!existsSync(CLASSIC_NDJSON)) {
+    log(`mscope bench: needs the shared data at ${SHARED} (set MSCOPE_SHARED)`);
+    process.exitCode = 1;
+    return;
+  }
+  const big = quick ? 6_000 : 50_000;
+  const small = quick ? 1_535 : 12_000;
+  const dir = await mkdtemp(join(tmpdir(), 'mscope-bench-'));
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    quick,
+  };
+  try {
+    log(`generating corpora (>= ${big} and >= ${small} studies) in ${dir}`);
+    const bigCorpus = await replicatedCorpus(join(dir, 'big'), big);
+    const smallCorpus = await replicatedCorpus(join(dir, 'small'), small);
+
+    if (want('ingest')) {
+      log('ingest: JSON.parse baseline vs mscope ingest (child processes)');
+      const large = await benchIngest(bigCorpus.path, dir, bigCorpus.studies);
+      const smaller = await benchIngest(smallCorpus.path, dir, smallCorpus.studies);
+      results.ingest = { large, small: smaller, targetRatio: 3 };
+      log(`  ${JSON.stringify(results.ingest)}`);
+    }
+
+    if (want('classify')) {
+      log('classify: classification vs JSON.parse of the same lines (CPU time, in process)');
+      const lines = await readLines(bigCorpus.path);
+      const studies = await loadStudies(bigCorpus.path);
+      const c = benchClassify(lines, studies);
+      results.classify = {
+        studies: c.studies,
+        parseMs: Math.round(c.parseMs),
+        classifyMs: Math.round(c.classifyMs),
+        studiesPerSecond: Math.round(c.studies / (c.classifyMs / 1000)),
+        ratio: r2(c.ratio),
+        targetRatio: 2,
+      };
+      log(`  ${JSON.stringify(results.classify)}`);
+    }
+
+    if (want('report')) {
+      log('report: generation on the 1,535-study corpus vs its ingest time');
+      const rep = await benchReport({ file: CLASSIC_NDJSON, runs: quick ? 2 : 4 });
+      const ing = await child('ingest', CLASSIC_NDJSON, join(dir, 'real-ingest.duckdb'));
+      results.report = {
+        ...rep,
+        ingestSeconds: r2(ing.seconds),
+        ratioToIngest: r2(rep.medianSeconds / ing.seconds),
+      };
+      log(`  ${JSON.stringify(results.report)}`);
+    }
+
+    if (want('server')) {
+      const server: Record<string, EndpointResult[]> = {};
+      for (const [name, file] of [
+        ['real', CLASSIC_NDJSON],
+        [`replicated-${bigCorpus.studies}`, bigCorpus.path],
+      ] as const) {
+        const db = join(dir, `serve-${name}.duckdb`);
+        log(`server: preparing ${name} (ingest + classify)`);
+        await cli(db, 'ingest', file, '--label', name);
+        await cli(db, 'classify');
+        server[name] = await benchServer({ dbPath: db, label: name, ...(quick ? { amount: 50 } : {}) });
+      }
+      results.server = { ...server, targetP95Ms: 100 };
+    }
+
+    if (want('literature')) {
+      log('literature: extraction over 10,000 documents');
+      results.literature = await benchLiterature({ docs: quick ? 1_000 : 10_000 });
+      log(`  ${JSON.stringify(results.literature)}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await mkdir('.bench', { recursive: true });
+  await writeFile(join('.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  log('written to .bench/results.json');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`mscope bench failed: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});
