@@ -55,23 +55,64 @@ function randomDay(): string {
 export const CASES: readonly Case[] = [
   { endpoint: '/api/metrics (no filter, warm)', path: '/api/metrics' },
   {
-    endpoint: '/api/metrics?included=true&onlyIncluded=false&parts=summary,tables + gzip (the page\'s default request, warm)',
+    endpoint:
+      "/api/metrics?included=true&onlyIncluded=false&parts=summary,tables + gzip (the page's default request, warm)",
     path: '/api/metrics?included=true&onlyIncluded=false&parts=summary,tables',
     gzip: true,
   },
-  { endpoint: '/api/metrics?source=umbilical_cord&phase=PHASE2 (warm)', path: '/api/metrics?source=umbilical_cord&phase=PHASE2' },
+  {
+    endpoint: '/api/metrics?source=umbilical_cord&phase=PHASE2 (warm)',
+    path: '/api/metrics?source=umbilical_cord&phase=PHASE2',
+  },
   { endpoint: '/api/metrics?text=knee (warm)', path: '/api/metrics?text=knee' },
-  { endpoint: '/api/metrics?firstPostedFrom=<random day> (cold: new filter each request)', path: () => `/api/metrics?firstPostedFrom=${randomDay()}`, cold: true },
-  { endpoint: '/api/metrics?text=<random word> (cold: text search, new filter each request)', path: () => `/api/metrics?text=${randomWord()}`, cold: true },
-  { endpoint: '/api/studies?included=true&sort=firstPosted&order=desc (warm)', path: '/api/studies?included=true&sort=firstPosted&order=desc' },
-  { endpoint: '/api/studies?country=China&sort=enrollment&order=desc&page=3 (warm)', path: '/api/studies?country=China&sort=enrollment&order=desc&page=3' },
+  {
+    endpoint: '/api/metrics?firstPostedFrom=<random day> (cold: new filter each request)',
+    path: () => `/api/metrics?firstPostedFrom=${randomDay()}`,
+    cold: true,
+  },
+  {
+    endpoint: '/api/metrics?text=<random word> (cold: text search, new filter each request)',
+    path: () => `/api/metrics?text=${randomWord()}`,
+    cold: true,
+  },
+  {
+    endpoint: '/api/studies?included=true&sort=firstPosted&order=desc (warm)',
+    path: '/api/studies?included=true&sort=firstPosted&order=desc',
+  },
+  {
+    endpoint: '/api/studies?country=China&sort=enrollment&order=desc&page=3 (warm)',
+    path: '/api/studies?country=China&sort=enrollment&order=desc&page=3',
+  },
   { endpoint: '/api/studies?text=cord&pageSize=100 (warm)', path: '/api/studies?text=cord&pageSize=100' },
-  { endpoint: '/api/studies?firstPostedFrom=<random day>&sort=title (cold)', path: () => `/api/studies?firstPostedFrom=${randomDay()}&sort=title`, cold: true },
+  {
+    endpoint: '/api/studies?firstPostedFrom=<random day>&sort=title (cold)',
+    path: () => `/api/studies?firstPostedFrom=${randomDay()}&sort=title`,
+    cold: true,
+  },
 ];
 
-const WORDS = ['knee', 'cord', 'stroke', 'covid', 'liver', 'heart', 'bone', 'lung', 'graft', 'crohn', 'spinal', 'diabetes', 'kidney', 'skin', 'eye'];
+const WORDS = [
+  'knee',
+  'cord',
+  'stroke',
+  'covid',
+  'liver',
+  'heart',
+  'bone',
+  'lung',
+  'graft',
+  'crohn',
+  'spinal',
+  'diabetes',
+  'kidney',
+  'skin',
+  'eye',
+];
 function randomWord(): string {
-  return `${WORDS[Math.floor(Math.random() * WORDS.length)]!}${'aeiou'[Math.floor(Math.random() * 5)]!}`.slice(0, 5 + Math.floor(Math.random() * 2));
+  return `${WORDS[Math.floor(Math.random() * WORDS.length)]!}${'aeiou'[Math.floor(Math.random() * 5)]!}`.slice(
+    0,
+    5 + Math.floor(Math.random() * 2),
+  );
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -90,9 +131,23 @@ async function snapshotFor(dbPath: string, label: string): Promise<string | unde
 }
 
 /** Start the server child and resolve with its URL once it has loaded the snapshot and listens. */
-function startChild(dbPath: string, snapshot: string | undefined): Promise<{ child: ChildProcess; url: string; loadMs: number }> {
+function startChild(
+  dbPath: string,
+  snapshot: string | undefined,
+): Promise<{ child: ChildProcess; url: string; loadMs: number }> {
   const t0 = performance.now();
-  const args = [CLI, '--db', dbPath, 'serve', '--host', '127.0.0.1', '--port', '0', '--json', ...(snapshot ? ['--snapshot', snapshot] : [])];
+  const args = [
+    CLI,
+    '--db',
+    dbPath,
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--json',
+    ...(snapshot ? ['--snapshot', snapshot] : []),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -130,7 +185,13 @@ function rssMB(pid: number | undefined): number | null {
   }
 }
 
-async function runCase(base: string, c: Case, amount: number, connections: number, maxSeconds: number): Promise<EndpointResult> {
+async function runCase(
+  base: string,
+  c: Case,
+  amount: number,
+  connections: number,
+  maxSeconds: number,
+): Promise<EndpointResult> {
   const times: number[] = [];
   let bad = 0;
   const make = typeof c.path === 'string' ? null : c.path;
@@ -142,7 +203,13 @@ async function runCase(base: string, c: Case, amount: number, connections: numbe
         amount,
         timeout: 30,
         headers: c.gzip ? { 'accept-encoding': 'gzip' } : {},
-        requests: [{ method: 'GET', path: typeof c.path === 'string' ? c.path : '/api/meta', ...(make ? { setupRequest: (req) => ({ ...req, path: make() }) } : {}) }],
+        requests: [
+          {
+            method: 'GET',
+            path: typeof c.path === 'string' ? c.path : '/api/meta',
+            ...(make ? { setupRequest: (req) => ({ ...req, path: make() }) } : {}),
+          },
+        ],
       },
       (err) => {
         clearTimeout(stopper);
@@ -159,7 +226,12 @@ async function runCase(base: string, c: Case, amount: number, connections: numbe
   });
   if (bad) throw new Error(`${c.endpoint}: ${bad} non-200 responses`);
   times.sort((a, b) => a - b);
-  return { endpoint: c.endpoint, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), requests: times.length };
+  return {
+    endpoint: c.endpoint,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    requests: times.length,
+  };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -173,10 +245,14 @@ export async function benchServer(opts: BenchServerOptions): Promise<EndpointRes
   const log = (s: string) => process.stderr.write(`[bench server ${opts.label}] ${s}\n`);
   try {
     const meta = (await (await fetch(`${url}/api/meta`)).json()) as { studies: number };
-    log(`${meta.studies} studies loaded and listening after ${Math.round(loadMs)} ms; RSS ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`);
+    log(
+      `${meta.studies} studies loaded and listening after ${Math.round(loadMs)} ms; RSS ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`,
+    );
     const results: EndpointResult[] = [];
     for (const c of CASES) {
-      const r = c.cold ? await runCase(url, c, opts.coldAmount ?? 10, 1, maxSeconds) : await runCase(url, c, amount, connections, maxSeconds);
+      const r = c.cold
+        ? await runCase(url, c, opts.coldAmount ?? 10, 1, maxSeconds)
+        : await runCase(url, c, amount, connections, maxSeconds);
       log(`${r.endpoint}: p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests)`);
       results.push(r);
     }

@@ -67,7 +67,8 @@ describe('GET /api/snapshots and /api/meta', () => {
     expect(body.labelled).toBe(fixtureLabels().length);
     expect(body.rulesetVersion).toBe('test-1');
     const cats = fixtureLabels().map((l) => l.category);
-    for (const { value, count } of body.facets.category) expect(count).toBe(cats.filter((c) => c === value).length);
+    for (const { value, count } of body.facets.category)
+      expect(count).toBe(cats.filter((c) => c === value).length);
     // every listed value is a valid filter value selecting exactly `count` studies
     for (const facet of ['category', 'source', 'route', 'phase', 'status', 'country', 'donor', 'specialty']) {
       for (const { value, count } of body.facets[facet]) {
@@ -144,7 +145,9 @@ describe('GET /api/studies', () => {
       const sorted = [...nums].sort((a, b) => (order === 'asc' ? a - b : b - a));
       expect(nums).toEqual(sorted);
     }
-    const titles = (await json('/api/studies?sort=title&pageSize=500')).body.rows.map((r: { title: string }) => r.title.toLowerCase());
+    const titles = (await json('/api/studies?sort=title&pageSize=500')).body.rows.map(
+      (r: { title: string }) => r.title.toLowerCase(),
+    );
     expect(titles).toEqual([...titles].sort());
     const past = await json('/api/studies?page=99&pageSize=5');
     expect(past.status).toBe(200);
@@ -178,7 +181,12 @@ describe('GET /api/studies/:nct', () => {
     expect(body.links.publications).toEqual([]);
     const withRef = (await json(`/api/studies/${nct(1003)}`)).body;
     expect(withRef.links.references).toEqual([
-      { pmid: '12345678', type: 'RESULT', citation: 'A hand-written citation for the fixture.', url: 'https://pubmed.ncbi.nlm.nih.gov/12345678/' },
+      {
+        pmid: '12345678',
+        type: 'RESULT',
+        citation: 'A hand-written citation for the fixture.',
+        url: 'https://pubmed.ncbi.nlm.nih.gov/12345678/',
+      },
     ]);
     const lower = await json(`/api/studies/${nct(1001).toLowerCase()}`);
     expect(lower.status).toBe(200);
@@ -198,11 +206,21 @@ describe('GET /api/studies/:nct', () => {
 
 describe('GET /api/metrics', () => {
   it('equals computeMetrics on the filtered rows, for several filters', async () => {
-    for (const qs of ['', 'phase=PHASE2', 'source=bone_marrow&onlyIncluded=false', 'country=China&yearBasis=start']) {
+    for (const qs of [
+      '',
+      'phase=PHASE2',
+      'source=bone_marrow&onlyIncluded=false',
+      'country=China&yearBasis=start',
+    ]) {
       const { status, body } = await json(`/api/metrics${qs ? `?${qs}` : ''}`);
       expect(status, qs).toBe(200);
       const q = new URLSearchParams(qs);
-      const rows = applyFilter(fixtureRows(), filterFromQuery(Object.fromEntries([...q].filter(([k]) => k !== 'onlyIncluded' && k !== 'yearBasis'))));
+      const rows = applyFilter(
+        fixtureRows(),
+        filterFromQuery(
+          Object.fromEntries([...q].filter(([k]) => k !== 'onlyIncluded' && k !== 'yearBasis')),
+        ),
+      );
       const expected = computeMetrics(rows, {
         onlyIncluded: q.get('onlyIncluded') !== 'false',
         yearBasis: (q.get('yearBasis') as 'start' | null) ?? 'firstPosted',
@@ -240,12 +258,16 @@ describe('GET /api/export.csv', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="mscope-snapshot-\d+\.csv"/);
-    const records = parse((await res.text()).replace(/^\ufeff/, ''), { columns: true }) as Array<Record<string, string>>;
+    const records = parse((await res.text()).replace(/^\ufeff/, ''), { columns: true }) as Array<
+      Record<string, string>
+    >;
     const page = (await json('/api/studies?sort=enrollment&order=desc&pageSize=500')).body;
     expect(records.map((r) => r.nct_id)).toEqual(page.rows.map((r: { nctId: string }) => r.nctId));
     const formula = records.find((r) => r.nct_id === nct(1008))!;
     expect(formula.title.startsWith("'=")).toBe(true);
-    const spain = (await fetch(`${base}/api/export.csv?country=Spain`).then((r) => r.text())).trim().split('\n');
+    const spain = (await fetch(`${base}/api/export.csv?country=Spain`).then((r) => r.text()))
+      .trim()
+      .split('\n');
     expect(spain.length - 1).toBe((await json('/api/studies?country=Spain')).body.total);
   });
 });
@@ -300,7 +322,9 @@ describe('invalid parameters: 400 naming the parameter, database unchanged', () 
   });
 
   it('SQL-looking values are plain data', async () => {
-    const { status, body } = await json(`/api/studies?text=${encodeURIComponent("'); DROP TABLE studies; --")}`);
+    const { status, body } = await json(
+      `/api/studies?text=${encodeURIComponent("'); DROP TABLE studies; --")}`,
+    );
     expect(status).toBe(200);
     expect(body.rows.map((r: { nctId: string }) => r.nctId)).toEqual([nct(1007)]);
     const c = await json(`/api/studies?country=${encodeURIComponent("x' OR 1=1 --")}`);
@@ -330,17 +354,25 @@ describe('static files, methods and headers', () => {
     expect(again.status).toBe(304);
   });
 
-  it.each(['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/app.js/../../../package.json', '//etc/passwd', '/..%2f..%2fetc%2fpasswd', '/dist/web/app.js', '/src/present/server/app.ts'])(
-    'no path traversal: %s',
-    async (path) => {
-      const res = await rawRequest(server.port, get(path));
-      expect([400, 404]).toContain(res.status);
-      expect(res.body).not.toMatch(/root:|"name": "mscope"|import /);
-    },
-  );
+  it.each([
+    '/../../etc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/app.js/../../../package.json',
+    '//etc/passwd',
+    '/..%2f..%2fetc%2fpasswd',
+    '/dist/web/app.js',
+    '/src/present/server/app.ts',
+  ])('no path traversal: %s', async (path) => {
+    const res = await rawRequest(server.port, get(path));
+    expect([400, 404]).toContain(res.status);
+    expect(res.body).not.toMatch(/root:|"name": "mscope"|import /);
+  });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('%s is refused with 405', async (method) => {
-    const res = await fetch(`${base}/api/studies`, { method, body: method === 'POST' || method === 'PUT' || method === 'PATCH' ? 'x' : undefined });
+    const res = await fetch(`${base}/api/studies`, {
+      method,
+      body: method === 'POST' || method === 'PUT' || method === 'PATCH' ? 'x' : undefined,
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
   });
@@ -349,18 +381,29 @@ describe('static files, methods and headers', () => {
     const head = await fetch(`${base}/api/studies`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
-    const withBody = await rawRequest(server.port, `GET /api/studies HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello`);
+    const withBody = await rawRequest(
+      server.port,
+      `GET /api/studies HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello`,
+    );
     expect(withBody.status).toBe(413);
   });
 
   it('a port in use is a clear error', async () => {
-    await expect(startServer({ dbPath: db, port: server.port })).rejects.toThrow(new RegExp(`127\\.0\\.0\\.1:${server.port}: EADDRINUSE`));
+    await expect(startServer({ dbPath: db, port: server.port })).rejects.toThrow(
+      new RegExp(`127\\.0\\.0\\.1:${server.port}: EADDRINUSE`),
+    );
   });
 
   it('rejects foreign Host headers (DNS rebinding) while bound to loopback', async () => {
-    const res = await rawRequest(server.port, `GET /api/snapshots HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
+    const res = await rawRequest(
+      server.port,
+      `GET /api/snapshots HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
+    );
     expect(res.status).toBe(421);
-    const ok = await rawRequest(server.port, `GET /api/snapshots HTTP/1.1\r\nHost: localhost:${server.port}\r\nConnection: close\r\n\r\n`);
+    const ok = await rawRequest(
+      server.port,
+      `GET /api/snapshots HTTP/1.1\r\nHost: localhost:${server.port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(ok.status).toBe(200);
   });
 

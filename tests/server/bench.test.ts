@@ -24,7 +24,14 @@ it('percentile is the nearest-rank value', () => {
 });
 
 it('measures every case (it throws on any non-200 answer)', async () => {
-  const results = await benchServer({ dbPath: db, label: 'fixture', amount: 20, coldAmount: 3, connections: 2, maxSeconds: 10 });
+  const results = await benchServer({
+    dbPath: db,
+    label: 'fixture',
+    amount: 20,
+    coldAmount: 3,
+    connections: 2,
+    maxSeconds: 10,
+  });
   expect(results.map((r) => r.endpoint)).toEqual(CASES.map((c) => c.endpoint));
   for (const r of results) {
     expect(r.requests).toBeGreaterThan(0);

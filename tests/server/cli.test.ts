@@ -42,7 +42,11 @@ describe('mscope serve', () => {
   });
 
   it('starts on 127.0.0.1, answers the API, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0', '--json', '--snapshot', 'fixture'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CLI, '--db', db, 'serve', '--port', '0', '--json', '--snapshot', 'fixture'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => {

@@ -36,7 +36,11 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
   async function settle(action: () => Promise<unknown>): Promise<void> {
     const before = (await page.getAttribute('body', 'data-ready').catch(() => null)) ?? '';
     await action();
-    await page.waitForFunction((b) => (document.body.dataset.ready ?? '') !== b && document.body.dataset.ready !== undefined, before, { timeout: 30_000 });
+    await page.waitForFunction(
+      (b) => (document.body.dataset.ready ?? '') !== b && document.body.dataset.ready !== undefined,
+      before,
+      { timeout: 30_000 },
+    );
   }
 
   async function apiTotal(search: string): Promise<number> {
@@ -54,7 +58,10 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     const db = join(dir, 'classic.duckdb');
     const store = await openStore(db);
     try {
-      const snap = await store.createSnapshot({ label: 'classic', sources: [CLASSIC_NDJSON] }, readStudies(CLASSIC_NDJSON));
+      const snap = await store.createSnapshot(
+        { label: 'classic', sources: [CLASSIC_NDJSON] },
+        readStudies(CLASSIC_NDJSON),
+      );
       const studies: Study[] = [];
       for await (const s of store.iterStudies(snap.id)) studies.push(s);
       await store.saveLabels(snap.id, RULESET_VERSION, classifyAll(studies));
@@ -73,7 +80,14 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     server = await startServer({ dbPath: db, port: 0, snapshot: 'classic' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -81,7 +95,8 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`external request: ${r.url()}`);
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:'))
+        problems.push(`external request: ${r.url()}`);
     });
   });
 
@@ -156,7 +171,9 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     expect(await marks.count()).toBeGreaterThan(0);
     const title = (await marks.first().getAttribute('title'))!;
     expect(title).toMatch(/^[a-z0-9_]+(\.[\w-]+)+ \(/i);
-    expect(await page.locator('#registry-link').getAttribute('href')).toBe(`https://clinicaltrials.gov/study/${nctId}`);
+    expect(await page.locator('#registry-link').getAttribute('href')).toBe(
+      `https://clinicaltrials.gov/study/${nctId}`,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-study.png'), fullPage: false });
     await settle(() => page.goBack());
     expect(page.url()).toBe(filteredUrl);
@@ -167,7 +184,9 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
   it('a click on a bar filters by that value and a second click removes it', async () => {
     await settle(() => page.goto(`${server.url}?included=true`));
     const before = await shownTotal();
-    const bar = page.locator('figure:has(figcaption:text-is("Tissue source")) path[role="graphics-symbol"]').first();
+    const bar = page
+      .locator('figure:has(figcaption:text-is("Tissue source")) path[role="graphics-symbol"]')
+      .first();
     await bar.hover();
     await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 10_000 });
     expect(await page.locator('#vg-tooltip-element').textContent()).toMatch(/trials/);
@@ -183,7 +202,9 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
   });
 
   it('a shared URL with a comma-containing country gives the same count as the API', async () => {
-    const meta = (await (await fetch(`${server.url}api/meta`)).json()) as { facets: { country: Array<{ value: string; count: number }> } };
+    const meta = (await (await fetch(`${server.url}api/meta`)).json()) as {
+      facets: { country: Array<{ value: string; count: number }> };
+    };
     const country = meta.facets.country.find((c) => c.value.includes(','));
     expect(country, 'the corpus has a country name with a comma').toBeDefined();
     const search = `?country=${encodeURIComponent(country!.value)}`;
@@ -198,7 +219,9 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     const href = await page.locator('#export').getAttribute('href');
     const res = await fetch(new URL(href!, server.url));
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    const rows = parse((await res.text()).replace(/^\ufeff/, ''), { columns: true }) as Array<{ phase: string }>;
+    const rows = parse((await res.text()).replace(/^\ufeff/, ''), { columns: true }) as Array<{
+      phase: string;
+    }>;
     expect(rows.length).toBe(await shownTotal());
     expect(new Set(rows.map((r) => r.phase))).toEqual(new Set(['PHASE3']));
   });

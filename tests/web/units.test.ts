@@ -8,7 +8,11 @@ describe('URL state', () => {
   it('round-trips filters and view keys, keeping comma-containing countries whole', () => {
     const s = {
       ...emptyState(),
-      lists: { phase: ['PHASE1|PHASE2', 'PHASE2'], country: ['Korea, Republic of', 'Spain'], source: ['adipose'] },
+      lists: {
+        phase: ['PHASE1|PHASE2', 'PHASE2'],
+        country: ['Korea, Republic of', 'Spain'],
+        source: ['adipose'],
+      },
       bools: { included: true, covid19: false },
       texts: { text: 'knee & hip', firstPostedFrom: '2015' },
       snapshot: '3',
@@ -43,12 +47,31 @@ describe('URL state', () => {
 describe('evidence highlighting', () => {
   it('splits at span boundaries and keeps overlapping spans', () => {
     const text = 'umbilical cord mesenchymal stromal cells';
-    const a = { start: 0, end: 14, text: 'umbilical cord', rule: 'source.uc', label: 'sources', value: 'umbilical_cord' };
-    const b = { start: 10, end: 26, text: 'cord mesenchymal', rule: 'x.overlap', label: 'category', value: 'msc_cells' };
+    const a = {
+      start: 0,
+      end: 14,
+      text: 'umbilical cord',
+      rule: 'source.uc',
+      label: 'sources',
+      value: 'umbilical_cord',
+    };
+    const b = {
+      start: 10,
+      end: 26,
+      text: 'cord mesenchymal',
+      rule: 'x.overlap',
+      label: 'category',
+      value: 'msc_cells',
+    };
     const { segments: segs, mismatched } = segments(text, [a, b]);
     expect(mismatched).toEqual([]);
     expect(segs.map((s) => s.text)).toEqual(['umbilical ', 'cord', ' mesenchymal', ' stromal cells']);
-    expect(segs.map((s) => s.spans.map((x) => x.rule))).toEqual([['source.uc'], ['source.uc', 'x.overlap'], ['x.overlap'], []]);
+    expect(segs.map((s) => s.spans.map((x) => x.rule))).toEqual([
+      ['source.uc'],
+      ['source.uc', 'x.overlap'],
+      ['x.overlap'],
+      [],
+    ]);
   });
 
   it('reports spans that do not quote the text', () => {
@@ -67,12 +90,21 @@ describe('evidence highlighting', () => {
           const spans = raw
             .map(([s, len]) => ({ start: Math.min(s, text.length), end: Math.min(s + len + 1, text.length) }))
             .filter((x) => x.end > x.start)
-            .map((x, i) => ({ ...x, text: text.slice(x.start, x.end), rule: `r${i}`, label: 'l', value: 'v' }));
+            .map((x, i) => ({
+              ...x,
+              text: text.slice(x.start, x.end),
+              rule: `r${i}`,
+              label: 'l',
+              value: 'v',
+            }));
           const { segments: segs, mismatched } = segments(text, spans);
           expect(mismatched).toEqual([]);
           expect(segs.map((s) => s.text).join('')).toBe(text);
           for (const sp of spans) {
-            const covered = segs.filter((s) => s.spans.includes(sp)).map((s) => s.text).join('');
+            const covered = segs
+              .filter((s) => s.spans.includes(sp))
+              .map((s) => s.text)
+              .join('');
             expect(covered).toBe(sp.text);
           }
         },

@@ -36,7 +36,11 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A cached body: gzip when the client accepts it and the body is large. */
 function sendBody(c: Context, body: Body): Response {
-  const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', Vary: 'Accept-Encoding' };
+  const headers: Record<string, string> = {
+    'Content-Type': JSON_TYPE,
+    'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding',
+  };
   if (body.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
     headers['Content-Encoding'] = 'gzip';
     return c.body(body.gzip, 200, headers);
@@ -55,13 +59,18 @@ export function createApp(opts: AppOptions): Hono {
   app.use('*', guard({ loopbackOnly: opts.loopbackOnly ?? true }));
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/export.csv') return next();
-    return timeout(opts.requestTimeoutMs ?? 30_000, () => new HTTPException(503, { message: 'request took too long' }))(c, next);
+    return timeout(
+      opts.requestTimeoutMs ?? 30_000,
+      () => new HTTPException(503, { message: 'request took too long' }),
+    )(c, next);
   });
 
   app.get('/api/snapshots', async (c) => {
     queryOf(c, false, []);
     const snapshots = await source.snapshots();
-    return c.json({ defaultSnapshotId: source.defaultSnapshotId, snapshots }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ defaultSnapshotId: source.defaultSnapshotId, snapshots }, 200, {
+      'Cache-Control': 'no-store',
+    });
   });
 
   app.get('/api/meta', async (c) => {
@@ -78,7 +87,15 @@ export function createApp(opts: AppOptions): Hono {
     const rows = [];
     for (let k = from; k < Math.min(order.length, from + q.pageSize); k++) rows.push(ds.summaries[order[k]!]);
     return c.json(
-      { snapshotId: ds.snapshot.id, total: order.length, page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order, rows },
+      {
+        snapshotId: ds.snapshot.id,
+        total: order.length,
+        page: q.page,
+        pageSize: q.pageSize,
+        sort: q.sort,
+        order: q.order,
+        rows,
+      },
       200,
       { 'Cache-Control': 'no-store' },
     );
@@ -105,7 +122,12 @@ export function createApp(opts: AppOptions): Hono {
           /** Registry references with a PubMed id. */
           references: r.study.references
             .filter((x) => x.pmid)
-            .map((x) => ({ pmid: x.pmid, type: x.type, citation: x.citation, url: `https://pubmed.ncbi.nlm.nih.gov/${x.pmid}/` })),
+            .map((x) => ({
+              pmid: x.pmid,
+              type: x.type,
+              citation: x.citation,
+              url: `https://pubmed.ncbi.nlm.nih.gov/${x.pmid}/`,
+            })),
           /** Linked publications (from `mscope link`) that mention this study. */
           publications: ds.publications.get(nct) ?? [],
         },
@@ -145,7 +167,12 @@ export function createApp(opts: AppOptions): Hono {
       if (c.req.path === '/') throw new ApiError(503, 'the front-end is not built: run `npm run build`');
       throw new ApiError(404, 'not found');
     }
-    const headers: Record<string, string> = { 'Content-Type': asset.type, ETag: asset.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    const headers: Record<string, string> = {
+      'Content-Type': asset.type,
+      ETag: asset.etag,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+    };
     if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, headers);
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     if (gzip) headers['Content-Encoding'] = 'gzip';
@@ -167,7 +194,9 @@ export function createApp(opts: AppOptions): Hono {
     } else {
       status = 500;
       body = { error: 'internal error', parameter: null };
-      process.stderr.write(`mscope serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `mscope serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
     }
     return c.json(body, status as 400, { 'Cache-Control': 'no-store' });
   });

@@ -3,7 +3,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { StudyRow } from './dataset.js';
 
 /** Columns of the export (data, not code): header -> cell value. */
-export const CSV_COLUMNS: ReadonlyArray<readonly [string, (r: StudyRow) => string | number | boolean | null]> = [
+export const CSV_COLUMNS: ReadonlyArray<
+  readonly [string, (r: StudyRow) => string | number | boolean | null]
+> = [
   ['nct_id', (r) => r.nctId],
   ['title', (r) => r.title],
   ['phase', (r) => r.phase],
@@ -42,7 +44,11 @@ export function csvRows(rows: readonly StudyRow[]): string {
 }
 
 /** A byte stream of the header and then the given rows, `chunk` rows at a time. */
-export function csvStream(indices: Int32Array, summaries: readonly StudyRow[], chunk = 1000): ReadableStream<Uint8Array> {
+export function csvStream(
+  indices: Int32Array,
+  summaries: readonly StudyRow[],
+  chunk = 1000,
+): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let pos = -1;
   return new ReadableStream<Uint8Array>({

@@ -191,7 +191,8 @@ export async function loadDataset(store: Store, ref?: string | number): Promise<
   const rulesetVersion = versions.length ? versions[versions.length - 1]! : null;
   const labels = rulesetVersion ? await store.loadLabels(snapshot.id, rulesetVersion) : new Map();
   const rows: ClassifiedStudy[] = [];
-  for await (const study of store.iterStudies(snapshot.id)) rows.push({ study, labels: labels.get(study.nctId) ?? null });
+  for await (const study of store.iterStudies(snapshot.id))
+    rows.push({ study, labels: labels.get(study.nctId) ?? null });
   return buildDataset(snapshot, rulesetVersion, rows, await loadPublications(store));
 }
 
@@ -206,7 +207,16 @@ export async function loadPublications(store: Store): Promise<Map<string, Public
       if (seen.has(m.nctId)) continue;
       seen.add(m.nctId);
       const list = out.get(m.nctId) ?? [];
-      list.push({ docId: doc.docId, title: doc.title, date: doc.date, journal: doc.journal, doi: doc.doi, pmid: doc.pmid, section: m.sectionName, sentence: m.sentence });
+      list.push({
+        docId: doc.docId,
+        title: doc.title,
+        date: doc.date,
+        journal: doc.journal,
+        doi: doc.doi,
+        pmid: doc.pmid,
+        section: m.sectionName,
+        sentence: m.sentence,
+      });
       out.set(m.nctId, list);
     }
   }

@@ -30,12 +30,20 @@ export async function withStore<T>(open: StoreOpener, fn: (store: Store) => Prom
 }
 
 /** Open the source and load its default snapshot (fails like the CLI would when the store or snapshot is missing). */
-export async function createDatasetSource(dbPath: string, snapshotRef?: string, keep = 2): Promise<DatasetSource> {
+export async function createDatasetSource(
+  dbPath: string,
+  snapshotRef?: string,
+  keep = 2,
+): Promise<DatasetSource> {
   const open: StoreOpener = () => openStore(dbPath, { readOnly: true });
   return createDatasetSourceFrom(open, snapshotRef, keep);
 }
 
-export async function createDatasetSourceFrom(open: StoreOpener, snapshotRef?: string, keep = 2): Promise<DatasetSource> {
+export async function createDatasetSourceFrom(
+  open: StoreOpener,
+  snapshotRef?: string,
+  keep = 2,
+): Promise<DatasetSource> {
   const loaded = createLru<number, Promise<Dataset>>(keep);
   const load = async (ref?: string | number) => {
     const ds = await withStore(open, (store) => loadDataset(store, ref));

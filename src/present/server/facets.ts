@@ -23,7 +23,9 @@ export interface FacetValue {
 }
 
 /** facet (= filter parameter name) -> keys of one study (data table, not if-chains). */
-export const FACETS: Readonly<Record<string, { labels: boolean; keys: (r: ClassifiedStudy) => readonly string[] }>> = {
+export const FACETS: Readonly<
+  Record<string, { labels: boolean; keys: (r: ClassifiedStudy) => readonly string[] }>
+> = {
   category: { labels: true, keys: (r) => [r.labels!.category] },
   source: { labels: true, keys: sourceKeys },
   donor: { labels: true, keys: (r) => [donorKey(r)] },
@@ -56,7 +58,10 @@ export function facetCounts(rows: readonly ClassifiedStudy[]): Record<string, Fa
 }
 
 /** Min/max of a study date over the rows (ISO strings as registered), for the date inputs' bounds. */
-export function dateRange(rows: readonly ClassifiedStudy[], get: (r: ClassifiedStudy) => string | undefined): [string, string] | null {
+export function dateRange(
+  rows: readonly ClassifiedStudy[],
+  get: (r: ClassifiedStudy) => string | undefined,
+): [string, string] | null {
   let lo: string | null = null;
   let hi: string | null = null;
   for (const r of rows) {

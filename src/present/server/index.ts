@@ -45,12 +45,21 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const server = createAdaptorServer({
     fetch: app.fetch,
     createServer,
-    serverOptions: { maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    serverOptions: {
+      maxHeaderSize: 16 * 1024,
+      requestTimeout: 30_000,
+      headersTimeout: 10_000,
+      keepAliveTimeout: 5_000,
+    },
   }) as Server;
   server.setTimeout(120_000);
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) =>
-      reject(new MscopeError(`cannot listen on ${host}:${opts.port ?? 8080}: ${err.code ?? err.message}`, 1, { cause: err }));
+      reject(
+        new MscopeError(`cannot listen on ${host}:${opts.port ?? 8080}: ${err.code ?? err.message}`, 1, {
+          cause: err,
+        }),
+      );
     server.once('error', onError);
     server.listen(opts.port ?? 8080, host, () => {
       server.off('error', onError);

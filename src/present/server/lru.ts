@@ -8,7 +8,8 @@ export interface Lru<K, V> {
 }
 
 export function createLru<K, V>(capacity: number): Lru<K, V> {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`LRU capacity must be a positive integer, got ${capacity}`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`LRU capacity must be a positive integer, got ${capacity}`);
   const map = new Map<K, V>();
   return {
     get(key) {

@@ -3,7 +3,13 @@
  * parameters, over-long values and invalid values are rejected with a 400 naming the parameter. Filter
  * parameters are parsed by analyze/filter.ts (`filterFromQuery`), never here.
  */
-import { FILTER_FIELDS, FilterSchema, filterFieldOf, filterFromQuery, type Filter } from '../../analyze/filter.js';
+import {
+  FILTER_FIELDS,
+  FilterSchema,
+  filterFieldOf,
+  filterFromQuery,
+  type Filter,
+} from '../../analyze/filter.js';
 import { MscopeError } from '../../model/errors.js';
 import { ApiError, badParam } from './http-error.js';
 import { SORT_KEY_NAMES, isSortKey, type SortKey } from './sort-keys.js';
@@ -21,7 +27,8 @@ export const LIMITS = {
 } as const;
 
 /** Which non-filter parameters an endpoint accepts. */
-export type Control = 'snapshot' | 'sort' | 'order' | 'page' | 'pageSize' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts';
+export type Control =
+  'snapshot' | 'sort' | 'order' | 'page' | 'pageSize' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts';
 
 /** Top-level parts of /api/metrics (`parts=summary,tables`). */
 export const METRIC_PART_NAMES = ['options', 'summary', 'flow', 'tables', 'dose'] as const;
@@ -53,15 +60,19 @@ export function parseQuery(
   accept: { filter: boolean; controls: readonly Control[] },
 ): ParsedQuery {
   const names = Object.keys(query);
-  if (names.length > LIMITS.maxParams) throw badParam(names[LIMITS.maxParams]!, `too many query parameters (at most ${LIMITS.maxParams})`);
+  if (names.length > LIMITS.maxParams)
+    throw badParam(names[LIMITS.maxParams]!, `too many query parameters (at most ${LIMITS.maxParams})`);
   const filterParams: Record<string, string[]> = {};
   const controls = new Set<string>(accept.controls);
   for (const name of names) {
     const values = query[name]!;
     const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
     if (name.length > LIMITS.maxValueLength) throw badParam(shown, 'parameter name too long');
-    if (values.length > LIMITS.maxValuesPerParam) throw badParam(shown, `given more than ${LIMITS.maxValuesPerParam} times`);
-    for (const v of values) if (v.length > LIMITS.maxValueLength) throw badParam(shown, `value longer than ${LIMITS.maxValueLength} characters`);
+    if (values.length > LIMITS.maxValuesPerParam)
+      throw badParam(shown, `given more than ${LIMITS.maxValuesPerParam} times`);
+    for (const v of values)
+      if (v.length > LIMITS.maxValueLength)
+        throw badParam(shown, `value longer than ${LIMITS.maxValueLength} characters`);
     if (controls.has(name)) {
       if (values.length > 1) throw badParam(name, 'given more than once');
       continue;
@@ -71,12 +82,18 @@ export function parseQuery(
       continue;
     }
     const known = [...(accept.filter ? FILTER_FIELDS : []), ...accept.controls];
-    throw badParam(shown, known.length ? `unknown parameter (accepted: ${known.join(', ')})` : 'this endpoint takes no parameters');
+    throw badParam(
+      shown,
+      known.length
+        ? `unknown parameter (accepted: ${known.join(', ')})`
+        : 'this endpoint takes no parameters',
+    );
   }
 
   const one = (name: Control): string | undefined => (controls.has(name) ? query[name]?.[0] : undefined);
   const snapshot = one('snapshot');
-  if (snapshot !== undefined && !SNAPSHOT_RE.test(snapshot)) throw badParam('snapshot', 'expected a snapshot id or label (letters, digits, . _ : -)');
+  if (snapshot !== undefined && !SNAPSHOT_RE.test(snapshot))
+    throw badParam('snapshot', 'expected a snapshot id or label (letters, digits, . _ : -)');
   const sortRaw = one('sort') ?? 'nctId';
   if (!isSortKey(sortRaw)) throw badParam('sort', `unknown sort key (allowed: ${SORT_KEY_NAMES.join(', ')})`);
   const orderRaw = one('order') ?? 'asc';
@@ -87,18 +104,31 @@ export function parseQuery(
   const onlyIncluded = boolParam('onlyIncluded', one('onlyIncluded'), true);
   const ids = boolParam('ids', one('ids'), false);
   const yearBasis = one('yearBasis') ?? 'firstPosted';
-  if (yearBasis !== 'firstPosted' && yearBasis !== 'start') throw badParam('yearBasis', 'expected firstPosted or start');
+  if (yearBasis !== 'firstPosted' && yearBasis !== 'start')
+    throw badParam('yearBasis', 'expected firstPosted or start');
 
   const partsRaw = one('parts');
   let parts: ParsedQuery['parts'] = null;
   if (partsRaw !== undefined) {
     const asked = partsRaw.split(',').map((p) => p.trim());
     const bad = asked.find((p) => !(METRIC_PART_NAMES as readonly string[]).includes(p));
-    if (bad !== undefined) throw badParam('parts', `unknown part "${bad}" (allowed: ${METRIC_PART_NAMES.join(', ')})`);
+    if (bad !== undefined)
+      throw badParam('parts', `unknown part "${bad}" (allowed: ${METRIC_PART_NAMES.join(', ')})`);
     parts = METRIC_PART_NAMES.filter((p) => asked.includes(p));
   }
 
-  return { filter: parseFilter(filterParams), snapshot, sort: sortRaw, order: orderRaw, page, pageSize, onlyIncluded, yearBasis, ids, parts };
+  return {
+    filter: parseFilter(filterParams),
+    snapshot,
+    sort: sortRaw,
+    order: orderRaw,
+    page,
+    pageSize,
+    onlyIncluded,
+    yearBasis,
+    ids,
+    parts,
+  };
 }
 
 function boolParam(name: string, raw: string | undefined, dflt: boolean): boolean {
@@ -128,7 +158,8 @@ function parseFilter(params: Record<string, string[]>): Filter {
   const whole: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(params)) {
     const field = filterFieldOf(name)!;
-    if (WHOLE_VALUE_FIELDS.has(field)) whole[field] = [...(whole[field] ?? []), ...values.map((v) => v.trim()).filter(Boolean)];
+    if (WHOLE_VALUE_FIELDS.has(field))
+      whole[field] = [...(whole[field] ?? []), ...values.map((v) => v.trim()).filter(Boolean)];
     else split[name] = values;
   }
   const filter = parseSplit(split);

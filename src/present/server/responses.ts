@@ -25,7 +25,10 @@ export type MetricPart = (typeof METRIC_PART_NAMES)[number];
  * The /api/metrics body for a parsed query: computeMetrics of the filtered rows (cached per filter and options),
  * projected on the requested top-level parts (all by default), serialized once and cached.
  */
-export function metricsBody(ds: Dataset, q: Pick<ParsedQuery, 'filter' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts'>): Body {
+export function metricsBody(
+  ds: Dataset,
+  q: Pick<ParsedQuery, 'filter' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts'>,
+): Body {
   const key = `metrics:${filterKey(q.filter)}:${q.onlyIncluded}:${q.yearBasis}`;
   const parts = q.parts ?? METRIC_PARTS;
   const make = (): string => {
@@ -34,12 +37,21 @@ export function metricsBody(ds: Dataset, q: Pick<ParsedQuery, 'filter' | 'onlyIn
     if (!metrics) {
       const sel = ds.select(q.filter);
       const rows = Array.from(sel, (i) => ds.rows[i]!);
-      metrics = computeMetrics(rows, { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis, omitNctIds: !q.ids });
+      metrics = computeMetrics(rows, {
+        onlyIncluded: q.onlyIncluded,
+        yearBasis: q.yearBasis,
+        omitNctIds: !q.ids,
+      });
       if (!q.ids) ds.cache.set(key, metrics);
     }
     const m = metrics;
     const projected = Object.fromEntries(parts.map((p) => [p, m[p]]));
-    return JSON.stringify({ snapshotId: ds.snapshot.id, rulesetVersion: ds.rulesetVersion, filter: q.filter, metrics: projected });
+    return JSON.stringify({
+      snapshotId: ds.snapshot.id,
+      rulesetVersion: ds.rulesetVersion,
+      filter: q.filter,
+      metrics: projected,
+    });
   };
   return q.ids ? makeBody(make()) : cachedBody(ds, `${key}:${parts.join(',')}`, make);
 }
@@ -51,7 +63,12 @@ export function metricsBody(ds: Dataset, q: Pick<ParsedQuery, 'filter' | 'onlyIn
 export function warmDataset(ds: Dataset): void {
   const base = { onlyIncluded: true, yearBasis: 'firstPosted' as const, ids: false, parts: null };
   metricsBody(ds, { ...base, filter: {} });
-  const dashboard = { ...base, filter: ds.rulesetVersion ? { included: true } : {}, onlyIncluded: false, parts: DASHBOARD_PARTS };
+  const dashboard = {
+    ...base,
+    filter: ds.rulesetVersion ? { included: true } : {},
+    onlyIncluded: false,
+    parts: DASHBOARD_PARTS,
+  };
   metricsBody(ds, dashboard);
   sortedSelection(ds, dashboard.filter, 'firstPosted', 'desc');
   metaBody(ds);
@@ -73,7 +90,12 @@ export function cachedBody(ds: Dataset, key: string, make: () => string): Body {
   return v;
 }
 
-export function sortedSelection(ds: Dataset, filter: Parameters<Dataset['select']>[0], sort: Parameters<Dataset['sorted']>[1], order: 'asc' | 'desc'): Int32Array {
+export function sortedSelection(
+  ds: Dataset,
+  filter: Parameters<Dataset['select']>[0],
+  sort: Parameters<Dataset['sorted']>[1],
+  order: 'asc' | 'desc',
+): Int32Array {
   const key = `sorted:${filterKey(filter)}:${sort}:${order}`;
   let v = ds.cache.get(key) as Int32Array | undefined;
   if (!v) {

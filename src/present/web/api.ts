@@ -112,6 +112,15 @@ export interface StudyDetail {
   links: {
     registry: string;
     references: Array<{ pmid: string; type: string | null; citation: string | null; url: string }>;
-    publications: Array<{ docId: string; title: string | null; date: string | null; journal: string | null; doi: string | null; pmid: string | null; section: string; sentence: string }>;
+    publications: Array<{
+      docId: string;
+      title: string | null;
+      date: string | null;
+      journal: string | null;
+      doi: string | null;
+      pmid: string | null;
+      section: string;
+      sentence: string;
+    }>;
   };
 }

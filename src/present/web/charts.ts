@@ -10,8 +10,17 @@ import { append, clear, fmt, h, pretty } from './dom.js';
 import type { ListField } from './state.js';
 
 /** Which chart shows which metric table, and which filter a click on it sets (data, not code). */
-export const CHARTS: ReadonlyArray<{ table: string; filter: ListField | 'year'; title: string; limit?: number }> = [
-  { table: 'trialsPerFirstPostedYear', filter: 'year', title: 'Studies per year first posted, by tissue source' },
+export const CHARTS: ReadonlyArray<{
+  table: string;
+  filter: ListField | 'year';
+  title: string;
+  limit?: number;
+}> = [
+  {
+    table: 'trialsPerFirstPostedYear',
+    filter: 'year',
+    title: 'Studies per year first posted, by tissue source',
+  },
   { table: 'sources', filter: 'source', title: 'Tissue source' },
   { table: 'phases', filter: 'phase', title: 'Phase' },
   { table: 'statuses', filter: 'status', title: 'Recruitment status' },
@@ -44,8 +53,15 @@ const BASE_CONFIG = {
   view: { stroke: null },
 };
 
-function barSpec(t: MetricTable, title: string, selected: readonly string[], limit?: number): VisualizationSpec {
-  const values = t.rows.slice(0, limit ?? 25).map((r) => ({ key: r.key, label: pretty(r.key), count: r.count, sel: selected.includes(r.key) }));
+function barSpec(
+  t: MetricTable,
+  title: string,
+  selected: readonly string[],
+  limit?: number,
+): VisualizationSpec {
+  const values = t.rows
+    .slice(0, limit ?? 25)
+    .map((r) => ({ key: r.key, label: pretty(r.key), count: r.count, sel: selected.includes(r.key) }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `${title}: bar chart of ${t.unit} per value. Click a bar to filter by it.`,
@@ -74,7 +90,8 @@ function yearSpec(t: MetricTable): VisualizationSpec {
   const values = t.rows.map((r) => ({ year: r.keys[0], source: pretty(r.keys[1] ?? ''), count: r.count }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Stacked bar chart of studies per year first posted, by tissue source. Click a year to filter by it.',
+    description:
+      'Stacked bar chart of studies per year first posted, by tissue source. Click a year to filter by it.',
     width: 'container',
     autosize: AUTOSIZE,
     height: 220,
@@ -111,12 +128,21 @@ function mapSpec(t: MetricTable): VisualizationSpec {
       {
         data: { values: atlasFeatures },
         transform: [
-          { lookup: 'properties.name', from: { data: { values: mapped }, key: 'atlas', fields: ['count', 'registry'] } },
+          {
+            lookup: 'properties.name',
+            from: { data: { values: mapped }, key: 'atlas', fields: ['count', 'registry'] },
+          },
           { filter: 'datum.count > 0' },
         ],
         mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, cursor: 'pointer' },
         encoding: {
-          color: { field: 'count', type: 'quantitative', title: 'studies', scale: { type: 'sqrt', scheme: 'blues', domainMin: 0 }, legend: { format: 'd' } },
+          color: {
+            field: 'count',
+            type: 'quantitative',
+            title: 'studies',
+            scale: { type: 'sqrt', scheme: 'blues', domainMin: 0 },
+            legend: { format: 'd' },
+          },
           tooltip: [
             { field: 'registry', title: 'country' },
             { field: 'count', title: 'studies' },
@@ -128,7 +154,11 @@ function mapSpec(t: MetricTable): VisualizationSpec {
   } as VisualizationSpec;
 }
 
-async function embedInto(el: HTMLElement, spec: VisualizationSpec, onClick: (datum: Record<string, unknown>) => void): Promise<void> {
+async function embedInto(
+  el: HTMLElement,
+  spec: VisualizationSpec,
+  onClick: (datum: Record<string, unknown>) => void,
+): Promise<void> {
   const result = await embed(el, spec, EMBED_OPTS);
   result.view.addEventListener('click', (_event, item) => {
     const d = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
@@ -151,7 +181,13 @@ export async function renderCharts(
   const jobs: Promise<void>[] = [];
   const figure = (title: string, wide: boolean, note: string) => {
     const body = h('div', { class: 'chart-body' });
-    const fig = h('figure', { class: wide ? 'chart wide' : 'chart' }, h('figcaption', {}, title), body, h('p', { class: 'note' }, note));
+    const fig = h(
+      'figure',
+      { class: wide ? 'chart wide' : 'chart' },
+      h('figcaption', {}, title),
+      body,
+      h('p', { class: 'note' }, note),
+    );
     root.appendChild(fig);
     return { fig, body };
   };
@@ -159,14 +195,29 @@ export async function renderCharts(
   const countries = tables.trialsByCountry;
   if (countries) {
     const { fig, body } = figure('Studies per country (location of sites)', true, countries.note);
-    if (placeCountries(countries.rows).mapped.length) jobs.push(embedInto(body, mapSpec(countries), (d) => typeof d.registry === 'string' && onClick('country', d.registry)));
+    if (placeCountries(countries.rows).mapped.length)
+      jobs.push(
+        embedInto(
+          body,
+          mapSpec(countries),
+          (d) => typeof d.registry === 'string' && onClick('country', d.registry),
+        ),
+      );
     else body.appendChild(h('p', { class: 'empty' }, 'No study with a location on the map.'));
     const { unmapped } = placeCountries(countries.rows);
     const noLoc = countries.rows.find((r) => r.key === '(no location)');
     if (unmapped.length || noLoc) {
       const p = h('p', { class: 'note' }, 'Not on the map: ');
       unmapped.forEach((r, i) => {
-        append(p, i ? ', ' : '', h('button', { type: 'button', class: 'linklike', 'data-country': r.key }, `${r.key} (${fmt(r.count)})`));
+        append(
+          p,
+          i ? ', ' : '',
+          h(
+            'button',
+            { type: 'button', class: 'linklike', 'data-country': r.key },
+            `${r.key} (${fmt(r.count)})`,
+          ),
+        );
       });
       if (noLoc) append(p, unmapped.length ? '; ' : '', `no location listed: ${fmt(noLoc.count)}`);
       p.addEventListener('click', (e) => {

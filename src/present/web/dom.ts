@@ -2,7 +2,11 @@
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 type Child = Node | string | number | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
@@ -38,7 +42,13 @@ export function pretty(v: string | null | undefined): string {
   if (/^(EARLY_)?PHASE\d/.test(v)) {
     return v
       .split('|')
-      .map((p, i) => (p === 'EARLY_PHASE1' ? 'Early phase 1' : i === 0 ? p.replace('PHASE', 'Phase ') : p.replace('PHASE', '')))
+      .map((p, i) =>
+        p === 'EARLY_PHASE1'
+          ? 'Early phase 1'
+          : i === 0
+            ? p.replace('PHASE', 'Phase ')
+            : p.replace('PHASE', ''),
+      )
       .join('/');
   }
   if (v === 'NA') return 'N/A';

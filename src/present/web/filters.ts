@@ -8,7 +8,13 @@ import { append, clear, fmt, h, pretty } from './dom.js';
 import { type BoolField, type ListField, type TextField, type ViewState } from './state.js';
 
 /** Facets shown as checkbox groups, in panel order (data, not code). */
-const LIST_FACETS: ReadonlyArray<{ field: ListField; title: string; labels: boolean; open?: boolean; max?: number }> = [
+const LIST_FACETS: ReadonlyArray<{
+  field: ListField;
+  title: string;
+  labels: boolean;
+  open?: boolean;
+  max?: number;
+}> = [
   { field: 'category', title: 'Category', labels: true, open: true },
   { field: 'source', title: 'Tissue source', labels: true },
   { field: 'donor', title: 'Donor', labels: true },
@@ -41,16 +47,33 @@ const DATE_PATTERN = '\\d{4}(-\\d{2}(-\\d{2})?)?';
 /** Facets the user opened or closed (kept across re-renders). */
 const openFacets = new Map<string, boolean>();
 
-export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewState, onChange: (s: ViewState) => void): void {
+export function renderFilters(
+  form: HTMLFormElement,
+  meta: Meta,
+  state: ViewState,
+  onChange: (s: ViewState) => void,
+): void {
   // the panel is rebuilt from the state on every change: keep keyboard focus where it was
   const focusedId = form.contains(document.activeElement) ? (document.activeElement as HTMLElement).id : '';
   clear(form);
   const labelled = meta.rulesetVersion !== null;
   const emit = (mut: (s: ViewState) => ViewState) => onChange({ ...mut(state), page: 1 });
 
-  const search = h('input', { type: 'search', id: 'f-text', name: 'text', value: state.texts.text ?? '', placeholder: 'title, condition, NCT id…', autocomplete: 'off' });
+  const search = h('input', {
+    type: 'search',
+    id: 'f-text',
+    name: 'text',
+    value: state.texts.text ?? '',
+    placeholder: 'title, condition, NCT id…',
+    autocomplete: 'off',
+  });
   form.appendChild(
-    h('div', { class: 'field' }, h('label', { for: 'f-text' }, 'Search'), h('div', { class: 'row' }, search, h('button', { type: 'submit' }, 'Search'))),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'f-text' }, 'Search'),
+      h('div', { class: 'row' }, search, h('button', { type: 'submit' }, 'Search')),
+    ),
   );
   form.onsubmit = (e) => {
     e.preventDefault();
@@ -68,7 +91,10 @@ export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewStat
       h('option', { value: 'false', selected: cur === false }, b.no),
     );
     sel.addEventListener('change', () =>
-      emit((s) => ({ ...s, bools: { ...s.bools, [b.field]: sel.value === '' ? undefined : sel.value === 'true' } })),
+      emit((s) => ({
+        ...s,
+        bools: { ...s.bools, [b.field]: sel.value === '' ? undefined : sel.value === 'true' },
+      })),
     );
     form.appendChild(h('div', { class: 'field' }, h('label', { for: id }, b.title), sel));
   }
@@ -82,7 +108,13 @@ export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewStat
     const fs = h('fieldset', { class: 'checks', disabled }, h('legend', { class: 'sr-only' }, f.title));
     values.forEach((v, i) => {
       const id = `f-${f.field}-${i}`;
-      const box = h('input', { type: 'checkbox', id, name: f.field, value: v.value, checked: chosen.includes(v.value) });
+      const box = h('input', {
+        type: 'checkbox',
+        id,
+        name: f.field,
+        value: v.value,
+        checked: chosen.includes(v.value),
+      });
       box.addEventListener('change', () =>
         emit((s) => {
           const cur = new Set(s.lists[f.field] ?? []);
@@ -91,11 +123,32 @@ export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewStat
           return { ...s, lists: { ...s.lists, [f.field]: cur.size ? [...cur] : undefined } };
         }),
       );
-      fs.appendChild(h('div', { class: 'check' }, box, h('label', { for: id }, pretty(v.value), ' ', h('span', { class: 'count' }, fmt(v.count)))));
+      fs.appendChild(
+        h(
+          'div',
+          { class: 'check' },
+          box,
+          h('label', { for: id }, pretty(v.value), ' ', h('span', { class: 'count' }, fmt(v.count))),
+        ),
+      );
     });
-    const summary = h('summary', { id: `facet-${f.field}-summary` }, f.title, chosen.length ? h('span', { class: 'badge' }, `${chosen.length} selected`) : null);
+    const summary = h(
+      'summary',
+      { id: `facet-${f.field}-summary` },
+      f.title,
+      chosen.length ? h('span', { class: 'badge' }, `${chosen.length} selected`) : null,
+    );
     if (disabled) append(summary, h('span', { class: 'count' }, ' (needs labels)'));
-    const details = h('details', { class: 'facet', id: `facet-${f.field}`, open: openFacets.get(f.field) ?? (f.open || chosen.length > 0) }, summary, fs);
+    const details = h(
+      'details',
+      {
+        class: 'facet',
+        id: `facet-${f.field}`,
+        open: openFacets.get(f.field) ?? (f.open || chosen.length > 0),
+      },
+      summary,
+      fs,
+    );
     details.addEventListener('toggle', () => openFacets.set(f.field, details.open));
     form.appendChild(details);
   }
@@ -103,7 +156,16 @@ export function renderFilters(form: HTMLFormElement, meta: Meta, state: ViewStat
   const dates = h('fieldset', { class: 'dates' }, h('legend', {}, 'Dates (YYYY, YYYY-MM or YYYY-MM-DD)'));
   for (const d of DATE_FIELDS) {
     const id = `f-${d.field}`;
-    const input = h('input', { type: 'text', id, name: d.field, value: state.texts[d.field] ?? '', pattern: DATE_PATTERN, inputmode: 'numeric', placeholder: 'YYYY', size: 10 });
+    const input = h('input', {
+      type: 'text',
+      id,
+      name: d.field,
+      value: state.texts[d.field] ?? '',
+      pattern: DATE_PATTERN,
+      inputmode: 'numeric',
+      placeholder: 'YYYY',
+      size: 10,
+    });
     input.addEventListener('change', () => {
       if (!input.checkValidity()) {
         input.reportValidity();

@@ -18,11 +18,15 @@ export interface Segment<S extends Span = Span> {
   spans: S[];
 }
 
-export function segments<S extends Span>(text: string, spans: readonly S[]): { segments: Segment<S>[]; mismatched: S[] } {
+export function segments<S extends Span>(
+  text: string,
+  spans: readonly S[],
+): { segments: Segment<S>[]; mismatched: S[] } {
   const ok: S[] = [];
   const mismatched: S[] = [];
   for (const s of spans) {
-    if (s.start >= 0 && s.end > s.start && s.end <= text.length && text.slice(s.start, s.end) === s.text) ok.push(s);
+    if (s.start >= 0 && s.end > s.start && s.end <= text.length && text.slice(s.start, s.end) === s.text)
+      ok.push(s);
     else mismatched.push(s);
   }
   const cuts = [...new Set([0, text.length, ...ok.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);

@@ -3,13 +3,30 @@
  * table and the study page. Every state change goes through `navigate` (history.pushState); popstate
  * re-renders from the URL, so reload, sharing and the back button all reproduce the same view.
  */
-import { ApiFailure, getJson, type Meta, type MetricsResponse, type SnapshotInfo, type StudiesPage, type StudyDetail } from './api.js';
+import {
+  ApiFailure,
+  getJson,
+  type Meta,
+  type MetricsResponse,
+  type SnapshotInfo,
+  type StudiesPage,
+  type StudyDetail,
+} from './api.js';
 import { renderCharts } from './charts.js';
 import { append, byId, clear, fmt, h, pretty } from './dom.js';
 import { renderFilters } from './filters.js';
 import { renderStudy } from './study.js';
 import { renderTable } from './table.js';
-import { BOOL_FIELDS, LIST_FIELDS, TEXT_FIELDS, filterParams, parseState, stateToSearch, toggleValue, type ViewState } from './state.js';
+import {
+  BOOL_FIELDS,
+  LIST_FIELDS,
+  TEXT_FIELDS,
+  filterParams,
+  parseState,
+  stateToSearch,
+  toggleValue,
+  type ViewState,
+} from './state.js';
 
 let state: ViewState = parseState(location.search);
 let meta: Meta | null = null;
@@ -47,7 +64,10 @@ function showError(err: unknown): void {
     return;
   }
   box.hidden = false;
-  const msg = err instanceof ApiFailure ? `${err.message}${err.parameter ? ` (parameter: ${err.parameter})` : ''}` : String(err);
+  const msg =
+    err instanceof ApiFailure
+      ? `${err.message}${err.parameter ? ` (parameter: ${err.parameter})` : ''}`
+      : String(err);
   append(box, h('strong', {}, 'Error: '), msg);
 }
 
@@ -69,37 +89,76 @@ async function loadMeta(): Promise<void> {
 }
 
 /** Filters that need classifier labels. */
-const LABEL_FIELDS: ReadonlySet<string> = new Set(['category', 'source', 'donor', 'route', 'specialty', 'productForm', 'modification', 'product']);
+const LABEL_FIELDS: ReadonlySet<string> = new Set([
+  'category',
+  'source',
+  'donor',
+  'route',
+  'specialty',
+  'productForm',
+  'modification',
+  'product',
+]);
 
 function renderChips(): void {
   const box = el.chips();
   clear(box);
   const chip = (label: string, drop: (s: ViewState) => ViewState) => {
-    const b = h('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${label}` }, label, h('span', { 'aria-hidden': 'true' }, ' ×'));
+    const b = h(
+      'button',
+      { type: 'button', class: 'chip', 'aria-label': `Remove filter ${label}` },
+      label,
+      h('span', { 'aria-hidden': 'true' }, ' ×'),
+    );
     b.addEventListener('click', () => navigate({ ...drop(state), page: 1 }));
     box.appendChild(b);
   };
-  for (const f of LIST_FIELDS) for (const v of state.lists[f] ?? []) chip(`${f}: ${pretty(v)}`, (s) => toggleValue(s, f, v));
-  for (const f of BOOL_FIELDS) if (state.bools[f] !== undefined) chip(`${f}: ${state.bools[f]}`, (s) => ({ ...s, bools: { ...s.bools, [f]: undefined } }));
-  for (const f of TEXT_FIELDS) if (state.texts[f]) chip(`${f}: ${state.texts[f]}`, (s) => ({ ...s, texts: { ...s.texts, [f]: undefined } }));
+  for (const f of LIST_FIELDS)
+    for (const v of state.lists[f] ?? []) chip(`${f}: ${pretty(v)}`, (s) => toggleValue(s, f, v));
+  for (const f of BOOL_FIELDS)
+    if (state.bools[f] !== undefined)
+      chip(`${f}: ${state.bools[f]}`, (s) => ({ ...s, bools: { ...s.bools, [f]: undefined } }));
+  for (const f of TEXT_FIELDS)
+    if (state.texts[f])
+      chip(`${f}: ${state.texts[f]}`, (s) => ({ ...s, texts: { ...s.texts, [f]: undefined } }));
 }
 
 function renderSummary(m: MetricsResponse['metrics']['summary']): void {
   const box = el.summary();
   clear(box);
-  const card = (n: number, label: string) => h('div', { class: 'card' }, h('div', { class: 'n' }, fmt(n)), h('div', { class: 'l' }, label));
-  append(box, card(m.studies, 'studies'), card(m.included, 'included (MSC)'), card(m.completed, 'completed'), card(m.withResults, 'with results'), card(m.countries, 'countries'), card(m.participants.total, 'participants'));
+  const card = (n: number, label: string) =>
+    h('div', { class: 'card' }, h('div', { class: 'n' }, fmt(n)), h('div', { class: 'l' }, label));
+  append(
+    box,
+    card(m.studies, 'studies'),
+    card(m.included, 'included (MSC)'),
+    card(m.completed, 'completed'),
+    card(m.withResults, 'with results'),
+    card(m.countries, 'countries'),
+    card(m.participants.total, 'participants'),
+  );
 }
 
 function onChartClick(filter: string, value: string): void {
   if (filter === 'year') {
     const same = state.texts.firstPostedFrom === value && state.texts.firstPostedTo === value;
-    navigate({ ...state, texts: { ...state.texts, firstPostedFrom: same ? undefined : value, firstPostedTo: same ? undefined : value }, page: 1 });
+    navigate({
+      ...state,
+      texts: {
+        ...state.texts,
+        firstPostedFrom: same ? undefined : value,
+        firstPostedTo: same ? undefined : value,
+      },
+      page: 1,
+    });
     return;
   }
   const field = filter as (typeof LIST_FIELDS)[number];
   // only values the filter accepts (e.g. the metric's "other"/"unspecified" buckets may not be filter values)
-  const known = field === 'country' || (meta?.facets[field] ?? []).some((f) => f.value === value) || (state.lists[field] ?? []).includes(value);
+  const known =
+    field === 'country' ||
+    (meta?.facets[field] ?? []).some((f) => f.value === value) ||
+    (state.lists[field] ?? []).includes(value);
   if (known) navigate(toggleValue(state, field, value));
 }
 
@@ -162,7 +221,8 @@ async function render(): Promise<void> {
     mq.set('parts', 'summary,tables');
     // the table and count first; the charts when their metrics arrive (they take longer on a large snapshot)
     const pagePromise = getJson<StudiesPage>('/api/studies', sq);
-    const metricsPromise = metricsKey === lastMetricsKey ? Promise.resolve(null) : getJson<MetricsResponse>('/api/metrics', mq);
+    const metricsPromise =
+      metricsKey === lastMetricsKey ? Promise.resolve(null) : getJson<MetricsResponse>('/api/metrics', mq);
     metricsPromise.catch(() => undefined);
     if (metricsKey !== lastMetricsKey) el.charts().setAttribute('aria-busy', 'true');
     const page = await pagePromise;
@@ -196,9 +256,23 @@ async function init(): Promise<void> {
     const picker = el.snapshot();
     clear(picker);
     for (const s of [...snaps.snapshots].reverse()) {
-      append(picker, h('option', { value: s.id }, `#${s.id}${s.label ? ` ${s.label}` : ''} · ${s.createdAt.slice(0, 10)} · ${fmt(s.studyCount)} studies${s.id === snaps.defaultSnapshotId ? ' (default)' : ''}`));
+      append(
+        picker,
+        h(
+          'option',
+          { value: s.id },
+          `#${s.id}${s.label ? ` ${s.label}` : ''} · ${s.createdAt.slice(0, 10)} · ${fmt(s.studyCount)} studies${s.id === snaps.defaultSnapshotId ? ' (default)' : ''}`,
+        ),
+      );
     }
-    picker.addEventListener('change', () => navigate({ ...state, snapshot: picker.value === String(snaps.defaultSnapshotId) ? null : picker.value, page: 1, nct: null }));
+    picker.addEventListener('change', () =>
+      navigate({
+        ...state,
+        snapshot: picker.value === String(snaps.defaultSnapshotId) ? null : picker.value,
+        page: 1,
+        nct: null,
+      }),
+    );
     await loadMeta();
     // first visit without any state: show the included MSC studies (the atlas population) when labels exist
     if (location.search === '' && meta?.rulesetVersion) {

@@ -28,7 +28,10 @@ export interface CountryCount {
 }
 
 /** Country rows of the trialsByCountry metric split into those drawn on the map and those that cannot be. */
-export function placeCountries(rows: readonly MetricRow[]): { mapped: CountryCount[]; unmapped: MetricRow[] } {
+export function placeCountries(rows: readonly MetricRow[]): {
+  mapped: CountryCount[];
+  unmapped: MetricRow[];
+} {
   const mapped = new Map<string, CountryCount>();
   const unmapped: MetricRow[] = [];
   for (const r of rows) {

@@ -17,7 +17,14 @@ export const LIST_FIELDS = [
   'product',
 ] as const;
 export const BOOL_FIELDS = ['included', 'covid19'] as const;
-export const TEXT_FIELDS = ['text', 'firstPostedFrom', 'firstPostedTo', 'startFrom', 'startTo', 'asOf'] as const;
+export const TEXT_FIELDS = [
+  'text',
+  'firstPostedFrom',
+  'firstPostedTo',
+  'startFrom',
+  'startTo',
+  'asOf',
+] as const;
 
 export type ListField = (typeof LIST_FIELDS)[number];
 const WHOLE_VALUE_FIELDS: ReadonlySet<ListField> = new Set(['country']);
@@ -42,7 +49,17 @@ export const DEFAULT_ORDER = 'desc';
 export const DEFAULT_PAGE_SIZE = 25;
 
 export function emptyState(): ViewState {
-  return { lists: {}, bools: {}, texts: {}, snapshot: null, sort: DEFAULT_SORT, order: DEFAULT_ORDER, page: 1, pageSize: DEFAULT_PAGE_SIZE, nct: null };
+  return {
+    lists: {},
+    bools: {},
+    texts: {},
+    snapshot: null,
+    sort: DEFAULT_SORT,
+    order: DEFAULT_ORDER,
+    page: 1,
+    pageSize: DEFAULT_PAGE_SIZE,
+    nct: null,
+  };
 }
 
 export function parseState(search: string): ViewState {

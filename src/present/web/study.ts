@@ -44,7 +44,8 @@ export function stringLeaves(obj: unknown, prefix = ''): Array<[string, string]>
   return out;
 }
 
-const inSection = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}.`));
+const inSection = (path: string, prefixes: readonly string[]) =>
+  prefixes.some((p) => path === p || path.startsWith(`${p}.`));
 
 function valueText(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -81,34 +82,82 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
         ' · ',
         pretty(d.summary.status),
         ' · ',
-        h('a', { href: d.links.registry, target: '_blank', rel: 'noopener noreferrer', id: 'registry-link' }, 'View on ClinicalTrials.gov ↗'),
+        h(
+          'a',
+          { href: d.links.registry, target: '_blank', rel: 'noopener noreferrer', id: 'registry-link' },
+          'View on ClinicalTrials.gov ↗',
+        ),
       ),
     ),
   );
 
   // labels with their evidence
   const labels = d.labels;
-  const labelBox = h('section', { class: 'labels', 'aria-labelledby': 'labels-h' }, h('h3', { id: 'labels-h' }, 'Labels and evidence'));
+  const labelBox = h(
+    'section',
+    { class: 'labels', 'aria-labelledby': 'labels-h' },
+    h('h3', { id: 'labels-h' }, 'Labels and evidence'),
+  );
   if (!labels) labelBox.appendChild(h('p', {}, 'This study has not been classified in this snapshot.'));
   else {
-    append(labelBox, h('p', { class: 'note' }, `Ruleset ${d.rulesetVersion ?? '?'} · ${evidence.length} evidence span(s). Highlights in the text below carry the rule id as their title.`));
+    append(
+      labelBox,
+      h(
+        'p',
+        { class: 'note' },
+        `Ruleset ${d.rulesetVersion ?? '?'} · ${evidence.length} evidence span(s). Highlights in the text below carry the rule id as their title.`,
+      ),
+    );
     const tbody = h('tbody');
     for (const [key, title] of LABEL_ROWS) {
       if (!(key in labels)) continue;
       const ev = evidence.filter((e) => e.label === key || (key === 'category' && e.label === 'screening'));
       const cell = h('td');
       ev.forEach((e, i) =>
-        append(cell, i ? ' ' : '', h('a', { href: `#${ids.get(e)}`, class: `ev-ref mark-${e.label}`, title: `${e.rule} (${e.field})` }, `“${e.text}”`)),
+        append(
+          cell,
+          i ? ' ' : '',
+          h(
+            'a',
+            { href: `#${ids.get(e)}`, class: `ev-ref mark-${e.label}`, title: `${e.rule} (${e.field})` },
+            `“${e.text}”`,
+          ),
+        ),
       );
-      tbody.appendChild(h('tr', {}, h('th', { scope: 'row' }, title), h('td', {}, valueText(labels[key])), cell));
+      tbody.appendChild(
+        h('tr', {}, h('th', { scope: 'row' }, title), h('td', {}, valueText(labels[key])), cell),
+      );
     }
     labelBox.appendChild(
-      h('table', { class: 'label-table' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Label'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Evidence'))), tbody),
+      h(
+        'table',
+        { class: 'label-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Label'),
+            h('th', { scope: 'col' }, 'Value'),
+            h('th', { scope: 'col' }, 'Evidence'),
+          ),
+        ),
+        tbody,
+      ),
     );
     const other = evidence.filter((e) => !LABEL_ROWS.some(([k]) => k === e.label) && e.label !== 'screening');
     if (other.length) {
       const ul = h('ul');
-      for (const e of other) ul.appendChild(h('li', {}, `${e.label} = ${e.value}: `, h('a', { href: `#${ids.get(e)}`, title: e.rule }, `“${e.text}”`)));
+      for (const e of other)
+        ul.appendChild(
+          h(
+            'li',
+            {},
+            `${e.label} = ${e.value}: `,
+            h('a', { href: `#${ids.get(e)}`, title: e.rule }, `“${e.text}”`),
+          ),
+        );
       labelBox.appendChild(ul);
     }
   }
@@ -117,7 +166,11 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
   // registry text with highlights
   const leaves = stringLeaves(s);
   const shown = new Set<string>();
-  const textBox = h('section', { class: 'registry-text', 'aria-labelledby': 'text-h' }, h('h3', { id: 'text-h' }, 'Registry text'));
+  const textBox = h(
+    'section',
+    { class: 'registry-text', 'aria-labelledby': 'text-h' },
+    h('h3', { id: 'text-h' }, 'Registry text'),
+  );
   const mismatched: Evidence[] = [];
   const renderLeaf = (path: string, text: string) => {
     shown.add(path);
@@ -132,14 +185,20 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
       }
       const first = seg.spans[0]!;
       const title = seg.spans.map((e) => `${e.rule} (${e.label}=${e.value})`).join('; ');
-      const mark = h('mark', { title, class: `mark-${first.label}`, 'data-rule': seg.spans.map((e) => e.rule).join(' ') }, seg.text);
+      const mark = h(
+        'mark',
+        { title, class: `mark-${first.label}`, 'data-rule': seg.spans.map((e) => e.rule).join(' ') },
+        seg.text,
+      );
       for (const e of seg.spans) if (seg.start === e.start && !mark.id) mark.id = ids.get(e) ?? '';
       p.appendChild(mark);
     }
     return h('div', { class: 'leaf' }, h('div', { class: 'path' }, path), p);
   };
   for (const [title, prefixes] of SECTIONS) {
-    const items = leaves.filter(([p]) => inSection(p, prefixes) && !/\.(type|armGroupLabels|interventionNames)(\.|$)/.test(p));
+    const items = leaves.filter(
+      ([p]) => inSection(p, prefixes) && !/\.(type|armGroupLabels|interventionNames)(\.|$)/.test(p),
+    );
     if (!items.length) continue;
     const sec = h('section', { class: 'text-section' }, h('h4', {}, title));
     for (const [p, t] of items) sec.appendChild(renderLeaf(p, t));
@@ -154,14 +213,22 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
   const missing = evidence.filter((e) => !leaves.some(([p]) => p === e.field));
   if (mismatched.length || missing.length) {
     textBox.appendChild(
-      h('p', { class: 'warning', role: 'note' }, `${mismatched.length + missing.length} evidence span(s) do not match the registry text of this snapshot and are not highlighted.`),
+      h(
+        'p',
+        { class: 'warning', role: 'note' },
+        `${mismatched.length + missing.length} evidence span(s) do not match the registry text of this snapshot and are not highlighted.`,
+      ),
     );
   }
   root.appendChild(textBox);
 
   const { references, publications } = d.links;
   if (references.length || publications.length) {
-    const pubs = h('section', { class: 'publications', 'aria-labelledby': 'pubs-h' }, h('h3', { id: 'pubs-h' }, 'Publications'));
+    const pubs = h(
+      'section',
+      { class: 'publications', 'aria-labelledby': 'pubs-h' },
+      h('h3', { id: 'pubs-h' }, 'Publications'),
+    );
     if (publications.length) {
       const ul = h('ul');
       for (const p of publications) {
@@ -171,7 +238,18 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
             {},
             h('strong', {}, p.title ?? p.docId),
             p.journal || p.date ? ` (${[p.journal, p.date].filter(Boolean).join(', ')})` : '',
-            p.doi ? h('span', {}, ' · ', h('a', { href: `https://doi.org/${p.doi}`, target: '_blank', rel: 'noopener noreferrer' }, `doi:${p.doi}`)) : null,
+            p.doi
+              ? h(
+                  'span',
+                  {},
+                  ' · ',
+                  h(
+                    'a',
+                    { href: `https://doi.org/${p.doi}`, target: '_blank', rel: 'noopener noreferrer' },
+                    `doi:${p.doi}`,
+                  ),
+                )
+              : null,
             h('blockquote', {}, `${p.section}: ${p.sentence}`),
           ),
         );
@@ -180,7 +258,17 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
     }
     if (references.length) {
       const ul = h('ul');
-      for (const r of references) ul.appendChild(h('li', {}, r.citation ?? `PMID ${r.pmid}`, ' ', h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, `PubMed ${r.pmid}`), r.type ? h('span', { class: 'count' }, ` ${pretty(r.type)}`) : null));
+      for (const r of references)
+        ul.appendChild(
+          h(
+            'li',
+            {},
+            r.citation ?? `PMID ${r.pmid}`,
+            ' ',
+            h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, `PubMed ${r.pmid}`),
+            r.type ? h('span', { class: 'count' }, ` ${pretty(r.type)}`) : null,
+          ),
+        );
       append(pubs, h('h4', {}, 'Registry references'), ul);
     }
     root.appendChild(pubs);

@@ -14,14 +14,24 @@ export function register(program: Command): void {
     .option('--json', 'print the address as JSON once listening')
     .action(async (opts: { snapshot?: string; host: string; port: string; json?: boolean }, cmd: Command) => {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
-      if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(`--port: expected 0-65535, got "${opts.port}"`);
-      const server = await startServer({ dbPath: db, snapshot: opts.snapshot, host: opts.host, port: Number(opts.port) });
+      if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) > 65535)
+        throw new UsageError(`--port: expected 0-65535, got "${opts.port}"`);
+      const server = await startServer({
+        dbPath: db,
+        snapshot: opts.snapshot,
+        host: opts.host,
+        port: Number(opts.port),
+      });
       const ds = await server.source.get();
       if (!isLoopback(opts.host)) {
-        process.stderr.write(`mscope serve: warning: listening on ${opts.host}: other machines on your network can read this dashboard\n`);
+        process.stderr.write(
+          `mscope serve: warning: listening on ${opts.host}: other machines on your network can read this dashboard\n`,
+        );
       }
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ url: server.url, snapshotId: ds.snapshot.id, studies: ds.rows.length, rulesetVersion: ds.rulesetVersion })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ url: server.url, snapshotId: ds.snapshot.id, studies: ds.rows.length, rulesetVersion: ds.rulesetVersion })}\n`,
+        );
       } else {
         process.stdout.write(
           `mscope dashboard: ${server.url}  (snapshot ${ds.snapshot.id}, ${ds.rows.length} studies, ` +
