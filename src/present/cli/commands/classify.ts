@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { classify, RULESET_VERSION } from '../../../classify/index.js';
 import { formatScreening, screeningSummary } from '../../../classify/screening.js';
 import type { Labels } from '../../../model/labels.js';
 import type { Store } from '../../../store/index.js';
@@ -19,6 +18,8 @@ export interface ClassifyRun {
 
 /** Classify all studies of a snapshot (progress bar on a TTY). Does not save. */
 export async function classifySnapshot(store: Store, ref: string | undefined): Promise<ClassifyRun> {
+  // loaded on use: compiling the rules costs start-up time every other command should not pay
+  const { classify, RULESET_VERSION } = await import('../../../classify/index.js');
   const snap = await store.getSnapshot(ref);
   const bar = process.stderr.isTTY
     ? new SingleBar({ stream: process.stderr, format: 'classify |{bar}| {value}/{total} studies', hideCursor: true, clearOnComplete: true, fps: 10 })

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { RULESET_VERSION } from '../../../classify/index.js';
 import { evaluate, parseGold, type EvalReport } from '../../../classify/eval.js';
 import { InputError, UsageError } from '../../../model/errors.js';
 import type { Labels } from '../../../model/labels.js';
@@ -67,6 +66,7 @@ export function register(program: Command): void {
       }
       const gold = parseGold(text, opts.gold);
       if (gold.length === 0) throw new InputError({ file: opts.gold }, 'no gold rows');
+      const { RULESET_VERSION } = await import('../../../classify/index.js');
       await withStore(cmd, { readOnly: true }, async (store) => {
         const snap = await store.getSnapshot(opts.snapshot);
         const saved = await store.loadLabels(snap.id, RULESET_VERSION);
