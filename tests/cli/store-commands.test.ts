@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -219,7 +219,7 @@ describe('mscope studies', () => {
     const r = await cli('studies', '--snapshot', '99', '--out', out);
     expect(r.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe('precious');
-    expect(existsSync(`${out}.tmp-${process.pid}`)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('keep.json.tmp-'))).toEqual([]);
   });
 
   it('carries labels as top-level keys (json, ndjson) and columns (csv) once the snapshot is classified', async () => {
