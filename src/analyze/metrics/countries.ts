@@ -8,13 +8,15 @@
  * Trials without any location country are reported under "(no location)". Trials without an enrollment figure
  * count as trials but add 0 participants (their number is given in the note).
  */
-import type { ClassifiedStudy } from '../types.js';
-import { countryKeys, studyTypeKey } from '../dimensions.js';
-import { Tally, byValueDesc, countTable, type MetricTable } from './table.js';
+import type { PreparedStudy } from '../prepare.js';
+import { Tally, byValueDesc, countTable, type MetricTable, type TallyContext } from './table.js';
 
-export function trialsByCountry(rows: readonly ClassifiedStudy[]): MetricTable {
+type Rows = readonly PreparedStudy[];
+
+export function trialsByCountry(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
-    rows.map((r) => ({ nctId: r.study.nctId, keys: [countryKeys(r.study)] })),
+    rows,
+    (r) => r.countries,
     {
       id: 'trialsByCountry',
       title: 'Trials per country',
@@ -22,12 +24,13 @@ export function trialsByCountry(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'A trial counts once in every distinct country of its locations (multi-country trials count in each, so counts add up to more than the trials). "(no location)" = no location listed.',
     },
+    ctx,
   );
 }
 
-export function observationalByCountry(rows: readonly ClassifiedStudy[]): MetricTable {
-  const obs = rows.filter((r) => studyTypeKey(r.study) === 'OBSERVATIONAL');
-  const t = trialsByCountry(obs);
+export function observationalByCountry(rows: Rows, ctx?: TallyContext): MetricTable {
+  const obs = rows.filter((r) => r.studyType === 'OBSERVATIONAL');
+  const t = trialsByCountry(obs, ctx);
   return {
     ...t,
     id: 'observationalByCountry',
@@ -46,13 +49,13 @@ export interface Participants {
   estimatedEnrollmentTrials: number;
 }
 
-export function participants(rows: readonly ClassifiedStudy[]): Participants {
+export function participants(rows: Rows): Participants {
   let total = 0;
   let withE = 0;
   let actual = 0;
   let estimated = 0;
   for (const r of rows) {
-    const e = r.study.enrollment;
+    const e = r.row.study.enrollment;
     if (e.count === null) continue;
     withE++;
     total += e.count;
@@ -70,15 +73,16 @@ export function participants(rows: readonly ClassifiedStudy[]): Participants {
 
 export type SplitRule = 'full' | 'split';
 
-export function participantsByCountry(rows: readonly ClassifiedStudy[], rule: SplitRule): MetricTable {
-  const t = new Tally();
+export function participantsByCountry(rows: Rows, rule: SplitRule, ctx?: TallyContext): MetricTable {
+  const t = new Tally(ctx);
   let missing = 0;
-  for (const r of rows) {
-    const countries = countryKeys(r.study);
-    const n = r.study.enrollment.count;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const countries = r.countries;
+    const n = r.row.study.enrollment.count;
     if (n === null) missing++;
     const each = n === null ? 0 : rule === 'full' ? n : n / countries.length;
-    for (const c of countries) t.add([c], r.study.nctId, each);
+    for (const c of countries) t.addKey(c, null, r.nctId, i, each);
   }
   const ruleText =
     rule === 'full'

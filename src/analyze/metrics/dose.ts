@@ -3,8 +3,7 @@
  * The dose of a trial is the low end of the stated per-administration dose (the high end when only that is known);
  * a trial with several routes counts under each. Absolute doses ("cells", not per kg) are counted but not mixed in.
  */
-import type { ClassifiedStudy } from '../types.js';
-import { phaseKey, routeKeys } from '../dimensions.js';
+import type { PreparedStudy } from '../prepare.js';
 import { round } from './table.js';
 
 export interface DoseStat {
@@ -52,7 +51,7 @@ export function quantile(sorted: readonly number[], p: number): number {
   return a + (b - a) * (h - lo);
 }
 
-function stat(key: string, pts: readonly DosePoint[]): DoseStat {
+function stat(key: string, pts: readonly DosePoint[], ids: boolean): DoseStat {
   const v = pts.map((p) => p.value).sort((a, b) => a - b);
   const sig = (x: number) => Number(x.toPrecision(4));
   return {
@@ -63,24 +62,35 @@ function stat(key: string, pts: readonly DosePoint[]): DoseStat {
     median: sig(quantile(v, 0.5)),
     q3: sig(quantile(v, 0.75)),
     max: sig(v[v.length - 1]!),
-    nctIds: pts.map((p) => p.nctId).sort(),
+    nctIds: ids ? pts.map((p) => p.nctId).sort() : [],
   };
 }
 
-function groupStats(points: readonly DosePoint[], keysOf: (p: DosePoint) => string[]): DoseStat[] {
+function groupStats(
+  points: readonly DosePoint[],
+  keysOf: (p: DosePoint) => readonly string[],
+  ids: boolean,
+): DoseStat[] {
   const groups = new Map<string, DosePoint[]>();
-  for (const p of points) for (const k of keysOf(p)) groups.set(k, [...(groups.get(k) ?? []), p]);
+  for (const p of points)
+    for (const k of keysOf(p)) {
+      const g = groups.get(k);
+      if (g === undefined) groups.set(k, [p]);
+      else g.push(p);
+    }
   return [...groups.entries()]
-    .map(([k, pts]) => stat(k, pts))
+    .map(([k, pts]) => stat(k, pts, ids))
     .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }
 
-export function doseMetrics(rows: readonly ClassifiedStudy[]): DoseMetrics {
+/** Dose metrics of the rows; `ids: false` leaves the per-group NCT id lists empty. */
+export function doseMetrics(rows: readonly PreparedStudy[], opts: { ids?: boolean } = {}): DoseMetrics {
+  const ids = opts.ids ?? true;
   const points: DosePoint[] = [];
   let absolute = 0;
   let none = 0;
   for (const r of rows) {
-    const d = r.labels?.dose;
+    const d = r.row.labels?.dose;
     const value = d ? (d.value ?? d.valueHigh) : null;
     if (!d || value === null) {
       none++;
@@ -91,10 +101,10 @@ export function doseMetrics(rows: readonly ClassifiedStudy[]): DoseMetrics {
       continue;
     }
     points.push({
-      nctId: r.study.nctId,
+      nctId: r.nctId,
       value: round(value, 0),
-      routes: routeKeys(r),
-      phase: phaseKey(r.study),
+      routes: [...r.routes],
+      phase: r.phase,
       administrations: d.administrations,
     });
   }
@@ -104,9 +114,9 @@ export function doseMetrics(rows: readonly ClassifiedStudy[]): DoseMetrics {
     perKgTrials: points.length,
     absoluteTrials: absolute,
     noDoseTrials: none,
-    overall: points.length ? stat('all', points) : null,
-    byRoute: groupStats(points, (p) => p.routes),
-    byPhase: groupStats(points, (p) => [p.phase]),
+    overall: points.length ? stat('all', points, ids) : null,
+    byRoute: groupStats(points, (p) => p.routes, ids),
+    byPhase: groupStats(points, (p) => [p.phase], ids),
     points,
   };
 }

@@ -35,44 +35,82 @@ export interface MetricTable {
   rows: MetricRow[];
 }
 
-export interface Cell {
-  keys: string[];
-  ids: Set<string>;
-  value: number;
+/**
+ * How a computeMetrics run tallies: `ids` keeps the contributing NCT ids (sorted only when kept); `unique` says
+ * every row has a distinct NCT id, so a trial is counted once per cell by remembering the last row added to a
+ * cell instead of a set of ids per cell (a row listing the same value twice still counts once).
+ */
+export interface TallyContext {
+  ids: boolean;
+  unique: boolean;
 }
 
-/** Accumulates trials into cells keyed by a tuple of dimension values. */
+export const DEFAULT_TALLY: TallyContext = { ids: true, unique: false };
+
+interface Cell {
+  keys: string[];
+  count: number;
+  value: number;
+  /** Last row index added (unique mode). */
+  last: number;
+  /** NCT ids seen (non-unique mode). */
+  seen: Set<string> | null;
+  ids: string[] | null;
+}
+
+/** Accumulates trials into cells keyed by a tuple of dimension values; a trial counts once per cell. */
 export class Tally {
   private cells = new Map<string, Cell>();
 
-  add(keys: string[], nctId: string, value = 0): void {
-    const key = keys.join('|');
+  constructor(private readonly ctx: TallyContext = DEFAULT_TALLY) {}
+
+  /** Add row `row` (its index in the input, for de-duplication) with NCT id `nctId` to the cell `keys`. */
+  add(keys: readonly string[], nctId: string, row: number, value = 0): void {
+    this.addKey(keys.join('|'), keys, nctId, row, value);
+  }
+
+  /** add() with the cell key (`keys` joined with "|") given by the caller; `keys` null = the one key `key`. */
+  addKey(key: string, keys: readonly string[] | null, nctId: string, row: number, value = 0): void {
     let c = this.cells.get(key);
-    if (!c) {
-      c = { keys, ids: new Set(), value: 0 };
+    if (c === undefined) {
+      c = {
+        keys: keys === null ? [key] : [...keys],
+        count: 0,
+        value: 0,
+        last: -1,
+        seen: this.ctx.unique ? null : new Set(),
+        ids: this.ctx.ids ? [] : null,
+      };
       this.cells.set(key, c);
     }
-    if (!c.ids.has(nctId)) {
-      c.ids.add(nctId);
-      c.value += value;
+    if (c.seen !== null) {
+      if (c.seen.has(nctId)) return;
+      c.seen.add(nctId);
+    } else {
+      if (c.last === row) return;
+      c.last = row;
     }
+    c.count++;
+    c.value += value;
+    if (c.ids !== null) c.ids.push(nctId);
   }
 
   /** Rows sorted by `order` (default: count desc, then key). */
   rows(
     opts: { denominator?: number; withValue?: boolean; order?: (a: MetricRow, b: MetricRow) => number } = {},
   ): MetricRow[] {
-    const rows: MetricRow[] = [...this.cells.values()].map((c) => {
+    const rows: MetricRow[] = [];
+    for (const c of this.cells.values()) {
       const r: MetricRow = {
         key: c.keys.join('|'),
         keys: c.keys,
-        count: c.ids.size,
-        nctIds: [...c.ids].sort(),
+        count: c.count,
+        nctIds: c.ids === null ? [] : c.ids.sort(),
       };
-      if (opts.denominator) r.share = round(c.ids.size / opts.denominator, 4);
+      if (opts.denominator) r.share = round(c.count / opts.denominator, 4);
       if (opts.withValue) r.value = round(c.value, 2);
-      return r;
-    });
+      rows.push(r);
+    }
     rows.sort(opts.order ?? byCountDesc);
     return rows;
   }
@@ -106,31 +144,45 @@ export function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-/** Build a one- or multi-dimensional count table in one call. */
-export function countTable(
-  rows: Iterable<{ nctId: string; keys: string[][] }>,
-  meta: Omit<MetricTable, 'rows' | 'denominator'> & {
-    order?: (a: MetricRow, b: MetricRow) => number;
-    share?: boolean;
-  },
-): MetricTable {
-  const t = new Tally();
-  let n = 0;
-  for (const r of rows) {
-    n++;
-    for (const combo of cartesian(r.keys)) t.add(combo, r.nctId);
-  }
+type TableMeta = Omit<MetricTable, 'rows' | 'denominator'> & {
+  order?: (a: MetricRow, b: MetricRow) => number;
+  share?: boolean;
+};
+
+function finish(t: Tally, n: number, meta: TableMeta): MetricTable {
   const { order, share, ...rest } = meta;
   return { ...rest, denominator: n, rows: t.rows({ denominator: share === false ? undefined : n, order }) };
 }
 
-/** All combinations of one value per dimension. */
-export function cartesian(dims: string[][]): string[][] {
-  let acc: string[][] = [[]];
-  for (const values of dims) {
-    const next: string[][] = [];
-    for (const a of acc) for (const v of values) next.push([...a, v]);
-    acc = next;
+/** One-dimensional count table in one pass: a study counts once under each of its values (`keysOf`). */
+export function countTable<T extends { nctId: string }>(
+  rows: readonly T[],
+  keysOf: (r: T) => readonly string[],
+  meta: TableMeta,
+  ctx: TallyContext = DEFAULT_TALLY,
+): MetricTable {
+  const t = new Tally(ctx);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (const k of keysOf(r)) t.addKey(k, null, r.nctId, i);
   }
-  return acc;
+  return finish(t, rows.length, meta);
+}
+
+/** Two-dimensional count table (one value per dimension and study) in one pass. */
+export function countTable2<T extends { nctId: string }>(
+  rows: readonly T[],
+  first: (r: T) => string,
+  second: (r: T) => string,
+  meta: TableMeta,
+  ctx: TallyContext = DEFAULT_TALLY,
+): MetricTable {
+  const t = new Tally(ctx);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const a = first(r);
+    const b = second(r);
+    t.addKey(`${a}|${b}`, [a, b], r.nctId, i);
+  }
+  return finish(t, rows.length, meta);
 }
