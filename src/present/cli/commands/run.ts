@@ -135,7 +135,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description(
-      'The whole job: fetch live (or ingest --from files) into a new snapshot, classify it, write the report',
+      'the whole job: fetch live (or ingest --from files) into a new snapshot, classify it, write the report',
     )
     .option(
       '--from <path...>',
