@@ -6,7 +6,7 @@
  * unless `onlyIncluded: false`. Apply a Filter (filter.ts) first to restrict the population (e.g. asOf).
  */
 import type { ClassifiedStudy } from './types.js';
-import { prepareAll, type PreparedStudy } from './prepare.js';
+import { FLAG, NCT_SERIALS, prepareAll, type PreparedStudy } from './prepare.js';
 import { screeningFlow, screeningTable, type ScreeningFlow } from './metrics/screening.js';
 import {
   covidOverTime,
@@ -36,6 +36,7 @@ import {
   specialties,
 } from './metrics/product.js';
 import { doseMetrics, type DoseMetrics } from './metrics/dose.js';
+import { fusedCounts } from './metrics/fused.js';
 import type { MetricTable, TallyContext } from './metrics/table.js';
 
 export type { MetricRow, MetricTable } from './metrics/table.js';
@@ -119,10 +120,10 @@ export function computeMetrics(rows: ClassifiedStudy[], opts: MetricsOptions = {
 
 /** True when no NCT id occurs twice among the rows. */
 function uniqueIds(rows: readonly PreparedStudy[]): boolean {
-  const seen = new Set<string>();
+  const seen = new Uint8Array(NCT_SERIALS.values.length);
   for (const r of rows) {
-    if (seen.has(r.nctId)) return false;
-    seen.add(r.nctId);
+    if (seen[r.serial] === 1) return false;
+    seen[r.serial] = 1;
   }
   return true;
 }
@@ -137,7 +138,9 @@ export function computePreparedMetrics(rows: readonly PreparedStudy[], opts: Met
   const yearBasis = opts.yearBasis ?? 'firstPosted';
   const ctx: TallyContext = { ids: !opts.omitNctIds, unique: uniqueIds(rows) };
   const flow = screeningFlow(rows, ctx);
-  const counted = onlyIncluded ? rows.filter((r) => r.row.labels?.included === true) : rows;
+  const counted = onlyIncluded ? rows.filter((r) => (r.flags & FLAG.included) !== 0) : rows;
+  // fast path: every table's counts in one pass over the counted studies
+  if (!ctx.ids && ctx.unique) ctx.pre = fusedCounts(counted);
 
   const byCountry = trialsByCountry(counted, ctx);
   const tables: Record<MetricId, MetricTable> = {
@@ -178,18 +181,17 @@ export function computePreparedMetrics(rows: readonly PreparedStudy[], opts: Met
   let postedMin: string | null = null;
   let postedMax: string | null = null;
   for (const r of counted) {
-    const s = r.row.study;
-    const l = r.row.labels;
-    if (s.overallStatus === 'COMPLETED') {
+    const f = r.flags;
+    if (f & FLAG.completed) {
       completed++;
-      if (s.hasResults) completedWithResults++;
+      if (f & FLAG.hasResults) completedWithResults++;
     }
-    if (s.hasResults) withResults++;
-    if (l?.covid19) covid++;
-    if (l?.category === 'msc_derived') evSecretome++;
-    if (l?.modifications.includes('genetically_modified')) geneticallyModified++;
-    if (s.studyType === 'OBSERVATIONAL') observational++;
-    const d = s.firstPostedDate?.value;
+    if (f & FLAG.hasResults) withResults++;
+    if (f & FLAG.covid19) covid++;
+    if (f & FLAG.derived) evSecretome++;
+    if (f & FLAG.geneticallyModified) geneticallyModified++;
+    if (f & FLAG.observational) observational++;
+    const d = r.firstPosted;
     if (d) {
       if (postedMin === null || d < postedMin) postedMin = d;
       if (postedMax === null || d > postedMax) postedMax = d;

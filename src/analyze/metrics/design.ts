@@ -1,5 +1,5 @@
 /** Registry design/status metrics: phase, overall status, study type, sponsor class, results posted. */
-import type { PreparedStudy } from '../prepare.js';
+import { SLOT, type PreparedStudy } from '../prepare.js';
 import { PHASE_ORDER } from '../dimensions.js';
 import { byKeyOrder, countTable, countTable2, type MetricTable, type TallyContext } from './table.js';
 
@@ -19,7 +19,7 @@ export const PHASE_KEY_ORDER = [
 export function phases(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.phase],
+    SLOT.phase,
     {
       id: 'phases',
       title: 'Trials by registry phase',
@@ -35,7 +35,7 @@ export function phases(rows: readonly PreparedStudy[], ctx?: TallyContext): Metr
 export function statuses(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.status],
+    SLOT.status,
     {
       id: 'statuses',
       title: 'Trials by overall recruitment status',
@@ -50,7 +50,7 @@ export function statuses(rows: readonly PreparedStudy[], ctx?: TallyContext): Me
 export function studyTypes(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.studyType],
+    SLOT.studyType,
     {
       id: 'studyTypes',
       title: 'Trials by study type',
@@ -65,7 +65,7 @@ export function studyTypes(rows: readonly PreparedStudy[], ctx?: TallyContext): 
 export function sponsorClasses(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.sponsorClass],
+    SLOT.sponsorClass,
     {
       id: 'sponsorClasses',
       title: 'Trials by lead sponsor class',
@@ -80,8 +80,8 @@ export function sponsorClasses(rows: readonly PreparedStudy[], ctx?: TallyContex
 export function resultsByStatus(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable2(
     rows,
-    (r) => r.status,
-    (r) => (r.row.study.hasResults ? 'results posted' : 'no results posted'),
+    SLOT.status,
+    SLOT.results,
     {
       id: 'resultsByStatus',
       title: 'Results posted on ClinicalTrials.gov, by overall status',

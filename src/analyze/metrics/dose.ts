@@ -4,7 +4,17 @@
  * a trial with several routes counts under each. Absolute doses ("cells", not per kg) are counted but not mixed in.
  */
 import type { PreparedStudy } from '../prepare.js';
-import { round } from './table.js';
+
+const NCT_ID = /^NCT\d{8}$/;
+
+/**
+ * a.localeCompare(b) for NCT ids. Two well-formed ids (NCT + 8 digits) collate as their code units do (same
+ * prefix and length, digits in numeric order), so they skip the slow locale comparison.
+ */
+function compareIds(a: string, b: string): number {
+  if (NCT_ID.test(a) && NCT_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
 
 export interface DoseStat {
   key: string;
@@ -90,25 +100,23 @@ export function doseMetrics(rows: readonly PreparedStudy[], opts: { ids?: boolea
   let absolute = 0;
   let none = 0;
   for (const r of rows) {
-    const d = r.row.labels?.dose;
-    const value = d ? (d.value ?? d.valueHigh) : null;
-    if (!d || value === null) {
+    if (r.doseKind === 0) {
       none++;
       continue;
     }
-    if (d.unit !== 'cells/kg') {
+    if (r.doseKind === 1) {
       absolute++;
       continue;
     }
     points.push({
       nctId: r.nctId,
-      value: round(value, 0),
+      value: r.dosePerKg,
       routes: [...r.routes],
       phase: r.phase,
-      administrations: d.administrations,
+      administrations: r.row.labels!.dose!.administrations,
     });
   }
-  points.sort((a, b) => a.value - b.value || a.nctId.localeCompare(b.nctId));
+  points.sort((a, b) => a.value - b.value || compareIds(a.nctId, b.nctId));
   return {
     note: 'Per-administration dose in cells/kg body weight as read by the classifier (low end of a range). Trials with several routes count under each route. Quartiles by linear interpolation.',
     perKgTrials: points.length,

@@ -1,7 +1,6 @@
 /** Product metrics from classifier labels: tissue source, donor, form, modifications, routes, specialty, COVID-19, named products. */
-import type { PreparedStudy } from '../prepare.js';
-import { UNSPECIFIED } from '../dimensions.js';
-import { countTable, type MetricTable, type TallyContext } from './table.js';
+import { SLOT, type PreparedStudy } from '../prepare.js';
+import { countTable, finish, type MetricTable, type TallyContext } from './table.js';
 
 type Rows = readonly PreparedStudy[];
 
@@ -11,7 +10,7 @@ const MULTI_NOTE =
 export function sources(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => r.sources,
+    'sources',
     {
       id: 'sources',
       title: 'MSC tissue source',
@@ -26,7 +25,7 @@ export function sources(rows: Rows, ctx?: TallyContext): MetricTable {
 export function sourceGroups(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.sourceGroup],
+    SLOT.sourceGroup,
     {
       id: 'sourceGroups',
       title: 'MSC tissue source (one group per trial)',
@@ -41,7 +40,7 @@ export function sourceGroups(rows: Rows, ctx?: TallyContext): MetricTable {
 export function donors(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.donor],
+    SLOT.donor,
     {
       id: 'donors',
       title: 'Autologous vs allogeneic',
@@ -56,7 +55,7 @@ export function donors(rows: Rows, ctx?: TallyContext): MetricTable {
 export function productForms(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.productForm ?? 'other'],
+    SLOT.productForm,
     {
       id: 'productForms',
       title: 'Cells vs EVs/secretome vs stromal mixtures',
@@ -71,7 +70,7 @@ export function productForms(rows: Rows, ctx?: TallyContext): MetricTable {
 export function modifications(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => r.modifications,
+    'modifications',
     {
       id: 'modifications',
       title: 'Primed, genetically modified and differentiated MSCs',
@@ -86,7 +85,7 @@ export function modifications(rows: Rows, ctx?: TallyContext): MetricTable {
 export function routes(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => r.routes,
+    'routes',
     {
       id: 'routes',
       title: 'Administration routes',
@@ -101,7 +100,7 @@ export function routes(rows: Rows, ctx?: TallyContext): MetricTable {
 export function specialties(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.specialty],
+    SLOT.specialty,
     {
       id: 'specialties',
       title: 'Medical specialty',
@@ -116,7 +115,7 @@ export function specialties(rows: Rows, ctx?: TallyContext): MetricTable {
 export function covid19(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
     rows,
-    (r) => [r.row.labels?.covid19 ? 'COVID-19' : 'other'],
+    SLOT.covid19,
     {
       id: 'covid19',
       title: 'COVID-19 trials',
@@ -129,23 +128,22 @@ export function covid19(rows: Rows, ctx?: TallyContext): MetricTable {
 }
 
 export function products(rows: Rows, ctx?: TallyContext): MetricTable {
-  const named = rows.filter((r) => r.row.labels?.product);
-  const t = countTable(
-    named,
-    (r) => [r.row.labels!.product ?? UNSPECIFIED],
-    {
-      id: 'products',
-      title: 'Named MSC products',
-      dims: ['product'],
-      unit: 'trials',
-      note: '',
-      share: false,
-    },
-    ctx,
-  );
+  const meta = {
+    id: 'products',
+    title: 'Named MSC products',
+    dims: ['product'],
+    unit: 'trials',
+    note: '',
+    share: false,
+  };
+  const pre = ctx?.pre?.rows === rows ? ctx.pre : undefined;
+  // the fused counts skip studies without a product, as this filter does
+  const named = pre ? null : rows.filter((r) => r.codes.single[SLOT.product]! >= 0);
+  const nNamed = pre ? pre.named : named!.length;
+  const t = pre ? finish(pre.dim(SLOT.product), nNamed, meta) : countTable(named!, SLOT.product, meta, ctx);
   return {
     ...t,
     denominator: rows.length,
-    note: `Canonical product names recognised by the classifier (e.g. remestemcel-L). ${named.length} of ${rows.length} trials name a product; the others are not listed.`,
+    note: `Canonical product names recognised by the classifier (e.g. remestemcel-L). ${nNamed} of ${rows.length} trials name a product; the others are not listed.`,
   };
 }

@@ -4,6 +4,9 @@
  * followed back to registry records).
  */
 
+import { MULTI_DICT, SLOT_DICT, type Multi, type PreparedStudy, type Slot } from '../prepare.js';
+import type { Fused } from './fused.js';
+
 export interface MetricRow {
   /** `keys` joined with "|" (for one dimension: the key itself). */
   key: string;
@@ -43,6 +46,16 @@ export interface MetricTable {
 export interface TallyContext {
   ids: boolean;
   unique: boolean;
+  /** Counts of every dimension over `pre.rows`, made in one pass (fast path only; see fused.ts). */
+  pre?: Fused;
+}
+
+/** What fused.ts counted in one pass over `rows`. */
+export interface PreCounts {
+  rows: readonly PreparedStudy[];
+  dim(dim: Slot | Multi): Counts;
+  /** undefined when that pair was not counted. */
+  pair(a: Slot, b: Slot): Counts | undefined;
 }
 
 export const DEFAULT_TALLY: TallyContext = { ids: true, unique: false };
@@ -144,45 +157,193 @@ export function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-type TableMeta = Omit<MetricTable, 'rows' | 'denominator'> & {
+export type TableMeta = Omit<MetricTable, 'rows' | 'denominator'> & {
   order?: (a: MetricRow, b: MetricRow) => number;
   share?: boolean;
 };
 
-function finish(t: Tally, n: number, meta: TableMeta): MetricTable {
+type RowOptions = {
+  denominator?: number;
+  withValue?: boolean;
+  order?: (a: MetricRow, b: MetricRow) => number;
+};
+
+/** A tally over dictionary codes (prepare.ts): a cell is one code (of one dimension, or of a pair of them). */
+export interface CodeTally {
+  /** Add row `row` (index in the input) with NCT id `nctId` to cell `code`. */
+  add(code: number, nctId: string, row: number, value?: number): void;
+  rows(opts?: RowOptions): MetricRow[];
+}
+
+/**
+ * A CodeTally over `size` cells whose keys are `keysOf(code)`. Without NCT ids and with unique rows it counts
+ * into typed arrays (cells in first-seen order, as the map-based Tally lists them); otherwise it is a Tally.
+ */
+export function codeTally(
+  size: number,
+  keysOf: (code: number) => string[],
+  ctx: TallyContext = DEFAULT_TALLY,
+  withValue = false,
+): CodeTally {
+  if (ctx.ids || !ctx.unique) {
+    const t = new Tally(ctx);
+    const keyCache: Array<[string, string[]] | undefined> = [];
+    return {
+      add(code, nctId, row, value = 0) {
+        let k = keyCache[code];
+        if (k === undefined) {
+          const keys = keysOf(code);
+          k = keyCache[code] = [keys.join('|'), keys];
+        }
+        t.addKey(k[0], k[1], nctId, row, value);
+      },
+      rows: (opts) => t.rows(opts),
+    };
+  }
+  const t = new Counts(size, keysOf, withValue);
+  let lastCode = -1;
+  let lastRow = -1;
+  return {
+    add(code, _nctId, row, value = 0) {
+      // codes of one row are distinct (prepare.ts de-duplicates them); guard a repeated add anyway
+      if (code === lastCode && row === lastRow) return;
+      lastCode = code;
+      lastRow = row;
+      t.add(code, value);
+    },
+    rows: (opts) => t.rows(opts),
+  };
+}
+
+export function finish(t: { rows(opts: RowOptions): MetricRow[] }, n: number, meta: TableMeta): MetricTable {
   const { order, share, ...rest } = meta;
   return { ...rest, denominator: n, rows: t.rows({ denominator: share === false ? undefined : n, order }) };
 }
 
-/** One-dimensional count table in one pass: a study counts once under each of its values (`keysOf`). */
-export function countTable<T extends { nctId: string }>(
-  rows: readonly T[],
-  keysOf: (r: T) => readonly string[],
-  meta: TableMeta,
-  ctx: TallyContext = DEFAULT_TALLY,
-): MetricTable {
-  const t = new Tally(ctx);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    for (const k of keysOf(r)) t.addKey(k, null, r.nctId, i);
+/**
+ * Counts (and optional summed values) per code in typed arrays, cells in first-seen order (the order the
+ * map-based Tally lists them in before sorting): the fast path, without NCT ids and with unique rows.
+ */
+export class Counts {
+  readonly count: Int32Array;
+  readonly sum: Float64Array | null;
+  readonly seen: number[] = [];
+  constructor(
+    size: number,
+    private readonly keysOf: (code: number) => string[],
+    withValue = false,
+  ) {
+    this.count = new Int32Array(size);
+    this.sum = withValue ? new Float64Array(size) : null;
   }
-  return finish(t, rows.length, meta);
+
+  add(code: number, value = 0): void {
+    if (this.count[code]!++ === 0) this.seen.push(code);
+    if (this.sum !== null) this.sum[code]! += value;
+  }
+
+  rows(opts: RowOptions = {}): MetricRow[] {
+    const rows: MetricRow[] = [];
+    for (const code of this.seen) {
+      const keys = this.keysOf(code);
+      const n = this.count[code]!;
+      const r: MetricRow = { key: keys.join('|'), keys, count: n, nctIds: [] };
+      if (opts.denominator) r.share = round(n / opts.denominator, 4);
+      if (opts.withValue) r.value = round(this.sum === null ? 0 : this.sum[code]!, 2);
+      rows.push(r);
+    }
+    rows.sort(opts.order ?? byCountDesc);
+    return rows;
+  }
 }
 
-/** Two-dimensional count table (one value per dimension and study) in one pass. */
-export function countTable2<T extends { nctId: string }>(
-  rows: readonly T[],
-  first: (r: T) => string,
-  second: (r: T) => string,
+/** code -> keys of a single-valued or multi-valued dimension. */
+export function keysOfDim(dim: Slot | Multi): (code: number) => string[] {
+  const values = (typeof dim === 'number' ? SLOT_DICT[dim]! : MULTI_DICT[dim]).values;
+  return (c) => [values[c]!];
+}
+
+/** code -> keys of a pair of single-valued dimensions (code = a * size(b) + b). */
+export function keysOfPair(a: Slot, b: Slot): (code: number) => string[] {
+  const va = SLOT_DICT[a]!.values;
+  const vb = SLOT_DICT[b]!.values;
+  const nB = vb.length;
+  return (c) => [va[Math.floor(c / nB)]!, vb[c % nB]!];
+}
+
+const fast = (ctx: TallyContext) => !ctx.ids && ctx.unique;
+
+/**
+ * One-dimensional count table in one pass over prepared studies (prepare.ts): by a single-valued key (a SLOT) or
+ * a multi-valued one, where a study counts once under each of its values.
+ */
+export function countTable(
+  rows: readonly PreparedStudy[],
+  dim: Slot | Multi,
   meta: TableMeta,
   ctx: TallyContext = DEFAULT_TALLY,
 ): MetricTable {
-  const t = new Tally(ctx);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const a = first(r);
-    const b = second(r);
-    t.addKey(`${a}|${b}`, [a, b], r.nctId, i);
+  const dict = typeof dim === 'number' ? SLOT_DICT[dim]! : MULTI_DICT[dim];
+  const values = dict.values;
+  const keysOf = keysOfDim(dim);
+  const n = rows.length;
+  if (ctx.pre?.rows === rows) return finish(ctx.pre.dim(dim), n, meta);
+  if (fast(ctx)) {
+    const t = new Counts(values.length, keysOf);
+    const { count, seen } = t;
+    if (typeof dim === 'number') {
+      for (let i = 0; i < n; i++) {
+        const c = rows[i]!.codes.single[dim]!;
+        if (count[c]!++ === 0) seen.push(c);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const cs = rows[i]!.codes[dim];
+        for (let j = 0; j < cs.length; j++) {
+          const c = cs[j]!;
+          if (count[c]!++ === 0) seen.push(c);
+        }
+      }
+    }
+    return finish(t, n, meta);
   }
-  return finish(t, rows.length, meta);
+  const t = codeTally(values.length, keysOf, ctx);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    if (typeof dim === 'number') t.add(r.codes.single[dim]!, r.nctId, i);
+    else for (const c of r.codes[dim]) t.add(c, r.nctId, i);
+  }
+  return finish(t, n, meta);
+}
+
+/** Two-dimensional count table by two single-valued keys (SLOTs) in one pass. */
+export function countTable2(
+  rows: readonly PreparedStudy[],
+  a: Slot,
+  b: Slot,
+  meta: TableMeta,
+  ctx: TallyContext = DEFAULT_TALLY,
+): MetricTable {
+  const va = SLOT_DICT[a]!.values;
+  const nB = SLOT_DICT[b]!.values.length;
+  const keysOf = keysOfPair(a, b);
+  const n = rows.length;
+  const pre = ctx.pre?.rows === rows ? ctx.pre.pair(a, b) : undefined;
+  if (pre !== undefined) return finish(pre, n, meta);
+  if (fast(ctx)) {
+    const t = new Counts(va.length * nB, keysOf);
+    const { count, seen } = t;
+    for (let i = 0; i < n; i++) {
+      const single = rows[i]!.codes.single;
+      const c = single[a]! * nB + single[b]!;
+      if (count[c]!++ === 0) seen.push(c);
+    }
+    return finish(t, n, meta);
+  }
+  const t = codeTally(va.length * nB, keysOf, ctx);
+  for (let i = 0; i < n; i++) {
+    const single = rows[i]!.codes.single;
+    t.add(single[a]! * nB + single[b]!, rows[i]!.nctId, i);
+  }
+  return finish(t, n, meta);
 }

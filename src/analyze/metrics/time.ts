@@ -1,15 +1,14 @@
 /** Metrics over time: trials per year (first posted / start) stacked by source, and other dimensions by year. */
-import type { PreparedStudy } from '../prepare.js';
+import { SLOT, type PreparedStudy, type Slot } from '../prepare.js';
 import { byKey, countTable2, type MetricTable, type TallyContext } from './table.js';
 
 export type YearBasis = 'firstPosted' | 'start';
 
 type Rows = readonly PreparedStudy[];
 
-export const yearOf =
-  (basis: YearBasis): ((r: PreparedStudy) => string) =>
-  (r) =>
-    basis === 'start' ? r.startYear : r.firstPostedYear;
+/** The year slot (prepare.ts) of a basis. */
+export const yearSlot = (basis: YearBasis): Slot =>
+  basis === 'start' ? SLOT.startYear : SLOT.firstPostedYear;
 
 const BASIS_LABEL: Record<YearBasis, string> = {
   firstPosted: 'first posted on ClinicalTrials.gov',
@@ -17,11 +16,10 @@ const BASIS_LABEL: Record<YearBasis, string> = {
 };
 
 export function trialsPerYear(rows: Rows, basis: YearBasis, ctx?: TallyContext): MetricTable {
-  const y = yearOf(basis);
   return countTable2(
     rows,
-    y,
-    (r) => r.sourceGroup,
+    yearSlot(basis),
+    SLOT.sourceGroup,
     {
       id: basis === 'start' ? 'trialsPerStartYear' : 'trialsPerFirstPostedYear',
       title: `Trials per year (${BASIS_LABEL[basis]}) by tissue source`,
@@ -41,15 +39,14 @@ function overTime(
   id: string,
   title: string,
   dim: string,
-  get: (r: PreparedStudy) => string,
+  slot: Slot,
   note: string,
   ctx?: TallyContext,
 ): MetricTable {
-  const y = yearOf(basis);
   return countTable2(
     rows,
-    y,
-    get,
+    yearSlot(basis),
+    slot,
     {
       id,
       title: `${title} per year (${BASIS_LABEL[basis]})`,
@@ -70,7 +67,7 @@ export function specialtyOverTime(rows: Rows, basis: YearBasis, ctx?: TallyConte
     'specialtyOverTime',
     'Medical specialty',
     'specialty',
-    (r) => r.specialty,
+    SLOT.specialty,
     'One principal specialty per trial (classifier label).',
     ctx,
   );
@@ -83,7 +80,7 @@ export function donorOverTime(rows: Rows, basis: YearBasis, ctx?: TallyContext):
     'donorOverTime',
     'Autologous vs allogeneic',
     'donor',
-    (r) => r.donor,
+    SLOT.donor,
     'Donor type per trial: autologous, allogeneic, both (arms differ) or unspecified.',
     ctx,
   );
@@ -96,7 +93,7 @@ export function productFormOverTime(rows: Rows, basis: YearBasis, ctx?: TallyCon
     'productFormOverTime',
     'Cells vs EVs/secretome vs mixtures',
     'productForm',
-    (r) => r.productForm ?? 'other',
+    SLOT.productForm,
     'cells = culture-expanded MSCs; derived = cell-free MSC products (EVs, exosomes, secretome, conditioned medium, lysate); mixture = minimally manipulated stromal mixtures (SVF, BMAC …).',
     ctx,
   );
@@ -109,7 +106,7 @@ export function covidOverTime(rows: Rows, basis: YearBasis, ctx?: TallyContext):
     'covid19OverTime',
     'COVID-19 trials',
     'covid19',
-    (r) => (r.row.labels?.covid19 ? 'COVID-19' : 'other'),
+    SLOT.covid19,
     'Trials targeting COVID-19 / SARS-CoV-2 (incl. COVID ARDS, long COVID) vs all other trials.',
     ctx,
   );
