@@ -240,12 +240,28 @@ export function filterFieldOf(name: string): keyof Filter | undefined {
   return ALIASES[name.toLowerCase()];
 }
 
+/**
+ * List fields whose values are free names that may contain ", " (countries such as "Korea, Republic of" or
+ * "Iran, Islamic Republic of"; product names). In these, a comma followed by whitespace belongs to the name.
+ */
+const NAME_FIELDS: ReadonlySet<keyof Filter> = new Set(['country', 'product']);
+
+/** Split one list parameter value (see filterFromQuery). */
+export function splitListValue(field: keyof Filter, value: string): string[] {
+  return (NAME_FIELDS.has(field) ? value.split(/,(?!\s)/) : value.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
 const TRUE = new Set(['true', '1', 'yes', 'y', '']);
 const FALSE = new Set(['false', '0', 'no', 'n']);
 
 /**
  * Query parameters (or CLI options) -> Filter. List fields take comma-separated and/or repeated values
  * ("phase=PHASE1|PHASE2,PHASE2" or "phase=PHASE1&phase=PHASE2"); booleans take true/false/1/0/yes/no.
+ * In the name fields (country, product) only a comma NOT followed by a space separates values, so registry
+ * names keep their ", ": "country=Korea, Republic of,China" is ["Korea, Republic of", "China"]. (Write
+ * "China,France", not "China, France", or repeat the parameter.)
  * Parameter names may be camelCase, kebab-case or snake_case. Values are validated against the vocabularies;
  * an invalid value throws UsageError naming the parameter and the allowed values. Parameters that are not filter
  * fields are ignored (so an HTTP handler can pass its whole query), unless `strict` is set.
@@ -266,10 +282,7 @@ export function filterFromQuery(
     const values = (Array.isArray(raw) ? raw : [raw]).map((v) => String(v));
     const kind = KIND[field];
     if (kind === 'list') {
-      const items = values
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
+      const items = values.flatMap((v) => splitListValue(field, v));
       const prev = (out[field] as string[] | undefined) ?? [];
       out[field] = [...prev, ...items];
     } else if (kind === 'bool') {
