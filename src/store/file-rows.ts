@@ -15,11 +15,11 @@ import { readStudies } from '../sources/index.js';
 import { checkRecord, pushRow, type RowBatch, type RowSource } from './rows.js';
 import type { ColumnValue } from './columns.js';
 
-/** Rows per batch posted to the main thread (and fewer when the batch reaches BATCH_CHARS). */
-const BATCH_ROWS = Number(process.env.XB_ROWS ?? 256);
-const BATCH_CHARS = 4 << 20;
-/** Batches the worker may be ahead of the appender. */
-export const MAX_IN_FLIGHT = Number(process.env.XB_FLIGHT ?? 4);
+/** Rows per batch posted to the main thread (fewer when the batch reaches BATCH_CHARS): small batches die young. */
+const BATCH_ROWS = 64;
+const BATCH_CHARS = 2 << 20;
+/** Batches the worker may be ahead of the appender (enough to keep reading through an appender flush). */
+export const MAX_IN_FLIGHT = 8;
 
 export interface FileRowsOptions {
   /** Provenance fetchedAt for every record (default: now). */
@@ -141,11 +141,7 @@ async function* viaWorker(
   const { signal } = opts;
   signal?.throwIfAborted();
   const input: WorkerInput = { paths: [...paths], fetchedAt };
-  const young = Number(process.env.XB_YOUNG ?? 0);
-  const worker = new Worker(WORKER_URL, {
-    workerData: input,
-    ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
-  });
+  const worker = new Worker(WORKER_URL, { workerData: input });
   const queue: ProgressBatch[] = [];
   let failure: Error | null = null;
   let done = false;
