@@ -27,10 +27,16 @@ export interface Match extends CompiledTerm {
 export interface Matcher {
   /** Like scan, memoized by text for short texts (conditions, MeSH terms and titles repeat across studies). */
   scanCached(text: string, field: string): Match[];
+  /** Like scanCached, without copies: the matches (field '') are shared and must not be modified. */
+  scanShared(text: string): readonly Match[];
   /** Number of compiled patterns. */
   size: number;
-  scan(text: string, field: string, out?: Match[]): Match[];
+  /** Every match in `text`, appended to `out`; `make` builds each match object (default: a plain Match). */
+  scan<M extends Match = Match>(text: string, field: string, out?: M[], make?: MakeMatch<M>): M[];
 }
+
+/** Builds a match object (callers may extend Match with fields of their own, set in one go). */
+export type MakeMatch<M extends Match> = (term: CompiledTerm, field: string, start: number, end: number, text: string) => M;
 
 interface Alt {
   source: string;
@@ -57,16 +63,23 @@ function checkPattern(p: string, where: string): void {
   if (groups !== 0) throw new MscopeError(`${where}: pattern /${p}/ must not use capturing groups; use (?:...)`);
 }
 
+/**
+ * The patterns to try at a position, in the global order. Gated slots try them one by one (a sticky RegExp per
+ * pattern, `test` only: no match array); the reference slot is one alternation with a capture group per pattern.
+ * Both find the same match: the first pattern, in order, that matches followed by a word boundary, the way the
+ * first matching alternative of the alternation would.
+ */
 interface Slot {
-  re: RegExp;
   terms: CompiledTerm[];
+  each: RegExp[] | null;
+  all: RegExp | null;
 }
 
 /** Table index of a character: ASCII as is (lower-cased when folding), every other character (and none) 0. */
 const code = (c: number, fold: boolean): number => (!(c < 128) ? 0 : fold && c >= 65 && c <= 90 ? c + 32 : c);
 
 /** How many leading characters of a word the gate looks at. */
-const DEPTH = 8;
+const DEPTH = 16;
 
 /**
  * The gate: a trie of the possible beginnings (up to DEPTH characters, firstchars.ts) of every pattern. Walking
@@ -95,11 +108,13 @@ function beginnings(source: string, fold: boolean): Set<string> | null {
   return null;
 }
 
-function slotOf(sorted: Alt[], idx: number[], fold: boolean): Slot {
-  return {
-    re: new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')(?![A-Za-z0-9])', fold ? 'iy' : 'y'),
-    terms: idx.map((i) => sorted[i]!.term),
-  };
+const WORD_END = '(?![A-Za-z0-9])';
+
+function slotOf(sorted: Alt[], idx: number[], fold: boolean, single: RegExp[] | null): Slot {
+  const terms = idx.map((i) => sorted[i]!.term);
+  if (single !== null) return { terms, each: idx.map((i) => single[i]!), all: null };
+  const all = new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')' + WORD_END, fold ? 'iy' : 'y');
+  return { terms, each: null, all };
 }
 
 /** `gated` false: one full alternation at every word start (the reference the gate is tested against). */
@@ -145,6 +160,7 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   children.forEach((ch, node) => ch.forEach((child, sym) => (next[node * symbols + sym] = child)));
   // A node's slot: the patterns accepted on the path from the root to it, in the global order.
   const slots: Array<Slot | null> = new Array<Slot | null>(children.length).fill(null);
+  const single = gated ? sorted.map((a) => new RegExp('(?:' + a.source + ')' + WORD_END, fold ? 'iy' : 'y')) : null;
   const cache = new Map<string, Slot>();
   const visit = (node: number, inherited: number[]): void => {
     const own = accept[node]!;
@@ -152,7 +168,7 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
     if (idx.length > 0) {
       const key = idx.join(',');
       let sl = cache.get(key);
-      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold)));
+      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, single)));
       slots[node] = sl;
     }
     children[node]!.forEach((child) => visit(child, idx));
@@ -184,14 +200,29 @@ function gateAt(g: Gate, norm: string, i: number): Slot | null {
 }
 
 /** The match of `slot` at `i` (non-empty, ending at a word boundary), or null. */
-function matchAt(slot: Slot, norm: string, i: number): { term: CompiledTerm; end: number } | null {
-  slot.re.lastIndex = i;
-  const m = slot.re.exec(norm);
-  if (m === null || m[0].length === 0) return null;
+/** End of the match of `slot` at `i` (non-empty, ending at a word boundary), or -1; its term is `slot.terms[matched]`. */
+let matched = 0;
+function matchAt(slot: Slot, norm: string, i: number): number {
+  const each = slot.each;
+  if (each !== null) {
+    for (let k = 0; k < each.length; k++) {
+      const re = each[k]!;
+      re.lastIndex = i;
+      if (re.test(norm)) {
+        matched = k;
+        return re.lastIndex > i ? re.lastIndex : -1;
+      }
+    }
+    return -1;
+  }
+  const re = slot.all!;
+  re.lastIndex = i;
+  const m = re.exec(norm);
+  if (m === null || m[0].length === 0) return -1;
   let g = 1;
   while (g < m.length && m[g] === undefined) g++;
-  const term = slot.terms[g - 1];
-  return term ? { term, end: i + m[0].length } : null;
+  matched = g - 1;
+  return i + m[0].length;
 }
 
 export interface MatcherOptions {
@@ -243,7 +274,7 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
    * One left-to-right pass over the word starts for both pattern sets: each set's matches are non-overlapping
    * and begin at word starts only (as with a leading \b). Case-sensitive matches go to `late`.
    */
-  const run = (norm: string, text: string, field: string, out: Match[], late: Match[]): void => {
+  const run = <M extends Match>(norm: string, text: string, field: string, out: M[], late: M[], make: MakeMatch<M>): void => {
     const n = norm.length;
     let freeA = 0;
     let freeB = 0;
@@ -257,18 +288,18 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
       // i is a word start
       if (a !== null && i >= freeA) {
         const slot = gateAt(a, norm, i);
-        const m = slot === null ? null : matchAt(slot, norm, i);
-        if (m !== null) {
-          out.push(hit(m.term, field, i, m.end, text));
-          freeA = m.end;
+        const end = slot === null ? -1 : matchAt(slot, norm, i);
+        if (end > 0) {
+          out.push(make(slot!.terms[matched]!, field, i, end, text));
+          freeA = end;
         }
       }
       if (b !== null && i >= freeB) {
         const slot = gateAt(b, norm, i);
-        const m = slot === null ? null : matchAt(slot, norm, i);
-        if (m !== null) {
-          late.push(hit(m.term, field, i, m.end, text));
-          freeB = m.end;
+        const end = slot === null ? -1 : matchAt(slot, norm, i);
+        if (end > 0) {
+          late.push(make(slot!.terms[matched]!, field, i, end, text));
+          freeB = end;
         }
       }
       // next word start
@@ -280,10 +311,10 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
       }
     }
   };
-  const scan = (text: string, field: string, out: Match[] = []): Match[] => {
+  const scan = <M extends Match = Match>(text: string, field: string, out: M[] = [], make: MakeMatch<M> = hit as MakeMatch<M>): M[] => {
     const from = out.length;
-    const late: Match[] = [];
-    run(normalize(text), text, field, out, late);
+    const late: M[] = [];
+    run(normalize(text), text, field, out, late, make);
     // Case-sensitive acronyms never overlap a longer case-insensitive match.
     const mid = out.length;
     for (const m of late) {
@@ -293,18 +324,23 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
     }
     return out;
   };
+  // Bounded: cleared when full (short texts such as conditions and MeSH terms repeat across studies).
   const cache = new Map<string, Match[]>();
+  const scanShared = (text: string): readonly Match[] => {
+    if (text.length > 300) return scan(text, '');
+    let hits = cache.get(text);
+    if (!hits) {
+      if (cache.size > 50_000) cache.clear();
+      cache.set(text, (hits = scan(text, '')));
+    }
+    return hits;
+  };
   return {
     size: (a?.size ?? 0) + (b?.size ?? 0),
     scan,
+    scanShared,
     scanCached(text, field) {
-      if (text.length > 300) return scan(text, field);
-      let hits = cache.get(text);
-      if (!hits) {
-        if (cache.size > 50_000) cache.clear();
-        cache.set(text, (hits = scan(text, '')));
-      }
-      return hits.map((m) => hit(m, field, m.start, m.end, text));
+      return scanShared(text).map((m) => hit(m, field, m.start, m.end, text));
     },
   };
 }
