@@ -97,6 +97,8 @@ interface Gate {
   next: Int32Array;
   /** Slot per node (null: no pattern can match on this path). */
   slots: Array<Slot | null>;
+  /** ASCII character code -> 1 when some pattern may begin with it. */
+  first: Uint8Array;
   size: number;
 }
 
@@ -177,7 +179,10 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   // Raw character code -> symbol, folding included (both cases of a letter share the symbol when folding).
   const symbolOf = new Uint8Array(128);
   for (let c = 0; c < 128; c++) symbolOf[c] = alphabet[code(c, fold)]!;
-  return { symbolOf, other: alphabet[0]!, symbols, next, slots, size: sorted.length };
+  // Word-start characters worth walking from: the root has a child for them, or accepts patterns itself.
+  const first = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) first[c] = slots[0] !== null || (symbolOf[c]! !== 0 && next[symbolOf[c]!]! !== 0) ? 1 : 0;
+  return { symbolOf, other: alphabet[0]!, symbols, next, slots, first, size: sorted.length };
 }
 
 const ALNUM = new Uint8Array(128);
@@ -286,7 +291,7 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
         c = norm.charCodeAt(i);
       }
       // i is a word start
-      if (a !== null && i >= freeA) {
+      if (a !== null && i >= freeA && a.first[c] === 1) {
         const slot = gateAt(a, norm, i);
         const end = slot === null ? -1 : matchAt(slot, norm, i);
         if (end > 0) {
@@ -294,7 +299,7 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
           freeA = end;
         }
       }
-      if (b !== null && i >= freeB) {
+      if (b !== null && i >= freeB && b.first[c] === 1) {
         const slot = gateAt(b, norm, i);
         const end = slot === null ? -1 : matchAt(slot, norm, i);
         if (end > 0) {

@@ -12,6 +12,7 @@ import type { Study } from '../model/study.js';
 import { evidenceOf } from './evidence.js';
 import type { Match, Matcher } from './matcher.js';
 import type { SpecialtyTable } from './rules.js';
+import { indexedPaths } from './text.js';
 
 export const SPECIALTY_FIELDS = ['conditions', 'briefTitle', 'officialTitle', 'keywords', 'conditionMesh.meshes', 'conditionMesh.ancestors', 'conditionMesh.browseBranches'] as const;
 
@@ -22,6 +23,25 @@ function meshLookup(table: SpecialtyTable): Map<string, string> {
   let m = lookups.get(table);
   if (!m) lookups.set(table, (m = new Map(Object.entries(table.mesh).map(([k, v]) => [k.toLowerCase(), v]))));
   return m;
+}
+
+const PATH = {
+  condition: indexedPaths((i) => `conditions.${i}`),
+  keyword: indexedPaths((i) => `keywords.${i}`),
+  mesh: indexedPaths((i) => `conditionMesh.meshes.${i}.term`),
+  ancestor: indexedPaths((i) => `conditionMesh.ancestors.${i}.term`),
+  branch: indexedPaths((i) => `conditionMesh.browseBranches.${i}.name`),
+};
+
+const lowerCache = new Map<string, string>();
+/** text.toLowerCase(), memoized (MeSH ancestor and branch names repeat across studies); bounded. */
+function lowered(text: string): string {
+  let l = lowerCache.get(text);
+  if (l === undefined) {
+    if (lowerCache.size >= 20_000) lowerCache.clear();
+    lowerCache.set(text, (l = text.toLowerCase()));
+  }
+  return l;
 }
 
 export function decideSpecialty(study: Study, matcher: Matcher, table: SpecialtyTable, covid19: Evidence | undefined): { specialty: Specialty; evidence: Evidence[] } {
@@ -45,18 +65,18 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
       if (!seen) add(m.value, w, m, path, text);
     }
   };
-  study.conditions.forEach((c, i) => scanField(`conditions.${i}`, c, i === 0 ? 4 : 2));
+  study.conditions.forEach((c, i) => scanField(PATH.condition(i), c, i === 0 ? 4 : 2));
   scanField('briefTitle', study.briefTitle, 2);
   scanField('officialTitle', study.officialTitle, 1);
-  study.keywords.forEach((k, i) => scanField(`keywords.${i}`, k, 0.5));
-  study.conditionMesh.meshes.forEach((m, i) => scanField(`conditionMesh.meshes.${i}.term`, m.term, 1));
+  study.keywords.forEach((k, i) => scanField(PATH.keyword(i), k, 0.5));
+  study.conditionMesh.meshes.forEach((m, i) => scanField(PATH.mesh(i), m.term, 1));
   const lookup = meshLookup(table);
   const tableHit = (path: string, text: string): void => {
-    const v = lookup.get(text.toLowerCase());
+    const v = lookup.get(lowered(text));
     if (v) add(v, 0.3, null, path, text);
   };
-  study.conditionMesh.ancestors.forEach((a, i) => tableHit(`conditionMesh.ancestors.${i}.term`, a.term));
-  study.conditionMesh.browseBranches.forEach((b, i) => tableHit(`conditionMesh.browseBranches.${i}.name`, b.name));
+  study.conditionMesh.ancestors.forEach((a, i) => tableHit(PATH.ancestor(i), a.term));
+  study.conditionMesh.browseBranches.forEach((b, i) => tableHit(PATH.branch(i), b.name));
   for (const [winner, losers] of Object.entries(table.dominates ?? {})) {
     if ((score.get(winner) ?? 0) < 1) continue;
     for (const l of losers) if (score.has(l)) score.set(l, (score.get(l) ?? 0) * 0.25);

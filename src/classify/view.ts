@@ -7,7 +7,7 @@
 import type { Study } from '../model/study.js';
 import type { MakeMatch, Match, Matcher } from './matcher.js';
 import type { Product } from './rules.js';
-import { sentenceIn, sentenceStarts } from './text.js';
+import { indexedPaths, sentenceIn, sentenceStarts } from './text.js';
 
 export type Zone = 'title' | 'intervention' | 'arm' | 'summary' | 'keyword' | 'condition' | 'outcome';
 
@@ -59,7 +59,28 @@ export interface StudyView {
 }
 
 const COMPARATOR_ARM = new Set(['PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
-const key = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const keyCache = new Map<string, string>();
+/** Comparable form of an arm/intervention name (memoized: the same names are compared many times). */
+const key = (s: string): string => {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    keyCache.set(s, (k = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
+  }
+  return k;
+};
+
+const P = {
+  keyword: indexedPaths((i) => `keywords.${i}`),
+  ivName: indexedPaths((i) => `interventions.${i}.name`),
+  ivDescription: indexedPaths((i) => `interventions.${i}.description`),
+  ivOther: indexedPaths((i) => `interventions.${i}.otherNames.`),
+  armLabel: indexedPaths((i) => `arms.${i}.label`),
+  armDescription: indexedPaths((i) => `arms.${i}.description`),
+  outcome: indexedPaths((i) => `primaryOutcomes.${i}.measure`),
+};
+const otherNamePaths: Array<(j: number) => string> = [];
+const otherNamePath = (i: number, j: number): string => (otherNamePaths[i] ??= indexedPaths((k) => P.ivOther(i) + k))(j);
 
 /** Text fields the product layer reads (eligibility criteria are deliberately absent). */
 export function productFields(study: Study): FieldRef[] {
@@ -70,19 +91,19 @@ export function productFields(study: Study): FieldRef[] {
   add('briefTitle', study.briefTitle, 'title');
   add('officialTitle', study.officialTitle, 'title');
   add('acronym', study.acronym, 'title');
-  study.keywords.forEach((k, i) => add(`keywords.${i}`, k, 'keyword'));
+  study.keywords.forEach((k, i) => add(P.keyword(i), k, 'keyword'));
   study.interventions.forEach((iv, i) => {
-    add(`interventions.${i}.name`, iv.name, 'intervention', i);
-    add(`interventions.${i}.description`, iv.description, 'intervention', i);
-    iv.otherNames.forEach((n, j) => add(`interventions.${i}.otherNames.${j}`, n, 'intervention', i));
+    add(P.ivName(i), iv.name, 'intervention', i);
+    add(P.ivDescription(i), iv.description, 'intervention', i);
+    iv.otherNames.forEach((n, j) => add(otherNamePath(i, j), n, 'intervention', i));
   });
   study.arms.forEach((a, i) => {
-    add(`arms.${i}.label`, a.label, 'arm', i);
-    add(`arms.${i}.description`, a.description, 'arm', i);
+    add(P.armLabel(i), a.label, 'arm', i);
+    add(P.armDescription(i), a.description, 'arm', i);
   });
   add('briefSummary', study.briefSummary, 'summary');
   add('detailedDescription', study.detailedDescription, 'summary');
-  study.primaryOutcomes.forEach((o, i) => add(`primaryOutcomes.${i}.measure`, o.measure, 'outcome'));
+  study.primaryOutcomes.forEach((o, i) => add(P.outcome(i), o.measure, 'outcome'));
   return out;
 }
 
