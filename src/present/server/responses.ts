@@ -11,14 +11,21 @@ import type { Metrics } from '../../analyze/metrics.js';
 /** A cached JSON response body, with its gzip form for clients that accept it (large bodies only). */
 export interface Body {
   text: string;
+  /** `text` as UTF-8, encoded once (a large cached body is not re-encoded on every request). */
+  bytes: Uint8Array<ArrayBuffer>;
   gzip: Uint8Array<ArrayBuffer> | null;
 }
 
 /** The gzip form is made on first use (most API clients that do not send Accept-Encoding never need it). */
 export function makeBody(text: string): Body {
   let gzip: Uint8Array<ArrayBuffer> | null | undefined;
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
   return {
     text,
+    get bytes() {
+      bytes ??= new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+      return bytes;
+    },
     get gzip() {
       gzip ??= text.length >= 4096 ? new Uint8Array(gzipSync(text, { level: 6 })) : null;
       return gzip;
