@@ -18,8 +18,8 @@ import type { ColumnValue } from './columns.js';
 /** Rows per batch posted to the main thread (fewer when the batch reaches BATCH_CHARS): small batches die young. */
 const BATCH_ROWS = 64;
 const BATCH_CHARS = 2 << 20;
-/** Batches the worker may be ahead of the appender (enough to keep reading through an appender flush). */
-export const MAX_IN_FLIGHT = 8;
+/** Batches the worker may be ahead of the appender: 16 (~1,000 rows) keeps it reading through most appender flushes. */
+export const MAX_IN_FLIGHT = 16;
 
 export interface FileRowsOptions {
   /** Provenance fetchedAt for every record (default: now). */
