@@ -5,7 +5,7 @@
 import type { Evidence } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { evidenceOf } from './evidence.js';
-import type { Matcher } from './matcher.js';
+import type { Match, Matcher } from './matcher.js';
 
 export const COVID19_FIELDS = ['briefTitle', 'officialTitle', 'conditions', 'keywords', 'conditionMesh.meshes'] as const;
 
@@ -21,14 +21,14 @@ export function covidFields(study: Study): Array<[string, string | null]> {
 
 export function decideCovid19(study: Study, matcher: Matcher): { covid19: boolean; evidence: Evidence[] } {
   // covidFields(study), in that order, without building the list
-  const first = (path: () => string, text: string | null): Evidence | null => {
-    const m = text ? matcher.scanShared(text)[0] : undefined;
-    return m ? evidenceOf('covid19', 'true', m, m.rule, path()) : null;
-  };
-  let e = first(() => 'briefTitle', study.briefTitle) ?? first(() => 'officialTitle', study.officialTitle);
-  for (let i = 0; e === null && i < study.conditions.length; i++) e = first(() => `conditions.${i}`, study.conditions[i]!);
-  for (let i = 0; e === null && i < study.keywords.length; i++) e = first(() => `keywords.${i}`, study.keywords[i]!);
+  const found = (text: string | null): Match | undefined => (text ? matcher.scanShared(text)[0] : undefined);
+  const yes = (m: Match, path: string): { covid19: boolean; evidence: Evidence[] } => ({ covid19: true, evidence: [evidenceOf('covid19', 'true', m, m.rule, path)] });
+  let m = found(study.briefTitle);
+  if (m) return yes(m, 'briefTitle');
+  if ((m = found(study.officialTitle))) return yes(m, 'officialTitle');
+  for (let i = 0; i < study.conditions.length; i++) if ((m = found(study.conditions[i]!))) return yes(m, `conditions.${i}`);
+  for (let i = 0; i < study.keywords.length; i++) if ((m = found(study.keywords[i]!))) return yes(m, `keywords.${i}`);
   const meshes = study.conditionMesh.meshes;
-  for (let i = 0; e === null && i < meshes.length; i++) e = first(() => `conditionMesh.meshes.${i}.term`, meshes[i]!.term);
-  return e === null ? { covid19: false, evidence: [] } : { covid19: true, evidence: [e] };
+  for (let i = 0; i < meshes.length; i++) if ((m = found(meshes[i]!.term))) return yes(m, `conditionMesh.meshes.${i}.term`);
+  return { covid19: false, evidence: [] };
 }

@@ -25,7 +25,9 @@ const AFTER_PRODUCT = /^[\s,]*(?:(?:line|cells?|product)\s+)?(?:\([^)]*\)\s*)?(?
 
 function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
   const msc = v.inField(d.field).filter((h) => h.msc || h.family === 'source' || h.also.source !== undefined);
-  const next = msc.filter((m) => m.start >= d.end && m.start - d.end <= 60).sort((a, b) => a.start - b.start)[0];
+  // the nearest following MSC term (the first of several at the same offset)
+  let next: Hit | undefined;
+  for (const m of msc) if (m.start >= d.end && m.start - d.end <= 60 && (next === undefined || m.start < next.start)) next = m;
   if (next && !donors.some((o) => o !== d && o.field === d.field && o.start >= d.end && o.end <= next.start)) return true;
   const text = v.text(d.field);
   return msc.some((m) => m.end <= d.start && d.start - m.end <= 30 && AFTER_PRODUCT.test(text.slice(m.end, d.start)));

@@ -21,17 +21,17 @@ export const sourceOf = (h: Hit): TissueSource | null => {
 };
 
 function dropEnumerations(v: StudyView, hits: Hit[]): Hit[] {
-  const bySentence = new Map<string, Hit[]>();
+  // Groups of hits by sentence (field, bounds), in order of first appearance.
+  const groups: Hit[][] = [];
   for (const h of hits) {
     const [s, e] = v.sentenceOf(h);
-    const k = `${h.field}:${s}:${e}`;
-    const group = bySentence.get(k);
+    const group = groups.find((g) => g[0]!.field === h.field && v.sentenceOf(g[0]!)[0] === s && v.sentenceOf(g[0]!)[1] === e);
     if (group) group.push(h);
-    else bySentence.set(k, [h]);
+    else groups.push([h]);
   }
-  if (bySentence.size === hits.length) return hits; // one hit per sentence: nothing to drop, same order
+  if (groups.length === hits.length) return hits; // one hit per sentence: nothing to drop, same order
   const out: Hit[] = [];
-  for (const group of bySentence.values()) {
+  for (const group of groups) {
     if (group.length >= 3 && new Set(group.map(sourceOf)).size >= 3) continue;
     for (const h of group) out.push(h);
   }

@@ -82,8 +82,10 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
     for (const l of losers) if (score.has(l)) score.set(l, (score.get(l) ?? 0) * 0.25);
   }
   const order = table.precedence;
-  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
-  const top = ranked[0];
+  // The first of the entries sorted (stably) by score, then precedence.
+  const before = (a: [string, number], b: [string, number]): boolean => b[1] - a[1] < 0 || (b[1] - a[1] === 0 && order.indexOf(a[0]) - order.indexOf(b[0]) < 0);
+  let top: [string, number] | undefined;
+  for (const e of score.entries()) if (top === undefined || before(e, top)) top = e;
   if (top) {
     const { m, path, text } = best.get(top[0])!;
     const ev: Evidence = m

@@ -78,3 +78,26 @@ export function sentenceIn(starts: number[], textLength: number, pos: number, en
   while (j < starts.length && starts[j]! < end) j++;
   return [starts[lo]!, j < starts.length ? starts[j]! : textLength];
 }
+
+/** Is `i + 1` a sentence start (the boundaries of sentenceStarts)? */
+function boundaryAfter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13) return true;
+  if (c === 46 || c === 59 || c === 33 || c === 63) {
+    const d = text.charCodeAt(i + 1);
+    return d === 32 || d === 10;
+  }
+  return false;
+}
+
+/**
+ * sentenceIn(sentenceStarts(text), text.length, pos, end), found by looking around the span only: the last
+ * sentence start at or before `pos`, and the first one after `pos` at or past `end` (else the text's end).
+ */
+export function sentenceAt(text: string, pos: number, end = pos): [number, number] {
+  let s = pos;
+  while (s > 0 && !boundaryAfter(text, s - 1)) s--;
+  let e = Math.max(pos + 1, end);
+  while (e < text.length && !boundaryAfter(text, e - 1)) e++;
+  return [s, Math.min(e, text.length)];
+}

@@ -7,7 +7,7 @@
 import type { Study } from '../model/study.js';
 import type { MakeMatch, Match, Matcher } from './matcher.js';
 import type { Product } from './rules.js';
-import { indexedPaths, sentenceIn, sentenceStarts } from './text.js';
+import { indexedPaths, sentenceAt } from './text.js';
 
 export type Zone = 'title' | 'intervention' | 'arm' | 'summary' | 'keyword' | 'condition' | 'outcome';
 
@@ -192,13 +192,7 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     const type = study.arms[h.owner]?.type ?? '';
     if (h.zone === 'arm' && isMsc(h) && !COMPARATOR_ARM.has(type) && !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR')) mscArms.add(h.owner);
   }
-  const starts = new Map<string, number[]>();
-  const sentence = (field: string, pos: number, end = pos): [number, number] => {
-    const text = texts.get(field) ?? '';
-    let st = starts.get(field);
-    if (!st) starts.set(field, (st = sentenceStarts(text)));
-    return sentenceIn(st, text.length, pos, end);
-  };
+  const sentence = (field: string, pos: number, end = pos): [number, number] => sentenceAt(texts.get(field) ?? '', pos, end);
   const sentenceOf = (h: Hit): readonly [number, number] => (h.sent ??= sentence(h.field, h.start, h.end));
   // MSC sentences of the narrative fields (by sentence start).
   const sentences = new Map<string, Set<number>>();

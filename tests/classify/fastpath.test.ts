@@ -12,6 +12,7 @@ import { prefixesK, WHITE_SPACE } from '../../src/classify/firstchars.js';
 import { compileMatcher, namePattern, type Match } from '../../src/classify/matcher.js';
 import { loadRules } from '../../src/classify/rules.js';
 import { PRODUCT_LAYER } from '../../src/classify/index.js';
+import { sentenceAt, sentenceIn, sentenceStarts } from '../../src/classify/text.js';
 
 const rules = loadRules();
 
@@ -159,5 +160,20 @@ describe('beginnings analyser (firstchars)', () => {
     expect([...(prefixesK('C[-\\s]?Cure', true, 2) ?? [])]).toContain('c\u00a0');
     expect(prefixesK('\\w+cell', true, 4)).toBeNull();
     expect(prefixesK('(?:x)?', true, 2)).toBeNull();
+  });
+});
+
+describe('sentence bounds', () => {
+  it('sentenceAt (local look-around) equals sentenceIn over all sentence starts', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', '.', '\n', '\r', ';', '!', '?', ','), maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, p, q) => {
+        const pos = p % (t.length + 1);
+        const end = pos + (q % (t.length - pos + 1));
+        expect(sentenceAt(t, pos, end)).toEqual(sentenceIn(sentenceStarts(t), t.length, pos, end));
+        expect(sentenceAt(t, pos)).toEqual(sentenceIn(sentenceStarts(t), t.length, pos));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
