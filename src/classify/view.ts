@@ -154,10 +154,8 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     }
     validProducts.push({ hit: h, product: p });
   }
-  const productHits = new Set(validProducts.map((v) => v.hit));
-  for (const h of hits) {
-    h.msc = (h.family === 'msc' && MSC_VALUES.has(h.value)) || (h.also.msc !== undefined && MSC_VALUES.has(h.also.msc)) || productHits.has(h);
-  }
+  for (const h of hits) h.msc = (h.family === 'msc' && MSC_VALUES.has(h.value)) || (h.also.msc !== undefined && MSC_VALUES.has(h.also.msc));
+  for (const v of validProducts) v.hit.msc = true;
   const isMsc = (h: Hit): boolean => h.msc;
 
   const mscInterventions = new Set<number>();
