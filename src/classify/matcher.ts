@@ -1,9 +1,11 @@
 /**
- * The generic matcher: every term of the given rules files (and every product name) is compiled ONCE into
- * sticky RegExps bucketed by first character (one set case-insensitive, one for the few case-sensitive
- * acronyms). Each pattern is a capture group, so a single left-to-right pass over a field, trying only the
- * patterns that can start at each word start, yields every match with the rule that fired. Word boundaries are
- * ASCII letters/digits; text is normalized same-length (text.ts) so offsets are exact.
+ * The generic matcher: every term of the given rules files (and every product name) is compiled ONCE (one set
+ * case-insensitive, one for the few case-sensitive acronyms). A single left-to-right pass over a field visits
+ * each word start once; there a gate (a trie of the possible beginnings of every pattern, up to 16 characters)
+ * names the few patterns that can match, and only those are tried, in the global order (longest first), each
+ * as a sticky RegExp. The result is what one alternation of all patterns tried at every word start would give
+ * (the reference path, `gated: false`, tested against the gate in tests/classify/fastpath.test.ts). Word
+ * boundaries are ASCII letters/digits; text is normalized same-length (text.ts) so offsets are exact.
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';

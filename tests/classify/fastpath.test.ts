@@ -2,7 +2,8 @@
  * The classifier's fast paths against simple reference paths, on generated text:
  *  - the matcher's gate (a trie of pattern beginnings choosing which patterns to try at a word start) against
  *    the full alternation tried at every word start (compileMatcher's `gated: false`);
- *  - the beginnings analyser (firstchars.ts) against strings the rule patterns really match.
+ *  - the beginnings analyser (firstchars.ts) against strings the rule patterns really match;
+ *  - sentence bounds found by looking around a span (text.ts sentenceAt) against the list of all sentence starts.
  * Texts are built from strings generated to match the rule patterns (lookarounds dropped for generation), with
  * case changes, typographic variants, glued neighbours and filler, so that matches, near misses and overlaps occur.
  */
