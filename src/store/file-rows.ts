@@ -28,8 +28,12 @@ export interface FileRowsOptions {
   onBytes?: (index: number, n: number, size: number) => void;
   /** Abort: the worker is stopped and the batches throw the signal's reason. */
   signal?: AbortSignal;
-  /** Run in this thread instead of a worker (also used when the compiled worker is not available). */
-  inThread?: boolean;
+  /**
+   * Read in a worker thread (default: when MSCOPE_INGEST_WORKER=1). Off by default: on the shared 2-core
+   * machine it measured SLOWER than reading in this thread (no free core; copying rows between threads costs
+   * ~1 s of CPU per 15k records). Without the compiled worker (running from sources) it runs in this thread.
+   */
+  worker?: boolean;
 }
 
 export interface ProgressBatch extends RowBatch {
@@ -189,10 +193,11 @@ async function* viaWorker(
   }
 }
 
-/** Pre-serialized rows of every study in `paths` (in order), read in a worker thread. */
+/** Pre-serialized rows of every study in `paths` (in order), read in this thread or in a worker thread. */
 export function fileRows(paths: readonly string[], opts: FileRowsOptions = {}): RowSource {
   const fetchedAt = opts.fetchedAt ?? new Date().toISOString();
-  const thread = opts.inThread === true || !existsSync(fileURLToPath(WORKER_URL));
+  const wanted = opts.worker ?? process.env.MSCOPE_INGEST_WORKER === '1';
+  const thread = !wanted || !existsSync(fileURLToPath(WORKER_URL));
   return {
     kind: 'study-rows',
     batches: () => (thread ? inThread(paths, opts, fetchedAt) : viaWorker(paths, opts, fetchedAt)),

@@ -66,13 +66,13 @@ describe('fileRows', () => {
     expect(expected.info.duplicatesDropped).toBe(1);
     const inThread = await rowsOf(
       join(dir, 't.duckdb'),
-      fileRows([a, b], { fetchedAt: FETCHED, inThread: true }),
+      fileRows([a, b], { fetchedAt: FETCHED, worker: false }),
     );
     expect(inThread).toEqual(expected);
     if (compiled) {
       const viaWorker = await rowsOf(
         join(dir, 'w.duckdb'),
-        compiled.fileRows([a, b], { fetchedAt: FETCHED }),
+        compiled.fileRows([a, b], { fetchedAt: FETCHED, worker: true }),
       );
       expect(viaWorker).toEqual(expected);
     }
@@ -81,7 +81,7 @@ describe('fileRows', () => {
   it('reports progress per file up to each file size', async () => {
     const seen: Array<[number, number, number]> = [];
     for await (const x of fileRows([a, b], {
-      inThread: true,
+      worker: false,
       onBytes: (i, n, s) => seen.push([i, n, s]),
     }).batches())
       expect(x.rows).toBeGreaterThan(0);
@@ -100,13 +100,13 @@ describe('fileRows', () => {
       expect(viaRecords).toBeInstanceOf(InputError);
       expect((viaRecords as Error).message).toMatch(/bad\.ndjson: record 101 \(line 101\)/);
       const inThread = await store
-        .createSnapshot({ sources: [bad] }, fileRows([bad], { inThread: true }))
+        .createSnapshot({ sources: [bad] }, fileRows([bad], { worker: false }))
         .catch((e: unknown) => e);
       expect(inThread).toBeInstanceOf(InputError);
       expect((inThread as Error).message).toBe((viaRecords as Error).message);
       if (compiled) {
         const viaWorker = await store
-          .createSnapshot({ sources: [bad] }, compiled.fileRows([bad]))
+          .createSnapshot({ sources: [bad] }, compiled.fileRows([bad], { worker: true }))
           .catch((e: unknown) => e);
         expect((viaWorker as Error).name).toBe('InputError');
         expect((viaWorker as Error).message).toBe((viaRecords as Error).message);
@@ -123,7 +123,7 @@ describe('fileRows', () => {
     const reason = new Error('stop');
     ctl.abort(reason);
     const src = compiled
-      ? compiled.fileRows([a], { signal: ctl.signal })
+      ? compiled.fileRows([a], { signal: ctl.signal, worker: true })
       : fileRows([a], { signal: ctl.signal });
     const it = src.batches()[Symbol.asyncIterator]();
     await expect(it.next()).rejects.toBe(reason);
