@@ -22,7 +22,7 @@ async function parseOnly(file: string): Promise<number> {
 async function ingest(file: string, db: string): Promise<number> {
   const store = await openStore(db);
   try {
-    // the same path as `mscope ingest` (fileRows; MSCOPE_INGEST_WORKER=1: in a worker thread);
+    // the same path as `mscope ingest` (fileRows: a worker thread when a core is idle);
     // MSCOPE_BENCH_INGEST=records: the StudyRecord API
     const records = process.env.MSCOPE_BENCH_INGEST === 'records' ? readStudies(file) : fileRows([file]);
     const info = await store.createSnapshot({ label: 'bench', sources: [file] }, records);
