@@ -1,0 +1,114 @@
+/**
+ * Hand-written cases for classes of wording that the first rule set missed on unseen studies (route synonyms,
+ * donor phrases, carrier materials, condition vocabulary, negated COVID-19). Each fixture describes the general
+ * case, not a real record.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/classify/index.js';
+import { LabelsSchema } from '../../src/model/labels.js';
+import { evidenceProblems } from './evidence-check.js';
+import { makeStudy, type Fixture } from './make.js';
+
+const run = (f: Fixture) => {
+  const s = makeStudy(f);
+  const l = classify(s);
+  expect(LabelsSchema.safeParse(l).success).toBe(true);
+  expect(evidenceProblems(s, l)).toEqual([]);
+  return l;
+};
+
+describe('routes: synonyms and phrasings', () => {
+  it('"i.v" without the final dot is intravenous', () => {
+    const l = run({ title: 'MSC for condition X', interventions: [{ name: 'Umbilical cord mesenchymal stem cells', description: 'Patients receive umbilical cord mesenchymal stem cells, i.v (weekly)' }] });
+    expect(l.routes).toEqual(['intravenous']);
+  });
+  it('an injection "to the mesenteric artery" and an "IC infusion" are intra-arterial', () => {
+    const a = run({ title: 'MSC in colitis', interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous infusion of MSCs, then an angiographic procedure to inject MSCs to the superior mesenteric artery.' }] });
+    expect(a.routes).toEqual(['intravenous', 'intra_arterial']);
+    const b = run({ title: 'MSC in myocardial infarction', interventions: [{ name: 'Mesenchymal stem cells', description: 'The MSCs are given as one IC infusion and then one IV infusion.' }] });
+    expect(b.routes).toEqual(['intravenous', 'intra_arterial']);
+  });
+  it('a product brought "up to the femoral head" through a drill tract is intraosseous', () => {
+    const l = run({ title: 'MSC in osteonecrosis', interventions: [{ name: 'Cultured mesenchymal stem cells', description: 'Expanded mesenchymal stem cells are delivered through the drill tract up to the femoral head under fluoroscopy.' }] });
+    expect(l.routes).toEqual(['intraosseous']);
+  });
+  it('cells injected around and inside a wound are a local injection; a product applied to wounds is topical', () => {
+    const inj = run({ title: 'MSC for chronic ulcers', interventions: [{ name: 'Adipose mesenchymal stem cells' }], summary: 'Treatment of chronic ulcers by injection of adipose mesenchymal stem cells around and inside the wound.' });
+    expect(inj.routes).toEqual(['local_injection']);
+    const top = run({ title: 'MSC exosomes for skin wounds', interventions: [{ name: 'MSC exosomes' }], description: 'The safety of applying two dose levels of MSC exosomes to chronic skin wounds will be studied.' });
+    expect(top.category).toBe('msc_derived');
+    expect(top.routes).toEqual(['topical']);
+  });
+  it('a background mention of bone is not an intraosseous route', () => {
+    const l = run({ title: 'MSC infusion in lupus', interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous MSC infusion.' }], description: 'MSCs are cells that home to the bone marrow.' });
+    expect(l.routes).toEqual(['intravenous']);
+  });
+});
+
+describe('donor: phrases that state the donor without the usual words', () => {
+  it('cells "transplanted back" to the patient are autologous', () => {
+    const l = run({ title: 'MSC for knee osteoarthritis', interventions: [{ name: 'Mesenchymal stem cells', description: 'Intra-articular injection.' }], description: 'All subjects undergo marrow aspiration. Mesenchymal stem cells will be isolated from the aspirate, expanded in culture and transplanted back to the knee joint.' });
+    expect(l.donor).toBe('autologous');
+  });
+  it('haploidentical family-donor MSCs are allogeneic', () => {
+    const l = run({ title: 'MSC infusions in a bone disease', interventions: [{ name: 'Mesenchymal stromal cells', description: 'Repeated infusions of expanded MSCs grown from the marrow of a haploidentical healthy parent.' }] });
+    expect(l.donor).toBe('allogeneic');
+  });
+});
+
+describe('sources and category: vocabulary', () => {
+  it('dermal MSCs are other_tissue; "Wharton gel" is umbilical cord and not a gel carrier', () => {
+    const d = run({ title: 'Dermal MSCs in a skin disease', interventions: [{ name: 'Dermal mesenchymal stromal cells', description: 'Allogeneic dermal ABC-positive mesenchymal stromal cells given intravenously' }] });
+    expect(d.sources).toEqual(['other_tissue']);
+    const w = run({ title: 'MSC in an eye disease', interventions: [{ name: 'Mesenchymal stem cells', description: 'Sub-Tenon injection of Wharton gel-derived mesenchymal stem cells' }] });
+    expect(w.sources).toEqual(['umbilical_cord']);
+    expect(w.biomaterial).toBe(false);
+  });
+  it('concentrated bone marrow (buffy coat) injected into a fracture is a stromal mixture', () => {
+    const l = run({
+      title: 'Injection of Concentrated Autologous Bone-marrow in Tibial Fractures',
+      interventions: [{ name: 'Concentrated autologous bone-marrow', type: 'PROCEDURE', description: 'Marrow is aspirated and centrifuged to obtain a buffy coat, then injected percutaneously in the fracture site.' }],
+      conditions: ['Tibial Fractures'],
+    });
+    expect(l.category).toBe('stromal_mixture');
+    expect(l.sources).toEqual(['bone_marrow']);
+    expect(l.donor).toBe('autologous');
+    expect(l.routes).toEqual(['intraosseous']);
+  });
+});
+
+describe('biomaterial: amniotic membrane as a carrier', () => {
+  it('MSCs cultured on an amniotic membrane transplant: carrier, surgical implantation, no placental source', () => {
+    const l = run({ title: 'Ocular surface reconstruction', interventions: [{ name: 'Bone marrow mesenchymal stem cells', description: 'Allogeneic bone marrow mesenchymal stem cells cultured on amniotic membrane transplant' }], conditions: ['Limbal Stem Cell Deficiency'] });
+    expect(l.biomaterial).toBe(true);
+    expect(l.sources).toEqual(['bone_marrow']);
+    expect(l.routes).toEqual(['surgical_implantation']);
+  });
+  it('amniotic membrane-derived MSCs remain a placental source', () => {
+    const l = run({ title: 'Amniotic membrane MSCs', interventions: [{ name: 'MSCs', description: 'MSCs isolated from amniotic membrane, given intravenously' }] });
+    expect(l.sources).toEqual(['placenta_amnion']);
+    expect(l.biomaterial).toBe(false);
+  });
+});
+
+describe('specialty and covid19: condition vocabulary', () => {
+  const spec = (conditions: string[], meshes: string[] = []) => run({ title: 'MSC therapy', interventions: [{ name: 'MSC' }], conditions, meshes }).specialty;
+  it('frailty and multiple organ dysfunction are "other"', () => {
+    expect(spec(['Frailty'])).toBe('other');
+    expect(spec(['Multiple Organ Dysfunction Syndrome'], ['Multiple Organ Failure'])).toBe('other');
+  });
+  it('urticaria and trophic ulcers are dermatology; the MeSH heading "Wounds and Injuries" is not', () => {
+    expect(spec(['Chronic Urticaria', 'Autoimmune Diseases'])).toBe('dermatology_wound');
+    expect(spec(['Trophic Ulcer'])).toBe('dermatology_wound');
+    expect(spec(['Testicular Injury', 'Oligospermia'], ['Oligospermia', 'Wounds and Injuries'])).toBe('reproductive');
+  });
+  it('central nervous system injury is neurology', () => {
+    expect(spec(['Central Nervous System Injury'])).toBe('neurology');
+  });
+  it('a study of ARDS "not related to COVID-19" is not a COVID-19 study', () => {
+    const l = run({ title: 'MSC for Non-COVID-19 Acute Respiratory Distress Syndrome', interventions: [{ name: 'MSC' }], conditions: ['ARDS'] });
+    expect(l.covid19).toBe(false);
+    expect(l.specialty).toBe('pneumology');
+    expect(run({ title: 'MSC for COVID-19 ARDS', interventions: [{ name: 'MSC' }], conditions: ['ARDS'] }).covid19).toBe(true);
+  });
+});
