@@ -5,7 +5,8 @@
  * A bare "infusion"/"transfusion" (value intravenous_weak) means intravenous only when no explicit route is
  * found in any tier (GUIDELINE gold practice); a bare "implantation"/"graft" (surgical_weak) means surgical
  * implantation only for a product on a carrier material (topical when the condition is a skin surface: ulcer,
- * wound, burn, skin defect). A route stated in a description sentence about the cells (no MSC term) is the last
+ * wound, burn, skin defect). A description sentence naming the MSC intervention by its (one-word, code-like) name
+ * counts like an MSC sentence ("ABC-01 administered intravenously"). A route stated in a description sentence about the cells (no MSC term) is the last
  * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
  * when the record names no route.
  */
@@ -29,10 +30,21 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentence(h.field, h.start, h.end);
     return CELL_WORD.test(text.slice(a, b));
   };
+  // Names of the MSC interventions (often a product code: "XYZ-01 administered intravenously").
+  const names = [...v.mscInterventions]
+    .map((i) => (v.study.interventions[i]?.name ?? '').replace(/\s*\(.*$/, '').trim())
+    .filter((n) => n.length >= 4 && !/\s/.test(n) && /[0-9-]|[A-Z].*[A-Z]/.test(n))
+    .map((n) => n.toLowerCase());
+  const namingSentence = (h: Hit): boolean => {
+    if (names.length === 0 || h.zone !== 'summary') return false;
+    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const sentence = v.text(h.field).slice(a, b).toLowerCase();
+    return names.some((n) => sentence.includes(n));
+  };
   const groups: Array<(h: Hit) => boolean> = [
     (h) => v.tier(h) === 1,
     (h) => v.tier(h) === 2,
-    (h) => v.tier(h) === 3 && nearMsc(v, h, 120),
+    (h) => (v.tier(h) === 3 && nearMsc(v, h, 120)) || (v.tier(h) === 4 && namingSentence(h)),
     (h) => h.zone === 'summary' && v.tier(h) === 4 && cellSentence(h),
   ];
   for (const g of groups) {

@@ -112,3 +112,24 @@ describe('specialty and covid19: condition vocabulary', () => {
     expect(run({ title: 'MSC for COVID-19 ARDS', interventions: [{ name: 'MSC' }], conditions: ['ARDS'] }).covid19).toBe(true);
   });
 });
+
+describe('routes: a description sentence naming the coded MSC product', () => {
+  it('"<code> administered intravenously" gives the route even without an MSC word in the sentence', () => {
+    const l = run({
+      title: 'Dermal stromal cells in a skin disease',
+      interventions: [{ name: 'abc-XY12-Z', description: 'Allogeneic mesenchymal stromal cells' }, { name: 'Placebo', type: 'DRUG' }],
+      arms: [{ label: 'Verum', interventionNames: ['abc-XY12-Z'] }, { label: 'Placebo', type: 'PLACEBO_COMPARATOR', interventionNames: ['Placebo'] }],
+      summary: 'The aim of this trial is to study abc-XY12-Z administered intravenously to subjects with the disease.',
+    });
+    expect(l.routes).toEqual(['intravenous']);
+  });
+});
+
+describe('products: facts follow the GUIDELINE list', () => {
+  it('ExoFlo is a bone-marrow MSC-derived product whose donor type is not a listed fact', () => {
+    const l = run({ title: 'ExoFlo in organ transplant rejection', interventions: [{ name: 'ExoFlo', description: 'Bone marrow mesenchymal stem cell derived extracellular vesicles given intravenously' }] });
+    expect(l.category).toBe('msc_derived');
+    expect(l.sources).toEqual(['bone_marrow']);
+    expect(l.donor).toBe('unspecified');
+  });
+});
