@@ -133,3 +133,25 @@ describe('products: facts follow the GUIDELINE list', () => {
     expect(l.donor).toBe('unspecified');
   });
 });
+
+describe('sources and modifications: background sentences of the description are not the product', () => {
+  it('a definition ("MSCs reside in the bone marrow and can be induced to differentiate") gives no source and no modification', () => {
+    const l = run({
+      title: 'MSC transplantation in lupus',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Autologous MSC transplantation' }],
+      description: 'Mesenchymal stem cells are multipotent cells that reside in the bone marrow and can be induced to differentiate into bone and fat. Patients will receive expanded MSC infusions.',
+    });
+    expect(l.sources).toEqual([]);
+    expect(l.modifications).toEqual([]);
+    expect(l.routes).toEqual(['intravenous']);
+  });
+  it('a description sentence about the product still gives its source and modification', () => {
+    const l = run({
+      title: 'MSC transplantation in a liver disease',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'MSC infusion' }],
+      description: 'Mesenchymal stem cells isolated from the bone marrow of each patient will be differentiated into hepatocyte-like cells before the infusion.',
+    });
+    expect(l.sources).toEqual(['bone_marrow']);
+    expect(l.modifications).toEqual(['differentiated']);
+  });
+});
