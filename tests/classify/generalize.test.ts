@@ -155,3 +155,20 @@ describe('sources and modifications: background sentences of the description are
     expect(l.modifications).toEqual(['differentiated']);
   });
 });
+
+describe('spelling variants', () => {
+  it('"intra articular" (spaced) is a route and "mesenchimal" an MSC term that marks the arm', () => {
+    const l = run({
+      title: 'Umbilical Cord Mesenchymal Stem Cells for Knee Osteoarthritis',
+      interventions: [{ name: 'Umbilical cord mesenchymal stromal cells', description: 'Allogeneic UC-MSCs diluted in platelet rich plasma' }],
+      arms: [{ label: 'Intervention group', description: 'Intra articular injection of umbilical-cord mesenchimal stem cells with platelet rich plasma' }],
+    });
+    expect(l.routes).toEqual(['intra_articular']);
+  });
+  it('menstrual blood-derived stem cells (MenSCs) are MSC cells of endometrial/menstrual origin', () => {
+    const l = run({ title: 'Stem cells in type 1 diabetes', interventions: [{ name: 'MenSCs', description: 'MenSCs are infused through the pancreatic artery or by intravenous infusion' }] });
+    expect(l.category).toBe('msc_cells');
+    expect(l.sources).toEqual(['endometrial_menstrual']);
+    expect(l.routes).toEqual(['intravenous', 'intra_arterial']);
+  });
+});
