@@ -8,7 +8,8 @@
  * wound, burn, skin defect). A description sentence naming the MSC intervention by its (one-word, code-like) name
  * counts like an MSC sentence ("ABC-01 administered intravenously"). A route stated in a description sentence about the cells (no MSC term) is the last
  * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
- * when the record names no route.
+ * when the record names no route. A local/intralesional injection in a sentence about the brain or spinal cord (or in a
+ * study whose conditions all are) is intracerebral.
  */
 import type { Evidence, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
@@ -20,6 +21,8 @@ import type { Hit, StudyView } from './view.js';
 export const ROUTES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const KNOWN = new Set<string>(ROUTES);
+
+const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen)\b/i;
 
 const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
 
@@ -47,10 +50,20 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     (h) => (v.tier(h) === 3 && nearMsc(v, h, 120)) || (v.tier(h) === 4 && namingSentence(h)),
     (h) => h.zone === 'summary' && v.tier(h) === 4 && cellSentence(h),
   ];
+  // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
+  const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
+  const valueOf = (h: Hit): string => {
+    if (h.value !== 'local_injection') return h.value;
+    const [a, b] = v.sentence(h.field, h.start, h.end);
+    return cnsCondition || CNS.test(v.text(h.field).slice(a, b)) ? 'intracerebral' : h.value;
+  };
   for (const g of groups) {
     const chosen = hits.filter((h) => KNOWN.has(h.value) && g(h));
     if (chosen.length > 0) {
-      const evidence = chosen.map((h) => evidenceOf('routes', h.value, h));
+      const evidence = chosen.map((h) => {
+        const value = valueOf(h);
+        return evidenceOf('routes', value, h, value === h.value ? h.rule : 'route.intracerebral.cns_lesion');
+      });
       return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence: firstPerValue(evidence) };
     }
   }

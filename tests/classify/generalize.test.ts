@@ -172,3 +172,16 @@ describe('spelling variants', () => {
     expect(l.routes).toEqual(['intravenous', 'intra_arterial']);
   });
 });
+
+describe('routes: lesional injection in the central nervous system', () => {
+  it('an intralesional injection in spinal cord injury is intracerebral (intraparenchymal), not a local injection', () => {
+    const l = run({ title: 'MSC in chronic spinal cord injury', interventions: [{ name: 'Mesenchymal stem cells', description: 'After laminectomy, autologous MSCs are injected into the lesion area.' }], conditions: ['Spinal Cord Injury'] });
+    expect(l.routes).toEqual(['intracerebral']);
+    const edge = run({ title: 'MSC in spinal cord injury', interventions: [{ name: 'UC-MSCs', description: 'UC-MSCs were injected at 4 points in the edge of injured spinal cord.' }], conditions: ['Spinal Cord Injuries'] });
+    expect(edge.routes).toEqual(['intracerebral']);
+  });
+  it('an intralesional injection elsewhere stays a local injection', () => {
+    const l = run({ title: 'MSC in a tendon disease', interventions: [{ name: 'Mesenchymal stem cells', description: 'Intralesional injection of MSCs under ultrasound guidance.' }], conditions: ['Tendinopathy'] });
+    expect(l.routes).toEqual(['local_injection']);
+  });
+});
