@@ -24,6 +24,8 @@ const KNOWN = new Set<string>(ROUTES);
 
 const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen)\b/i;
 
+const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
+
 const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
 
 export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean, surfaceCondition: boolean): { routes: Route[]; evidence: Evidence[] } {
@@ -64,6 +66,12 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
         const value = valueOf(h);
         return evidenceOf('routes', value, h, value === h.value ? h.rule : 'route.intracerebral.cns_lesion');
       });
+      // A carrier-borne product placed in bone by surgery (seeded on a scaffold, fixed in a graft, implanted):
+      // intraosseous and surgical implantation (GUIDELINE: implanted during surgery on a scaffold/graft).
+      if (biomaterial && evidence.some((e) => e.value === 'intraosseous') && !evidence.some((e) => e.value === 'surgical_implantation')) {
+        const implant = hits.find((h) => h.value === 'surgical_weak' && IMPLANT.test(h.text) && (v.tier(h) <= 2 || (v.tier(h) === 3 && nearMsc(v, h, 120))));
+        if (implant) evidence.push(evidenceOf('routes', 'surgical_implantation', implant));
+      }
       return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence: firstPerValue(evidence) };
     }
   }

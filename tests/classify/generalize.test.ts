@@ -185,3 +185,19 @@ describe('routes: lesional injection in the central nervous system', () => {
     expect(l.routes).toEqual(['local_injection']);
   });
 });
+
+describe('routes: carrier-borne product placed in bone by surgery', () => {
+  it('MSCs fixed in a bone graft with core decompression are intraosseous and surgically implanted', () => {
+    const l = run({
+      title: 'Expanded MSCs Fixed in Allogeneic Bone Tissue in Osteonecrosis',
+      interventions: [{ name: 'Tissue-engineered product', description: 'Core decompression plus expanded autologous mesenchymal stem cells fixed in allogeneic bone tissue' }],
+      conditions: ['Osteonecrosis of the Femoral Head'],
+    });
+    expect(l.biomaterial).toBe(true);
+    expect(l.routes).toEqual(['intraosseous', 'surgical_implantation']);
+  });
+  it('a plain intraosseous injection without a carrier stays intraosseous only', () => {
+    const l = run({ title: 'MSC in osteonecrosis', interventions: [{ name: 'Mesenchymal stem cells', description: 'Core decompression and implantation of expanded MSCs in saline' }] });
+    expect(l.routes).toEqual(['intraosseous']);
+  });
+});
