@@ -201,3 +201,14 @@ describe('routes: carrier-borne product placed in bone by surgery', () => {
     expect(l.routes).toEqual(['intraosseous']);
   });
 });
+
+describe('vocabulary: plurals and interstitial delivery', () => {
+  it('"derived from patients\' bone marrows" names the bone-marrow source', () => {
+    const l = run({ title: 'Autologous MSC in cirrhosis', interventions: [{ name: 'Autologous mesenchymal stem cells', description: 'Infused via peripheral vein' }], description: 'Autologous mesenchymal stem cells will be derived from patients\' bone marrows and infused.' });
+    expect(l.sources).toEqual(['bone_marrow']);
+  });
+  it('"interstitial delivery" of the cells is a local injection', () => {
+    const l = run({ title: 'MSC in a urological disease', interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous and interstitial delivery of MSCs' }] });
+    expect(l.routes).toEqual(['intravenous', 'local_injection']);
+  });
+});
