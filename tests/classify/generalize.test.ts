@@ -212,3 +212,15 @@ describe('vocabulary: plurals and interstitial delivery', () => {
     expect(l.routes).toEqual(['intravenous', 'local_injection']);
   });
 });
+
+describe('routes: more phrasings', () => {
+  it('bronchoscopic delivery is "other"; injection into ovarian tissue is intra-ovarian', () => {
+    expect(run({ title: 'MSC in emphysema', interventions: [{ name: 'Mesenchymal stromal cells', description: 'MSCs delivered bronchoscopically before valve insertion' }] }).routes).toEqual(['other']);
+    expect(run({ title: 'MSC in ovarian insufficiency', interventions: [{ name: 'Bone marrow mesenchymal stem cells', description: 'MSCs injected into ovarian tissue by laparoscopy' }] }).routes).toEqual(['intrauterine_ovarian']);
+  });
+  it('injection "in the site of the tibia fracture" is intraosseous; "administered locally" / "in the chronic wound bed" a local injection', () => {
+    expect(run({ title: 'MSC in fractures', interventions: [{ name: 'Mesenchymal stem cells', description: 'Injection of MSCs in the site of tibia fracture' }] }).routes).toEqual(['intraosseous']);
+    expect(run({ title: 'MSC in ulcers', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSC injections administered locally at the target ulcer' }] }).routes).toEqual(['local_injection']);
+    expect(run({ title: 'MSC in wounds', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSC injections will take place in the chronic wound bed' }] }).routes).toEqual(['local_injection']);
+  });
+});
