@@ -19,16 +19,17 @@ import type { Hit, StudyView } from './view.js';
 export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
-const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous)\b/i;
+const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous|reported|first patient)\b/i;
 
 /** What may stand between a product term and a donor word that qualifies it ("MSCs from the patient's own"). */
 const AFTER_PRODUCT = /^[\s,]*(?:(?:line|cells?|product)\s+)?(?:\([^)]*\)\s*)?(?:(?:were|was|are|is|will be|derived|obtained|isolated|harvested|collected|expanded|sourced)\s+)*(?:(?:from|of)\s+)?(?:the\s+|a\s+|an\s+)?$/i;
 
 /**
  * Donor phrases that speak of the product by themselves wherever they sit in an MSC sentence: cells "transplanted
- * back" / "re-injected into the patient" can only be the patient's own.
+ * back" / "re-injected into the patient", or tissue "harvested from the fat pad of the patients", can only be the
+ * patient's own.
  */
-const SELF_BOUND = new Set(['donor.autologous.back']);
+const SELF_BOUND = new Set(['donor.autologous.back', 'donor.autologous.harvested']);
 
 function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
   const msc = v.inField(d.field).filter((h) => h.msc || h.family === 'source' || h.also.source !== undefined);

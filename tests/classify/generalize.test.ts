@@ -224,3 +224,19 @@ describe('routes: more phrasings', () => {
     expect(run({ title: 'MSC in wounds', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSC injections will take place in the chronic wound bed' }] }).routes).toEqual(['local_injection']);
   });
 });
+
+describe('donor and sources: more phrasings', () => {
+  it('HLA-identical MSCs are allogeneic, unless the sentence reports earlier work', () => {
+    expect(run({ title: 'MSC in a bone disease', interventions: [{ name: 'Mesenchymal stem cells', description: 'Five infusions of HLA-identical MSC' }] }).donor).toBe('allogeneic');
+    const bg = run({ title: 'MSC in GVHD', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSC infusion' }], description: 'Others reported on patients who received culture-expanded MSCs from HLA-identical siblings.' });
+    expect(bg.donor).toBe('unspecified');
+  });
+  it('tissue "harvested from the fat pad of the patients receiving" the treatment is autologous', () => {
+    const l = run({ title: 'Adipose MSC for a dental procedure', interventions: [{ name: 'Adipose mesenchymal stem cells', description: 'Adipose mesenchymal stem cells harvested from the fat pad of the patients receiving the graft' }] });
+    expect(l.donor).toBe('autologous');
+  });
+  it('MSCs isolated from a skin biopsy are other_tissue', () => {
+    const l = run({ title: 'MSC in venous ulcers', interventions: [{ name: 'Mesenchymal stem cells', description: 'Autologous MSCs will be isolated from a small skin biopsy and expanded' }] });
+    expect(l.sources).toEqual(['other_tissue']);
+  });
+});
