@@ -240,3 +240,18 @@ describe('donor and sources: more phrasings', () => {
     expect(l.sources).toEqual(['other_tissue']);
   });
 });
+
+describe('specialty: more condition vocabulary', () => {
+  const spec = (conditions: string[]) => run({ title: 'MSC therapy', interventions: [{ name: 'MSC' }], conditions }).specialty;
+  it('maps meniscectomy, bone atrophy and bone marrow edema to musculoskeletal', () => {
+    expect(spec(['Recovery Following Partial Meniscectomy'])).toBe('musculoskeletal');
+    expect(spec(['Bone Atrophy'])).toBe('musculoskeletal');
+    expect(spec(['Bone Marrow Edema'])).toBe('musculoskeletal');
+  });
+  it('maps limb ischaemia (reversed wording), air leaks, facial nerve injury and sexual dysfunction', () => {
+    expect(spec(['Critical Ischemia of the Lower Limbs'])).toBe('cardiovascular');
+    expect(spec(['Postoperative Air Leaks'])).toBe('pneumology');
+    expect(spec(['Injury of Facial Nerve'])).toBe('neurology');
+    expect(spec(['Sexual Dysfunction, Female'])).toBe('reproductive');
+  });
+});
