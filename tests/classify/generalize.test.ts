@@ -255,3 +255,19 @@ describe('specialty: more condition vocabulary', () => {
     expect(spec(['Sexual Dysfunction, Female'])).toBe('reproductive');
   });
 });
+
+describe('biomaterial: words that are not a carrier', () => {
+  it('"umbilical cord matrix", "membrane antigens", "albumin (HA)" and mechanism sentences are not carriers', () => {
+    const cord = run({ title: 'MSC in psoriasis', interventions: [{ name: 'Umbilical cord mesenchymal stem cells', description: 'MSCs isolated from umbilical cord matrix, given intravenously' }] });
+    expect(cord.biomaterial).toBe(false);
+    expect(cord.sources).toEqual(['umbilical_cord']);
+    const alb = run({ title: 'MSC in xerostomia', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSCs suspended in saline and human albumin (HA) 1%, injected into the gland' }] });
+    expect(alb.biomaterial).toBe(false);
+    const mech = run({ title: 'MSC in liver disease', interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous MSC infusion' }], description: 'MSCs may also inhibit stellate cells, the main source of extracellular matrix. In vitro, MSCs express membrane antigens.' });
+    expect(mech.biomaterial).toBe(false);
+  });
+  it('a hyaluronic acid (HA) carrier and an extracellular-matrix patch placed with the cells still count', () => {
+    expect(run({ title: 'MSC in knee OA', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSCs mixed with HA, intra-articular injection' }] }).biomaterial).toBe(true);
+    expect(run({ title: 'MSC with an epicardial extracellular matrix', interventions: [{ name: 'WJ-MSCs', description: 'Injection of WJ-MSCs and placement of an epicardial extracellular matrix' }] }).biomaterial).toBe(true);
+  });
+});
