@@ -37,7 +37,7 @@ function dropEnumerations(v: StudyView, hits: Hit[]): Hit[] {
 }
 
 /** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
-const BACKGROUND = /\b(?:can be|could be|may be|might be|have been|has been|had been|were shown|was shown|studies|previous(?:ly)?|reported|literature|known to|reside)\b/i;
+const BACKGROUND = /\b(?:can be|could be|may be|might be|ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated)|were shown|was shown|studies|studied|previous(?:ly)?|recent(?:ly)?|reported|literature|known to|reside)\b/i;
 
 function background(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentence(h.field, h.start, h.end);

@@ -271,3 +271,16 @@ describe('biomaterial: words that are not a carrier', () => {
     expect(run({ title: 'MSC with an epicardial extracellular matrix', interventions: [{ name: 'WJ-MSCs', description: 'Injection of WJ-MSCs and placement of an epicardial extracellular matrix' }] }).biomaterial).toBe(true);
   });
 });
+
+describe('sources: more background and false-positive wording', () => {
+  it('"the effects of bone marrow-derived MSCs have also been studied" is background', () => {
+    const l = run({ title: 'MSC in heart failure', interventions: [{ name: 'Human mesenchymal stem cells', description: 'Transendocardial injection of hMSCs' }], description: 'The effects of bone marrow-derived mesenchymal stem cells (MSCs) have also been studied in heart failure.' });
+    expect(l.sources).toEqual([]);
+  });
+  it('nasal mucosa as a site of adverse events and "perinatal brain injury" are not MSC sources', () => {
+    const l = run({ title: 'MSC EVs in neonates', interventions: [{ name: 'MSC extracellular vesicles', description: 'Intranasal administration of EVs derived from mesenchymal stromal cells' }], description: 'Safety analyses will assess damage of the nasal mucosa after intranasal EVs derived from MSCs. Biomarkers of perinatal brain injury from MSC EV treated infants will be measured.' });
+    expect(l.sources).toEqual([]);
+    const src = run({ title: 'MSC from the nose', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSCs isolated from nasal mucosa biopsies, injected locally' }] });
+    expect(src.sources).toEqual(['other_tissue']);
+  });
+});
