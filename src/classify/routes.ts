@@ -24,6 +24,8 @@ const KNOWN = new Set<string>(ROUTES);
 
 const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen)\b/i;
 
+const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
+
 const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
 
 const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
@@ -46,10 +48,15 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const sentence = v.text(h.field).slice(a, b).toLowerCase();
     return names.some((n) => sentence.includes(n));
   };
+  // Description sentences about earlier work or MSCs in general ("recent data have claimed that intravenous ...").
+  const background = (h: Hit): boolean => {
+    const [a, b] = v.sentence(h.field, h.start, h.end);
+    return BACKGROUND.test(v.text(h.field).slice(a, b));
+  };
   const groups: Array<(h: Hit) => boolean> = [
     (h) => v.tier(h) === 1,
     (h) => v.tier(h) === 2,
-    (h) => (v.tier(h) === 3 && nearMsc(v, h, 120)) || (v.tier(h) === 4 && namingSentence(h)),
+    (h) => (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
     (h) => h.zone === 'summary' && v.tier(h) === 4 && cellSentence(h),
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.

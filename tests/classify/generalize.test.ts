@@ -284,3 +284,12 @@ describe('sources: more background and false-positive wording', () => {
     expect(src.sources).toEqual(['other_tissue']);
   });
 });
+
+describe('routes: background sentences of the description', () => {
+  it('a route reported from earlier or animal work is not the route of the study product', () => {
+    const l = run({ title: 'MSC exosomes after stroke', interventions: [{ name: 'MSC exosomes' }], description: 'Based on previous literature, intravenous administration of MSC-generated exosomes improved recovery in rats. In this trial MSC exosomes are delivered stereotactically.' });
+    expect(l.routes).toEqual(['intracerebral']);
+    const none = run({ title: 'MSC in GVHD', interventions: [{ name: 'Mesenchymal stromal cells' }], description: 'MSC infusions have been used to treat several disorders. The study product is given weekly.' });
+    expect(none.routes).toEqual([]);
+  });
+});
