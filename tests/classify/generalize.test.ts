@@ -293,3 +293,12 @@ describe('routes: background sentences of the description', () => {
     expect(none.routes).toEqual([]);
   });
 });
+
+describe('donor: background sentences', () => {
+  it('"conventionally treated by allogeneic fillers" and animal-model comparisons do not state the donor', () => {
+    const l = run({ title: 'Fat grafts enriched with adipose MSCs', interventions: [{ name: 'Adipose mesenchymal stem cells', description: 'Autologous fat graft enriched with expanded adipose MSCs' }], description: 'Conventionally, contour defects are treated by allogenic fillers and fat grafting.' });
+    expect(l.donor).toBe('autologous');
+    const m = run({ title: 'MSC in lupus nephritis', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSC infusion' }], description: 'The efficacy of allogeneic MSC transplantation was superior to autologous MSC transplantation in a mice model.' });
+    expect(m.donor).toBe('unspecified');
+  });
+});
