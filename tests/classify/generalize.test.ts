@@ -302,3 +302,19 @@ describe('donor: background sentences', () => {
     expect(m.donor).toBe('unspecified');
   });
 });
+
+describe('category: observational follow-up of treated patients', () => {
+  it('a long-term follow-up study of patients given MSCs in an earlier trial is msc_cells', () => {
+    const l = run({
+      title: 'Long-term Follow up of Autologous Bone Marrow Derived Mesenchymal Stem Cells in a Urological Disease',
+      studyType: 'OBSERVATIONAL',
+      interventions: [{ name: 'No intervention', type: 'OTHER' }],
+      summary: 'This is a long term follow up study to evaluate the safety of autologous bone marrow derived mesenchymal stem cells in subjects who completed the phase 1 trial.',
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+  it('an observational study characterising MSCs in the laboratory stays ex_vivo_only', () => {
+    const l = run({ title: 'Properties of Mesenchymal Stem Cells in Lung Transplant', studyType: 'OBSERVATIONAL', summary: 'Mesenchymal stem cells will be isolated from lavage samples and characterized in vitro.' });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+});
