@@ -318,3 +318,10 @@ describe('category: observational follow-up of treated patients', () => {
     expect(l.category).toBe('ex_vivo_only');
   });
 });
+
+describe('modifications: ex vivo gene therapy', () => {
+  it('"ex vivo gene therapy using autologous MSCs" is genetically modified; a "Laboratory of Cell and Gene Therapy" is not', () => {
+    expect(run({ title: 'Ex Vivo Gene Therapy Using Autologous Mesenchymal Stem Cells', interventions: [{ name: 'Autologous MSCs' }] }).modifications).toEqual(['genetically_modified']);
+    expect(run({ title: 'MSC therapy', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSCs expanded at the Laboratory of Cell and Gene Therapy and injected intravenously' }] }).modifications).toEqual([]);
+  });
+});
