@@ -19,7 +19,7 @@ import type { Hit, StudyView } from './view.js';
 export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
-const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous|reported|first patient|mice|mouse|murine|rats?|animal models?|conventional(?:ly)?|experience suggests)\b/i;
+const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous|reported|first patient|mice|mouse|murine|rats?|animal models?|conventional(?:ly)?|experience suggests|demonstrated|in (?:19|20)\d\d|in a phase [\w/]+ (?:study|trial)(?=,)|current clinical tria?ls)\b/i;
 
 /** What may stand between a product term and a donor word that qualifies it ("MSCs from the patient's own"). */
 const AFTER_PRODUCT = /^[\s,]*(?:(?:line|cells?|product)\s+)?(?:\([^)]*\)\s*)?(?:(?:were|was|are|is|will be|derived|obtained|isolated|harvested|collected|expanded|sourced)\s+)*(?:(?:from|of)\s+)?(?:the\s+|a\s+|an\s+)?$/i;

@@ -325,3 +325,14 @@ describe('modifications: ex vivo gene therapy', () => {
     expect(run({ title: 'MSC therapy', interventions: [{ name: 'Mesenchymal stem cells', description: 'MSCs expanded at the Laboratory of Cell and Gene Therapy and injected intravenously' }] }).modifications).toEqual([]);
   });
 });
+
+describe('donor: earlier work cited in the description', () => {
+  it('"in 2012 ... autologous marrow cells were used" and "in a phase 1 study, autologous ..." do not make an allogeneic cord product "both"', () => {
+    const l = run({
+      title: 'Umbilical Cord Mesenchymal Stem Cells for Cirrhosis',
+      interventions: [{ name: 'Umbilical cord mesenchymal stem cells', description: 'UC-MSC infusion' }],
+      description: 'In 2012, a hospital carried out a study of autologous bone marrow stem cells. In a phase 1 study, autologous BM-MSC transplantation decreased the score.',
+    });
+    expect(l.donor).toBe('allogeneic');
+  });
+});
