@@ -29,22 +29,9 @@ import { z } from 'zod';
 import { CATEGORIES, DONORS, MODIFICATIONS, ROUTES, SOURCES, SPECIALTIES } from '../model/labels.js';
 import { UsageError } from '../model/errors.js';
 import type { ClassifiedStudy } from './types.js';
-import {
-  NO_LOCATION,
-  PRODUCT_FORMS,
-  countryKeys,
-  donorKey,
-  modificationKeys,
-  phaseKey,
-  phaseKeyOf,
-  productFormKey,
-  routeKeys,
-  sourceKeys,
-  specialtyKey,
-  statusKey,
-  studyTypeKey,
-} from './dimensions.js';
-import { isIsoDate, lowerBound, studyDay, upperBound } from './dates.js';
+import { PRODUCT_FORMS, phaseKeyOf } from './dimensions.js';
+import { prepared, searchText, type PreparedStudy } from './prepare.js';
+import { isIsoDate, lowerBound, upperBound } from './dates.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD' });
 const list = <T extends z.ZodTypeAny>(t: T) => z.array(t).optional();
@@ -85,116 +72,123 @@ const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.trim().toLowerC
 const anyIn = (keys: readonly string[], set: Set<string>) => keys.some((k) => set.has(k));
 const has = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
 
-function textOf(r: ClassifiedStudy): string {
-  const s = r.study;
-  const parts: Array<string | null> = [
-    s.nctId,
-    s.briefTitle,
-    s.officialTitle,
-    s.acronym,
-    ...s.conditions,
-    ...s.keywords,
-  ];
-  for (const i of s.interventions) parts.push(i.name, ...i.otherNames);
-  return parts
-    .filter((p): p is string => !!p)
-    .join('\n')
-    .toLowerCase();
-}
-
-/** Compile a filter into one predicate (validates it first; throws UsageError on an invalid filter). */
-export function compileFilter(input: Filter): (r: ClassifiedStudy) => boolean {
+/**
+ * Compile a filter into one predicate over prepared studies (prepare.ts). Validates it first; throws UsageError
+ * on an invalid filter. The fast path for callers that keep PreparedStudy arrays (the dashboard server).
+ */
+export function compilePreparedFilter(input: Filter): (p: PreparedStudy) => boolean {
   const parsed = FilterSchema.safeParse(input);
   if (!parsed.success)
     throw new UsageError(`invalid filter: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   const f = parsed.data;
-  const tests: Array<(r: ClassifiedStudy) => boolean> = [];
+  const tests: Array<(p: PreparedStudy) => boolean> = [];
 
-  const labelled = (t: (r: ClassifiedStudy) => boolean) => (r: ClassifiedStudy) => r.labels !== null && t(r);
+  const labelled = (t: (p: PreparedStudy) => boolean) => (p: PreparedStudy) => p.row.labels !== null && t(p);
 
   if (has(f.category)) {
     const set = new Set<string>(f.category);
-    tests.push(labelled((r) => set.has(r.labels!.category)));
+    tests.push(labelled((p) => set.has(p.row.labels!.category)));
   }
   if (has(f.source)) {
     const set = new Set<string>(f.source);
-    tests.push(labelled((r) => anyIn(sourceKeys(r), set)));
+    tests.push(labelled((p) => anyIn(p.sources, set)));
   }
   if (has(f.donor)) {
     const set = new Set<string>(f.donor);
-    tests.push(labelled((r) => set.has(donorKey(r))));
+    tests.push(labelled((p) => set.has(p.donor)));
   }
   if (has(f.route)) {
     const set = new Set<string>(f.route);
-    tests.push(labelled((r) => anyIn(routeKeys(r), set)));
+    tests.push(labelled((p) => anyIn(p.routes, set)));
   }
   if (has(f.modification)) {
     const set = new Set<string>(f.modification);
-    tests.push(labelled((r) => anyIn(modificationKeys(r), set)));
+    tests.push(labelled((p) => anyIn(p.modifications, set)));
   }
   if (has(f.specialty)) {
     const set = new Set<string>(f.specialty);
-    tests.push(labelled((r) => set.has(specialtyKey(r))));
+    tests.push(labelled((p) => set.has(p.specialty)));
   }
   if (has(f.productForm)) {
     const set = new Set<string>(f.productForm);
-    tests.push(labelled((r) => set.has(productFormKey(r) ?? '')));
+    tests.push(labelled((p) => set.has(p.productForm ?? '')));
   }
   if (f.covid19 !== undefined) {
     const want = f.covid19;
-    tests.push(labelled((r) => r.labels!.covid19 === want));
+    tests.push(labelled((p) => p.row.labels!.covid19 === want));
   }
   if (f.included !== undefined) {
     const want = f.included;
-    tests.push(labelled((r) => r.labels!.included === want));
+    tests.push(labelled((p) => p.row.labels!.included === want));
   }
   if (has(f.product)) {
     const set = lower(f.product);
-    tests.push(labelled((r) => set.has((r.labels!.product ?? 'none').toLowerCase())));
+    tests.push(labelled((p) => set.has(p.productLower)));
   }
   if (has(f.phase)) {
-    const set = new Set(f.phase.map((p) => phaseKeyOf(p.split('|'))));
-    tests.push((r) => set.has(phaseKey(r.study)));
+    const set = new Set(f.phase.map((x) => phaseKeyOf(x.split('|'))));
+    tests.push((p) => set.has(p.phase));
   }
   if (has(f.status)) {
     const set = upper(f.status);
-    tests.push((r) => set.has(statusKey(r.study).toUpperCase()));
+    tests.push((p) => set.has(p.statusUpper));
   }
   if (has(f.studyType)) {
     const set = upper(f.studyType);
-    tests.push((r) => set.has(studyTypeKey(r.study).toUpperCase()));
+    tests.push((p) => set.has(p.studyTypeUpper));
   }
   if (has(f.country)) {
+    // "(no location)" is its own lower case, so it matches the key of studies without a location country
     const set = lower(f.country);
-    tests.push((r) =>
-      countryKeys(r.study).some((c) => set.has(c.toLowerCase()) || (c === NO_LOCATION && set.has(c))),
-    );
+    tests.push((p) => anyIn(p.countriesLower, set));
   }
   if (f.text !== undefined && f.text.trim() !== '') {
     const needle = f.text.trim().toLowerCase();
-    tests.push((r) => textOf(r).includes(needle));
+    tests.push((p) => searchText(p).includes(needle));
   }
-  const bound = (get: (r: ClassifiedStudy) => string | null, from?: string, to?: string) => {
+  const bound = (get: (p: PreparedStudy) => string | null, from?: string, to?: string) => {
     const lo = from ? lowerBound(from) : null;
     const hi = to ? upperBound(to) : null;
     if (!lo && !hi) return;
-    tests.push((r) => {
-      const d = get(r);
+    tests.push((p) => {
+      const d = get(p);
       if (d === null) return false;
       return (lo === null || d >= lo) && (hi === null || d <= hi);
     });
   };
-  bound((r) => studyDay(r.study.firstPostedDate), f.firstPostedFrom, f.firstPostedTo);
-  bound((r) => studyDay(r.study.startDate), f.startFrom, f.startTo);
-  bound((r) => studyDay(r.study.firstPostedDate) ?? studyDay(r.study.firstSubmittedDate), undefined, f.asOf);
+  bound((p) => p.firstPostedDay, f.firstPostedFrom, f.firstPostedTo);
+  bound((p) => p.startDay, f.startFrom, f.startTo);
+  bound((p) => p.asOfDay, undefined, f.asOf);
 
-  return (r) => tests.every((t) => t(r));
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  return (p) => {
+    for (const t of tests) if (!t(p)) return false;
+    return true;
+  };
+}
+
+/** Compile a filter into one predicate (validates it first; throws UsageError on an invalid filter). */
+export function compileFilter(input: Filter): (r: ClassifiedStudy) => boolean {
+  const pred = compilePreparedFilter(input);
+  return (r) => pred(prepared(r));
 }
 
 /** The rows that pass the filter, in input order. */
 export function applyFilter(rows: ClassifiedStudy[], f: Filter): ClassifiedStudy[] {
-  const pred = compileFilter(f);
-  return rows.filter(pred);
+  const pred = compilePreparedFilter(f);
+  const out: ClassifiedStudy[] = [];
+  for (const r of rows) if (pred(prepared(r))) out.push(r);
+  return out;
+}
+
+/** Indices (ascending) of the prepared studies that pass the filter. */
+export function filterIndices(studies: readonly PreparedStudy[], f: Filter): Int32Array {
+  const pred = compilePreparedFilter(f);
+  const out = new Int32Array(studies.length);
+  let n = 0;
+  for (let i = 0; i < studies.length; i++) if (pred(studies[i]!)) out[n++] = i;
+  return out.slice(0, n);
 }
 
 /** True when the filter restricts nothing. */
@@ -246,12 +240,28 @@ export function filterFieldOf(name: string): keyof Filter | undefined {
   return ALIASES[name.toLowerCase()];
 }
 
+/**
+ * List fields whose values are free names that may contain ", " (countries such as "Korea, Republic of" or
+ * "Iran, Islamic Republic of"; product names). In these, a comma followed by whitespace belongs to the name.
+ */
+const NAME_FIELDS: ReadonlySet<keyof Filter> = new Set(['country', 'product']);
+
+/** Split one list parameter value (see filterFromQuery). */
+export function splitListValue(field: keyof Filter, value: string): string[] {
+  return (NAME_FIELDS.has(field) ? value.split(/,(?!\s)/) : value.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
 const TRUE = new Set(['true', '1', 'yes', 'y', '']);
 const FALSE = new Set(['false', '0', 'no', 'n']);
 
 /**
  * Query parameters (or CLI options) -> Filter. List fields take comma-separated and/or repeated values
  * ("phase=PHASE1|PHASE2,PHASE2" or "phase=PHASE1&phase=PHASE2"); booleans take true/false/1/0/yes/no.
+ * In the name fields (country, product) only a comma NOT followed by a space separates values, so registry
+ * names keep their ", ": "country=Korea, Republic of,China" is ["Korea, Republic of", "China"]. (Write
+ * "China,France", not "China, France", or repeat the parameter.)
  * Parameter names may be camelCase, kebab-case or snake_case. Values are validated against the vocabularies;
  * an invalid value throws UsageError naming the parameter and the allowed values. Parameters that are not filter
  * fields are ignored (so an HTTP handler can pass its whole query), unless `strict` is set.
@@ -272,10 +282,7 @@ export function filterFromQuery(
     const values = (Array.isArray(raw) ? raw : [raw]).map((v) => String(v));
     const kind = KIND[field];
     if (kind === 'list') {
-      const items = values
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
+      const items = values.flatMap((v) => splitListValue(field, v));
       const prev = (out[field] as string[] | undefined) ?? [];
       out[field] = [...prev, ...items];
     } else if (kind === 'bool') {

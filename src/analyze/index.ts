@@ -5,3 +5,4 @@ export * from './metrics.js';
 export * from './tables.js';
 export * from './diff.js';
 export * from './dimensions.js';
+export * from './prepare.js';

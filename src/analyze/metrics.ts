@@ -6,6 +6,7 @@
  * unless `onlyIncluded: false`. Apply a Filter (filter.ts) first to restrict the population (e.g. asOf).
  */
 import type { ClassifiedStudy } from './types.js';
+import { FLAG, NCT_SERIALS, prepareAll, type PreparedStudy } from './prepare.js';
 import { screeningFlow, screeningTable, type ScreeningFlow } from './metrics/screening.js';
 import {
   covidOverTime,
@@ -35,7 +36,8 @@ import {
   specialties,
 } from './metrics/product.js';
 import { doseMetrics, type DoseMetrics } from './metrics/dose.js';
-import type { MetricTable } from './metrics/table.js';
+import { fusedCounts } from './metrics/fused.js';
+import type { MetricTable, TallyContext } from './metrics/table.js';
 
 export type { MetricRow, MetricTable } from './metrics/table.js';
 export type { ScreeningFlow } from './metrics/screening.js';
@@ -113,81 +115,112 @@ export interface Metrics {
 }
 
 export function computeMetrics(rows: ClassifiedStudy[], opts: MetricsOptions = {}): Metrics {
+  return computePreparedMetrics(prepareAll(rows), opts);
+}
+
+/** True when no NCT id occurs twice among the rows. */
+function uniqueIds(rows: readonly PreparedStudy[]): boolean {
+  const seen = new Uint8Array(NCT_SERIALS.values.length);
+  for (const r of rows) {
+    if (seen[r.serial] === 1) return false;
+    seen[r.serial] = 1;
+  }
+  return true;
+}
+
+/**
+ * computeMetrics over prepared studies (prepare.ts): the same result, for callers that keep PreparedStudy arrays
+ * (the dashboard server). Each table is one pass over the rows; NCT id lists are neither built nor sorted when
+ * `omitNctIds` is set.
+ */
+export function computePreparedMetrics(rows: readonly PreparedStudy[], opts: MetricsOptions = {}): Metrics {
   const onlyIncluded = opts.onlyIncluded ?? true;
   const yearBasis = opts.yearBasis ?? 'firstPosted';
-  const flow = screeningFlow(rows);
-  const counted = onlyIncluded ? rows.filter((r) => r.labels?.included === true) : rows;
+  const ctx: TallyContext = { ids: !opts.omitNctIds, unique: uniqueIds(rows) };
+  const flow = screeningFlow(rows, ctx);
+  const counted = onlyIncluded ? rows.filter((r) => (r.flags & FLAG.included) !== 0) : rows;
+  // fast path: every table's counts in one pass over the counted studies
+  if (!ctx.ids && ctx.unique) ctx.pre = fusedCounts(counted);
 
-  const byCountry = trialsByCountry(counted);
+  const byCountry = trialsByCountry(counted, ctx);
   const tables: Record<MetricId, MetricTable> = {
-    trialsPerFirstPostedYear: trialsPerYear(counted, 'firstPosted'),
-    trialsPerStartYear: trialsPerYear(counted, 'start'),
-    sources: sources(counted),
-    sourceGroups: sourceGroups(counted),
-    phases: phases(counted),
-    statuses: statuses(counted),
-    studyTypes: studyTypes(counted),
+    trialsPerFirstPostedYear: trialsPerYear(counted, 'firstPosted', ctx),
+    trialsPerStartYear: trialsPerYear(counted, 'start', ctx),
+    sources: sources(counted, ctx),
+    sourceGroups: sourceGroups(counted, ctx),
+    phases: phases(counted, ctx),
+    statuses: statuses(counted, ctx),
+    studyTypes: studyTypes(counted, ctx),
     trialsByCountry: byCountry,
-    participantsByCountryFull: participantsByCountry(counted, 'full'),
-    participantsByCountrySplit: participantsByCountry(counted, 'split'),
-    observationalByCountry: observationalByCountry(counted),
-    routes: routes(counted),
-    specialties: specialties(counted),
-    specialtyOverTime: specialtyOverTime(counted, yearBasis),
-    donors: donors(counted),
-    donorOverTime: donorOverTime(counted, yearBasis),
-    productForms: productForms(counted),
-    productFormOverTime: productFormOverTime(counted, yearBasis),
-    modifications: modifications(counted),
-    covid19: covid19(counted),
-    covid19OverTime: covidOverTime(counted, yearBasis),
-    products: products(counted),
-    sponsorClasses: sponsorClasses(counted),
-    resultsByStatus: resultsByStatus(counted),
+    participantsByCountryFull: participantsByCountry(counted, 'full', ctx),
+    participantsByCountrySplit: participantsByCountry(counted, 'split', ctx),
+    observationalByCountry: observationalByCountry(counted, ctx),
+    routes: routes(counted, ctx),
+    specialties: specialties(counted, ctx),
+    specialtyOverTime: specialtyOverTime(counted, yearBasis, ctx),
+    donors: donors(counted, ctx),
+    donorOverTime: donorOverTime(counted, yearBasis, ctx),
+    productForms: productForms(counted, ctx),
+    productFormOverTime: productFormOverTime(counted, yearBasis, ctx),
+    modifications: modifications(counted, ctx),
+    covid19: covid19(counted, ctx),
+    covid19OverTime: covidOverTime(counted, yearBasis, ctx),
+    products: products(counted, ctx),
+    sponsorClasses: sponsorClasses(counted, ctx),
+    resultsByStatus: resultsByStatus(counted, ctx),
     screening: screeningTable(flow),
   };
 
-  const posted = counted
-    .map((r) => r.study.firstPostedDate?.value)
-    .filter((d): d is string => !!d)
-    .sort();
-  const completed = counted.filter((r) => r.study.overallStatus === 'COMPLETED');
+  let completed = 0;
+  let completedWithResults = 0;
+  let withResults = 0;
+  let covid = 0;
+  let evSecretome = 0;
+  let geneticallyModified = 0;
+  let observational = 0;
+  let postedMin: string | null = null;
+  let postedMax: string | null = null;
+  for (const r of counted) {
+    const f = r.flags;
+    if (f & FLAG.completed) {
+      completed++;
+      if (f & FLAG.hasResults) completedWithResults++;
+    }
+    if (f & FLAG.hasResults) withResults++;
+    if (f & FLAG.covid19) covid++;
+    if (f & FLAG.derived) evSecretome++;
+    if (f & FLAG.geneticallyModified) geneticallyModified++;
+    if (f & FLAG.observational) observational++;
+    const d = r.firstPosted;
+    if (d) {
+      if (postedMin === null || d < postedMin) postedMin = d;
+      if (postedMax === null || d > postedMax) postedMax = d;
+    }
+  }
   const summary: Summary = {
     studies: rows.length,
     included: flow.included,
     excluded: flow.excluded,
     unclassified: flow.unclassified,
     counted: counted.length,
-    completed: completed.length,
-    completedWithResults: completed.filter((r) => r.study.hasResults).length,
-    withResults: counted.filter((r) => r.study.hasResults).length,
-    covid19: counted.filter((r) => r.labels?.covid19).length,
-    evSecretome: counted.filter((r) => r.labels?.category === 'msc_derived').length,
-    geneticallyModified: counted.filter((r) => r.labels?.modifications.includes('genetically_modified'))
-      .length,
-    observational: counted.filter((r) => r.study.studyType === 'OBSERVATIONAL').length,
+    completed,
+    completedWithResults,
+    withResults,
+    covid19: covid,
+    evSecretome,
+    geneticallyModified,
+    observational,
     countries: byCountry.rows.filter((r) => r.key !== '(no location)').length,
     participants: participants(counted),
-    firstPostedMin: posted[0] ?? null,
-    firstPostedMax: posted[posted.length - 1] ?? null,
+    firstPostedMin: postedMin,
+    firstPostedMax: postedMax,
   };
 
-  const m: Metrics = {
+  return {
     options: { onlyIncluded, yearBasis },
     summary,
     flow,
     tables,
-    dose: doseMetrics(counted),
+    dose: doseMetrics(counted, { ids: ctx.ids }),
   };
-  if (opts.omitNctIds) stripIds(m);
-  return m;
-}
-
-function stripIds(m: Metrics): void {
-  for (const t of Object.values(m.tables)) for (const r of t.rows) r.nctIds = [];
-  for (const r of [...m.flow.excludedByReason, ...m.flow.includedByCategory, ...m.flow.includedByReason])
-    r.nctIds = [];
-  m.flow.unclassifiedNctIds = [];
-  for (const s of [...m.dose.byRoute, ...m.dose.byPhase]) s.nctIds = [];
-  if (m.dose.overall) m.dose.overall.nctIds = [];
 }

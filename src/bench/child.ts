@@ -1,12 +1,12 @@
 /**
  * One benchmark measurement in a fresh process, so that peak RSS belongs to that job alone.
  * Usage: node dist/bench/child.js <parse|ingest|classify> <file> [db]
- * Prints one JSON line: { mode, seconds, items, maxRssMB }.
+ * Prints one JSON line: { mode, seconds, items, maxRssMB, cpuSeconds } (cpu: user + system, all threads).
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { readStudies } from '../sources/index.js';
-import { openStore } from '../store/index.js';
+import { fileRows, openStore } from '../store/index.js';
 
 async function parseOnly(file: string): Promise<number> {
   let n = 0;
@@ -22,7 +22,9 @@ async function parseOnly(file: string): Promise<number> {
 async function ingest(file: string, db: string): Promise<number> {
   const store = await openStore(db);
   try {
-    const info = await store.createSnapshot({ label: 'bench', sources: [file] }, readStudies(file));
+    // the same path as `mscope ingest` (worker thread); MSCOPE_BENCH_INGEST=records: the StudyRecord API
+    const records = process.env.MSCOPE_BENCH_INGEST === 'records' ? readStudies(file) : fileRows([file]);
+    const info = await store.createSnapshot({ label: 'bench', sources: [file] }, records);
     return info.studyCount;
   } finally {
     await store.close();
@@ -38,8 +40,10 @@ async function main(): Promise<void> {
   else if (mode === 'ingest') items = await ingest(file, db ?? ':memory:');
   else throw new Error(`unknown mode ${mode}`);
   const seconds = (performance.now() - t0) / 1000;
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ mode, seconds, items, maxRssMB }) + '\n');
+  const usage = process.resourceUsage();
+  const maxRssMB = usage.maxRSS / 1024;
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(JSON.stringify({ mode, seconds, items, maxRssMB, cpuSeconds }) + '\n');
 }
 
 main().catch((err: unknown) => {

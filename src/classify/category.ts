@@ -88,14 +88,13 @@ const isRoute = (h: Hit): boolean => h.family === 'route' && !h.value.endsWith('
 
 /** Administration said in the sentence of `h`: an explicit route, or an administration cue word. */
 function adminSentence(v: StudyView, h: Hit): boolean {
-  const [s, e] = v.sentence(h.field, h.start, h.end);
+  const [s, e] = v.sentenceOf(h);
   return sameSentence(v, h).some(isRoute) || v.adminCue(h.field, s, e);
 }
 
 /** Hits lying in the same sentence as `h`. */
-function sameSentence(v: StudyView, h: Hit): Hit[] {
-  const [s, e] = v.sentence(h.field, h.start, h.end);
-  return v.inField(h.field).filter((x) => x.start >= s && x.end <= e);
+function sameSentence(v: StudyView, h: Hit): readonly Hit[] {
+  return v.sameSentence(h);
 }
 
 const AUTOLOGOUS_TISSUE = new Set(['bone_marrow', 'adipose', 'synovial']);
@@ -167,7 +166,7 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
   let lab = 0;
   for (const h of hits) {
     const text = textOf(v, h.field);
-    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const [a, b] = v.sentenceOf(h);
     const k = `${h.field}:${a}`;
     const s = sameSentence(v, h);
     const admin = adminSentence(v, h);
@@ -179,7 +178,7 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
       if (vitro && !admin) lab++;
     }
   }
-  const givenSentences = new Set(given.map((h) => `${h.field}:${v.sentence(h.field, h.start, h.end)[0]}`)).size;
+  const givenSentences = new Set(given.map((h) => `${h.field}:${v.sentenceOf(h)[0]}`)).size;
   return { given: givenSentences > lab ? given : [], lab };
 }
 
@@ -226,7 +225,7 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
       continue;
     }
     if (h.zone !== 'summary' || laboratoryOnly(v, h)) continue;
-    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const [a, b] = v.sentenceOf(h);
     const sentence = v.text(h.field).slice(a, b).toLowerCase();
     if (names.some((n) => sentence.includes(n.toLowerCase()))) out.push(h);
   }

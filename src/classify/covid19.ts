@@ -20,10 +20,15 @@ export function covidFields(study: Study): Array<[string, string | null]> {
 }
 
 export function decideCovid19(study: Study, matcher: Matcher): { covid19: boolean; evidence: Evidence[] } {
-  for (const [path, text] of covidFields(study)) {
-    if (!text) continue;
-    const m = matcher.scanCached(text, path)[0];
-    if (m) return { covid19: true, evidence: [evidenceOf('covid19', 'true', m)] };
-  }
-  return { covid19: false, evidence: [] };
+  // covidFields(study), in that order, without building the list
+  const first = (path: () => string, text: string | null): Evidence | null => {
+    const m = text ? matcher.scanShared(text)[0] : undefined;
+    return m ? evidenceOf('covid19', 'true', m, m.rule, path()) : null;
+  };
+  let e = first(() => 'briefTitle', study.briefTitle) ?? first(() => 'officialTitle', study.officialTitle);
+  for (let i = 0; e === null && i < study.conditions.length; i++) e = first(() => `conditions.${i}`, study.conditions[i]!);
+  for (let i = 0; e === null && i < study.keywords.length; i++) e = first(() => `keywords.${i}`, study.keywords[i]!);
+  const meshes = study.conditionMesh.meshes;
+  for (let i = 0; e === null && i < meshes.length; i++) e = first(() => `conditionMesh.meshes.${i}.term`, meshes[i]!.term);
+  return e === null ? { covid19: false, evidence: [] } : { covid19: true, evidence: [e] };
 }

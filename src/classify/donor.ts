@@ -62,7 +62,7 @@ export function decideDonor(v: StudyView, product: ProductResult, sources: { sou
   const isBackground = (h: Hit): boolean => {
     if (h.zone !== 'summary') return false;
     const text = v.text(h.field);
-    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const [a, b] = v.sentenceOf(h);
     return BACKGROUND.test(text.slice(a, b));
   };
   const b = donors.filter((d) => (bound(v, d, donors) || SELF_BOUND.has(d.rule)) && !isBackground(d));

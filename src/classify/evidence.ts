@@ -2,8 +2,8 @@
 import type { Evidence } from '../model/labels.js';
 import type { Match } from './matcher.js';
 
-export function evidenceOf(label: string, value: string, m: Match, rule = m.rule): Evidence {
-  return { label, value, field: m.field, start: m.start, end: m.end, text: m.text, rule };
+export function evidenceOf(label: string, value: string, m: Match, rule = m.rule, field = m.field): Evidence {
+  return { label, value, field, start: m.start, end: m.end, text: m.text, rule };
 }
 
 /** Distinct-by-value list of evidences, first per value kept (plus up to `perValue` quotes). */

@@ -5,6 +5,9 @@
  * the characters found there. `null` means "cannot tell" (the pattern is then tried everywhere): always safe.
  */
 
+/** What `\s` matches in a JavaScript RegExp (ASCII and Unicode white space, line terminators, BOM). */
+export const WHITE_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 function classChars(body: string, fold: boolean): Set<string> | null {
   if (body.startsWith('^')) return null;
   const out = new Set<string>();
@@ -14,7 +17,8 @@ function classChars(body: string, fold: boolean): Set<string> | null {
     if (c === '\\') {
       const e = body[i + 1] ?? '';
       if (e === 'd') for (const d of '0123456789') out.add(d);
-      else if ('wWsSDbB'.includes(e)) return null;
+      else if (e === 's') for (const w of WHITE_SPACE) out.add(w);
+      else if ('wWSDbB'.includes(e) || !/[-\\^$.*+?()[\]{}|/]/.test(e)) return null;
       else out.add(e);
       i += 2;
       continue;
@@ -113,10 +117,17 @@ function quantifier(src: string, j: number): { nullable: boolean; next: number }
 
 type Pre = Set<string> | null;
 
+/**
+ * Marks a beginning after which the pattern goes on with something the analyser cannot tell (`\w`, `.`, a
+ * negated class): nothing is appended to it, and it reads "this, then anything".
+ */
+const OPEN = '\u0000';
+const done = (x: string, k: number): boolean => x.length >= k || x.endsWith(OPEN);
+
 const cat = (a: Set<string>, b: Set<string>, k: number): Set<string> => {
   const out = new Set<string>();
   for (const x of a) {
-    if (x.length >= k) {
+    if (done(x, k)) {
       out.add(x);
       continue;
     }
@@ -127,49 +138,61 @@ const cat = (a: Set<string>, b: Set<string>, k: number): Set<string> => {
 
 const LIMIT = 4000;
 
+/** Beginnings of one or more repetitions of `item` (any count: a superset of what the quantifier allows). */
+function repeated(item: Set<string>, k: number): Set<string> | null {
+  const out = new Set(item);
+  let cur = item;
+  for (let r = 2; r <= k; r++) {
+    cur = cat(cur, item, k);
+    const before = out.size;
+    for (const x of cur) out.add(x);
+    if (out.size > LIMIT) return null;
+    if (out.size === before) break;
+  }
+  return out;
+}
+
+/** The item at `i`: its possible texts (null: cannot tell) and where it ends; zero-width items give `skip`. */
+function itemAt(src: string, i: number, fold: boolean, k: number): { item: Pre; end: number } | { skip: number } {
+  const c = src[i]!;
+  if (c === '(') {
+    const end = skipTo(src, i);
+    const inner = src.slice(i + 1, end - 1);
+    if (/^\?(?:<=|<!|=|!)/.test(inner)) return { skip: end };
+    return { item: altPre(inner.startsWith('?:') ? inner.slice(2) : inner, fold, k), end };
+  }
+  if (c === '[') {
+    const end = skipTo(src, i);
+    return { item: classChars(src.slice(i + 1, end - 1), fold), end };
+  }
+  if (c === '\\') {
+    const e = src[i + 1] ?? '';
+    if (e === 'b' || e === 'B') return { skip: i + 2 };
+    // \d and \s are known sets; other escapes count only when they stand for the punctuation itself.
+    const item = e === 'd' ? new Set('0123456789') : e === 's' ? new Set(WHITE_SPACE) : /[-\\^$.*+?()[\]{}|/]/.test(e) ? new Set([e]) : null;
+    return { item, end: i + 2 };
+  }
+  if (c === '^' || c === '$') return { skip: i + 1 };
+  if (c === '.') return { item: null, end: i + 1 };
+  return { item: new Set([fold ? c.toLowerCase() : c]), end: i + 1 };
+}
+
 function seqPre(src: string, fold: boolean, k: number): Pre {
   let acc = new Set<string>(['']);
   let i = 0;
   while (i < src.length) {
-    if ([...acc].every((x) => x.length >= k)) return acc;
-    const c = src[i]!;
-    let item: Pre;
-    let end: number;
-    if (c === '(') {
-      end = skipTo(src, i);
-      const inner = src.slice(i + 1, end - 1);
-      if (/^\?(?:<=|<!|=|!)/.test(inner)) {
-        i = end;
-        continue;
-      }
-      item = altPre(inner.startsWith('?:') ? inner.slice(2) : inner, fold, k);
-    } else if (c === '[') {
-      end = skipTo(src, i);
-      item = classChars(src.slice(i + 1, end - 1), fold);
-    } else if (c === '\\') {
-      const e = src[i + 1] ?? '';
-      end = i + 2;
-      if (e === 'b' || e === 'B') {
-        i = end;
-        continue;
-      }
-      item = e === 'd' ? new Set('0123456789') : /[wWsSD]/.test(e) ? null : new Set([fold ? e.toLowerCase() : e]);
-    } else if (c === '^' || c === '$') {
-      i++;
+    if ([...acc].every((x) => done(x, k))) return acc;
+    const it = itemAt(src, i, fold, k);
+    if ('skip' in it) {
+      i = it.skip;
       continue;
-    } else if (c === '.') {
-      end = i + 1;
-      item = null;
-    } else {
-      end = i + 1;
-      item = new Set([fold ? c.toLowerCase() : c]);
     }
-    if (item === null) return null;
-    const q = quantifier(src, end);
-    const rep = src[end] === '*' || src[end] === '+' || src[end] === '{' ? cat(item, item, k) : item;
-    const options = new Set(rep);
-    for (const x of item) options.add(x);
-    if (q.nullable) options.add('');
+    const q = quantifier(src, it.end);
+    const rep = src[it.end] === '*' || src[it.end] === '+' || src[it.end] === '{';
+    // Unknown item: every beginning so far goes on with "anything".
+    let options: Pre = it.item === null ? new Set([OPEN]) : rep ? repeated(it.item, k) : new Set(it.item);
+    if (options === null) return null;
+    if (q.nullable) options = new Set([...options, '']);
     acc = cat(acc, options, k);
     if (acc.size > LIMIT) return null;
     i = q.next;
@@ -198,8 +221,14 @@ export function prefixes2(pattern: string, fold: boolean): Set<string> | null {
 /** The possible k-character beginnings (shorter entries: the match may be shorter or continue with anything). */
 export function prefixesK(pattern: string, fold: boolean, k: number): Set<string> | null {
   const r = altPre(pattern, fold, k);
-  if (r === null || r.has('')) return null;
-  return r;
+  if (r === null) return null;
+  const out = new Set<string>();
+  for (const x of r) {
+    const y = x.endsWith(OPEN) ? x.slice(0, -1) : x;
+    if (y === '') return null;
+    out.add(y);
+  }
+  return out;
 }
 
 /** Length of a pattern source without its lookaround groups: the ordering key "longer pattern first". */

@@ -35,6 +35,10 @@ export interface Classifier {
   classify(study: Study): Labels;
 }
 
+function append<T>(to: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i]!);
+}
+
 export function createClassifier(rules: Rules = loadRules()): Classifier {
   const version = `${rules.version}+${rules.hash}`;
   const productMatcher = compileMatcher(rules, PRODUCT_LAYER, true);
@@ -49,7 +53,7 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
     const included = cat.category === 'msc_cells' || cat.category === 'msc_derived' || cat.category === 'stromal_mixture';
     const covid = decideCovid19(study, covidMatcher);
     const spec = decideSpecialty(study, specialtyMatcher, rules.specialty, covid.evidence[0]);
-    const evidence: Evidence[] = [...cat.evidence];
+    const evidence: Evidence[] = cat.evidence.slice();
     const labels: Labels = {
       nctId: study.nctId,
       rulesetVersion: version,
@@ -83,9 +87,10 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
       labels.biomaterial = bio.biomaterial;
       labels.routes = routes.routes;
       labels.dose = dose.dose;
-      evidence.push(...p.evidence, ...src.evidence, ...donor.evidence, ...mods.evidence, ...bio.evidence, ...routes.evidence, ...dose.evidence);
+      for (const list of [p.evidence, src.evidence, donor.evidence, mods.evidence, bio.evidence, routes.evidence, dose.evidence]) append(evidence, list);
     }
-    evidence.push(...covid.evidence, ...spec.evidence);
+    append(evidence, covid.evidence);
+    append(evidence, spec.evidence);
     return labels;
   }
   return { rules, version, classify };

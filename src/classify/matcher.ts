@@ -7,7 +7,7 @@
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
-import { effectiveLength, prefixes2, prefixesK } from './firstchars.js';
+import { effectiveLength, prefixesK } from './firstchars.js';
 import { normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -27,10 +27,16 @@ export interface Match extends CompiledTerm {
 export interface Matcher {
   /** Like scan, memoized by text for short texts (conditions, MeSH terms and titles repeat across studies). */
   scanCached(text: string, field: string): Match[];
+  /** Like scanCached, without copies: the matches (field '') are shared and must not be modified. */
+  scanShared(text: string): readonly Match[];
   /** Number of compiled patterns. */
   size: number;
-  scan(text: string, field: string, out?: Match[]): Match[];
+  /** Every match in `text`, appended to `out`; `make` builds each match object (default: a plain Match). */
+  scan<M extends Match = Match>(text: string, field: string, out?: M[], make?: MakeMatch<M>): M[];
 }
+
+/** Builds a match object (callers may extend Match with fields of their own, set in one go). */
+export type MakeMatch<M extends Match> = (term: CompiledTerm, field: string, start: number, end: number, text: string) => M;
 
 interface Alt {
   source: string;
@@ -57,88 +63,187 @@ function checkPattern(p: string, where: string): void {
   if (groups !== 0) throw new MscopeError(`${where}: pattern /${p}/ must not use capturing groups; use (?:...)`);
 }
 
+/**
+ * The patterns to try at a position, in the global order. Gated slots try them one by one (a sticky RegExp per
+ * pattern, `test` only: no match array); the reference slot is one alternation with a capture group per pattern.
+ * Both find the same match: the first pattern, in order, that matches followed by a word boundary, the way the
+ * first matching alternative of the alternation would.
+ */
 interface Slot {
-  re: RegExp;
   terms: CompiledTerm[];
-  /** Allowed third characters (lower-cased when folding), or null when any may follow. */
-  third: Uint8Array | null;
+  each: RegExp[] | null;
+  all: RegExp | null;
 }
 
-interface Bucketed {
-  /**
-   * Slot per ASCII character pair (index c1 * 128 + c2, lower-cased when folding): the patterns that can begin
-   * with those two characters, else those whose second character is open, else those with unknown beginnings.
-   */
-  table: Array<Slot | null>;
+/** Table index of a character: ASCII as is (lower-cased when folding), every other character (and none) 0. */
+const code = (c: number, fold: boolean): number => (!(c < 128) ? 0 : fold && c >= 65 && c <= 90 ? c + 32 : c);
+
+/** How many leading characters of a word the gate looks at. */
+const DEPTH = 16;
+
+/**
+ * The gate: a trie of the possible beginnings (up to DEPTH characters, firstchars.ts) of every pattern. Walking
+ * it along the text at a word start reaches a node whose slot holds, in the global order, every pattern that can
+ * match there; most word starts reach no pattern at all. Any alternation holding every alternative that can
+ * match at a position finds what the full alternation finds there, so beginnings need only be over-estimated.
+ */
+interface Gate {
+  /** ASCII character code -> symbol, folded when folding (0: no pattern has that character). */
+  symbolOf: Uint8Array;
+  /** Symbol of every other character (non-ASCII, or past the end of the text). */
+  other: number;
+  symbols: number;
+  /** Node * symbols + symbol -> child node (0: none; node 0 is the root). */
+  next: Int32Array;
+  /** Slot per node (null: no pattern can match on this path). */
+  slots: Array<Slot | null>;
+  /** ASCII character code -> 1 when some pattern may begin with it. */
+  first: Uint8Array;
   size: number;
 }
 
-/**
- * Sticky RegExps bucketed by the two first characters a match can have, each holding (in the global order)
- * only the alternatives that can start that way: at a word start only a handful of patterns are tried, and
- * none at most word starts.
- */
-function build(alts: Alt[], fold: boolean): Bucketed {
+function beginnings(source: string, fold: boolean): Set<string> | null {
+  for (let k = DEPTH; k >= 1; k--) {
+    const p = prefixesK(source, fold, k);
+    if (p !== null) return p;
+  }
+  return null;
+}
+
+const WORD_END = '(?![A-Za-z0-9])';
+
+function slotOf(sorted: Alt[], idx: number[], fold: boolean, single: RegExp[] | null): Slot {
+  const terms = idx.map((i) => sorted[i]!.term);
+  if (single !== null) return { terms, each: idx.map((i) => single[i]!), all: null };
+  const all = new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')' + WORD_END, fold ? 'iy' : 'y');
+  return { terms, each: null, all };
+}
+
+/** `gated` false: one full alternation at every word start (the reference the gate is tested against). */
+function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   // Longer patterns first (lookarounds not counted): at one position the first alternative that matches wins.
   const sorted = [...alts].sort((a, b) => effectiveLength(b.source) - effectiveLength(a.source));
-  const pre = sorted.map((a) => prefixes2(a.source, fold));
-  const pre3 = sorted.map((a) => prefixesK(a.source, fold, 3));
-  const slot = (idx: number[], pair: string): Slot => {
-    let third: Uint8Array | null = new Uint8Array(128);
-    for (const i of idx) {
-      const p3 = pre3[i];
-      if (!third || !p3) {
-        third = null;
-        break;
+  const entries = sorted.map((a) => (gated ? beginnings(a.source, fold) : null));
+  const alphabet = new Uint8Array(128);
+  let symbols = 1;
+  for (const e of entries) {
+    for (const x of e ?? []) {
+      for (let j = 0; j < x.length; j++) {
+        const c = code(x.charCodeAt(j), fold);
+        if (alphabet[c] === 0) alphabet[c] = symbols++;
       }
-      for (const x of p3) {
-        if (x.length < 3 && pair.startsWith(x)) {
-          third = null;
-          break;
-        }
-        if (x.length === 3 && x.startsWith(pair)) {
-          const c = x.charCodeAt(2);
-          if (c < 128) third[c] = 1;
-          else third = null;
-          if (!third) break;
-        }
-      }
-    }
-    return {
-      re: new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')(?![A-Za-z0-9])', fold ? 'iy' : 'y'),
-      terms: idx.map((i) => sorted[i]!.term),
-      third,
-    };
-  };
-  const table: Array<Slot | null> = new Array<Slot | null>(128 * 128).fill(null);
-  const cache = new Map<string, Slot>();
-  for (let a = 48; a < 123; a++) {
-    if (!isAlnum(a)) continue;
-    for (let b = 0; b < 128; b++) {
-      const pair = String.fromCharCode(a, b);
-      const first = String.fromCharCode(a);
-      const idx = sorted.map((_, i) => i).filter((i) => pre[i] === null || pre[i]!.has(pair) || pre[i]!.has(first));
-      if (idx.length === 0) continue;
-      const k = pair + ':' + idx.join(',');
-      let sl = cache.get(k);
-      if (!sl) cache.set(k, (sl = slot(idx, pair)));
-      table[a * 128 + b] = sl;
     }
   }
-  return { table, size: sorted.length };
+  // Trie of the beginnings; accept[node]: patterns whose beginning ends at that node.
+  const children: number[][] = [[]];
+  const accept: number[][] = [[]];
+  entries.forEach((e, i) => {
+    if (e === null) {
+      accept[0]!.push(i);
+      return;
+    }
+    for (const x of e) {
+      let node = 0;
+      for (let j = 0; j < x.length; j++) {
+        const sym = alphabet[code(x.charCodeAt(j), fold)]!;
+        let child = children[node]![sym];
+        if (child === undefined) {
+          child = children.length;
+          children.push([]);
+          accept.push([]);
+          children[node]![sym] = child;
+        }
+        node = child;
+      }
+      accept[node]!.push(i);
+    }
+  });
+  const next = new Int32Array(children.length * symbols);
+  children.forEach((ch, node) => ch.forEach((child, sym) => (next[node * symbols + sym] = child)));
+  // A node's slot: the patterns accepted on the path from the root to it, in the global order.
+  const slots: Array<Slot | null> = new Array<Slot | null>(children.length).fill(null);
+  const single = gated ? sorted.map((a) => new RegExp('(?:' + a.source + ')' + WORD_END, fold ? 'iy' : 'y')) : null;
+  const cache = new Map<string, Slot>();
+  const visit = (node: number, inherited: number[]): void => {
+    const own = accept[node]!;
+    const idx = own.length === 0 ? inherited : [...new Set([...inherited, ...own])].sort((a, b) => a - b);
+    if (idx.length > 0) {
+      const key = idx.join(',');
+      let sl = cache.get(key);
+      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, single)));
+      slots[node] = sl;
+    }
+    children[node]!.forEach((child) => visit(child, idx));
+  };
+  visit(0, []);
+  // Raw character code -> symbol, folding included (both cases of a letter share the symbol when folding).
+  const symbolOf = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) symbolOf[c] = alphabet[code(c, fold)]!;
+  // Word-start characters worth walking from: the root has a child for them, or accepts patterns itself.
+  const first = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) first[c] = slots[0] !== null || (symbolOf[c]! !== 0 && next[symbolOf[c]!]! !== 0) ? 1 : 0;
+  return { symbolOf, other: alphabet[0]!, symbols, next, slots, first, size: sorted.length };
 }
 
 const ALNUM = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 
-const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** The slot of the deepest gate node the text at `i` leads to (null: no pattern can match at `i`). */
+function gateAt(g: Gate, norm: string, i: number): Slot | null {
+  const { symbolOf, symbols, next } = g;
+  const stop = Math.min(i + DEPTH, norm.length);
+  let node = 0;
+  for (let j = i; j < stop; j++) {
+    const c = norm.charCodeAt(j);
+    const sym = c < 128 ? symbolOf[c]! : g.other;
+    if (sym === 0) break;
+    const child = next[node * symbols + sym]!;
+    if (child === 0) break;
+    node = child;
+  }
+  return g.slots[node]!;
+}
+
+/** The match of `slot` at `i` (non-empty, ending at a word boundary), or null. */
+/** End of the match of `slot` at `i` (non-empty, ending at a word boundary), or -1; its term is `slot.terms[matched]`. */
+let matched = 0;
+function matchAt(slot: Slot, norm: string, i: number): number {
+  const each = slot.each;
+  if (each !== null) {
+    for (let k = 0; k < each.length; k++) {
+      const re = each[k]!;
+      re.lastIndex = i;
+      if (re.test(norm)) {
+        matched = k;
+        return re.lastIndex > i ? re.lastIndex : -1;
+      }
+    }
+    return -1;
+  }
+  const re = slot.all!;
+  re.lastIndex = i;
+  const m = re.exec(norm);
+  if (m === null || m[0].length === 0) return -1;
+  let g = 1;
+  while (g < m.length && m[g] === undefined) g++;
+  matched = g - 1;
+  return i + m[0].length;
+}
+
+export interface MatcherOptions {
+  /** Include the product names of rules/products.json (family "product"). */
+  withProducts?: boolean;
+  /** false: try the full alternation at every word start (reference path for tests; slow). */
+  gated?: boolean;
+}
 
 /**
  * Compile the term files of the given families (and, if `withProducts`, the product names) into one matcher.
  * Families whose vocabularies overlap (e.g. "COVID-19" is both a covid19 and a specialty term) go in
  * separate matchers, since one span yields one match.
  */
-export function compileMatcher(rules: Rules, families: readonly string[], withProducts = false): Matcher {
+export function compileMatcher(rules: Rules, families: readonly string[], options: boolean | MatcherOptions = {}): Matcher {
+  const opts: MatcherOptions = typeof options === 'boolean' ? { withProducts: options } : options;
   const ci: Alt[] = [];
   const cs: Alt[] = [];
   for (const file of rules.termFiles) {
@@ -151,19 +256,33 @@ export function compileMatcher(rules: Rules, families: readonly string[], withPr
       }
     }
   }
-  for (const p of withProducts ? rules.products : []) {
+  for (const p of opts.withProducts ? rules.products : []) {
     const term: CompiledTerm = { family: 'product', value: p.id, rule: `product.${p.id}`, also: {} };
     for (const n of p.names) ci.push({ source: namePattern(n), term });
     const weak: CompiledTerm = { ...term, rule: `product.${p.id}.weak`, also: { weak: '1' } };
     for (const n of p.weakNames ?? []) cs.push({ source: namePattern(n), term: weak });
   }
-  const a = build(ci, true);
-  const b = build(cs, false);
-  /** Left-to-right, non-overlapping, matches starting at word starts only (as with a leading \b). */
-  const run = (bk: Bucketed, fold: boolean, norm: string, text: string, field: string, out: Match[]): void => {
-    if (bk.size === 0) return;
+  const gated = opts.gated ?? true;
+  const a = ci.length > 0 ? build(ci, true, gated) : null;
+  const b = cs.length > 0 ? build(cs, false, gated) : null;
+  const hit = (t: CompiledTerm, field: string, start: number, end: number, text: string): Match => ({
+    family: t.family,
+    value: t.value,
+    rule: t.rule,
+    also: t.also,
+    field,
+    start,
+    end,
+    text: text.slice(start, end),
+  });
+  /**
+   * One left-to-right pass over the word starts for both pattern sets: each set's matches are non-overlapping
+   * and begin at word starts only (as with a leading \b). Case-sensitive matches go to `late`.
+   */
+  const run = <M extends Match>(norm: string, text: string, field: string, out: M[], late: M[], make: MakeMatch<M>): void => {
     const n = norm.length;
-    const table = bk.table;
+    let freeA = 0;
+    let freeB = 0;
     let i = 0;
     while (i < n) {
       let c = norm.charCodeAt(i);
@@ -172,29 +291,23 @@ export function compileMatcher(rules: Rules, families: readonly string[], withPr
         c = norm.charCodeAt(i);
       }
       // i is a word start
-      const c1 = fold && c >= 65 && c <= 90 ? c + 32 : c;
-      const d = i + 1 < n ? norm.charCodeAt(i + 1) : 0;
-      const c2 = d >= 128 ? 0 : fold && d >= 65 && d <= 90 ? d + 32 : d;
-      const slot = table[c1 * 128 + c2];
-      let third = 0;
-      if (slot && slot.third) {
-        const t = i + 2 < n ? norm.charCodeAt(i + 2) : 0;
-        third = t >= 128 ? 0 : fold && t >= 65 && t <= 90 ? t + 32 : t;
-      }
-      if (slot && (slot.third === null || slot.third[third] === 1)) {
-        slot.re.lastIndex = i;
-        const m = slot.re.exec(norm);
-        if (m !== null && m[0].length > 0) {
-          let g = 1;
-          while (g < m.length && m[g] === undefined) g++;
-          const term = slot.terms[g - 1];
-          const end = i + m[0].length;
-          if (term) out.push({ family: term.family, value: term.value, rule: term.rule, also: term.also, field, start: i, end, text: text.slice(i, end) });
-          i = end;
-          continue;
+      if (a !== null && i >= freeA && a.first[c] === 1) {
+        const slot = gateAt(a, norm, i);
+        const end = slot === null ? -1 : matchAt(slot, norm, i);
+        if (end > 0) {
+          out.push(make(slot!.terms[matched]!, field, i, end, text));
+          freeA = end;
         }
       }
-      // skip the rest of the word
+      if (b !== null && i >= freeB && b.first[c] === 1) {
+        const slot = gateAt(b, norm, i);
+        const end = slot === null ? -1 : matchAt(slot, norm, i);
+        if (end > 0) {
+          late.push(make(slot!.terms[matched]!, field, i, end, text));
+          freeB = end;
+        }
+      }
+      // next word start
       i++;
       while (i < n) {
         const e = norm.charCodeAt(i);
@@ -203,33 +316,36 @@ export function compileMatcher(rules: Rules, families: readonly string[], withPr
       }
     }
   };
-  const cache = new Map<string, Match[]>();
-  const scan = (text: string, field: string, out: Match[] = []): Match[] => {
-    const norm = normalize(text);
+  const scan = <M extends Match = Match>(text: string, field: string, out: M[] = [], make: MakeMatch<M> = hit as MakeMatch<M>): M[] => {
     const from = out.length;
-    run(a, true, norm, text, field, out);
-    const mid = out.length;
-    run(b, false, norm, text, field, out);
+    const late: M[] = [];
+    run(normalize(text), text, field, out, late, make);
     // Case-sensitive acronyms never overlap a longer case-insensitive match.
-    if (out.length > mid && mid > from) {
-      const ciHits = out.slice(from, mid);
-      const kept = out.slice(mid).filter((m) => !ciHits.some((h) => m.start < h.end && h.start < m.end));
-      out.length = mid;
-      out.push(...kept);
+    const mid = out.length;
+    for (const m of late) {
+      let overlaps = false;
+      for (let j = from; j < mid && !overlaps; j++) overlaps = m.start < out[j]!.end && out[j]!.start < m.end;
+      if (!overlaps) out.push(m);
     }
     return out;
   };
+  // Bounded: cleared when full (short texts such as conditions and MeSH terms repeat across studies).
+  const cache = new Map<string, Match[]>();
+  const scanShared = (text: string): readonly Match[] => {
+    if (text.length > 300) return scan(text, '');
+    let hits = cache.get(text);
+    if (!hits) {
+      if (cache.size > 50_000) cache.clear();
+      cache.set(text, (hits = scan(text, '')));
+    }
+    return hits;
+  };
   return {
-    size: a.size + b.size,
+    size: (a?.size ?? 0) + (b?.size ?? 0),
     scan,
+    scanShared,
     scanCached(text, field) {
-      if (text.length > 300) return scan(text, field);
-      let hit = cache.get(text);
-      if (!hit) {
-        if (cache.size > 50_000) cache.clear();
-        cache.set(text, (hit = scan(text, '')));
-      }
-      return hit.map((m) => ({ ...m, field }));
+      return scanShared(text).map((m) => hit(m, field, m.start, m.end, text));
     },
   };
 }

@@ -34,7 +34,7 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
   const hits = v.hits.filter((h) => h.family === 'route');
   const cellSentence = (h: Hit): boolean => {
     const text = v.text(h.field);
-    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const [a, b] = v.sentenceOf(h);
     return CELL_WORD.test(text.slice(a, b));
   };
   // Names of the MSC interventions (often a product code: "XYZ-01 administered intravenously").

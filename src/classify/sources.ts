@@ -24,14 +24,17 @@ export const sourceOf = (h: Hit): TissueSource | null => {
 function dropEnumerations(v: StudyView, hits: Hit[]): Hit[] {
   const bySentence = new Map<string, Hit[]>();
   for (const h of hits) {
-    const [s, e] = v.sentence(h.field, h.start, h.end);
+    const [s, e] = v.sentenceOf(h);
     const k = `${h.field}:${s}:${e}`;
-    bySentence.set(k, [...(bySentence.get(k) ?? []), h]);
+    const group = bySentence.get(k);
+    if (group) group.push(h);
+    else bySentence.set(k, [h]);
   }
+  if (bySentence.size === hits.length) return hits; // one hit per sentence: nothing to drop, same order
   const out: Hit[] = [];
   for (const group of bySentence.values()) {
-    if (new Set(group.map(sourceOf)).size >= 3) continue;
-    out.push(...group);
+    if (group.length >= 3 && new Set(group.map(sourceOf)).size >= 3) continue;
+    for (const h of group) out.push(h);
   }
   return out;
 }

@@ -10,8 +10,9 @@ import type { Evidence, Specialty } from '../model/labels.js';
 import { SPECIALTIES } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { evidenceOf } from './evidence.js';
-import type { Matcher } from './matcher.js';
+import type { Match, Matcher } from './matcher.js';
 import type { SpecialtyTable } from './rules.js';
+import { indexedPaths } from './text.js';
 
 export const SPECIALTY_FIELDS = ['conditions', 'briefTitle', 'officialTitle', 'keywords', 'conditionMesh.meshes', 'conditionMesh.ancestors', 'conditionMesh.browseBranches'] as const;
 
@@ -24,37 +25,58 @@ function meshLookup(table: SpecialtyTable): Map<string, string> {
   return m;
 }
 
+const PATH = {
+  condition: indexedPaths((i) => `conditions.${i}`),
+  keyword: indexedPaths((i) => `keywords.${i}`),
+  mesh: indexedPaths((i) => `conditionMesh.meshes.${i}.term`),
+  ancestor: indexedPaths((i) => `conditionMesh.ancestors.${i}.term`),
+  branch: indexedPaths((i) => `conditionMesh.browseBranches.${i}.name`),
+};
+
+const lowerCache = new Map<string, string>();
+/** text.toLowerCase(), memoized (MeSH ancestor and branch names repeat across studies); bounded. */
+function lowered(text: string): string {
+  let l = lowerCache.get(text);
+  if (l === undefined) {
+    if (lowerCache.size >= 20_000) lowerCache.clear();
+    lowerCache.set(text, (l = text.toLowerCase()));
+  }
+  return l;
+}
+
 export function decideSpecialty(study: Study, matcher: Matcher, table: SpecialtyTable, covid19: Evidence | undefined): { specialty: Specialty; evidence: Evidence[] } {
   if (covid19) return { specialty: 'pneumology', evidence: [{ ...covid19, label: 'specialty', value: 'pneumology', rule: 'specialty.pneumology.covid19' }] };
   const score = new Map<string, number>();
-  const best = new Map<string, { ev: Evidence; w: number }>();
-  const add = (value: string, w: number, ev: Evidence): void => {
+  // Best quote per specialty; the Evidence object is built for the winner only.
+  const best = new Map<string, { w: number; m: Match | null; path: string; text: string }>();
+  const add = (value: string, w: number, m: Match | null, path: string, text: string): void => {
     if (!KNOWN.has(value)) return;
     score.set(value, (score.get(value) ?? 0) + w);
     const b = best.get(value);
-    if (!b || b.w < w) best.set(value, { ev, w });
+    if (!b || b.w < w) best.set(value, { w, m, path, text });
   };
   const scanField = (path: string, text: string | null, w: number): void => {
     if (!text) return;
-    const seen = new Set<string>();
-    for (const m of matcher.scanCached(text, path)) {
-      if (seen.has(m.value)) continue;
-      seen.add(m.value);
-      add(m.value, w, evidenceOf('specialty', m.value, m));
+    const hits = matcher.scanShared(text);
+    for (let i = 0; i < hits.length; i++) {
+      const m = hits[i]!;
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = hits[j]!.value === m.value;
+      if (!seen) add(m.value, w, m, path, text);
     }
   };
-  study.conditions.forEach((c, i) => scanField(`conditions.${i}`, c, i === 0 ? 4 : 2));
+  study.conditions.forEach((c, i) => scanField(PATH.condition(i), c, i === 0 ? 4 : 2));
   scanField('briefTitle', study.briefTitle, 2);
   scanField('officialTitle', study.officialTitle, 1);
-  study.keywords.forEach((k, i) => scanField(`keywords.${i}`, k, 0.5));
-  study.conditionMesh.meshes.forEach((m, i) => scanField(`conditionMesh.meshes.${i}.term`, m.term, 1));
+  study.keywords.forEach((k, i) => scanField(PATH.keyword(i), k, 0.5));
+  study.conditionMesh.meshes.forEach((m, i) => scanField(PATH.mesh(i), m.term, 1));
   const lookup = meshLookup(table);
   const tableHit = (path: string, text: string): void => {
-    const v = lookup.get(text.toLowerCase());
-    if (v) add(v, 0.3, { label: 'specialty', value: v, field: path, start: 0, end: text.length, text, rule: `specialty.${v}.mesh` });
+    const v = lookup.get(lowered(text));
+    if (v) add(v, 0.3, null, path, text);
   };
-  study.conditionMesh.ancestors.forEach((a, i) => tableHit(`conditionMesh.ancestors.${i}.term`, a.term));
-  study.conditionMesh.browseBranches.forEach((b, i) => tableHit(`conditionMesh.browseBranches.${i}.name`, b.name));
+  study.conditionMesh.ancestors.forEach((a, i) => tableHit(PATH.ancestor(i), a.term));
+  study.conditionMesh.browseBranches.forEach((b, i) => tableHit(PATH.branch(i), b.name));
   for (const [winner, losers] of Object.entries(table.dominates ?? {})) {
     if ((score.get(winner) ?? 0) < 1) continue;
     for (const l of losers) if (score.has(l)) score.set(l, (score.get(l) ?? 0) * 0.25);
@@ -63,7 +85,10 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
   const top = ranked[0];
   if (top) {
-    const ev = best.get(top[0])!.ev;
+    const { m, path, text } = best.get(top[0])!;
+    const ev: Evidence = m
+      ? evidenceOf('specialty', top[0], m, m.rule, path)
+      : { label: 'specialty', value: top[0], field: path, start: 0, end: text.length, text, rule: `specialty.${top[0]}.mesh` };
     return { specialty: top[0] as Specialty, evidence: [ev] };
   }
   const [path, text] = study.conditions[0] ? ['conditions.0', study.conditions[0]] : ['briefTitle', study.briefTitle ?? ''];

@@ -19,6 +19,12 @@ export function normalize(text: string): string {
   return text.replace(VARIANTS, (c) => TO[c] ?? c);
 }
 
+/** Field paths with an index ("keywords.3"), each built once (the same few indexes recur in every study). */
+export function indexedPaths(path: (i: number) => string): (i: number) => string {
+  const memo: string[] = [];
+  return (i) => (memo[i] ??= path(i));
+}
+
 /** Value of a dotted path ("interventions.0.otherNames.1") in a Study; '' when absent or not a string. */
 export function getField(study: Study, path: string): string {
   let cur: unknown = study;

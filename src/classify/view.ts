@@ -5,9 +5,9 @@
  * MSC sentences of the description (`tier`), never from comparator arms or eligibility criteria.
  */
 import type { Study } from '../model/study.js';
-import type { Match, Matcher } from './matcher.js';
+import type { MakeMatch, Match, Matcher } from './matcher.js';
 import type { Product } from './rules.js';
-import { sentenceIn, sentenceStarts } from './text.js';
+import { indexedPaths, sentenceIn, sentenceStarts } from './text.js';
 
 export type Zone = 'title' | 'intervention' | 'arm' | 'summary' | 'keyword' | 'condition' | 'outcome';
 
@@ -25,6 +25,9 @@ export interface Hit extends Match {
   /** Filled by buildView: see StudyView.tier / isMsc. */
   tierValue: Tier;
   msc: boolean;
+  /** Memo of StudyView.sentenceOf / sameSentence (null until asked). */
+  sent: readonly [number, number] | null;
+  same: readonly Hit[] | null;
 }
 
 /** 1 = MSC intervention/arm, 2 = titles/keywords, 3 = MSC sentence of the summary/description, 4 = elsewhere. */
@@ -44,6 +47,10 @@ export interface StudyView {
   adminCue(field: string, start: number, end: number): boolean;
   /** The sentence [start, end) of `field` holding the span [pos, end). */
   sentence(field: string, pos: number, end?: number): [number, number];
+  /** The sentence of a hit (sentence(h.field, h.start, h.end), computed once per hit). */
+  sentenceOf(h: Hit): readonly [number, number];
+  /** The hits lying in the sentence of `h` (computed once per hit). */
+  sameSentence(h: Hit): readonly Hit[];
   /** Hits of one field, in text order. */
   inField(field: string): Hit[];
   tier(h: Hit): Tier;
@@ -52,7 +59,28 @@ export interface StudyView {
 }
 
 const COMPARATOR_ARM = new Set(['PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
-const key = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const keyCache = new Map<string, string>();
+/** Comparable form of an arm/intervention name (memoized: the same names are compared many times). */
+const key = (s: string): string => {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    keyCache.set(s, (k = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
+  }
+  return k;
+};
+
+const P = {
+  keyword: indexedPaths((i) => `keywords.${i}`),
+  ivName: indexedPaths((i) => `interventions.${i}.name`),
+  ivDescription: indexedPaths((i) => `interventions.${i}.description`),
+  ivOther: indexedPaths((i) => `interventions.${i}.otherNames.`),
+  armLabel: indexedPaths((i) => `arms.${i}.label`),
+  armDescription: indexedPaths((i) => `arms.${i}.description`),
+  outcome: indexedPaths((i) => `primaryOutcomes.${i}.measure`),
+};
+const otherNamePaths: Array<(j: number) => string> = [];
+const otherNamePath = (i: number, j: number): string => (otherNamePaths[i] ??= indexedPaths((k) => P.ivOther(i) + k))(j);
 
 /** Text fields the product layer reads (eligibility criteria are deliberately absent). */
 export function productFields(study: Study): FieldRef[] {
@@ -63,19 +91,19 @@ export function productFields(study: Study): FieldRef[] {
   add('briefTitle', study.briefTitle, 'title');
   add('officialTitle', study.officialTitle, 'title');
   add('acronym', study.acronym, 'title');
-  study.keywords.forEach((k, i) => add(`keywords.${i}`, k, 'keyword'));
+  study.keywords.forEach((k, i) => add(P.keyword(i), k, 'keyword'));
   study.interventions.forEach((iv, i) => {
-    add(`interventions.${i}.name`, iv.name, 'intervention', i);
-    add(`interventions.${i}.description`, iv.description, 'intervention', i);
-    iv.otherNames.forEach((n, j) => add(`interventions.${i}.otherNames.${j}`, n, 'intervention', i));
+    add(P.ivName(i), iv.name, 'intervention', i);
+    add(P.ivDescription(i), iv.description, 'intervention', i);
+    iv.otherNames.forEach((n, j) => add(otherNamePath(i, j), n, 'intervention', i));
   });
   study.arms.forEach((a, i) => {
-    add(`arms.${i}.label`, a.label, 'arm', i);
-    add(`arms.${i}.description`, a.description, 'arm', i);
+    add(P.armLabel(i), a.label, 'arm', i);
+    add(P.armDescription(i), a.description, 'arm', i);
   });
   add('briefSummary', study.briefSummary, 'summary');
   add('detailedDescription', study.detailedDescription, 'summary');
-  study.primaryOutcomes.forEach((o, i) => add(`primaryOutcomes.${i}.measure`, o.measure, 'outcome'));
+  study.primaryOutcomes.forEach((o, i) => add(P.outcome(i), o.measure, 'outcome'));
   return out;
 }
 
@@ -86,17 +114,30 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
   const hits: Hit[] = [];
   const byField = new Map<string, Hit[]>();
   const texts = new Map<string, string>();
+  let zone: Zone = 'title';
+  let owner = -1;
+  const make: MakeMatch<Hit> = (t, field, start, end, text) => ({
+    family: t.family,
+    value: t.value,
+    rule: t.rule,
+    also: t.also,
+    field,
+    start,
+    end,
+    text: text.slice(start, end),
+    zone,
+    owner,
+    tierValue: 4,
+    msc: false,
+    sent: null,
+    same: null,
+  });
   for (const f of fields) {
     texts.set(f.path, f.text);
     const from = hits.length;
-    matcher.scan(f.text, f.path, hits as Match[]);
-    for (let i = from; i < hits.length; i++) {
-      const h = hits[i]!;
-      h.zone = f.zone;
-      h.owner = f.owner;
-      h.tierValue = 4;
-      h.msc = false;
-    }
+    zone = f.zone;
+    owner = f.owner;
+    matcher.scan(f.text, f.path, hits, make);
     if (hits.length > from) byField.set(f.path, hits.slice(from));
   }
   // Weak product names (e.g. "MPC") count only when the company context appears somewhere.
@@ -158,13 +199,14 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     if (!st) starts.set(field, (st = sentenceStarts(text)));
     return sentenceIn(st, text.length, pos, end);
   };
+  const sentenceOf = (h: Hit): readonly [number, number] => (h.sent ??= sentence(h.field, h.start, h.end));
   // MSC sentences of the narrative fields (by sentence start).
   const sentences = new Map<string, Set<number>>();
   for (const h of hits) {
     if (h.zone !== 'summary' || !h.msc) continue;
     let set = sentences.get(h.field);
     if (!set) sentences.set(h.field, (set = new Set()));
-    set.add(sentence(h.field, h.start, h.end)[0]);
+    set.add(sentenceOf(h)[0]);
   }
   const computeTier = (h: Hit): Tier => {
     switch (h.zone) {
@@ -176,7 +218,7 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
       case 'keyword':
         return 2;
       case 'summary':
-        return sentences.get(h.field)?.has(sentence(h.field, h.start, h.end)[0]) ? 3 : 4;
+        return sentences.get(h.field)?.has(sentenceOf(h)[0]) ? 3 : 4;
       default:
         return 4;
     }
@@ -200,6 +242,14 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     text: (field) => texts.get(field) ?? '',
     inField: (field) => byField.get(field) ?? empty,
     sentence,
+    sentenceOf,
+    sameSentence: (h) => {
+      if (h.same === null) {
+        const [s, e] = sentenceOf(h);
+        h.same = (byField.get(h.field) ?? empty).filter((x) => x.start >= s && x.end <= e);
+      }
+      return h.same;
+    },
     adminCue,
     tier: (h) => h.tierValue,
     isMsc,

@@ -54,7 +54,12 @@ export async function* readNdjson(
     } catch (e) {
       throw new InputError({ file: ctx.file, line }, parseProblem(e));
     }
-    for (const raw of unwrap(v, ctx)) yield toStudyRecord(raw, ctx, line);
+    for (const raw of unwrap(v, ctx)) {
+      const rec = toStudyRecord(raw, ctx, line);
+      // the line IS the record: keep its text so the store need not serialize it again
+      if (raw === v) rec.rawJson = start === 0 ? l : l.slice(start);
+      yield rec;
+    }
   }
   for await (const chunk of text) {
     // Only the new chunk is searched for line ends, so a long line costs linear time.

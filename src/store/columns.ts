@@ -9,7 +9,9 @@ import type { StudyRecord } from '../model/record.js';
 import type { PartialDate, Study } from '../model/study.js';
 
 export type ColumnKind = 'varchar' | 'varchar[]' | 'integer' | 'boolean';
-type Value = string | number | boolean | readonly string[] | null;
+/** One column value as appended (and as posted between threads). */
+export type ColumnValue = string | number | boolean | readonly string[] | null;
+type Value = ColumnValue;
 
 export interface StudyColumn {
   name: string;

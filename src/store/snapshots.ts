@@ -6,12 +6,12 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
-import { InputError, MscopeError, UsageError } from '../model/errors.js';
+import { MscopeError, UsageError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import { appendValue, STUDY_COLUMNS } from './columns.js';
+import { checkRecord, isRowSource, ROW_WIDTH, type RowSource } from './rows.js';
 import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.js';
 
-const NCT_RE = /^NCT\d{8}$/;
 const PROGRESS_EVERY = 500;
 /** Flush the appender after about this many characters of row data (the appender otherwise buffers everything). */
 const FLUSH_CHARS = 32 << 20;
@@ -92,16 +92,7 @@ function validateLabel(conn: DuckDBConnection, label: string | null | undefined)
   });
 }
 
-function checkRecord(rec: StudyRecord, n: number): void {
-  const s = rec?.study;
-  const file = s?.provenance?.file ?? '(unknown source)';
-  const where = { file, record: s?.provenance?.record ?? n };
-  if (!s || typeof s !== 'object') throw new InputError({ file, record: n }, 'record has no study');
-  if (typeof s.nctId !== 'string' || !NCT_RE.test(s.nctId)) {
-    throw new InputError({ ...where, field: 'nctId' }, `invalid NCT id ${JSON.stringify(s.nctId)}`);
-  }
-}
-
+const KINDS = STUDY_COLUMNS.map((c) => c.kind);
 const COL_LIST = STUDY_COLUMNS.map((c) => c.name).join(', ');
 
 /** Keep one row per NCT id in snapshot `id`: the newest last_update_date (NULL oldest), tie: the later record. */
@@ -134,7 +125,7 @@ async function scalar(
 export async function createSnapshot(
   conn: DuckDBConnection,
   meta: SnapshotMeta,
-  records: AsyncIterable<StudyRecord>,
+  records: AsyncIterable<StudyRecord> | RowSource,
   opts: CreateSnapshotOptions = {},
 ): Promise<SnapshotInfo> {
   await validateLabel(conn, meta.label);
@@ -149,18 +140,35 @@ export async function createSnapshot(
     let n = 0;
     let pending = 0;
     try {
-      for await (const rec of records) {
-        n++;
-        checkRecord(rec, n);
-        app.appendInteger(id);
-        app.appendInteger(n);
-        for (const col of STUDY_COLUMNS) pending += appendValue(app, col.kind, col.get(rec.study, rec));
+      const endRow = (): void => {
         app.endRow();
         if (pending >= FLUSH_CHARS) {
           app.flushSync(); // bounded memory: DuckDB writes full row groups to the file (uncommitted)
           pending = 0;
         }
         if (opts.onProgress && n % PROGRESS_EVERY === 0) opts.onProgress(n);
+      };
+      if (isRowSource(records)) {
+        // pre-serialized rows (checked and serialized by the producer, e.g. a worker thread)
+        for await (const b of records.batches()) {
+          const v = b.values;
+          for (let r = 0, o = 0; r < b.rows; r++) {
+            n++;
+            app.appendInteger(id);
+            app.appendInteger(n);
+            for (let c = 0; c < ROW_WIDTH; c++, o++) pending += appendValue(app, KINDS[c]!, v[o] ?? null);
+            endRow();
+          }
+        }
+      } else {
+        for await (const rec of records) {
+          n++;
+          checkRecord(rec, n);
+          app.appendInteger(id);
+          app.appendInteger(n);
+          for (const col of STUDY_COLUMNS) pending += appendValue(app, col.kind, col.get(rec.study, rec));
+          endRow();
+        }
       }
       app.closeSync();
     } catch (err) {

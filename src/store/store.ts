@@ -92,6 +92,14 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
     if (file !== IN_MEMORY) await c.run(`USE ${CATALOG}`);
     return c;
   };
+  // Writes share the one connection's transaction: run them one at a time (calls made while one is in
+  // progress wait their turn instead of failing with "transaction already active").
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
   let closed = false;
   const live = (): void => {
     if (closed) throw new MscopeError(`${path}: store is closed`);
@@ -102,7 +110,10 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
   };
 
   return {
-    createSnapshot: async (meta, records, o) => (writable(), createSnapshot(conn, meta, records, o)),
+    createSnapshot: async (meta, records, o) => (
+      writable(),
+      exclusive(() => createSnapshot(conn, meta, records, o))
+    ),
     listSnapshots: async () => (live(), listSnapshots(conn)),
     getSnapshot: async (ref) => (live(), getSnapshot(conn, ref)),
     iterStudies: async function* (id) {
@@ -114,7 +125,10 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
       yield* iterRecords(connect, id);
     },
     getStudy: async (id, nct) => (live(), getStudy(conn, id, nct)),
-    saveLabels: async (id, version, labels) => (writable(), saveLabels(conn, id, version, labels)),
+    saveLabels: async (id, version, labels) => (
+      writable(),
+      exclusive(() => saveLabels(conn, id, version, labels))
+    ),
     loadLabels: async (id, version) => (live(), loadLabels(conn, id, version)),
     labelVersions: async (id) => (live(), labelVersions(conn, id)),
     connection: () => (live(), conn),

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Labels } from '../model/labels.js';
 import type { StudyRecord } from '../model/record.js';
 import type { Study } from '../model/study.js';
+import type { RowSource } from './rows.js';
 
 export interface SnapshotInfo {
   id: number;
@@ -42,10 +43,11 @@ export interface Store {
    * else fails, no snapshot is created and earlier snapshots are untouched. Duplicate NCT ids keep the record
    * with the newest lastUpdatePostedDate (tie: the later record). With `baseSnapshotId`, the new snapshot is
    * the base snapshot's studies replaced/added by the incoming records (newest last-update wins).
+   * `records` may also be a RowSource of pre-serialized rows (`fileRows(paths)`: the fast, threaded path).
    */
   createSnapshot(
     meta: SnapshotMeta,
-    records: AsyncIterable<StudyRecord>,
+    records: AsyncIterable<StudyRecord> | RowSource,
     opts?: CreateSnapshotOptions,
   ): Promise<SnapshotInfo>;
   /** All snapshots, oldest first. */

@@ -42,9 +42,9 @@ export async function checkReportPage(htmlFile: string, screenshot: string): Pro
       figs.map((f) => {
         const svg = f.querySelector('svg');
         const box = svg?.getBoundingClientRect();
-        const marks = [
-          ...f.querySelectorAll('g.role-mark path, g.role-mark rect, g.role-mark circle, g.role-mark line'),
-        ].filter((el) => {
+        const marks = Array.from(
+          f.querySelectorAll('g.role-mark path, g.role-mark rect, g.role-mark circle, g.role-mark line'),
+        ).filter((el) => {
           const b = (el as SVGGraphicsElement).getBBox();
           return b.width > 0 || b.height > 0;
         }).length;

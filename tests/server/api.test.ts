@@ -264,7 +264,7 @@ describe('GET /api/export.csv', () => {
     const page = (await json('/api/studies?sort=enrollment&order=desc&pageSize=500')).body;
     expect(records.map((r) => r.nct_id)).toEqual(page.rows.map((r: { nctId: string }) => r.nctId));
     const formula = records.find((r) => r.nct_id === nct(1008))!;
-    expect(formula.title.startsWith("'=")).toBe(true);
+    expect(formula.title?.startsWith("'=")).toBe(true);
     const spain = (await fetch(`${base}/api/export.csv?country=Spain`).then((r) => r.text()))
       .trim()
       .split('\n');

@@ -147,6 +147,19 @@ describe('createSnapshot / listSnapshots / getSnapshot', () => {
     expect((await store.getSnapshot()).id).toBe(b.id);
   });
 
+  it('concurrent writes through one store run one after the other', async () => {
+    const batch = (from: number) => Array.from({ length: 2000 }, (_, i) => rec(nct(from + i)));
+    const [a, b, c] = await Promise.all([
+      store.createSnapshot({ label: 'a', sources: [] }, fromArray(batch(1))),
+      store.createSnapshot({ label: 'b', sources: [] }, fromArray(batch(5001))),
+      store.createSnapshot({ label: 'c', sources: [] }, fromArray(batch(9001))),
+    ]);
+    expect([a.id, b.id, c.id].sort()).toEqual([1, 2, 3]);
+    for (const s of [a, b, c]) expect(s.studyCount).toBe(2000);
+    expect((await store.getStudy(b.id, nct(5001)))?.study.nctId).toBe(nct(5001));
+    expect(await store.getStudy(b.id, nct(1))).toBeNull();
+  });
+
   it('an empty input makes an empty snapshot', async () => {
     const info = await store.createSnapshot({ sources: [] }, fromArray([]));
     expect(info.studyCount).toBe(0);

@@ -199,6 +199,16 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     // the active filter chip removes it again
     await settle(() => page.locator('#chips button.chip', { hasText: 'source' }).click());
     expect(await shownTotal()).toBe(before);
+    // the same with the keyboard: the chart's values as buttons
+    const fig = page.locator('figure:has(figcaption:text-is("Phase"))');
+    await fig.locator('details.values-box > summary').focus();
+    await page.keyboard.press('Enter');
+    const first = fig.locator('ul.values button').first();
+    await first.focus();
+    await settle(() => page.keyboard.press('Enter'));
+    expect(new URL(page.url()).searchParams.getAll('phase')).toHaveLength(1);
+    expect(await shownTotal()).toBeLessThan(before);
+    expect(await shownTotal()).toBe(await apiTotal(new URL(page.url()).search));
   });
 
   it('a shared URL with a comma-containing country gives the same count as the API', async () => {

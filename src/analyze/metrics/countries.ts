@@ -8,31 +8,48 @@
  * Trials without any location country are reported under "(no location)". Trials without an enrollment figure
  * count as trials but add 0 participants (their number is given in the note).
  */
-import type { ClassifiedStudy } from '../types.js';
-import { countryKeys, studyTypeKey } from '../dimensions.js';
-import { Tally, byValueDesc, countTable, type MetricTable } from './table.js';
+import { FLAG, MULTI_DICT, type PreparedStudy } from '../prepare.js';
+import {
+  byValueDesc,
+  codeTally,
+  countTable,
+  finish,
+  type CodeTally,
+  type MetricTable,
+  type TallyContext,
+} from './table.js';
 
-export function trialsByCountry(rows: readonly ClassifiedStudy[]): MetricTable {
-  return countTable(
-    rows.map((r) => ({ nctId: r.study.nctId, keys: [countryKeys(r.study)] })),
-    {
-      id: 'trialsByCountry',
-      title: 'Trials per country',
-      dims: ['country'],
-      unit: 'trials',
-      note: 'A trial counts once in every distinct country of its locations (multi-country trials count in each, so counts add up to more than the trials). "(no location)" = no location listed.',
-    },
-  );
+type Rows = readonly PreparedStudy[];
+
+const COUNTRY_META = {
+  id: 'trialsByCountry',
+  title: 'Trials per country',
+  dims: ['country'],
+  unit: 'trials',
+  note: 'A trial counts once in every distinct country of its locations (multi-country trials count in each, so counts add up to more than the trials). "(no location)" = no location listed.',
+};
+
+export function trialsByCountry(rows: Rows, ctx?: TallyContext): MetricTable {
+  return countTable(rows, 'countries', COUNTRY_META, ctx);
 }
 
-export function observationalByCountry(rows: readonly ClassifiedStudy[]): MetricTable {
-  const obs = rows.filter((r) => studyTypeKey(r.study) === 'OBSERVATIONAL');
-  const t = trialsByCountry(obs);
+export function observationalByCountry(rows: Rows, ctx?: TallyContext): MetricTable {
+  const pre = ctx?.pre?.rows === rows ? ctx.pre : undefined;
+  let t: MetricTable;
+  let nObs: number;
+  if (pre) {
+    nObs = pre.observational;
+    t = finish(pre.observationalCountries, nObs, COUNTRY_META);
+  } else {
+    const obs = rows.filter((r) => r.studyType === 'OBSERVATIONAL');
+    nObs = obs.length;
+    t = trialsByCountry(obs, ctx);
+  }
   return {
     ...t,
     id: 'observationalByCountry',
     title: 'Observational studies per country',
-    note: `Study type OBSERVATIONAL only (${obs.length} studies). ${t.note}`,
+    note: `Study type OBSERVATIONAL only (${nObs} studies). ${t.note}`,
   };
 }
 
@@ -46,18 +63,18 @@ export interface Participants {
   estimatedEnrollmentTrials: number;
 }
 
-export function participants(rows: readonly ClassifiedStudy[]): Participants {
+export function participants(rows: Rows): Participants {
   let total = 0;
   let withE = 0;
   let actual = 0;
   let estimated = 0;
   for (const r of rows) {
-    const e = r.study.enrollment;
-    if (e.count === null) continue;
+    const n = r.enrollment;
+    if (n === null) continue;
     withE++;
-    total += e.count;
-    if (e.type === 'ACTUAL') actual++;
-    else if (e.type === 'ESTIMATED') estimated++;
+    total += n;
+    if (r.flags & FLAG.actualEnrollment) actual++;
+    else if (r.flags & FLAG.estimatedEnrollment) estimated++;
   }
   return {
     total,
@@ -70,15 +87,26 @@ export function participants(rows: readonly ClassifiedStudy[]): Participants {
 
 export type SplitRule = 'full' | 'split';
 
-export function participantsByCountry(rows: readonly ClassifiedStudy[], rule: SplitRule): MetricTable {
-  const t = new Tally();
+export function participantsByCountry(rows: Rows, rule: SplitRule, ctx?: TallyContext): MetricTable {
+  const pre = ctx?.pre?.rows === rows ? ctx.pre : undefined;
+  let t: { rows: CodeTally['rows'] };
   let missing = 0;
-  for (const r of rows) {
-    const countries = countryKeys(r.study);
-    const n = r.study.enrollment.count;
-    if (n === null) missing++;
-    const each = n === null ? 0 : rule === 'full' ? n : n / countries.length;
-    for (const c of countries) t.add([c], r.study.nctId, each);
+  if (pre) {
+    t = rule === 'full' ? pre.countryFull : pre.countrySplit;
+    missing = pre.missingEnrollment;
+  } else {
+    const dict = MULTI_DICT.countries;
+    const tally = codeTally(dict.values.length, (c) => [dict.values[c]!], ctx, true);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      // the distinct countries (countryKeys), so n / length is the split of the original rule
+      const countries = r.codes.countries;
+      const n = r.row.study.enrollment.count;
+      if (n === null) missing++;
+      const each = n === null ? 0 : rule === 'full' ? n : n / countries.length;
+      for (const c of countries) tally.add(c, r.nctId, i, each);
+    }
+    t = tally;
   }
   const ruleText =
     rule === 'full'

@@ -1,10 +1,7 @@
 /** Registry design/status metrics: phase, overall status, study type, sponsor class, results posted. */
-import type { ClassifiedStudy } from '../types.js';
-import { PHASE_ORDER, phaseKey, sponsorClassKey, statusKey, studyTypeKey } from '../dimensions.js';
-import { byKeyOrder, countTable, type MetricTable } from './table.js';
-
-const one = (rows: readonly ClassifiedStudy[], get: (r: ClassifiedStudy) => string) =>
-  rows.map((r) => ({ nctId: r.study.nctId, keys: [[get(r)]] }));
+import { SLOT, type PreparedStudy } from '../prepare.js';
+import { PHASE_ORDER } from '../dimensions.js';
+import { byKeyOrder, countTable, countTable2, type MetricTable, type TallyContext } from './table.js';
 
 /** Phase keys in reading order: single phases, then combinations, then NA and NONE. */
 export const PHASE_KEY_ORDER = [
@@ -19,9 +16,10 @@ export const PHASE_KEY_ORDER = [
   'NONE',
 ];
 
-export function phases(rows: readonly ClassifiedStudy[]): MetricTable {
+export function phases(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
-    one(rows, (r) => phaseKey(r.study)),
+    rows,
+    SLOT.phase,
     {
       id: 'phases',
       title: 'Trials by registry phase',
@@ -30,12 +28,14 @@ export function phases(rows: readonly ClassifiedStudy[]): MetricTable {
       note: `Registry phase list as registered; combinations stay distinct (PHASE1|PHASE2 is not counted as PHASE1 or PHASE2). NA = registry "not applicable"; NONE = no phase given (mostly observational studies). Canonical order: ${PHASE_ORDER.join(', ')}.`,
       order: byKeyOrder(PHASE_KEY_ORDER),
     },
+    ctx,
   );
 }
 
-export function statuses(rows: readonly ClassifiedStudy[]): MetricTable {
+export function statuses(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
-    one(rows, (r) => statusKey(r.study)),
+    rows,
+    SLOT.status,
     {
       id: 'statuses',
       title: 'Trials by overall recruitment status',
@@ -43,12 +43,14 @@ export function statuses(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'Overall status as of the snapshot (not as of any --as-of date: statuses drift over time). UNKNOWN = the registry\'s "unknown status" (not verified for over 2 years); "unknown" = no status given.',
     },
+    ctx,
   );
 }
 
-export function studyTypes(rows: readonly ClassifiedStudy[]): MetricTable {
+export function studyTypes(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
-    one(rows, (r) => studyTypeKey(r.study)),
+    rows,
+    SLOT.studyType,
     {
       id: 'studyTypes',
       title: 'Trials by study type',
@@ -56,12 +58,14 @@ export function studyTypes(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'Registry study type (INTERVENTIONAL, OBSERVATIONAL, EXPANDED_ACCESS).',
     },
+    ctx,
   );
 }
 
-export function sponsorClasses(rows: readonly ClassifiedStudy[]): MetricTable {
+export function sponsorClasses(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
   return countTable(
-    one(rows, (r) => sponsorClassKey(r.study)),
+    rows,
+    SLOT.sponsorClass,
     {
       id: 'sponsorClasses',
       title: 'Trials by lead sponsor class',
@@ -69,15 +73,15 @@ export function sponsorClasses(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'Registry agency class of the lead sponsor: INDUSTRY, NIH, FED, OTHER_GOV, INDIV, NETWORK, OTHER (universities, hospitals …).',
     },
+    ctx,
   );
 }
 
-export function resultsByStatus(rows: readonly ClassifiedStudy[]): MetricTable {
-  return countTable(
-    rows.map((r) => ({
-      nctId: r.study.nctId,
-      keys: [[statusKey(r.study)], [r.study.hasResults ? 'results posted' : 'no results posted']],
-    })),
+export function resultsByStatus(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
+  return countTable2(
+    rows,
+    SLOT.status,
+    SLOT.results,
     {
       id: 'resultsByStatus',
       title: 'Results posted on ClinicalTrials.gov, by overall status',
@@ -85,5 +89,6 @@ export function resultsByStatus(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'Whether the registry record has a results section (hasResults), per overall status. Results published only in journals are not seen here.',
     },
+    ctx,
   );
 }

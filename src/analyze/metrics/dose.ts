@@ -3,9 +3,18 @@
  * The dose of a trial is the low end of the stated per-administration dose (the high end when only that is known);
  * a trial with several routes counts under each. Absolute doses ("cells", not per kg) are counted but not mixed in.
  */
-import type { ClassifiedStudy } from '../types.js';
-import { phaseKey, routeKeys } from '../dimensions.js';
-import { round } from './table.js';
+import type { PreparedStudy } from '../prepare.js';
+
+const NCT_ID = /^NCT\d{8}$/;
+
+/**
+ * a.localeCompare(b) for NCT ids. Two well-formed ids (NCT + 8 digits) collate as their code units do (same
+ * prefix and length, digits in numeric order), so they skip the slow locale comparison.
+ */
+function compareIds(a: string, b: string): number {
+  if (NCT_ID.test(a) && NCT_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
 
 export interface DoseStat {
   key: string;
@@ -52,7 +61,7 @@ export function quantile(sorted: readonly number[], p: number): number {
   return a + (b - a) * (h - lo);
 }
 
-function stat(key: string, pts: readonly DosePoint[]): DoseStat {
+function stat(key: string, pts: readonly DosePoint[], ids: boolean): DoseStat {
   const v = pts.map((p) => p.value).sort((a, b) => a - b);
   const sig = (x: number) => Number(x.toPrecision(4));
   return {
@@ -63,50 +72,59 @@ function stat(key: string, pts: readonly DosePoint[]): DoseStat {
     median: sig(quantile(v, 0.5)),
     q3: sig(quantile(v, 0.75)),
     max: sig(v[v.length - 1]!),
-    nctIds: pts.map((p) => p.nctId).sort(),
+    nctIds: ids ? pts.map((p) => p.nctId).sort() : [],
   };
 }
 
-function groupStats(points: readonly DosePoint[], keysOf: (p: DosePoint) => string[]): DoseStat[] {
+function groupStats(
+  points: readonly DosePoint[],
+  keysOf: (p: DosePoint) => readonly string[],
+  ids: boolean,
+): DoseStat[] {
   const groups = new Map<string, DosePoint[]>();
-  for (const p of points) for (const k of keysOf(p)) groups.set(k, [...(groups.get(k) ?? []), p]);
+  for (const p of points)
+    for (const k of keysOf(p)) {
+      const g = groups.get(k);
+      if (g === undefined) groups.set(k, [p]);
+      else g.push(p);
+    }
   return [...groups.entries()]
-    .map(([k, pts]) => stat(k, pts))
+    .map(([k, pts]) => stat(k, pts, ids))
     .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }
 
-export function doseMetrics(rows: readonly ClassifiedStudy[]): DoseMetrics {
+/** Dose metrics of the rows; `ids: false` leaves the per-group NCT id lists empty. */
+export function doseMetrics(rows: readonly PreparedStudy[], opts: { ids?: boolean } = {}): DoseMetrics {
+  const ids = opts.ids ?? true;
   const points: DosePoint[] = [];
   let absolute = 0;
   let none = 0;
   for (const r of rows) {
-    const d = r.labels?.dose;
-    const value = d ? (d.value ?? d.valueHigh) : null;
-    if (!d || value === null) {
+    if (r.doseKind === 0) {
       none++;
       continue;
     }
-    if (d.unit !== 'cells/kg') {
+    if (r.doseKind === 1) {
       absolute++;
       continue;
     }
     points.push({
-      nctId: r.study.nctId,
-      value: round(value, 0),
-      routes: routeKeys(r),
-      phase: phaseKey(r.study),
-      administrations: d.administrations,
+      nctId: r.nctId,
+      value: r.dosePerKg,
+      routes: [...r.routes],
+      phase: r.phase,
+      administrations: r.row.labels!.dose!.administrations,
     });
   }
-  points.sort((a, b) => a.value - b.value || a.nctId.localeCompare(b.nctId));
+  points.sort((a, b) => a.value - b.value || compareIds(a.nctId, b.nctId));
   return {
     note: 'Per-administration dose in cells/kg body weight as read by the classifier (low end of a range). Trials with several routes count under each route. Quartiles by linear interpolation.',
     perKgTrials: points.length,
     absoluteTrials: absolute,
     noDoseTrials: none,
-    overall: points.length ? stat('all', points) : null,
-    byRoute: groupStats(points, (p) => p.routes),
-    byPhase: groupStats(points, (p) => [p.phase]),
+    overall: points.length ? stat('all', points, ids) : null,
+    byRoute: groupStats(points, (p) => p.routes, ids),
+    byPhase: groupStats(points, (p) => [p.phase], ids),
     points,
   };
 }

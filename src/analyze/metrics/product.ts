@@ -1,36 +1,31 @@
 /** Product metrics from classifier labels: tissue source, donor, form, modifications, routes, specialty, COVID-19, named products. */
-import type { ClassifiedStudy } from '../types.js';
-import {
-  UNSPECIFIED,
-  donorKey,
-  modificationKeys,
-  productFormKey,
-  routeKeys,
-  sourceGroup,
-  sourceKeys,
-  specialtyKey,
-} from '../dimensions.js';
-import { countTable, type MetricTable } from './table.js';
+import { SLOT, type PreparedStudy } from '../prepare.js';
+import { countTable, finish, type MetricTable, type TallyContext } from './table.js';
 
-const multi = (rows: readonly ClassifiedStudy[], get: (r: ClassifiedStudy) => string[]) =>
-  rows.map((r) => ({ nctId: r.study.nctId, keys: [get(r)] }));
+type Rows = readonly PreparedStudy[];
 
 const MULTI_NOTE =
   'A trial with several values counts once under each (shares can add up to more than 100%); share = trials with the value / all trials.';
 
-export function sources(rows: readonly ClassifiedStudy[]): MetricTable {
-  return countTable(multi(rows, sourceKeys), {
-    id: 'sources',
-    title: 'MSC tissue source',
-    dims: ['source'],
-    unit: 'trials',
-    note: `Tissue origin of the MSC product (classifier label). ${MULTI_NOTE} "unspecified" = not stated in the record.`,
-  });
+export function sources(rows: Rows, ctx?: TallyContext): MetricTable {
+  return countTable(
+    rows,
+    'sources',
+    {
+      id: 'sources',
+      title: 'MSC tissue source',
+      dims: ['source'],
+      unit: 'trials',
+      note: `Tissue origin of the MSC product (classifier label). ${MULTI_NOTE} "unspecified" = not stated in the record.`,
+    },
+    ctx,
+  );
 }
 
-export function sourceGroups(rows: readonly ClassifiedStudy[]): MetricTable {
+export function sourceGroups(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
-    multi(rows, (r) => [sourceGroup(r)]),
+    rows,
+    SLOT.sourceGroup,
     {
       id: 'sourceGroups',
       title: 'MSC tissue source (one group per trial)',
@@ -38,12 +33,14 @@ export function sourceGroups(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'Each trial in exactly one group: its single tissue source, "multiple" when several are used, "unspecified" when none is stated. Shares add up to 100%.',
     },
+    ctx,
   );
 }
 
-export function donors(rows: readonly ClassifiedStudy[]): MetricTable {
+export function donors(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
-    multi(rows, (r) => [donorKey(r)]),
+    rows,
+    SLOT.donor,
     {
       id: 'donors',
       title: 'Autologous vs allogeneic',
@@ -51,12 +48,14 @@ export function donors(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'Donor type of the MSC product; "both" = different arms/parts use each.',
     },
+    ctx,
   );
 }
 
-export function productForms(rows: readonly ClassifiedStudy[]): MetricTable {
+export function productForms(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
-    multi(rows, (r) => [productFormKey(r) ?? 'other']),
+    rows,
+    SLOT.productForm,
     {
       id: 'productForms',
       title: 'Cells vs EVs/secretome vs stromal mixtures',
@@ -64,32 +63,44 @@ export function productForms(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'cells = living (culture-expanded) MSCs; derived = cell-free MSC products (EVs, exosomes, secretome, conditioned medium, lysate); mixture = minimally manipulated stromal mixtures (SVF, BMAC, micro-fragmented fat). A trial giving both cells and derived products counts as cells.',
     },
+    ctx,
   );
 }
 
-export function modifications(rows: readonly ClassifiedStudy[]): MetricTable {
-  return countTable(multi(rows, modificationKeys), {
-    id: 'modifications',
-    title: 'Primed, genetically modified and differentiated MSCs',
-    dims: ['modification'],
-    unit: 'trials',
-    note: `genetically_modified = transfected/transduced/gene-edited (incl. CRISPR); primed = preconditioned (cytokines, hypoxia, drugs, 3D culture); differentiated = induced toward another lineage before use; none = no modification stated. ${MULTI_NOTE}`,
-  });
-}
-
-export function routes(rows: readonly ClassifiedStudy[]): MetricTable {
-  return countTable(multi(rows, routeKeys), {
-    id: 'routes',
-    title: 'Administration routes',
-    dims: ['route'],
-    unit: 'trials',
-    note: `Route of administration of the MSC product. ${MULTI_NOTE} "unspecified" = no route stated.`,
-  });
-}
-
-export function specialties(rows: readonly ClassifiedStudy[]): MetricTable {
+export function modifications(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
-    multi(rows, (r) => [specialtyKey(r)]),
+    rows,
+    'modifications',
+    {
+      id: 'modifications',
+      title: 'Primed, genetically modified and differentiated MSCs',
+      dims: ['modification'],
+      unit: 'trials',
+      note: `genetically_modified = transfected/transduced/gene-edited (incl. CRISPR); primed = preconditioned (cytokines, hypoxia, drugs, 3D culture); differentiated = induced toward another lineage before use; none = no modification stated. ${MULTI_NOTE}`,
+    },
+    ctx,
+  );
+}
+
+export function routes(rows: Rows, ctx?: TallyContext): MetricTable {
+  return countTable(
+    rows,
+    'routes',
+    {
+      id: 'routes',
+      title: 'Administration routes',
+      dims: ['route'],
+      unit: 'trials',
+      note: `Route of administration of the MSC product. ${MULTI_NOTE} "unspecified" = no route stated.`,
+    },
+    ctx,
+  );
+}
+
+export function specialties(rows: Rows, ctx?: TallyContext): MetricTable {
+  return countTable(
+    rows,
+    SLOT.specialty,
     {
       id: 'specialties',
       title: 'Medical specialty',
@@ -97,12 +108,14 @@ export function specialties(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'One principal medical area per trial (classifier label, gold guideline definitions).',
     },
+    ctx,
   );
 }
 
-export function covid19(rows: readonly ClassifiedStudy[]): MetricTable {
+export function covid19(rows: Rows, ctx?: TallyContext): MetricTable {
   return countTable(
-    multi(rows, (r) => [r.labels?.covid19 ? 'COVID-19' : 'other']),
+    rows,
+    SLOT.covid19,
     {
       id: 'covid19',
       title: 'COVID-19 trials',
@@ -110,25 +123,27 @@ export function covid19(rows: readonly ClassifiedStudy[]): MetricTable {
       unit: 'trials',
       note: 'Trials targeting COVID-19 / SARS-CoV-2, incl. COVID ARDS and long COVID.',
     },
+    ctx,
   );
 }
 
-export function products(rows: readonly ClassifiedStudy[]): MetricTable {
-  const named = rows.filter((r) => r.labels?.product);
-  const t = countTable(
-    multi(named, (r) => [r.labels!.product ?? UNSPECIFIED]),
-    {
-      id: 'products',
-      title: 'Named MSC products',
-      dims: ['product'],
-      unit: 'trials',
-      note: '',
-      share: false,
-    },
-  );
+export function products(rows: Rows, ctx?: TallyContext): MetricTable {
+  const meta = {
+    id: 'products',
+    title: 'Named MSC products',
+    dims: ['product'],
+    unit: 'trials',
+    note: '',
+    share: false,
+  };
+  const pre = ctx?.pre?.rows === rows ? ctx.pre : undefined;
+  // the fused counts skip studies without a product, as this filter does
+  const named = pre ? null : rows.filter((r) => r.codes.single[SLOT.product]! >= 0);
+  const nNamed = pre ? pre.named : named!.length;
+  const t = pre ? finish(pre.dim(SLOT.product), nNamed, meta) : countTable(named!, SLOT.product, meta, ctx);
   return {
     ...t,
     denominator: rows.length,
-    note: `Canonical product names recognised by the classifier (e.g. remestemcel-L). ${named.length} of ${rows.length} trials name a product; the others are not listed.`,
+    note: `Canonical product names recognised by the classifier (e.g. remestemcel-L). ${nNamed} of ${rows.length} trials name a product; the others are not listed.`,
   };
 }

@@ -2,8 +2,8 @@
  * PRISMA-style flow from the classifier's screening decisions: records identified -> unclassified -> excluded
  * (by reason code) -> included (by category). Counts every row given (the caller's filter already applied).
  */
-import type { ClassifiedStudy } from '../types.js';
-import { Tally, type MetricRow, type MetricTable } from './table.js';
+import type { PreparedStudy } from '../prepare.js';
+import { Tally, type MetricRow, type MetricTable, type TallyContext } from './table.js';
 
 export interface ScreeningFlow {
   /** Records in the snapshot after the filter. */
@@ -22,33 +22,37 @@ export interface ScreeningFlow {
   includedByReason: MetricRow[];
 }
 
-export function screeningFlow(rows: readonly ClassifiedStudy[]): ScreeningFlow {
-  const excl = new Tally();
-  const inclCat = new Tally();
-  const inclReason = new Tally();
+export function screeningFlow(rows: readonly PreparedStudy[], ctx?: TallyContext): ScreeningFlow {
+  const excl = new Tally(ctx);
+  const inclCat = new Tally(ctx);
+  const inclReason = new Tally(ctx);
+  const keepIds = ctx?.ids ?? true;
   const unclassified: string[] = [];
+  let nUnclassified = 0;
   let excluded = 0;
   let included = 0;
-  for (const r of rows) {
-    const id = r.study.nctId;
-    if (!r.labels) {
-      unclassified.push(id);
+  for (let i = 0; i < rows.length; i++) {
+    const id = rows[i]!.nctId;
+    const labels = rows[i]!.row.labels;
+    if (!labels) {
+      nUnclassified++;
+      if (keepIds) unclassified.push(id);
       continue;
     }
-    if (r.labels.included) {
+    if (labels.included) {
       included++;
-      inclCat.add([r.labels.category], id);
-      inclReason.add([r.labels.screeningReason], id);
+      inclCat.addKey(labels.category, null, id, i);
+      inclReason.addKey(labels.screeningReason, null, id, i);
     } else {
       excluded++;
-      excl.add([r.labels.screeningReason], id);
+      excl.addKey(labels.screeningReason, null, id, i);
     }
   }
   return {
     identified: rows.length,
-    unclassified: unclassified.length,
+    unclassified: nUnclassified,
     unclassifiedNctIds: unclassified.sort(),
-    screened: rows.length - unclassified.length,
+    screened: rows.length - nUnclassified,
     excluded,
     excludedByReason: excl.rows({ denominator: excluded || undefined }),
     included,

@@ -1,29 +1,25 @@
 /** Metrics over time: trials per year (first posted / start) stacked by source, and other dimensions by year. */
-import type { ClassifiedStudy } from '../types.js';
-import {
-  donorKey,
-  firstPostedYear,
-  productFormKey,
-  sourceGroup,
-  specialtyKey,
-  startYear,
-} from '../dimensions.js';
-import { byKey, countTable, type MetricTable } from './table.js';
+import { SLOT, type PreparedStudy, type Slot } from '../prepare.js';
+import { byKey, countTable2, type MetricTable, type TallyContext } from './table.js';
 
 export type YearBasis = 'firstPosted' | 'start';
 
-export const yearOf = (basis: YearBasis) => (r: ClassifiedStudy) =>
-  basis === 'start' ? startYear(r.study) : firstPostedYear(r.study);
+type Rows = readonly PreparedStudy[];
+
+/** The year slot (prepare.ts) of a basis. */
+export const yearSlot = (basis: YearBasis): Slot =>
+  basis === 'start' ? SLOT.startYear : SLOT.firstPostedYear;
 
 const BASIS_LABEL: Record<YearBasis, string> = {
   firstPosted: 'first posted on ClinicalTrials.gov',
   start: 'study start date (actual or anticipated)',
 };
 
-export function trialsPerYear(rows: readonly ClassifiedStudy[], basis: YearBasis): MetricTable {
-  const y = yearOf(basis);
-  return countTable(
-    rows.map((r) => ({ nctId: r.study.nctId, keys: [[y(r)], [sourceGroup(r)]] })),
+export function trialsPerYear(rows: Rows, basis: YearBasis, ctx?: TallyContext): MetricTable {
+  return countTable2(
+    rows,
+    yearSlot(basis),
+    SLOT.sourceGroup,
     {
       id: basis === 'start' ? 'trialsPerStartYear' : 'trialsPerFirstPostedYear',
       title: `Trials per year (${BASIS_LABEL[basis]}) by tissue source`,
@@ -33,21 +29,24 @@ export function trialsPerYear(rows: readonly ClassifiedStudy[], basis: YearBasis
       order: byKey,
       share: false,
     },
+    ctx,
   );
 }
 
 function overTime(
-  rows: readonly ClassifiedStudy[],
+  rows: Rows,
   basis: YearBasis,
   id: string,
   title: string,
   dim: string,
-  get: (r: ClassifiedStudy) => string,
+  slot: Slot,
   note: string,
+  ctx?: TallyContext,
 ): MetricTable {
-  const y = yearOf(basis);
-  return countTable(
-    rows.map((r) => ({ nctId: r.study.nctId, keys: [[y(r)], [get(r)]] })),
+  return countTable2(
+    rows,
+    yearSlot(basis),
+    slot,
     {
       id,
       title: `${title} per year (${BASIS_LABEL[basis]})`,
@@ -57,53 +56,58 @@ function overTime(
       order: byKey,
       share: false,
     },
+    ctx,
   );
 }
 
-export function specialtyOverTime(rows: readonly ClassifiedStudy[], basis: YearBasis): MetricTable {
+export function specialtyOverTime(rows: Rows, basis: YearBasis, ctx?: TallyContext): MetricTable {
   return overTime(
     rows,
     basis,
     'specialtyOverTime',
     'Medical specialty',
     'specialty',
-    specialtyKey,
+    SLOT.specialty,
     'One principal specialty per trial (classifier label).',
+    ctx,
   );
 }
 
-export function donorOverTime(rows: readonly ClassifiedStudy[], basis: YearBasis): MetricTable {
+export function donorOverTime(rows: Rows, basis: YearBasis, ctx?: TallyContext): MetricTable {
   return overTime(
     rows,
     basis,
     'donorOverTime',
     'Autologous vs allogeneic',
     'donor',
-    donorKey,
+    SLOT.donor,
     'Donor type per trial: autologous, allogeneic, both (arms differ) or unspecified.',
+    ctx,
   );
 }
 
-export function productFormOverTime(rows: readonly ClassifiedStudy[], basis: YearBasis): MetricTable {
+export function productFormOverTime(rows: Rows, basis: YearBasis, ctx?: TallyContext): MetricTable {
   return overTime(
     rows,
     basis,
     'productFormOverTime',
     'Cells vs EVs/secretome vs mixtures',
     'productForm',
-    (r) => productFormKey(r) ?? 'other',
+    SLOT.productForm,
     'cells = culture-expanded MSCs; derived = cell-free MSC products (EVs, exosomes, secretome, conditioned medium, lysate); mixture = minimally manipulated stromal mixtures (SVF, BMAC …).',
+    ctx,
   );
 }
 
-export function covidOverTime(rows: readonly ClassifiedStudy[], basis: YearBasis): MetricTable {
+export function covidOverTime(rows: Rows, basis: YearBasis, ctx?: TallyContext): MetricTable {
   return overTime(
     rows,
     basis,
     'covid19OverTime',
     'COVID-19 trials',
     'covid19',
-    (r) => (r.labels?.covid19 ? 'COVID-19' : 'other'),
+    SLOT.covid19,
     'Trials targeting COVID-19 / SARS-CoV-2 (incl. COVID ARDS, long COVID) vs all other trials.',
+    ctx,
   );
 }

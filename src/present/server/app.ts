@@ -45,7 +45,7 @@ function sendBody(c: Context, body: Body): Response {
     headers['Content-Encoding'] = 'gzip';
     return c.body(body.gzip, 200, headers);
   }
-  return c.body(body.text, 200, headers);
+  return c.body(body.bytes, 200, headers);
 }
 
 function queryOf(c: Context, filter: boolean, controls: readonly Control[]) {

@@ -4,7 +4,8 @@
  * filter results and metrics keyed by the canonical filter. Filtering and metrics are the analyze/ functions.
  */
 import type { Filter } from '../../analyze/filter.js';
-import { applyFilter } from '../../analyze/filter.js';
+import { filterIndices } from '../../analyze/filter.js';
+import { prepareAll, type PreparedStudy } from '../../analyze/prepare.js';
 import {
   countriesOf,
   donorKey,
@@ -66,6 +67,8 @@ export interface Dataset {
   /** Ruleset version of the labels in use; null when the snapshot has no labels. */
   rulesetVersion: string | null;
   rows: readonly ClassifiedStudy[];
+  /** The rows' prepared keys (analyze/prepare.ts), search text included, built once at load. */
+  prepared: readonly PreparedStudy[];
   summaries: readonly StudyRow[];
   /** NCT id -> row index. */
   byNct: ReadonlyMap<string, number>;
@@ -121,7 +124,7 @@ export function buildDataset(
 ): Dataset {
   const summaries = rows.map(summarize);
   const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
-  const indexOf = new Map(rows.map((r, i) => [r, i] as const));
+  const prepared = prepareAll(rows, { text: true });
   const selections = createLru<string, Int32Array>(256);
   const cache = createLru<string, unknown>(128);
   /** Per sort key: rows with a value in ascending order (ties by NCT order), then the rows without one. */
@@ -150,6 +153,7 @@ export function buildDataset(
     publications,
     rulesetVersion,
     rows,
+    prepared,
     summaries,
     byNct,
     cache,
@@ -157,12 +161,7 @@ export function buildDataset(
       const key = filterKey(filter);
       let sel = selections.get(key);
       if (!sel) {
-        if (key === '[]') sel = Int32Array.from(rows.keys());
-        else {
-          const kept = applyFilter(rows as ClassifiedStudy[], filter);
-          sel = new Int32Array(kept.length);
-          kept.forEach((r, i) => (sel![i] = indexOf.get(r)!));
-        }
+        sel = key === '[]' ? Int32Array.from(rows.keys()) : filterIndices(prepared, filter);
         selections.set(key, sel);
       }
       return sel;

@@ -3,13 +3,7 @@
  * parameters, over-long values and invalid values are rejected with a 400 naming the parameter. Filter
  * parameters are parsed by analyze/filter.ts (`filterFromQuery`), never here.
  */
-import {
-  FILTER_FIELDS,
-  FilterSchema,
-  filterFieldOf,
-  filterFromQuery,
-  type Filter,
-} from '../../analyze/filter.js';
+import { FILTER_FIELDS, filterFieldOf, filterFromQuery, type Filter } from '../../analyze/filter.js';
 import { MscopeError } from '../../model/errors.js';
 import { ApiError, badParam } from './http-error.js';
 import { SORT_KEY_NAMES, isSortKey, type SortKey } from './sort-keys.js';
@@ -147,31 +141,10 @@ function intParam(name: string, raw: string | undefined, dflt: number, min: numb
 }
 
 /**
- * Parameters whose values are whole registry names that may contain commas ("Korea, Republic of"): each
- * repeated value is one value, never split on commas (filterFromQuery splits list values on commas).
+ * filterFromQuery, with the offending parameter identified when it rejects the query. Country names keep their
+ * ", " ("Korea, Republic of"): filterFromQuery splits country values only on a comma not followed by a space.
  */
-const WHOLE_VALUE_FIELDS: ReadonlySet<string> = new Set(['country']);
-
-/** filterFromQuery, with the offending parameter identified when it rejects the query. */
 function parseFilter(params: Record<string, string[]>): Filter {
-  const split: Record<string, string[]> = {};
-  const whole: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(params)) {
-    const field = filterFieldOf(name)!;
-    if (WHOLE_VALUE_FIELDS.has(field))
-      whole[field] = [...(whole[field] ?? []), ...values.map((v) => v.trim()).filter(Boolean)];
-    else split[name] = values;
-  }
-  const filter = parseSplit(split);
-  for (const [field, values] of Object.entries(whole)) {
-    const parsed = FilterSchema.safeParse({ ...filter, [field]: values });
-    if (!parsed.success) throw badParam(field, parsed.error.issues[0]?.message ?? 'invalid value');
-    Object.assign(filter, { [field]: parsed.data[field as keyof Filter] });
-  }
-  return filter;
-}
-
-function parseSplit(params: Record<string, string[]>): Filter {
   try {
     return filterFromQuery(params, { strict: true });
   } catch (err) {

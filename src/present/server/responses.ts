@@ -1,6 +1,6 @@
 /** Response bodies computed from a dataset and cached per dataset (metrics per filter, sorted selections, meta). */
 import { FILTER_FIELDS } from '../../analyze/filter.js';
-import { computeMetrics } from '../../analyze/metrics.js';
+import { computePreparedMetrics } from '../../analyze/metrics.js';
 import { filterKey, type Dataset } from './dataset.js';
 import { dateRange, facetCounts } from './facets.js';
 import { LIMITS, METRIC_PART_NAMES, type ParsedQuery } from './params.js';
@@ -11,11 +11,26 @@ import type { Metrics } from '../../analyze/metrics.js';
 /** A cached JSON response body, with its gzip form for clients that accept it (large bodies only). */
 export interface Body {
   text: string;
+  /** `text` as UTF-8, encoded once (a large cached body is not re-encoded on every request). */
+  bytes: Uint8Array<ArrayBuffer>;
   gzip: Uint8Array<ArrayBuffer> | null;
 }
 
+/** The gzip form is made on first use (most API clients that do not send Accept-Encoding never need it). */
 export function makeBody(text: string): Body {
-  return { text, gzip: text.length >= 4096 ? new Uint8Array(gzipSync(text, { level: 6 })) : null };
+  let gzip: Uint8Array<ArrayBuffer> | null | undefined;
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    text,
+    get bytes() {
+      bytes ??= new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+      return bytes;
+    },
+    get gzip() {
+      gzip ??= text.length >= 4096 ? new Uint8Array(gzipSync(text, { level: 6 })) : null;
+      return gzip;
+    },
+  };
 }
 
 const METRIC_PARTS = METRIC_PART_NAMES;
@@ -36,8 +51,8 @@ export function metricsBody(
     let metrics = q.ids ? undefined : (ds.cache.get(key) as Metrics | undefined);
     if (!metrics) {
       const sel = ds.select(q.filter);
-      const rows = Array.from(sel, (i) => ds.rows[i]!);
-      metrics = computeMetrics(rows, {
+      const rows = Array.from(sel, (i) => ds.prepared[i]!);
+      metrics = computePreparedMetrics(rows, {
         onlyIncluded: q.onlyIncluded,
         yearBasis: q.yearBasis,
         omitNctIds: !q.ids,

@@ -176,6 +176,7 @@ export async function renderCharts(
   tables: Record<string, MetricTable>,
   selected: (f: ListField) => readonly string[],
   onClick: ChartClick,
+  canFilter: (f: ListField, value: string) => boolean = () => true,
 ): Promise<void> {
   clear(root);
   const jobs: Promise<void>[] = [];
@@ -232,7 +233,7 @@ export async function renderCharts(
     const t = tables[c.table];
     if (!t) continue;
     const wide = c.filter === 'year';
-    const { body } = figure(c.title, wide, t.note);
+    const { fig, body } = figure(c.title, wide, t.note);
     if (t.rows.length === 0) {
       body.appendChild(h('p', { class: 'empty' }, 'No studies.'));
       continue;
@@ -244,6 +245,40 @@ export async function renderCharts(
         if (typeof v === 'string' && v !== 'unknown') onClick(c.filter, v);
       }),
     );
+    const field = c.filter;
+    if (field !== 'year')
+      fig.appendChild(
+        valueList(
+          t,
+          selected(field),
+          (v) => canFilter(field, v),
+          (v) => onClick(field, v),
+        ),
+      );
   }
   await Promise.all(jobs);
+}
+
+/** The chart's values as buttons (keyboard and screen-reader access to the same click-to-filter). */
+function valueList(
+  t: MetricTable,
+  selected: readonly string[],
+  canFilter: (value: string) => boolean,
+  onClick: (value: string) => void,
+): HTMLElement {
+  const list = h('ul', { class: 'values' });
+  for (const r of t.rows) {
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        'aria-pressed': selected.includes(r.key) ? 'true' : 'false',
+        disabled: !canFilter(r.key),
+      },
+      `${pretty(r.key)}: ${fmt(r.count)}`,
+    );
+    b.addEventListener('click', () => onClick(r.key));
+    list.appendChild(h('li', {}, b));
+  }
+  return h('details', { class: 'values-box' }, h('summary', {}, `Values as a list (${t.rows.length})`), list);
 }

@@ -154,12 +154,16 @@ function onChartClick(filter: string, value: string): void {
     return;
   }
   const field = filter as (typeof LIST_FIELDS)[number];
-  // only values the filter accepts (e.g. the metric's "other"/"unspecified" buckets may not be filter values)
-  const known =
+  if (canFilter(field, value)) navigate(toggleValue(state, field, value));
+}
+
+/** Only values the filter accepts (a metric's "other"/"unspecified" buckets may not be filter values). */
+function canFilter(field: (typeof LIST_FIELDS)[number], value: string): boolean {
+  return (
     field === 'country' ||
     (meta?.facets[field] ?? []).some((f) => f.value === value) ||
-    (state.lists[field] ?? []).includes(value);
-  if (known) navigate(toggleValue(state, field, value));
+    (state.lists[field] ?? []).includes(value)
+  );
 }
 
 function showCount(total: number): void {
@@ -239,7 +243,13 @@ async function render(): Promise<void> {
       el.charts().removeAttribute('aria-busy');
       lastMetricsKey = metricsKey;
       renderSummary(metrics.metrics.summary);
-      await renderCharts(el.charts(), metrics.metrics.tables, (f) => state.lists[f] ?? [], onChartClick);
+      await renderCharts(
+        el.charts(),
+        metrics.metrics.tables,
+        (f) => state.lists[f] ?? [],
+        onChartClick,
+        canFilter,
+      );
     }
     markReady(token);
   } catch (err) {

@@ -73,7 +73,7 @@ export function register(program: Command): void {
   program
     .command('diff')
     .description(
-      'Compare two snapshots: new and removed studies, status changes, results newly posted, label changes',
+      'compare two snapshots: new and removed studies, status changes, results newly posted, label changes',
     )
     .argument('<snapshotA>', 'older snapshot id or label')
     .argument('<snapshotB>', 'newer snapshot id or label')

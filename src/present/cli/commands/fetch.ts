@@ -144,7 +144,7 @@ async function run(opts: FetchCliOptions, cmd: Command): Promise<void> {
 export function register(program: Command): void {
   program
     .command('fetch')
-    .description('Fetch studies from the live ClinicalTrials.gov API v2 into one new snapshot (resumable)')
+    .description('fetch studies from the live ClinicalTrials.gov API v2 into one new snapshot (resumable)')
     .option('--query <q>', 'search expression for query.term (Essie syntax); default: the MSC synonym query (see --print-query)')
     .option('--since <date>', 'only studies whose last update was posted on/after DATE (YYYY-MM-DD), merged onto a base snapshot')
     .option('--base <snapshot>', 'with --since: snapshot id or label to update (default: the latest)')

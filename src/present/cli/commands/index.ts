@@ -13,15 +13,16 @@ import { register as evalCommand } from './eval.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
 export const COMMANDS: Array<(program: Command) => void> = [
+  // the main job first, then the pipeline in order: sources -> classify -> analyse/present
+  runCommand,
   ingestCommand,
+  fetchCommand,
   snapshotsCommand,
   studiesCommand,
   classifyCommand,
   evalCommand,
-  fetchCommand,
-  serveCommand,
-  linkCommand,
-  runCommand,
   reportCommand,
   diffCommand,
+  linkCommand,
+  serveCommand,
 ];

@@ -8,9 +8,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, MscopeError } from '../../../model/errors.js';
-import type { StudyRecord } from '../../../model/record.js';
-import { readStudies } from '../../../sources/index.js';
-import type { SnapshotInfo } from '../../../store/index.js';
+import { fileRows, type SnapshotInfo } from '../../../store/index.js';
 import { dbPath, withStore } from '../util/db.js';
 import { byteProgress } from '../util/progress.js';
 
@@ -88,23 +86,25 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   process.once('SIGTERM', onSignal);
   const db = dbPath(cmd);
   const dbExisted = db === ':memory:' || existsSync(db);
-  let doneBytes = 0;
-  async function* records(): AsyncGenerator<StudyRecord> {
-    for (const f of files) {
-      yield* readStudies(f.path, {
-        signal: abort.signal,
-        onBytes: (n) => bar.update(doneBytes + Math.min(n, f.size), f.path),
-      });
-      doneBytes += f.size;
-      bar.update(doneBytes);
-    }
-    bar.update(total, 'writing snapshot…');
-  }
+  const offsets: number[] = [];
+  files.reduce((a, f, i) => ((offsets[i] = a), a + f.size), 0);
+  // reading, parsing and serialization run in a worker thread; this thread appends to DuckDB
+  const rows = fileRows(
+    files.map((f) => f.path),
+    {
+      signal: abort.signal,
+      onBytes: (i, n) => {
+        const f = files[i]!;
+        if (n >= f.size && i === files.length - 1) bar.update(total, 'writing snapshot…');
+        else bar.update(offsets[i]! + Math.min(n, f.size), f.path);
+      },
+    },
+  );
   try {
     const info = await withStore(cmd, {}, (store) =>
       store.createSnapshot(
         { label: opts.label ?? null, sources: files.map((f) => f.path), kind: 'ingest' },
-        records(),
+        rows,
         {
           onProgress: (n) => {
             if (PROGRESS_LINES && n % LINE_EVERY === 0) process.stderr.write(`ingest: ${n} records\n`);

@@ -419,7 +419,7 @@ export function register(program: Command): void {
   program
     .command('link')
     .description(
-      'Link publications to trials: store the trials and products documents mention, and list links',
+      'link publications to trials: store the trials and products documents mention, and list links',
     )
     .argument(
       '[docs...]',

@@ -157,7 +157,7 @@ export function register(program: Command): void {
   program
     .command('report')
     .description(
-      'Write the landscape report of a snapshot: report.html (self-contained), report.md, report.json, figures/*.svg, tables/*.csv, tables.xlsx',
+      'write the landscape report of a snapshot: report.html (self-contained), report.md, report.json, figures/*.svg, tables/*.csv, tables.xlsx',
     )
     .option('--snapshot <id>', 'snapshot id or label (default: the latest)')
     .option(

@@ -5,8 +5,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
 import type { Labels } from '../../../model/labels.js';
-import type { StudyRecord } from '../../../model/record.js';
-import { readStudies } from '../../../sources/index.js';
 import { fetchStudies } from '../../../sources/live/client.js';
 import {
   DEFAULT_BASE_URL,
@@ -15,7 +13,7 @@ import {
   defaultQuery,
   searchUrl,
 } from '../../../sources/live/query.js';
-import { openStore } from '../../../store/index.js';
+import { fileRows, openStore } from '../../../store/index.js';
 import type { ClassifiedStudy } from '../../../analyze/types.js';
 import { stageBar } from '../../report/progress.js';
 import { filterFromOptions, parseCompare, parseYearBasis, printResult, writeReport } from './report.js';
@@ -48,19 +46,6 @@ function intOption(name: string, value: string, min: number): number {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-async function* readAll(
-  paths: readonly string[],
-  onRecord: (n: number) => void,
-): AsyncGenerator<StudyRecord> {
-  let n = 0;
-  for (const p of paths) {
-    for await (const r of readStudies(p)) {
-      yield r;
-      onRecord(++n);
-    }
-  }
-}
-
 async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
   // validate everything before touching the database or the network
   const filter = filterFromOptions(opts.filter, opts.asOf);
@@ -79,7 +64,7 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
     // 1. ingest / fetch
     const readBar = stageBar(files.length ? 'ingest' : 'fetch', 'studies');
     const records = files.length
-      ? readAll(files, (n) => n % 50 === 0 && readBar.update(n))
+      ? fileRows(files) // read + serialized in a worker thread (the ingest fast path)
       : fetchStudies({
           baseUrl,
           query,
@@ -95,6 +80,7 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
         kind: files.length ? 'ingest' : 'fetch',
       },
       records,
+      files.length ? { onProgress: (n) => readBar.update(n) } : {},
     );
     readBar.update(info.studyCount, info.studyCount);
     readBar.stop();
@@ -135,7 +121,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description(
-      'The whole job: fetch live (or ingest --from files) into a new snapshot, classify it, write the report',
+      'the whole job: fetch live (or ingest --from files) into a new snapshot, classify it, write the report',
     )
     .option(
       '--from <path...>',

@@ -7,7 +7,7 @@ import { isLoopback } from '../../server/security.js';
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('Serve the interactive dashboard and its JSON API (read-only) on http://HOST:PORT/')
+    .description('serve the interactive dashboard and its JSON API (read-only) on http://HOST:PORT/')
     .option('--snapshot <id>', 'snapshot id or label to show first (default: the latest)')
     .option('--host <host>', 'interface to bind (only loopback unless you say otherwise)', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 = any free port)', '8080')

@@ -1,0 +1,97 @@
+/**
+ * The prepared fast paths (prepare.ts, fused counts, filterIndices) against the plain paths, and list splitting
+ * of names that contain ", ".
+ */
+import { describe, expect, it } from 'vitest';
+import { applyFilter, filterFromQuery, filterIndices, type Filter } from '../../src/analyze/filter.js';
+import { computeMetrics, computePreparedMetrics, type Metrics } from '../../src/analyze/metrics.js';
+import { prepareAll, prepared } from '../../src/analyze/prepare.js';
+import type { ClassifiedStudy } from '../../src/analyze/types.js';
+import { corpus, id } from '../fixtures/analyze/corpus.js';
+
+/** The metrics with every NCT id list emptied, as omitNctIds returns them. */
+function stripped(m: Metrics): Metrics {
+  const c = structuredClone(m);
+  for (const t of Object.values(c.tables)) for (const r of t.rows) r.nctIds = [];
+  for (const r of [...c.flow.excludedByReason, ...c.flow.includedByCategory, ...c.flow.includedByReason])
+    r.nctIds = [];
+  c.flow.unclassifiedNctIds = [];
+  for (const s of [...c.dose.byRoute, ...c.dose.byPhase]) s.nctIds = [];
+  if (c.dose.overall) c.dose.overall.nctIds = [];
+  return c;
+}
+
+const OPTIONS = [{}, { onlyIncluded: false }, { yearBasis: 'start' as const }];
+
+describe('fast metrics (no NCT ids) equal the full metrics without their ids', () => {
+  it('on the hand-made corpus, for every option', () => {
+    for (const o of OPTIONS)
+      expect(computeMetrics(corpus(), { ...o, omitNctIds: true })).toEqual(
+        stripped(computeMetrics(corpus(), o)),
+      );
+  });
+
+  it('when an NCT id occurs twice (a trial still counts once per table cell)', () => {
+    const rows = [...corpus(), ...corpus().slice(0, 3)];
+    const full = computeMetrics(rows, { onlyIncluded: false });
+    expect(computeMetrics(rows, { onlyIncluded: false, omitNctIds: true })).toEqual(stripped(full));
+    // #1 appears twice but the PHASE1 cell counts it once: #1 and #4
+    expect(full.tables.phases.rows.find((r) => r.key === 'PHASE1')!.count).toBe(2);
+  });
+
+  it('computePreparedMetrics over prepared rows is computeMetrics', () => {
+    const rows = corpus();
+    expect(computePreparedMetrics(prepareAll(rows))).toEqual(computeMetrics(rows));
+  });
+});
+
+describe('prepared filter', () => {
+  const filters: Filter[] = [
+    {},
+    { country: ['china', '(no location)'] },
+    { text: 'covid' },
+    { included: true, phase: ['PHASE1'] },
+    { startFrom: '2019', startTo: '2021-03' },
+    { product: ['none'] },
+  ];
+
+  it('filterIndices selects the rows applyFilter keeps', () => {
+    const rows = corpus();
+    const ps = prepareAll(rows, { text: true });
+    for (const f of filters) {
+      const kept = new Set(applyFilter(rows, f));
+      const idx = [...filterIndices(ps, f)];
+      expect(
+        idx.map((i) => rows[i]!.study.nctId),
+        JSON.stringify(f),
+      ).toEqual(rows.filter((r) => kept.has(r)).map((r) => r.study.nctId));
+    }
+  });
+
+  it('keys are cached per row and rebuilt when the labels object is replaced', () => {
+    const rows: ClassifiedStudy[] = corpus();
+    const r1 = rows[0]!;
+    expect(prepared(r1)).toBe(prepared(r1));
+    expect(applyFilter(rows, { included: true }).map((r) => r.study.nctId)).toContain(id(1));
+    r1.labels = null;
+    expect(applyFilter(rows, { included: true }).map((r) => r.study.nctId)).not.toContain(id(1));
+  });
+});
+
+describe('filterFromQuery list splitting', () => {
+  it('keeps ", " inside country and product names; splits on a comma without a space', () => {
+    expect(filterFromQuery({ country: 'Korea, Republic of,China' }).country).toEqual([
+      'Korea, Republic of',
+      'China',
+    ]);
+    expect(filterFromQuery({ country: ['Iran, Islamic Republic of', 'Spain,France'] }).country).toEqual([
+      'Iran, Islamic Republic of',
+      'Spain',
+      'France',
+    ]);
+  });
+
+  it('other list fields still split on every comma', () => {
+    expect(filterFromQuery({ status: 'COMPLETED, RECRUITING' }).status).toEqual(['COMPLETED', 'RECRUITING']);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The classifier's fast paths against simple reference paths, on generated text:
+ *  - the matcher's gate (a trie of pattern beginnings choosing which patterns to try at a word start) against
+ *    the full alternation tried at every word start (compileMatcher's `gated: false`);
+ *  - the beginnings analyser (firstchars.ts) against strings the rule patterns really match.
+ * Texts are built from strings generated to match the rule patterns (lookarounds dropped for generation), with
+ * case changes, typographic variants, glued neighbours and filler, so that matches, near misses and overlaps occur.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { prefixesK, WHITE_SPACE } from '../../src/classify/firstchars.js';
+import { compileMatcher, namePattern, type Match } from '../../src/classify/matcher.js';
+import { loadRules } from '../../src/classify/rules.js';
+import { PRODUCT_LAYER } from '../../src/classify/index.js';
+
+const rules = loadRules();
+
+/** A rule pattern without its lookarounds (fast-check cannot generate for them), as a whole-string RegExp. */
+function generatorFor(pattern: string): fc.Arbitrary<string> | null {
+  let src = pattern;
+  for (;;) {
+    const i = src.search(/\(\?<?[=!]/);
+    if (i < 0) break;
+    let depth = 0;
+    let j = i;
+    for (; j < src.length; j++) {
+      if (src[j] === '\\') {
+        j++;
+        continue;
+      }
+      if (src[j] === '(') depth++;
+      if (src[j] === ')' && --depth === 0) break;
+    }
+    src = src.slice(0, i) + src.slice(j + 1);
+  }
+  try {
+    const re = new RegExp(`^(?:${src})$`);
+    const arb = fc.stringMatching(re);
+    fc.sample(arb, 1);
+    return arb;
+  } catch {
+    return null;
+  }
+}
+
+interface Family {
+  name: string;
+  families: readonly string[];
+  products: boolean;
+}
+
+const FAMILIES: Family[] = [
+  { name: 'product layer', families: PRODUCT_LAYER, products: true },
+  { name: 'specialty', families: ['specialty'], products: false },
+  { name: 'covid', families: ['covid'], products: false },
+  { name: 'cue', families: ['cue'], products: false },
+];
+
+function patternsOf(f: Family): Array<{ source: string; caseSensitive: boolean }> {
+  const out: Array<{ source: string; caseSensitive: boolean }> = [];
+  for (const file of rules.termFiles) {
+    if (!f.families.includes(file.family)) continue;
+    for (const t of file.terms) for (const p of t.patterns) out.push({ source: p, caseSensitive: t.caseSensitive ?? false });
+  }
+  if (f.products) {
+    for (const p of rules.products) {
+      for (const n of p.names) out.push({ source: namePattern(n), caseSensitive: false });
+      for (const n of p.weakNames ?? []) out.push({ source: namePattern(n), caseSensitive: true });
+    }
+  }
+  return out;
+}
+
+const FILLER = ['the', 'cells', 'of', 'and', 'stem', 'patients', 'into', 'in', 'a', 'x', '1', '10^6', 'MSC', 'I', 'IV', 'II', 'grade'];
+const SEPARATORS = [' ', ' ', ' ', '-', '. ', ', ', '\n', '/', '(', ')', "'", '\u2019', '\u2013', '\u00a0', '', 'é'];
+
+const recase = (s: string, how: number): string => {
+  if (how === 1) return s.toUpperCase();
+  if (how === 2) return s.toLowerCase();
+  if (how === 3) return s.charAt(0).toUpperCase() + s.slice(1);
+  return s;
+};
+
+/** Spaces written as another white-space character (they survive normalization; `\s` matches them). */
+const respace = (s: string, ws: number): string => (ws < WHITE_SPACE.length ? s.replace(/ /g, WHITE_SPACE[ws]!) : s);
+
+function textArbitrary(patterns: Array<{ source: string }>): fc.Arbitrary<string> {
+  const generated = (ps: Array<{ source: string }>): fc.Arbitrary<string> => {
+    const gens = ps.map((p) => generatorFor(p.source)).filter((g): g is fc.Arbitrary<string> => g !== null);
+    return fc
+      .tuple(fc.oneof(...gens), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 * WHITE_SPACE.length }))
+      .map(([s, how, ws]) => respace(recase(s, how), ws));
+  };
+  // patterns with non-ASCII characters or white space classes, where the gate's character mapping is coarsest
+  const special = patterns.filter((p) => /[^ -~]|\\s/.test(p.source));
+  const piece = fc.oneof(
+    { weight: 3, arbitrary: generated(patterns) },
+    { weight: special.length > 0 ? 1 : 0, arbitrary: generated(special.length > 0 ? special : patterns) },
+    { weight: 2, arbitrary: fc.constantFrom(...FILLER) },
+    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'C', '-', ' ', '1', 's', 'M'), maxLength: 4 }) },
+  );
+  return fc.array(fc.tuple(piece, fc.constantFrom(...SEPARATORS)), { maxLength: 10 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
+}
+
+const key = (m: Match): string => `${m.field}|${m.start}|${m.end}|${m.text}|${m.family}|${m.value}|${m.rule}|${JSON.stringify(m.also)}`;
+
+describe('matcher gate vs full alternation (property test)', () => {
+  for (const f of FAMILIES) {
+    it(`${f.name}: the gated scan finds exactly what the ungated scan finds`, () => {
+      const fast = compileMatcher(rules, f.families, { withProducts: f.products });
+      const reference = compileMatcher(rules, f.families, { withProducts: f.products, gated: false });
+      let matched = 0;
+      fc.assert(
+        fc.property(textArbitrary(patternsOf(f)), (text) => {
+          const expected = reference.scan(text, 'f').map(key);
+          matched += expected.length;
+          expect(fast.scan(text, 'f').map(key)).toEqual(expected);
+          expect(fast.scanCached(text, 'g').map(key)).toEqual(reference.scan(text, 'g').map(key));
+        }),
+        { numRuns: 250 },
+      );
+      // the generated texts do exercise the vocabulary
+      expect(matched).toBeGreaterThan(100);
+    });
+  }
+});
+
+describe('beginnings analyser (firstchars)', () => {
+  it('every string a rule pattern matches begins with one of the beginnings found for it', () => {
+    const all = FAMILIES.flatMap(patternsOf);
+    const cases = all
+      .map((p) => ({ ...p, gen: generatorFor(p.source), re: new RegExp(`^(?:${p.source})`, p.caseSensitive ? '' : 'i') }))
+      .filter((c) => c.gen !== null);
+    expect(cases.length).toBeGreaterThan(all.length * 0.9);
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 3 }), fc.nat(), (c, k, how, seed) => {
+        const [sample] = fc.sample(c.gen!, { seed, numRuns: 1 });
+        const text = c.caseSensitive ? sample! : recase(sample!, how);
+        const m = c.re.exec(text);
+        if (m === null || m[0] === '') return;
+        const fold = !c.caseSensitive;
+        const begins = prefixesK(c.source, fold, k);
+        // null ("cannot tell": too many beginnings) is always safe; the matcher then uses a smaller k
+        if (begins === null) {
+          expect(k, c.source).toBeGreaterThan(3);
+          return;
+        }
+        const head = fold ? m[0].toLowerCase() : m[0];
+        const covered = [...begins!].some((b) => (b.length === k ? head.slice(0, k) === b : head.startsWith(b)));
+        expect(covered, `${c.source} on ${JSON.stringify(m[0])} (k=${k}): ${[...begins!].slice(0, 8).join(' | ')}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('knows the beginning of quantified, escaped and open-ended parts', () => {
+    expect([...(prefixesK('a+b', false, 4) ?? [])].sort()).toEqual(['aaaa', 'aaab', 'aab', 'ab'].sort());
+    expect([...(prefixesK('nephr\\w+', true, 8) ?? [])]).toEqual(['nephr']);
+    expect([...(prefixesK('C[-\\s]?Cure', true, 2) ?? [])]).toContain('c\u00a0');
+    expect(prefixesK('\\w+cell', true, 4)).toBeNull();
+    expect(prefixesK('(?:x)?', true, 2)).toBeNull();
+  });
+});
