@@ -1,20 +1,29 @@
 /**
  * biomaterial: the MSC product is combined with a scaffold, hydrogel, matrix, membrane, bone substitute,
  * fibrin glue or other carrier (saline, albumin, PRP, platelet lysate are not).
- * Reads: MSC interventions and arms, titles, MSC sentences of the description (carrier word near the MSC term).
+ * Reads: MSC interventions and arms, titles, MSC sentences of the description (carrier word near the MSC term; not
+ * sentences about MSCs in general: "MSCs act through ... extracellular matrix").
  * Vocabulary: rules/biomaterial.json; product facts (e.g. Cartistem).
  */
 import type { Evidence } from '../model/labels.js';
 import { evidenceOf } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import { nearMsc } from './tiers.js';
-import type { StudyView } from './view.js';
+import type { Hit, StudyView } from './view.js';
 
 export const BIOMATERIAL_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
+/** A description sentence about MSCs in general (mechanisms, literature), not about the study's product. */
+const BACKGROUND = /\b(?:can be|could be|may be|might be|have been|has been|had been|were shown|was shown|studies|previous(?:ly)?|reported|literature|known to|reside|due to|mechanisms?|can also|may also|source of)\b/i;
+
+function background(v: StudyView, h: Hit): boolean {
+  const [a, b] = v.sentence(h.field, h.start, h.end);
+  return BACKGROUND.test(v.text(h.field).slice(a, b));
+}
+
 export function decideBiomaterial(v: StudyView, product: ProductResult): { biomaterial: boolean; evidence: Evidence[] } {
   const hits = v.hits.filter(
-    (h) => h.family === 'biomaterial' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80))),
+    (h) => h.family === 'biomaterial' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
   );
   if (hits.length > 0) return { biomaterial: true, evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)) };
   if (product.product?.biomaterial) {

@@ -4,7 +4,8 @@
  * Vocabulary: rules/donor.json.
  * A donor word is "bound" when it qualifies an MSC term: the next MSC term within 60 characters with no other
  * donor word in between ("autologous chondrons with allogeneic ADSCs" binds only "allogeneic"), or an MSC term
- * just before it ("MSCs from the patient's own marrow"). Bound words of the first tier that has any decide;
+ * just before it ("MSCs from the patient's own marrow"), or a phrase that needs no product term ("cultured
+ * and transplanted back to the knee"). Bound words of the first tier that has any decide;
  * else unbound words of tiers 1-2. Both types -> both.
  * Nothing stated: the named product's donor fact; else a perinatal source (umbilical cord, cord blood,
  * placenta/amnion) implies allogeneic (GUIDELINE), quoting the source;
@@ -18,10 +19,17 @@ import type { Hit, StudyView } from './view.js';
 export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
-const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous)\b/i;
+const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous|reported|first patient|mice|mouse|murine|rats?|animal models?|conventional(?:ly)?|experience suggests|demonstrated|in (?:19|20)\d\d|in a phase [\w/]+ (?:study|trial)(?=,)|current clinical tria?ls)\b/i;
 
 /** What may stand between a product term and a donor word that qualifies it ("MSCs from the patient's own"). */
 const AFTER_PRODUCT = /^[\s,]*(?:(?:line|cells?|product)\s+)?(?:\([^)]*\)\s*)?(?:(?:were|was|are|is|will be|derived|obtained|isolated|harvested|collected|expanded|sourced)\s+)*(?:(?:from|of)\s+)?(?:the\s+|a\s+|an\s+)?$/i;
+
+/**
+ * Donor phrases that speak of the product by themselves wherever they sit in an MSC sentence: cells "transplanted
+ * back" / "re-injected into the patient", or tissue "harvested from the fat pad of the patients", can only be the
+ * patient's own.
+ */
+const SELF_BOUND = new Set(['donor.autologous.back', 'donor.autologous.harvested']);
 
 function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
   const msc = v.inField(d.field).filter((h) => h.msc || h.family === 'source' || h.also.source !== undefined);
@@ -59,7 +67,7 @@ export function decideDonor(v: StudyView, product: ProductResult, sources: { sou
     const [a, b] = v.sentenceOf(h);
     return BACKGROUND.test(text.slice(a, b));
   };
-  const b = donors.filter((d) => bound(v, d, donors) && !isBackground(d));
+  const b = donors.filter((d) => (bound(v, d, donors) || SELF_BOUND.has(d.rule)) && !isBackground(d));
   const summary = v.hits.filter((h) => h.family === 'donor' && h.zone === 'summary' && v.tier(h) === 4);
   const r =
     decide(b.filter((h) => v.tier(h) <= 2)) ??

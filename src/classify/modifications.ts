@@ -1,6 +1,7 @@
 /**
  * modifications: genetically_modified / primed / differentiated.
- * Reads: MSC interventions and arms, titles, MSC sentences of the description (close to the MSC term).
+ * Reads: MSC interventions and arms, titles, MSC sentences of the description (close to the MSC term; not
+ * sentences about MSCs in general: "MSCs can be induced to differentiate into ...").
  * Vocabulary: rules/modifications.json; product facts (e.g. NurOwn -> differentiated).
  */
 import type { Evidence, Modification } from '../model/labels.js';
@@ -8,13 +9,21 @@ import { MODIFICATIONS } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import { nearMsc } from './tiers.js';
-import type { StudyView } from './view.js';
+import type { Hit, StudyView } from './view.js';
 
 export const MODIFICATIONS_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
+/** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
+const BACKGROUND = /\b(?:can be|could be|may be|might be|have been|has been|had been|were shown|was shown|studies|previous(?:ly)?|reported|literature|known to|reside)\b/i;
+
+function background(v: StudyView, h: Hit): boolean {
+  const [a, b] = v.sentence(h.field, h.start, h.end);
+  return BACKGROUND.test(v.text(h.field).slice(a, b));
+}
+
 export function decideModifications(v: StudyView, product: ProductResult): { modifications: Modification[]; evidence: Evidence[] } {
   const hits = v.hits.filter(
-    (h) => h.family === 'modification' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80))),
+    (h) => h.family === 'modification' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
   );
   const evidence: Evidence[] = hits.map((h) => evidenceOf('modifications', h.value, h));
   for (const m of product.product?.modifications ?? []) {

@@ -5,9 +5,11 @@
  * A bare "infusion"/"transfusion" (value intravenous_weak) means intravenous only when no explicit route is
  * found in any tier (GUIDELINE gold practice); a bare "implantation"/"graft" (surgical_weak) means surgical
  * implantation only for a product on a carrier material (topical when the condition is a skin surface: ulcer,
- * wound, burn, skin defect). A route stated in a description sentence about the cells (no MSC term) is the last
+ * wound, burn, skin defect). A description sentence naming the MSC intervention by its (one-word, code-like) name
+ * counts like an MSC sentence ("ABC-01 administered intravenously"). A route stated in a description sentence about the cells (no MSC term) is the last
  * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
- * when the record names no route.
+ * when the record names no route. A local/intralesional injection in a sentence about the brain or spinal cord (or in a
+ * study whose conditions all are) is intracerebral.
  */
 import type { Evidence, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
@@ -20,6 +22,12 @@ export const ROUTES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interve
 
 const KNOWN = new Set<string>(ROUTES);
 
+const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen)\b/i;
+
+const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
+
+const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
+
 const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
 
 export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean, surfaceCondition: boolean): { routes: Route[]; evidence: Evidence[] } {
@@ -29,16 +37,48 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentenceOf(h);
     return CELL_WORD.test(text.slice(a, b));
   };
+  // Names of the MSC interventions (often a product code: "XYZ-01 administered intravenously").
+  const names = [...v.mscInterventions]
+    .map((i) => (v.study.interventions[i]?.name ?? '').replace(/\s*\(.*$/, '').trim())
+    .filter((n) => n.length >= 4 && !/\s/.test(n) && /[0-9-]|[A-Z].*[A-Z]/.test(n))
+    .map((n) => n.toLowerCase());
+  const namingSentence = (h: Hit): boolean => {
+    if (names.length === 0 || h.zone !== 'summary') return false;
+    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const sentence = v.text(h.field).slice(a, b).toLowerCase();
+    return names.some((n) => sentence.includes(n));
+  };
+  // Description sentences about earlier work or MSCs in general ("recent data have claimed that intravenous ...").
+  const background = (h: Hit): boolean => {
+    const [a, b] = v.sentence(h.field, h.start, h.end);
+    return BACKGROUND.test(v.text(h.field).slice(a, b));
+  };
   const groups: Array<(h: Hit) => boolean> = [
     (h) => v.tier(h) === 1,
     (h) => v.tier(h) === 2,
-    (h) => v.tier(h) === 3 && nearMsc(v, h, 120),
+    (h) => (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
     (h) => h.zone === 'summary' && v.tier(h) === 4 && cellSentence(h),
   ];
+  // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
+  const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
+  const valueOf = (h: Hit): string => {
+    if (h.value !== 'local_injection') return h.value;
+    const [a, b] = v.sentence(h.field, h.start, h.end);
+    return cnsCondition || CNS.test(v.text(h.field).slice(a, b)) ? 'intracerebral' : h.value;
+  };
   for (const g of groups) {
     const chosen = hits.filter((h) => KNOWN.has(h.value) && g(h));
     if (chosen.length > 0) {
-      const evidence = chosen.map((h) => evidenceOf('routes', h.value, h));
+      const evidence = chosen.map((h) => {
+        const value = valueOf(h);
+        return evidenceOf('routes', value, h, value === h.value ? h.rule : 'route.intracerebral.cns_lesion');
+      });
+      // A carrier-borne product placed in bone by surgery (seeded on a scaffold, fixed in a graft, implanted):
+      // intraosseous and surgical implantation (GUIDELINE: implanted during surgery on a scaffold/graft).
+      if (biomaterial && evidence.some((e) => e.value === 'intraosseous') && !evidence.some((e) => e.value === 'surgical_implantation')) {
+        const implant = hits.find((h) => h.value === 'surgical_weak' && IMPLANT.test(h.text) && (v.tier(h) <= 2 || (v.tier(h) === 3 && nearMsc(v, h, 120))));
+        if (implant) evidence.push(evidenceOf('routes', 'surgical_implantation', implant));
+      }
       return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence: firstPerValue(evidence) };
     }
   }
