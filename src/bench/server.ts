@@ -30,7 +30,7 @@ export interface BenchServerOptions {
   amount?: number;
   /** Concurrent connections (default 4). */
   connections?: number;
-  /** Requests per cold case (default 10, one connection). */
+  /** Requests per cold case (default 40, one connection: enough for the p95 not to be just the maximum). */
   coldAmount?: number;
   /** Upper bound per case in seconds (default 20; autocannon stops at whichever limit comes first). */
   maxSeconds?: number;
@@ -251,7 +251,7 @@ export async function benchServer(opts: BenchServerOptions): Promise<EndpointRes
     const results: EndpointResult[] = [];
     for (const c of CASES) {
       const r = c.cold
-        ? await runCase(url, c, opts.coldAmount ?? 10, 1, maxSeconds)
+        ? await runCase(url, c, opts.coldAmount ?? 40, 1, maxSeconds)
         : await runCase(url, c, amount, connections, maxSeconds);
       log(`${r.endpoint}: p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests)`);
       results.push(r);

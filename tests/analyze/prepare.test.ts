@@ -18,6 +18,20 @@ function stripped(m: Metrics): Metrics {
   c.flow.unclassifiedNctIds = [];
   for (const s of [...c.dose.byRoute, ...c.dose.byPhase]) s.nctIds = [];
   if (c.dose.overall) c.dose.overall.nctIds = [];
+  // points without ids: trials with equal value, routes, phase and administrations pooled into one weighted point
+  const pooled: Metrics['dose']['points'] = [];
+  for (const p of c.dose.points) {
+    const same = pooled.find(
+      (q) =>
+        q.value === p.value &&
+        q.phase === p.phase &&
+        q.administrations === p.administrations &&
+        q.routes.join() === p.routes.join(),
+    );
+    if (same) same.trials += p.trials;
+    else pooled.push({ ...p, nctId: null });
+  }
+  c.dose.points = pooled;
   return c;
 }
 

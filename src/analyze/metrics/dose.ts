@@ -28,12 +28,15 @@ export interface DoseStat {
 }
 
 export interface DosePoint {
-  nctId: string;
+  /** The trial; null for a pooled point (metrics without NCT ids), which stands for `trials` trials. */
+  nctId: string | null;
   /** cells/kg per administration. */
   value: number;
   routes: string[];
   phase: string;
   administrations: number | null;
+  /** Trials at this point: 1 with NCT ids; without them, trials with the same value, routes, phase and administrations are pooled. */
+  trials: number;
 }
 
 export interface DoseMetrics {
@@ -62,7 +65,8 @@ export function quantile(sorted: readonly number[], p: number): number {
 }
 
 function stat(key: string, pts: readonly DosePoint[], ids: boolean): DoseStat {
-  const v = pts.map((p) => p.value).sort((a, b) => a - b);
+  // pts come sorted by value (doseMetrics sorts the points before grouping them)
+  const v = pts.map((p) => p.value);
   const sig = (x: number) => Number(x.toPrecision(4));
   return {
     key,
@@ -72,7 +76,7 @@ function stat(key: string, pts: readonly DosePoint[], ids: boolean): DoseStat {
     median: sig(quantile(v, 0.5)),
     q3: sig(quantile(v, 0.75)),
     max: sig(v[v.length - 1]!),
-    nctIds: ids ? pts.map((p) => p.nctId).sort() : [],
+    nctIds: ids ? pts.map((p) => p.nctId!).sort() : [],
   };
 }
 
@@ -114,9 +118,12 @@ export function doseMetrics(rows: readonly PreparedStudy[], opts: { ids?: boolea
       routes: [...r.routes],
       phase: r.phase,
       administrations: r.row.labels!.dose!.administrations,
+      trials: 1,
     });
   }
-  points.sort((a, b) => a.value - b.value || compareIds(a.nctId, b.nctId));
+  points.sort(
+    ids ? (a, b) => a.value - b.value || compareIds(a.nctId!, b.nctId!) : (a, b) => a.value - b.value,
+  );
   return {
     note: 'Per-administration dose in cells/kg body weight as read by the classifier (low end of a range). Trials with several routes count under each route. Quartiles by linear interpolation.',
     perKgTrials: points.length,
@@ -125,6 +132,32 @@ export function doseMetrics(rows: readonly PreparedStudy[], opts: { ids?: boolea
     overall: points.length ? stat('all', points, ids) : null,
     byRoute: groupStats(points, (p) => p.routes, ids),
     byPhase: groupStats(points, (p) => [p.phase], ids),
-    points,
+    points: ids ? points : pooled(points),
   };
+}
+
+/**
+ * Points sorted by value, without their NCT ids: one point per distinct (value, routes, phase, administrations),
+ * carrying the number of trials, in value order and first-seen order within a value. A large snapshot's dose
+ * strip plot is then a few hundred weighted points instead of one object per trial.
+ */
+function pooled(points: readonly DosePoint[]): DosePoint[] {
+  const out: DosePoint[] = [];
+  let runStart = 0;
+  let byKey = new Map<string, DosePoint>();
+  for (const p of points) {
+    if (out.length > runStart && out[runStart]!.value !== p.value) {
+      runStart = out.length;
+      byKey = new Map();
+    }
+    const key = `${p.phase}\u0000${p.administrations ?? ''}\u0000${p.routes.join('\u0000')}`;
+    const hit = byKey.get(key);
+    if (hit) hit.trials++;
+    else {
+      const q: DosePoint = { ...p, nctId: null, trials: 1 };
+      byKey.set(key, q);
+      out.push(q);
+    }
+  }
+  return out;
 }
