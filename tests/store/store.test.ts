@@ -435,3 +435,40 @@ describe('opening', () => {
     await expect(openStore(junk)).rejects.toThrow(/junk\.duckdb/);
   });
 });
+
+describe('DuckDB memory limit', () => {
+  const setting = async (s: Store) =>
+    String((await s.connection().runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]![0]);
+
+  it('bounds the buffer pool of a database file by default, overridable by MSCOPE_DUCKDB_MEMORY', async () => {
+    // DuckDB reports the limit in its own units (256MB -> "244.1 MiB"); compare against an explicit SET
+    const mem = await openStore(':memory:');
+    await mem.connection().run("SET memory_limit = '256MB'");
+    const expected256 = await setting(mem);
+    await mem.connection().run("SET memory_limit = '1GB'");
+    const expected1g = await setting(mem);
+    await mem.close();
+    expect(await setting(store)).toBe(expected256);
+    await store.close();
+    process.env.MSCOPE_DUCKDB_MEMORY = '1GB';
+    try {
+      store = await openStore(dbPath);
+      expect(await setting(store)).toBe(expected1g);
+    } finally {
+      delete process.env.MSCOPE_DUCKDB_MEMORY;
+    }
+  });
+
+  it('rejects a malformed MSCOPE_DUCKDB_MEMORY with a message naming it, database untouched', async () => {
+    await store.createSnapshot({ label: 'keep', sources: ['x'] }, fromArray([rec(nct(1))]));
+    await store.close();
+    process.env.MSCOPE_DUCKDB_MEMORY = 'lots';
+    try {
+      await expect(openStore(dbPath)).rejects.toThrow(/MSCOPE_DUCKDB_MEMORY: "lots"/);
+    } finally {
+      delete process.env.MSCOPE_DUCKDB_MEMORY;
+    }
+    store = await openStore(dbPath);
+    expect((await store.listSnapshots()).map((s) => s.label)).toEqual(['keep']);
+  });
+});
