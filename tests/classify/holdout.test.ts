@@ -1,5 +1,5 @@
 /**
- * Generalization check: the classifier on two hold-out sets labelled blind from the guideline by team members
+ * Generalization check: the classifier on three hold-out sets labelled blind from the guideline by team members
  * who never saw the rules or their output (tests/fixtures/classify/holdout*.jsonl; our own labels of studies
  * in ../shared's classic corpus that are not in gold/dev.jsonl). holdout.jsonl was later used to find classes
  * of errors; holdout2.jsonl and holdout3.jsonl (60 studies drawn at random with a fixed seed, labelled later)
