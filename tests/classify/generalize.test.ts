@@ -721,3 +721,62 @@ describe('donor: earlier work cited in the description', () => {
     expect(l.donor).toBe('allogeneic');
   });
 });
+
+describe('modifications: priming, gene transfer and differentiation phrasings', () => {
+  it('"preconditioned"/"primed" directly qualifying the MSC product, or "primed prior to injection", is primed', () => {
+    expect(
+      run({
+        title: 'Preconditioned Autologous Bone Marrow MSCs for Heart Disease',
+        interventions: [{ name: 'BM-MSCs', description: 'Intracoronary infusion' }],
+      }).modifications,
+    ).toEqual(['primed']);
+    expect(
+      run({
+        title: 'MSC for knee osteoarthritis',
+        interventions: [{ name: 'Mesenchymal stem cells', description: 'Autologous mesenchymal stem cells primed prior to intra articular injection' }],
+      }).modifications,
+    ).toEqual(['primed']);
+    expect(
+      run({
+        title: 'MSC for emphysema',
+        interventions: [{ name: 'Mesenchymal stromal cells', description: 'MSC suspension cultured under 1% oxygen, given intravenously' }],
+      }).modifications,
+    ).toEqual(['primed']);
+  });
+  it('"ischemic preconditioning" of the patient, a hypoxic condition of the patient and "pre-conditioning" as an arm schedule are not primed', () => {
+    const l = run({
+      title: 'MSC after myocardial infarction',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous MSC infusion immediately after randomization' }],
+      arms: [{ label: 'Pre-conditioning', description: 'Patients receive secretome, then mesenchymal stem cells two weeks later' }],
+      summary: 'Cells are infused early for the purpose of ischemic preconditioning in patients whose hypoxic condition persists.',
+    });
+    expect(l.modifications).toEqual([]);
+  });
+  it('a plasmid or "genetic material introduced" into the MSCs is genetically modified', () => {
+    const l = run({
+      title: 'MSC secreting a cytokine in cancer',
+      interventions: [{ name: 'MSC-cytokine', description: 'Intraperitoneal infusion' }],
+      description: 'The MSCs will have genetic material introduced to them by a plasmid that will help produce the cytokine.',
+    });
+    expect(l.modifications).toEqual(['genetically_modified']);
+  });
+  it('"MSC differentiated to endometrium", "differentiated stem cells", "neuroinduced MSCs" and trans-differentiation before infusion are differentiated', () => {
+    for (const description of [
+      'MSC differentiated to endometrium is deposited in the uterine cavity.',
+      'Differentiated stem cells are deposited in the uterine cavity.',
+      'Autologous neuroinduced MSCs are injected intrathecally.',
+      'After confirmation of the trans-differentiation into hepatocytes, the mesenchymal stem cells are infused.',
+    ]) {
+      expect(run({ title: 'MSC study', interventions: [{ name: 'Mesenchymal stem cells', description }] }).modifications, description).toEqual(['differentiated']);
+    }
+  });
+  it('"undifferentiated MSC" and "in vitro differentiation" as a quality test are not differentiated', () => {
+    const l = run({
+      title: 'MSC study',
+      interventions: [
+        { name: 'Mesenchymal stem cells', description: 'Undifferentiated MSC are infused. Quality tests: cell viability, in vitro differentiation, sterility.' },
+      ],
+    });
+    expect(l.modifications).toEqual([]);
+  });
+});
