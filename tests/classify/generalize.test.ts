@@ -780,3 +780,14 @@ describe('modifications: priming, gene transfer and differentiation phrasings', 
     expect(l.modifications).toEqual([]);
   });
 });
+
+describe('modifications: MSCs as carrier cells', () => {
+  it('"delivery of an oncolytic virus by mesenchymal carrier cells" is an MSC product, genetically modified', () => {
+    const l = run({
+      title: 'Phase I study of product Z in metastatic melanoma',
+      interventions: [{ name: 'Product Z', description: 'Delivery of a virus by mesenchymal carrier cells in patients with hepatic metastases.' }],
+    });
+    expect(l.category).toBe('msc_cells');
+    expect(l.modifications).toEqual(['genetically_modified']);
+  });
+});
