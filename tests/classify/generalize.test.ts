@@ -791,3 +791,21 @@ describe('modifications: MSCs as carrier cells', () => {
     expect(l.modifications).toEqual(['genetically_modified']);
   });
 });
+
+describe('specialty: haematological malignancies with and without stem cell transplantation', () => {
+  it('MSC co-transplanted with cord blood or haploidentical HSC in patients with many listed leukaemias is hematology_transplant', () => {
+    const conditions = ['Acute Myeloid Leukemia', 'Acute Lymphoblastic Leukemia', 'Chronic Myeloid Leukemia', 'Non-Hodgkin Lymphoma', 'Multiple Myeloma', 'Myelodysplastic Syndromes'];
+    for (const title of ['Co-transplant of UCB and mesenchymal stromal cells', 'Umbilical cord blood transplantation with co-infusion of MSC', 'MSC in haploidentical transplantation']) {
+      const l = run({ title, conditions, meshes: ['Leukemia', 'Lymphoma', 'Multiple Myeloma'], interventions: [{ name: 'Mesenchymal stromal cells' }] });
+      expect(l.specialty, title).toBe('hematology_transplant');
+    }
+  });
+  it('MSC given to treat a myelodysplastic syndrome itself is oncology', () => {
+    const l = run({
+      title: 'Umbilical cord mesenchymal stem cells in the treatment of myelodysplastic syndrome',
+      conditions: ['Myelodysplastic Syndromes'],
+      interventions: [{ name: 'Umbilical cord mesenchymal stem cells' }],
+    });
+    expect(l.specialty).toBe('oncology');
+  });
+});
