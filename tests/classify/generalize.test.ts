@@ -809,3 +809,56 @@ describe('specialty: haematological malignancies with and without stem cell tran
     expect(l.specialty).toBe('oncology');
   });
 });
+
+describe('routes: harvest sites, exam words and more injection sites', () => {
+  it('"subcutaneous fat/adipose tissue" harvested by liposuction is a source, not a route; injection "into the subcutaneous tissue" is', () => {
+    const harvest = run({
+      title: 'Adipose MSC for knee osteoarthritis',
+      interventions: [{ name: 'Adipose-derived mesenchymal stem cells', description: '150 mL subcutaneous abdominal adipose tissue will be harvested; the MSCs are injected intra-articularly.' }],
+    });
+    expect(harvest.routes).toEqual(['intra_articular']);
+    const inj = run({
+      title: 'Adipose MSC for a finger disease',
+      interventions: [{ name: 'Adipose-derived mesenchymal stem cells', description: 'The cells are injected into the subcutaneous tissue of each finger.' }],
+    });
+    expect(inj.routes).toEqual(['subcutaneous_intradermal']);
+  });
+  it('"intraocular pressure" measured at screening is not a route', () => {
+    const l = run({
+      title: 'Adipose stem cells for corneal disease',
+      interventions: [{ name: 'Adipose-derived mesenchymal stem cells' }],
+      description: 'Screening includes visual acuity and intraocular pressure. Patients then receive the mesenchymal stem cells by subconjunctival injection.',
+    });
+    expect(l.routes).toEqual(['intraocular']);
+  });
+  it('vocal fold, rete testis, submucosal ("underneath the mucosal lesions"), fistula, transdermal and articular injection wordings', () => {
+    const cases: Array<[string, string]> = [
+      ['Autologous MSCs are injected into the vocal fold.', 'local_injection'],
+      ['MSCs are injected into rete testis.', 'local_injection'],
+      ['MSCs are injected directly underneath the mucosal lesions.', 'local_injection'],
+      ['Injection of umbilical cord mesenchymal stem cells to fistula.', 'local_injection'],
+      ['Transdermal injection of a filler composed of mesenchymal stem cells into the wrinkles.', 'subcutaneous_intradermal'],
+      ['The MSCs are implanted in the knee by articular injection.', 'intra_articular'],
+    ];
+    for (const [description, route] of cases) {
+      expect(run({ title: 'MSC study', interventions: [{ name: 'Mesenchymal stem cells', description }] }).routes, description).toEqual([route]);
+    }
+  });
+  it('cells "implanted locally at the fracture site" are intraosseous', () => {
+    const l = run({
+      title: 'Autologous implantation of mesenchymal stem cells for tibial fractures',
+      interventions: [{ name: 'Mesenchymal stem cells implantation' }],
+      summary: 'The cells will be isolated from the patient\'s bone marrow and implanted locally at the fracture site.',
+    });
+    expect(l.routes).toEqual(['intraosseous']);
+  });
+  it('a route far from the MSC term in a long sentence that administers the cells still counts', () => {
+    const l = run({
+      title: 'Autologous MSC in liver cirrhosis',
+      interventions: [{ name: 'Mesenchymal stem cells' }],
+      summary:
+        'In this study the investigators will separate mesenchymal stem cells from the bone marrow of patients with end stage liver disease, then these cells will be expanded in the laboratory for several weeks, and finally these cells will be injected into the portal vein under ultrasound guidance.',
+    });
+    expect(l.routes).toEqual(['other']);
+  });
+});
