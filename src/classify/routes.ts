@@ -53,11 +53,16 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentence(h.field, h.start, h.end);
     return BACKGROUND.test(v.text(h.field).slice(a, b));
   };
+  const administers = (h: Hit): boolean => {
+    const [a, b] = v.sentenceOf(h);
+    return v.adminCue(h.field, a, b);
+  };
   const groups: Array<(h: Hit) => boolean> = [
     (h) => v.tier(h) === 1,
     (h) => v.tier(h) === 2,
     (h) => (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
-    (h) => h.zone === 'summary' && v.tier(h) === 4 && cellSentence(h),
+    // ... and so does a route far from the MSC term in a long MSC sentence that administers something (not earlier work).
+    (h) => h.zone === 'summary' && (v.tier(h) === 4 ? cellSentence(h) : v.tier(h) === 3 && !background(h) && cellSentence(h) && administers(h)),
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));

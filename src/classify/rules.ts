@@ -52,6 +52,8 @@ export const SpecialtyTableSchema = z.object({
   mesh: z.record(z.string(), z.string()),
   /** specialty -> specialties it overrides when both match (scores of the latter are discounted). */
   dominates: z.record(z.string(), z.array(z.string())).optional(),
+  /** specialty -> specialties it replaces outright when it matches with at least weight 2 (a condition or the brief title). */
+  overrides: z.record(z.string(), z.array(z.string())).optional(),
   /** Browse-branch names that deliberately map to no specialty. */
   ignore: z.array(z.string()).optional(),
 });

@@ -3,7 +3,8 @@
  * Reads: conditions (the first listed weighs most), titles, keywords, condition MeSH terms (conditionMesh.meshes,
  * matched with the same term table), and the MeSH ancestors / browse branches (exact table
  * rules/specialty-mesh.json, low weight). Scores add up per specialty; ties follow the precedence order.
- * Some specialties dominate others when both match (`dominates` in the table: corneal burn -> ophthalmology).
+ * Some specialties dominate others when both match (`dominates` in the table: corneal burn -> ophthalmology), or
+ * replace them outright (`overrides`: stem cell transplantation in leukaemia -> hematology_transplant).
  * COVID-19 -> pneumology (GUIDELINE). Nothing matched -> other, quoting the first condition (or title).
  */
 import type { Evidence, Specialty } from '../model/labels.js';
@@ -80,6 +81,10 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
   for (const [winner, losers] of Object.entries(table.dominates ?? {})) {
     if ((score.get(winner) ?? 0) < 1) continue;
     for (const l of losers) if (score.has(l)) score.set(l, (score.get(l) ?? 0) * 0.25);
+  }
+  for (const [winner, losers] of Object.entries(table.overrides ?? {})) {
+    if ((score.get(winner) ?? 0) < 2) continue;
+    for (const l of losers) score.delete(l);
   }
   const order = table.precedence;
   // The first of the entries sorted (stably) by score, then precedence.
