@@ -8,15 +8,8 @@
 import type { Provenance, Study } from '../../model/study.js';
 import { emptyStudy } from '../../model/study.js';
 import { AGENCY_CLASS, OVERALL_STATUS, SEX, STUDY_TYPE, lookup, lookupPhases } from '../../model/vocab.js';
-import {
-  ages,
-  applySharedColumns,
-  cellText,
-  design,
-  intervention,
-  pipes,
-  type CsvRow,
-} from '../csv-fields.js';
+import type { CsvRow } from '../csv-fields.js';
+import { ages, applySharedColumns, cellText, design, intervention, pipes } from '../csv-fields.js';
 import { int, nctId, validated } from '../map-util.js';
 
 const outcomes = (cell: string | undefined): Study['primaryOutcomes'] =>
