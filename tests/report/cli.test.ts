@@ -16,6 +16,19 @@ const PUBLISHED = join(FX, 'published-fake.json');
 let dir: string;
 let db: string;
 
+/** `report --compare jovic2022` with a --published file that does not exist. */
+const missingPublishedArgs = (out: string): string[] => [
+  '--db',
+  db,
+  'report',
+  '--compare',
+  'jovic2022',
+  '--published',
+  join(dir, 'nope.json'),
+  '--out',
+  out,
+];
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mscope-cli-report-'));
   db = join(dir, 'm.duckdb');
@@ -196,17 +209,7 @@ describe('mscope report', () => {
     },
     {
       name: 'published figures file not found',
-      args: () => [
-        '--db',
-        db,
-        'report',
-        '--compare',
-        'jovic2022',
-        '--published',
-        join(dir, 'nope.json'),
-        '--out',
-        join(dir, 'z'),
-      ],
+      args: () => missingPublishedArgs(join(dir, 'z')),
       code: 1,
       stderr: /published figures file not found: .*nope\.json/,
     },
@@ -231,17 +234,7 @@ describe('mscope report', () => {
   it('a failed report leaves an existing report untouched', async () => {
     const out = join(dir, 'run-a');
     const before = await stat(join(out, 'report.json'));
-    const r = await runCli([
-      '--db',
-      db,
-      'report',
-      '--compare',
-      'jovic2022',
-      '--published',
-      join(dir, 'nope.json'),
-      '--out',
-      out,
-    ]);
+    const r = await runCli(missingPublishedArgs(out));
     expect(r.code).toBe(1);
     expect((await stat(join(out, 'report.json'))).mtimeMs).toBe(before.mtimeMs);
   });
