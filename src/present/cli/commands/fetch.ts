@@ -12,7 +12,7 @@ import { clearFetchState, fetchStudies, type FetchProgress } from '../../../sour
 import { DEFAULT_BASE_URL, checkBaseUrl, checkPageSize, checkSince, defaultQuery, searchUrl } from '../../../sources/live/query.js';
 import { openStore } from '../../../store/index.js';
 import type { SnapshotInfo } from '../../../store/index.js';
-import { intOption, liveClientOptions } from '../util/options.js';
+import { intOption, liveClientOptions, snapshotRef } from '../util/options.js';
 
 interface FetchCliOptions {
   query?: string;
@@ -80,9 +80,8 @@ async function run(opts: FetchCliOptions, cmd: Command): Promise<void> {
   try {
     let base: SnapshotInfo | null = null;
     if (since !== undefined) {
-      const ref = opts.base === undefined ? undefined : /^\d+$/.test(opts.base) ? Number(opts.base) : opts.base;
       try {
-        base = await store.getSnapshot(ref);
+        base = await store.getSnapshot(snapshotRef(opts.base));
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         throw new UsageError(`--since updates an existing snapshot, but none was found (${why}); run a full "mscope fetch" first`);

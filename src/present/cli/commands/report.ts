@@ -13,7 +13,7 @@ import { stageBar } from '../../report/progress.js';
 import type { GenerateResult } from '../../report/write.js';
 import type { ClassifiedStudy } from '../../../analyze/types.js';
 import type { SnapshotInfo } from '../../../store/index.js';
-import { collect } from '../util/options.js';
+import { collect, snapshotRef } from '../util/options.js';
 
 export interface ReportCliOptions {
   snapshot?: string;
@@ -42,11 +42,6 @@ export function parseCompare(values: readonly string[] = []): ReviewId[] {
         .map(parseReview),
     ),
   ];
-}
-
-export function snapshotRef(s?: string): string | number | undefined {
-  if (s === undefined) return undefined;
-  return /^\d+$/.test(s) ? Number(s) : s;
 }
 
 /** The report options `report` and `run` share, validated. */

@@ -13,6 +13,12 @@ export function intOption(name: string, value: string, min: number): number {
   return n;
 }
 
+/** A --snapshot/--base value: an all-digit value is a snapshot id, anything else a label; undefined = the latest. */
+export function snapshotRef(s?: string): string | number | undefined {
+  if (s === undefined) return undefined;
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
+
 /** The live client's --max-retries, --min-interval and --timeout (`fetch`, `run`). */
 export function liveClientOptions(opts: { maxRetries: string; minInterval: string; timeout: string }): {
   maxRetries: number;
