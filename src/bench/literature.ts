@@ -11,6 +11,7 @@ import { parseDocuments } from '../sources/literature/index.js';
 import { extractMentions } from '../classify/literature/mentions.js';
 import { loadProducts } from '../classify/literature/products.js';
 import { loadLiteratureRules } from '../classify/literature/rules.js';
+import { runIfMain } from './main.js';
 
 export interface LiteratureBenchResult {
   docs: number;
@@ -60,12 +61,4 @@ export async function benchLiterature(
 }
 
 // `node dist/bench/literature.js [docs]` runs it alone
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchLiterature({ docs: process.argv[2] ? Number(process.argv[2]) : undefined }).then(
-    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
-    (e: unknown) => {
-      process.stderr.write(`${(e as Error).message}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, (docs) => benchLiterature({ docs }));

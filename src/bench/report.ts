@@ -14,6 +14,7 @@ import { readStudies } from '../sources/index.js';
 import { classify } from '../classify/index.js';
 import type { ClassifiedStudy } from '../analyze/types.js';
 import { generateReport } from '../present/report/index.js';
+import { runIfMain } from './main.js';
 
 export interface ReportBenchResult {
   studies: number;
@@ -79,12 +80,4 @@ export async function benchReport(opts: { file?: string; runs?: number } = {}): 
 }
 
 // `node dist/bench/report.js [runs]` runs it alone
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchReport({ runs: process.argv[2] ? Number(process.argv[2]) : undefined }).then(
-    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
-    (e: unknown) => {
-      process.stderr.write(`${(e as Error).message}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, (runs) => benchReport({ runs }));

@@ -1,8 +1,9 @@
 /**
  * Cell parsers shared by the two website CSV exports (classic and v2): multi-values joined with "|",
- * "Type: Name" interventions, "Key: Value" study designs, "18 Years to 65 Years (Adult, Older Adult)" ages.
+ * "Type: Name" interventions, "Key: Value" study designs, "18 Years to 65 Years (Adult, Older Adult)" ages,
+ * and the columns both exports name alike (other ids, dates, locations).
  */
-import type { Intervention, Study } from '../model/study.js';
+import type { Intervention, Provenance, Study } from '../model/study.js';
 import {
   ALLOCATION,
   INTERVENTION_MODEL,
@@ -13,6 +14,10 @@ import {
   STD_AGE,
   lookup,
 } from '../model/vocab.js';
+import { date } from './map-util.js';
+
+/** One parsed CSV row: header -> cell text. */
+export type CsvRow = Record<string, string | undefined>;
 
 /** "a|b|c" -> ["a","b","c"]; blank -> []. */
 export function pipes(cell: string | undefined): string[] {
@@ -158,4 +163,29 @@ export function countryOf(location: string): string | null {
   let c = parts.pop()!.trim();
   if (parts.length > 0 && COUNTRY_NAME_TAILS.has(c.toLowerCase())) c = `${parts.pop()!.trim()}, ${c}`;
   return c === '' ? null : c;
+}
+
+/**
+ * The columns the classic and v2 exports share under the same header: "Other IDs" (the first is the org study
+ * id), the six date columns and "Locations" (country only, see countryOf).
+ */
+export function applySharedColumns(s: Study, row: CsvRow, prov: Provenance): void {
+  const ids = pipes(row['Other IDs']);
+  s.orgStudyId = ids[0] ?? null;
+  s.secondaryIds = ids.slice(1).map((id) => ({ id, type: null, domain: null }));
+
+  s.startDate = date(prov, 'Start Date', row['Start Date']);
+  s.primaryCompletionDate = date(prov, 'Primary Completion Date', row['Primary Completion Date']);
+  s.completionDate = date(prov, 'Completion Date', row['Completion Date']);
+  s.firstPostedDate = date(prov, 'First Posted', row['First Posted']);
+  s.resultsFirstPostedDate = date(prov, 'Results First Posted', row['Results First Posted']);
+  s.lastUpdatePostedDate = date(prov, 'Last Update Posted', row['Last Update Posted']);
+
+  s.locations = pipes(row['Locations']).map((l) => ({
+    facility: null,
+    city: null,
+    state: null,
+    country: countryOf(l),
+    geoPoint: null,
+  }));
 }

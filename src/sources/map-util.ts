@@ -6,6 +6,7 @@ import { DateParseError, parseDateType, parseRegistryDate } from '../model/dates
 import { InputError } from '../model/errors.js';
 import type { PartialDate, Provenance, Study } from '../model/study.js';
 import { StudySchema } from '../model/study.js';
+import { DATE_TYPE, HEALTHY_VOLUNTEERS, lookup } from '../model/vocab.js';
 
 export type Obj = Record<string, unknown>;
 const EMPTY: Obj = Object.freeze({}) as Obj;
@@ -104,6 +105,29 @@ export function date(
     if (e instanceof DateParseError) return fail(prov, field, e.message);
     throw e;
   }
+}
+
+/**
+ * An enrollment type through the date-type vocabulary ("Actual", "Anticipated", "ESTIMATED"); a type other than
+ * ACTUAL/ESTIMATED is an InputError quoting the mapped value, or the text as written when `quote` says so.
+ */
+export function enrollmentType(
+  prov: Provenance,
+  field: string,
+  text: string | null,
+  quote: 'mapped' | 'as-written' = 'mapped',
+): 'ACTUAL' | 'ESTIMATED' | null {
+  const t = lookup(DATE_TYPE, text);
+  if (t === null || t === 'ACTUAL' || t === 'ESTIMATED') return t;
+  return fail(prov, field, `unknown enrollment type "${quote === 'mapped' ? t : String(text)}"`);
+}
+
+/** Classic HealthyVolunteers text ("Yes", "No", "Accepts Healthy Volunteers") -> boolean; other text is an InputError. */
+export function healthyVolunteers(prov: Provenance, field: string, text: string | null): boolean | null {
+  if (text === null) return null;
+  const v = HEALTHY_VOLUNTEERS[text.trim().toLowerCase()];
+  if (v === undefined) return fail(prov, field, `unknown value "${text}"`);
+  return v;
 }
 
 export function describe(v: unknown): string {

@@ -7,6 +7,7 @@ import type { Labels } from '../../src/model/labels.js';
 import { openStore, type SnapshotInfo } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/shared.js';
+import { labels } from '../fixtures/analyze/build.js';
 import { fingerprint } from '../store/fingerprint.js';
 
 const FIX = join(REPO_ROOT, 'tests', 'fixtures', 'cli');
@@ -224,33 +225,28 @@ describe('mscope studies', () => {
 
   it('carries labels as top-level keys (json, ndjson) and columns (csv) once the snapshot is classified', async () => {
     const store = await openStore(db);
-    const mk = (nctId: string, category: Labels['category']): Labels => ({
-      nctId,
-      rulesetVersion: 'test-1',
-      category,
-      included: category !== 'unrelated',
-      screeningReason: `r.${category}`,
-      sources: category === 'unrelated' ? [] : ['umbilical_cord', 'bone_marrow'],
-      donor: 'allogeneic',
-      modifications: [],
-      biomaterial: false,
-      routes: ['intra_articular'],
-      covid19: false,
-      specialty: 'musculoskeletal',
-      product: null,
-      dose: null,
-      evidence: [
-        {
-          label: 'sources',
-          value: 'umbilical_cord',
-          field: 'briefTitle',
-          start: 0,
-          end: 15,
-          text: 'Umbilical cord ',
-          rule: 't.r',
-        },
-      ],
-    });
+    const mk = (nctId: string, category: Labels['category']): Labels =>
+      labels(nctId, {
+        rulesetVersion: 'test-1',
+        category,
+        included: category !== 'unrelated',
+        screeningReason: `r.${category}`,
+        sources: category === 'unrelated' ? [] : ['umbilical_cord', 'bone_marrow'],
+        donor: 'allogeneic',
+        routes: ['intra_articular'],
+        specialty: 'musculoskeletal',
+        evidence: [
+          {
+            label: 'sources',
+            value: 'umbilical_cord',
+            field: 'briefTitle',
+            start: 0,
+            end: 15,
+            text: 'Umbilical cord ',
+            rule: 't.r',
+          },
+        ],
+      });
     try {
       await store.saveLabels(1, 'test-1', [mk('NCT90000003', 'msc_cells'), mk('NCT90000001', 'unrelated')]);
     } finally {

@@ -2,25 +2,21 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { loadFetchState } from '../../src/sources/live/client.js';
-import { expectedIds, tempDir } from './helpers.js';
+import { expectedIds, tempDirsPerTest } from './helpers.js';
 import { makeStudies, nctIdFor, startMockCtgov, type Fault, type MockCtgov } from './mock-ctgov.js';
 
 let mock: MockCtgov | undefined;
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
+const testDir = tempDirsPerTest(async () => {
   await mock?.close();
   mock = undefined;
-  for (const c of cleanups.splice(0)) await c();
 });
 
 async function tmpDb(): Promise<string> {
-  const t = await tempDir();
-  cleanups.push(t.cleanup);
-  return join(t.dir, 'atlas.duckdb');
+  return join(await testDir(), 'atlas.duckdb');
 }
 
 const FAST = ['--min-interval', '0', '--max-retries', '1', '--timeout', '5000'];

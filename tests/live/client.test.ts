@@ -1,25 +1,17 @@
 import { readFile, writeFile, appendFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MscopeError } from '../../src/model/errors.js';
 import type { StudyRecord } from '../../src/model/record.js';
 import { fetchStudies, loadFetchState, spoolPathFor } from '../../src/sources/live/client.js';
-import { FAST, collect, expectedIds, idsOf, tempDir } from './helpers.js';
+import { FAST, collect, expectedIds, idsOf, tempDirsPerTest } from './helpers.js';
 import { makeStudies, startMockCtgov, type Fault, type MockCtgov } from './mock-ctgov.js';
 
 let mock: MockCtgov | undefined;
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
+const withDir = tempDirsPerTest(async () => {
   await mock?.close();
   mock = undefined;
-  for (const c of cleanups.splice(0)) await c();
 });
-
-async function withDir(): Promise<string> {
-  const t = await tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 describe('fetchStudies: paging', { timeout: 20_000 }, () => {
   it('fetches every matching study exactly once across 1000-study pages', async () => {

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { StudyRecord } from '../../src/model/record.js';
 import { fetchStudies, type FetchOptions } from '../../src/sources/live/client.js';
 import { isMscStudy, lastUpdateFor, nctIdFor } from './mock-ctgov.js';
@@ -30,4 +31,21 @@ export function idsOf(records: StudyRecord[]): string[] {
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'mscope-live-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Per-test cleanup for the live tests: registers an afterEach that runs `closeMock` (closing the test file's
+ * mock API) and then removes every directory the returned function made during the test.
+ */
+export function tempDirsPerTest(closeMock: () => Promise<void>): () => Promise<string> {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await closeMock();
+    for (const c of cleanups.splice(0)) await c();
+  });
+  return async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
 }

@@ -16,6 +16,19 @@ const PUBLISHED = join(FX, 'published-fake.json');
 let dir: string;
 let db: string;
 
+/** `report --compare jovic2022` with a --published file that does not exist. */
+const missingPublishedArgs = (out: string): string[] => [
+  '--db',
+  db,
+  'report',
+  '--compare',
+  'jovic2022',
+  '--published',
+  join(dir, 'nope.json'),
+  '--out',
+  out,
+];
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mscope-cli-report-'));
   db = join(dir, 'm.duckdb');
@@ -180,64 +193,48 @@ describe('mscope report', () => {
     expect(JSON.parse(r.stdout).summary.studies).toBe(2); // NCT95000001, NCT95000002
   });
 
-  it('usage and input errors', async () => {
-    const unknownKey = await runCli([
-      '--db',
-      db,
-      'report',
-      '--filter',
-      'colour=red',
-      '--out',
-      join(dir, 'z'),
-    ]);
-    expect(unknownKey.code).toBe(2);
-    expect(unknownKey.stderr).toMatch(/unknown filter parameter "colour"/);
-    const badValue = await runCli([
-      '--db',
-      db,
-      'report',
-      '--filter',
-      'route=by_mail',
-      '--out',
-      join(dir, 'z'),
-    ]);
-    expect(badValue.code).toBe(2);
-    expect(badValue.stderr).toMatch(/parameter "route": invalid value "by_mail"/);
-    const noPublished = await runCli([
-      '--db',
-      db,
-      'report',
-      '--compare',
-      'jovic2022',
-      '--published',
-      join(dir, 'nope.json'),
-      '--out',
-      join(dir, 'z'),
-    ]);
-    expect(noPublished.code).toBe(1);
-    expect(noPublished.stderr).toMatch(/published figures file not found: .*nope\.json/);
+  // args are functions: `dir` and `db` are set in beforeAll
+  it.each([
+    {
+      name: 'unknown filter key',
+      args: () => ['--db', db, 'report', '--filter', 'colour=red', '--out', join(dir, 'z')],
+      code: 2,
+      stderr: /unknown filter parameter "colour"/,
+    },
+    {
+      name: 'bad filter value',
+      args: () => ['--db', db, 'report', '--filter', 'route=by_mail', '--out', join(dir, 'z')],
+      code: 2,
+      stderr: /parameter "route": invalid value "by_mail"/,
+    },
+    {
+      name: 'published figures file not found',
+      args: () => missingPublishedArgs(join(dir, 'z')),
+      code: 1,
+      stderr: /published figures file not found: .*nope\.json/,
+    },
+    {
+      name: 'unknown snapshot',
+      args: () => ['--db', db, 'report', '--snapshot', '99', '--out', join(dir, 'z')],
+      code: 1,
+    },
+    {
+      name: 'absent database',
+      args: () => ['--db', join(dir, 'absent.duckdb'), 'report', '--out', join(dir, 'z')],
+      code: 1,
+      stderr: /absent\.duckdb/,
+    },
+  ])('usage and input errors: $name', async ({ args, code, stderr }) => {
+    const r = await runCli(args());
+    expect(r.code).toBe(code);
+    if (stderr) expect(r.stderr).toMatch(stderr);
     expect(existsSync(join(dir, 'z'))).toBe(false);
-    const noSnap = await runCli(['--db', db, 'report', '--snapshot', '99', '--out', join(dir, 'z')]);
-    expect(noSnap.code).toBe(1);
-    const noDb = await runCli(['--db', join(dir, 'absent.duckdb'), 'report', '--out', join(dir, 'z')]);
-    expect(noDb.code).toBe(1);
-    expect(noDb.stderr).toMatch(/absent\.duckdb/);
   });
 
   it('a failed report leaves an existing report untouched', async () => {
     const out = join(dir, 'run-a');
     const before = await stat(join(out, 'report.json'));
-    const r = await runCli([
-      '--db',
-      db,
-      'report',
-      '--compare',
-      'jovic2022',
-      '--published',
-      join(dir, 'nope.json'),
-      '--out',
-      out,
-    ]);
+    const r = await runCli(missingPublishedArgs(out));
     expect(r.code).toBe(1);
     expect((await stat(join(out, 'report.json'))).mtimeMs).toBe(before.mtimeMs);
   });

@@ -1,11 +1,10 @@
 /** Headless Chromium check of a report page (shared by the browser tests). */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describe } from 'vitest';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
+export { HAS_CHROMIUM };
 /** `describe` that runs only when Chromium is installed (skips with a reason otherwise). */
 export const describeBrowser = (HAS_CHROMIUM ? describe : describe.skip) as typeof describe;
 if (!HAS_CHROMIUM) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
@@ -18,18 +17,7 @@ export interface PageCheck {
 
 /** Open an HTML file, collect console errors and non-file requests, measure every figure's drawn marks. */
 export async function checkReportPage(htmlFile: string, screenshot: string): Promise<PageCheck> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
     const errors: string[] = [];

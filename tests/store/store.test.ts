@@ -6,6 +6,7 @@ import { InputError, MscopeError } from '../../src/model/errors.js';
 import type { Labels } from '../../src/model/labels.js';
 import type { StudyRecord } from '../../src/model/record.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { labels } from '../fixtures/analyze/build.js';
 import { fingerprint } from './fingerprint.js';
 import { fromArray, nct, rec } from './records.js';
 
@@ -30,21 +31,15 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 function labelsFor(id: string, version: string, category: Labels['category'] = 'msc_cells'): Labels {
-  return {
-    nctId: id,
+  return labels(id, {
     rulesetVersion: version,
     category,
     included: category !== 'unrelated',
     screeningReason: `include.${category}`,
     sources: ['bone_marrow'],
     donor: 'autologous',
-    modifications: [],
-    biomaterial: false,
     routes: ['intravenous'],
-    covid19: false,
     specialty: 'musculoskeletal',
-    product: null,
-    dose: null,
     evidence: [
       {
         label: 'sources',
@@ -56,7 +51,7 @@ function labelsFor(id: string, version: string, category: Labels['category'] = '
         rule: 'test.rule',
       },
     ],
-  };
+  });
 }
 
 describe('createSnapshot / listSnapshots / getSnapshot', () => {

@@ -4,21 +4,20 @@
  * UI, table count vs. /api/studies, a chart click, the study page's evidence highlights, URL round-trip
  * (reload, back button), no CSP violation, and a screenshot in artifacts/ to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classifyAll, RULESET_VERSION } from '../../src/classify/index.js';
 import type { Study } from '../../src/model/study.js';
 import { startServer, type RunningServer } from '../../src/present/server/index.js';
 import { readStudies } from '../../src/sources/index.js';
 import { openStore } from '../../src/store/index.js';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
 import { CLASSIC_NDJSON, describeShared, REPO_ROOT } from '../helpers/shared.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = join(REPO_ROOT, 'artifacts');
 const SUBSET = 200;
 
@@ -78,17 +77,7 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
       await store.close();
     }
     server = await startServer({ dbPath: db, port: 0, snapshot: 'classic' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {

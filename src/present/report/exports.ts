@@ -1,7 +1,7 @@
 /** Tabular exports: one CSV per table under tables/, and tables.xlsx with one sheet per table. */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { MetricTable } from '../../analyze/metrics.js';
+import type { DoseStat, MetricTable } from '../../analyze/metrics.js';
 import { STUDY_TABLE_COLUMNS, type NamedTable } from '../../analyze/tables.js';
 import type { ReportData } from './data.js';
 
@@ -45,40 +45,22 @@ export function namedSheet(t: NamedTable): Sheet {
   };
 }
 
+/** Dose (cells/kg) summary statistics grouped by one dimension. */
+function doseSheet(name: string, dim: 'route' | 'phase', stats: readonly DoseStat[]): Sheet {
+  return {
+    name,
+    title: `Dose (cells/kg) by ${dim}`,
+    columns: [dim, 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
+    rows: stats.map((s) => [s.key, s.n, s.min, s.q1, s.median, s.q3, s.max, s.nctIds.join(' ')]),
+  };
+}
+
 export function reportSheets(d: ReportData): Sheet[] {
   const sheets: Sheet[] = [
     ...d.namedTables.map(namedSheet),
     ...Object.values(d.metrics.tables).map(metricSheet),
-    {
-      name: 'doseByRoute',
-      title: 'Dose (cells/kg) by route',
-      columns: ['route', 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
-      rows: d.metrics.dose.byRoute.map((s) => [
-        s.key,
-        s.n,
-        s.min,
-        s.q1,
-        s.median,
-        s.q3,
-        s.max,
-        s.nctIds.join(' '),
-      ]),
-    },
-    {
-      name: 'doseByPhase',
-      title: 'Dose (cells/kg) by phase',
-      columns: ['phase', 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
-      rows: d.metrics.dose.byPhase.map((s) => [
-        s.key,
-        s.n,
-        s.min,
-        s.q1,
-        s.median,
-        s.q3,
-        s.max,
-        s.nctIds.join(' '),
-      ]),
-    },
+    doseSheet('doseByRoute', 'route', d.metrics.dose.byRoute),
+    doseSheet('doseByPhase', 'phase', d.metrics.dose.byPhase),
   ];
   for (const c of d.comparisons) {
     sheets.push({

@@ -1,7 +1,9 @@
 /** JSON API client for the dashboard; errors carry the server's message and offending parameter. */
-import type { StudyRow } from '../server/dataset.js';
+import type { MetricRow, MetricTable, Summary } from '../../analyze/metrics.js';
+import type { Publication, StudyRow } from '../server/dataset.js';
 
-export type { StudyRow };
+// The server's own types (type-only imports: nothing of analyze/ or server/ is bundled).
+export type { MetricRow, MetricTable, StudyRow };
 
 export class ApiFailure extends Error {
   constructor(
@@ -55,39 +57,10 @@ export interface StudiesPage {
   rows: StudyRow[];
 }
 
-export interface MetricRow {
-  key: string;
-  keys: string[];
-  count: number;
-  share?: number;
-  value?: number;
-}
-
-export interface MetricTable {
-  id: string;
-  title: string;
-  dims: string[];
-  unit: string;
-  note: string;
-  denominator: number;
-  rows: MetricRow[];
-}
-
 export interface MetricsResponse {
   snapshotId: number;
   metrics: {
-    summary: {
-      studies: number;
-      included: number;
-      excluded: number;
-      unclassified: number;
-      counted: number;
-      completed: number;
-      withResults: number;
-      covid19: number;
-      countries: number;
-      participants: { total: number };
-    };
+    summary: Summary;
     tables: Record<string, MetricTable>;
   };
 }
@@ -112,15 +85,6 @@ export interface StudyDetail {
   links: {
     registry: string;
     references: Array<{ pmid: string; type: string | null; citation: string | null; url: string }>;
-    publications: Array<{
-      docId: string;
-      title: string | null;
-      date: string | null;
-      journal: string | null;
-      doi: string | null;
-      pmid: string | null;
-      section: string;
-      sentence: string;
-    }>;
+    publications: Publication[];
   };
 }

@@ -19,8 +19,6 @@ import {
   ALLOCATION,
   ARM_GROUP_TYPE,
   CONDITION_RELEVANCE,
-  DATE_TYPE,
-  HEALTHY_VOLUNTEERS,
   INTERVENTION_MODEL,
   INTERVENTION_TYPE,
   MASKING,
@@ -36,7 +34,17 @@ import {
   lookupPhases,
   type VocabTable,
 } from '../../model/vocab.js';
-import { date, fail, isObj, nctId, int, validated, type Obj } from '../map-util.js';
+import {
+  date,
+  enrollmentType,
+  fail,
+  healthyVolunteers,
+  isObj,
+  nctId,
+  int,
+  validated,
+  type Obj,
+} from '../map-util.js';
 
 /** A field's list of strings ([] when absent); anything else is an InputError naming the field. */
 function list(prov: Provenance, r: Obj, key: string): readonly string[] {
@@ -178,9 +186,7 @@ export function mapClassicFieldsStudy(raw: unknown, prov: Provenance): Study {
   s.observationalModel = mapped(OBSERVATIONAL_MODEL, one(prov, r, 'DesignObservationalModel'));
   s.masking = mapped(MASKING, one(prov, r, 'DesignMasking'));
   s.primaryPurpose = mapped(PRIMARY_PURPOSE, one(prov, r, 'DesignPrimaryPurpose'));
-  const enType = mapped(DATE_TYPE, one(prov, r, 'EnrollmentType'));
-  if (enType !== null && enType !== 'ACTUAL' && enType !== 'ESTIMATED')
-    fail(prov, 'EnrollmentType', `unknown enrollment type "${enType}"`);
+  const enType = enrollmentType(prov, 'EnrollmentType', one(prov, r, 'EnrollmentType'));
   s.enrollment = { count: int(prov, 'EnrollmentCount', one(prov, r, 'EnrollmentCount')), type: enType };
 
   const armLabel = list(prov, r, 'ArmGroupLabel');
@@ -214,16 +220,14 @@ export function mapClassicFieldsStudy(raw: unknown, prov: Provenance): Study {
   s.primaryOutcomes = outcomes(prov, r, 'Primary');
   s.secondaryOutcomes = outcomes(prov, r, 'Secondary');
 
-  const hv = one(prov, r, 'HealthyVolunteers');
-  const hvKnown = hv === null ? undefined : HEALTHY_VOLUNTEERS[hv.trim().toLowerCase()];
-  if (hv !== null && hvKnown === undefined) fail(prov, 'HealthyVolunteers', `unknown value "${hv}"`);
+  const hv = healthyVolunteers(prov, 'HealthyVolunteers', one(prov, r, 'HealthyVolunteers'));
   s.eligibility = {
     criteria: one(prov, r, 'EligibilityCriteria'),
     sex: mapped(SEX, one(prov, r, 'Gender')),
     minimumAge: one(prov, r, 'MinimumAge'),
     maximumAge: one(prov, r, 'MaximumAge'),
     stdAges: list(prov, r, 'StdAge').map((a) => lookup(STD_AGE, a) ?? a),
-    healthyVolunteers: hvKnown ?? null,
+    healthyVolunteers: hv,
   };
 
   const locCountry = list(prov, r, 'LocationCountry');

@@ -11,8 +11,6 @@ import {
   ALLOCATION,
   ARM_GROUP_TYPE,
   CONDITION_RELEVANCE,
-  DATE_TYPE,
-  HEALTHY_VOLUNTEERS,
   INTERVENTION_MODEL,
   INTERVENTION_TYPE,
   MASKING,
@@ -30,7 +28,9 @@ import {
 import {
   arr,
   date,
+  enrollmentType,
   fail,
+  healthyVolunteers,
   int,
   isObj,
   nctId,
@@ -194,9 +194,8 @@ export function mapClassicFullStudy(raw: unknown, prov: Provenance): Study {
   const mi = obj(prov, `${DI}.DesignMaskingInfo`, di.DesignMaskingInfo);
   s.masking = lookup(MASKING, str(prov, `${DI}.DesignMaskingInfo.DesignMasking`, mi.DesignMasking));
   const en = obj(prov, `${DE}.EnrollmentInfo`, de.EnrollmentInfo);
-  const enType = lookup(DATE_TYPE, str(prov, `${DE}.EnrollmentInfo.EnrollmentType`, en.EnrollmentType));
-  if (enType !== null && enType !== 'ACTUAL' && enType !== 'ESTIMATED')
-    fail(prov, `${DE}.EnrollmentInfo.EnrollmentType`, `unknown enrollment type "${enType}"`);
+  const enTypeField = `${DE}.EnrollmentInfo.EnrollmentType`;
+  const enType = enrollmentType(prov, enTypeField, str(prov, enTypeField, en.EnrollmentType));
   s.enrollment = {
     count: int(prov, `${DE}.EnrollmentInfo.EnrollmentCount`, en.EnrollmentCount),
     type: enType,
@@ -230,16 +229,18 @@ export function mapClassicFullStudy(raw: unknown, prov: Provenance): Study {
 
   const E = `${P}.EligibilityModule`;
   const el = mod('EligibilityModule');
-  const hv = str(prov, `${E}.HealthyVolunteers`, el.HealthyVolunteers);
-  const hvKnown = hv === null ? undefined : HEALTHY_VOLUNTEERS[hv.trim().toLowerCase()];
-  if (hv !== null && hvKnown === undefined) fail(prov, `${E}.HealthyVolunteers`, `unknown value "${hv}"`);
+  const hv = healthyVolunteers(
+    prov,
+    `${E}.HealthyVolunteers`,
+    str(prov, `${E}.HealthyVolunteers`, el.HealthyVolunteers),
+  );
   s.eligibility = {
     criteria: str(prov, `${E}.EligibilityCriteria`, el.EligibilityCriteria),
     sex: lookup(SEX, str(prov, `${E}.Gender`, el.Gender)),
     minimumAge: str(prov, `${E}.MinimumAge`, el.MinimumAge),
     maximumAge: str(prov, `${E}.MaximumAge`, el.MaximumAge),
     stdAges: texts(prov, E, el, 'StdAgeList', 'StdAge').map((a) => lookup(STD_AGE, a) ?? a),
-    healthyVolunteers: hvKnown ?? null,
+    healthyVolunteers: hv,
   };
 
   const L = `${P}.ContactsLocationsModule`;

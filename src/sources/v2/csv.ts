@@ -8,9 +8,9 @@
 import type { Provenance, Study } from '../../model/study.js';
 import { emptyStudy } from '../../model/study.js';
 import { AGENCY_CLASS, OVERALL_STATUS, SEX, STUDY_TYPE, lookup, lookupPhases } from '../../model/vocab.js';
-import type { CsvRow } from '../classic/csv.js';
-import { ages, cellText, countryOf, design, intervention, pipes } from '../csv-fields.js';
-import { date, int, nctId, validated } from '../map-util.js';
+import type { CsvRow } from '../csv-fields.js';
+import { ages, applySharedColumns, cellText, design, intervention, pipes } from '../csv-fields.js';
+import { int, nctId, validated } from '../map-util.js';
 
 const outcomes = (cell: string | undefined): Study['primaryOutcomes'] =>
   pipes(cell).map((measure) => ({ measure, description: null, timeFrame: null }));
@@ -39,23 +39,6 @@ export function mapV2CsvRow(row: CsvRow, prov: Provenance): Study {
   s.studyType = lookup(STUDY_TYPE, cellText(row['Study Type']));
   Object.assign(s, design(row['Study Design']));
 
-  const ids = pipes(row['Other IDs']);
-  s.orgStudyId = ids[0] ?? null;
-  s.secondaryIds = ids.slice(1).map((id) => ({ id, type: null, domain: null }));
-
-  s.startDate = date(prov, 'Start Date', row['Start Date']);
-  s.primaryCompletionDate = date(prov, 'Primary Completion Date', row['Primary Completion Date']);
-  s.completionDate = date(prov, 'Completion Date', row['Completion Date']);
-  s.firstPostedDate = date(prov, 'First Posted', row['First Posted']);
-  s.resultsFirstPostedDate = date(prov, 'Results First Posted', row['Results First Posted']);
-  s.lastUpdatePostedDate = date(prov, 'Last Update Posted', row['Last Update Posted']);
-
-  s.locations = pipes(row['Locations']).map((l) => ({
-    facility: null,
-    city: null,
-    state: null,
-    country: countryOf(l),
-    geoPoint: null,
-  }));
+  applySharedColumns(s, row, prov);
   return validated(s);
 }

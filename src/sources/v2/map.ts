@@ -19,7 +19,6 @@ import {
   ALLOCATION,
   ARM_GROUP_TYPE,
   CONDITION_RELEVANCE,
-  DATE_TYPE,
   INTERVENTION_MODEL,
   INTERVENTION_TYPE,
   MASKING,
@@ -38,6 +37,7 @@ import {
   arr,
   bool,
   date,
+  enrollmentType,
   fail,
   int,
   isObj,
@@ -192,10 +192,8 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
   const mi = obj(prov, `${DE}.designInfo.maskingInfo`, di.maskingInfo);
   s.masking = lookup(MASKING, str(prov, `${DE}.designInfo.maskingInfo.masking`, mi.masking));
   const en = obj(prov, `${DE}.enrollmentInfo`, de.enrollmentInfo);
-  const enType = lookup(DATE_TYPE, str(prov, `${DE}.enrollmentInfo.type`, en.type));
-  if (enType !== null && enType !== 'ACTUAL' && enType !== 'ESTIMATED') {
-    fail(prov, `${DE}.enrollmentInfo.type`, `unknown enrollment type "${String(en.type)}"`);
-  }
+  const enTypeField = `${DE}.enrollmentInfo.type`;
+  const enType = enrollmentType(prov, enTypeField, str(prov, enTypeField, en.type), 'as-written');
   s.enrollment = { count: int(prov, `${DE}.enrollmentInfo.count`, en.count), type: enType };
 
   const A = p('armsInterventionsModule');

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
 import { diffSnapshots, type SnapshotDiff } from '../../../analyze/diff.js';
 import { openStore } from '../../../store/index.js';
-import { snapshotRef } from './report.js';
+import { snapshotRef } from '../util/options.js';
 
 interface DiffCliOptions {
   json?: boolean;

@@ -12,6 +12,7 @@ import { clearFetchState, fetchStudies, type FetchProgress } from '../../../sour
 import { DEFAULT_BASE_URL, checkBaseUrl, checkPageSize, checkSince, defaultQuery, searchUrl } from '../../../sources/live/query.js';
 import { openStore } from '../../../store/index.js';
 import type { SnapshotInfo } from '../../../store/index.js';
+import { intOption, liveClientOptions, snapshotRef } from '../util/options.js';
 
 interface FetchCliOptions {
   query?: string;
@@ -27,14 +28,6 @@ interface FetchCliOptions {
   timeout: string;
   printQuery?: boolean;
   json?: boolean;
-}
-
-function intOption(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`invalid ${name} "${value}": expected an integer >= ${min}`);
-  }
-  return n;
 }
 
 function progressBar(): { update(p: FetchProgress): void; stop(): void } {
@@ -74,9 +67,7 @@ async function run(opts: FetchCliOptions, cmd: Command): Promise<void> {
   const since = opts.since === undefined ? undefined : checkSince(opts.since);
   if (opts.base !== undefined && since === undefined) throw new UsageError('--base is only meaningful with --since');
   const query = opts.query?.trim() ? opts.query.trim() : defaultQuery();
-  const maxRetries = intOption('--max-retries', opts.maxRetries, 0);
-  const minIntervalMs = intOption('--min-interval', opts.minInterval, 0);
-  const timeoutMs = intOption('--timeout', opts.timeout, 1);
+  const { maxRetries, minIntervalMs, timeoutMs } = liveClientOptions(opts);
   const statePath = opts.state ?? `${db === ':memory:' ? 'mscope' : db}.fetch-state.json`;
   if (opts.restart) await clearFetchState(statePath);
 
@@ -89,9 +80,8 @@ async function run(opts: FetchCliOptions, cmd: Command): Promise<void> {
   try {
     let base: SnapshotInfo | null = null;
     if (since !== undefined) {
-      const ref = opts.base === undefined ? undefined : /^\d+$/.test(opts.base) ? Number(opts.base) : opts.base;
       try {
-        base = await store.getSnapshot(ref);
+        base = await store.getSnapshot(snapshotRef(opts.base));
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         throw new UsageError(`--since updates an existing snapshot, but none was found (${why}); run a full "mscope fetch" first`);

@@ -13,6 +13,7 @@ import { stageBar } from '../../report/progress.js';
 import type { GenerateResult } from '../../report/write.js';
 import type { ClassifiedStudy } from '../../../analyze/types.js';
 import type { SnapshotInfo } from '../../../store/index.js';
+import { collect, snapshotRef } from '../util/options.js';
 
 export interface ReportCliOptions {
   snapshot?: string;
@@ -25,8 +26,6 @@ export interface ReportCliOptions {
   title?: string;
   json?: boolean;
 }
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** --filter key=value (repeatable) and --as-of -> Filter (validated; errors name the option). */
 export function filterFromOptions(pairs: readonly string[] = [], asOf?: string): Filter {
@@ -45,9 +44,28 @@ export function parseCompare(values: readonly string[] = []): ReviewId[] {
   ];
 }
 
-export function snapshotRef(s?: string): string | number | undefined {
-  if (s === undefined) return undefined;
-  return /^\d+$/.test(s) ? Number(s) : s;
+/** The report options `report` and `run` share, validated. */
+export interface ReportOptions {
+  out: string;
+  filter: Filter;
+  compare: ReviewId[];
+  published?: string;
+  yearBasis: 'firstPosted' | 'start';
+  title?: string;
+}
+
+/** --out, --filter/--as-of, --compare, --published, --year-basis and --title -> ReportOptions (errors name the option). */
+export function reportOptions(
+  opts: Pick<ReportCliOptions, 'out' | 'filter' | 'asOf' | 'compare' | 'published' | 'yearBasis' | 'title'>,
+): ReportOptions {
+  return {
+    out: opts.out,
+    filter: filterFromOptions(opts.filter, opts.asOf),
+    compare: parseCompare(opts.compare),
+    published: opts.published,
+    yearBasis: parseYearBasis(opts.yearBasis),
+    title: opts.title,
+  };
 }
 
 /** Shared by `report` and `run`: generate with a progress bar per report stage. */
@@ -55,15 +73,7 @@ export async function writeReport(
   rows: ClassifiedStudy[],
   info: SnapshotInfo,
   rulesetVersion: string,
-  opts: {
-    labelsFrom?: 'stored' | 'classified';
-    out: string;
-    filter: Filter;
-    compare: ReviewId[];
-    published?: string;
-    yearBasis: 'firstPosted' | 'start';
-    title?: string;
-  },
+  opts: ReportOptions & { labelsFrom?: 'stored' | 'classified' },
 ): Promise<GenerateResult> {
   const { generateReport, STAGES } = await import('../../report/write.js');
   const bar = stageBar('report', 'stages');
@@ -122,9 +132,7 @@ export function parseYearBasis(v: string): 'firstPosted' | 'start' {
 }
 
 async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
-  const filter = filterFromOptions(opts.filter, opts.asOf);
-  const compare = parseCompare(opts.compare);
-  const yearBasis = parseYearBasis(opts.yearBasis);
+  const report = reportOptions(opts);
   const db = String(cmd.optsWithGlobals().db);
   const store = await openStore(db, { readOnly: true });
   try {
@@ -139,13 +147,8 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
     bar.stop();
     const tLoaded = performance.now();
     const r = await writeReport(loaded.rows, loaded.info, loaded.rulesetVersion, {
+      ...report,
       labelsFrom: loaded.labelsFrom,
-      out: opts.out,
-      filter,
-      compare,
-      published: opts.published,
-      yearBasis,
-      title: opts.title,
     });
     printResult(r, opts.json, { labelsFrom: loaded.labelsFrom, loadMs: Math.round(tLoaded - t0) });
   } finally {

@@ -3,7 +3,6 @@
  * snapshot, classify it with the current rules (labels saved), write the report, and print where it is.
  */
 import type { Command } from 'commander';
-import { UsageError } from '../../../model/errors.js';
 import type { Labels } from '../../../model/labels.js';
 import { fetchStudies } from '../../../sources/live/client.js';
 import {
@@ -16,7 +15,8 @@ import {
 import { fileRows, openStore } from '../../../store/index.js';
 import type { ClassifiedStudy } from '../../../analyze/types.js';
 import { stageBar } from '../../report/progress.js';
-import { filterFromOptions, parseCompare, parseYearBasis, printResult, writeReport } from './report.js';
+import { collect, liveClientOptions } from '../util/options.js';
+import { printResult, reportOptions, writeReport } from './report.js';
 
 interface RunCliOptions {
   from?: string[];
@@ -36,28 +36,14 @@ interface RunCliOptions {
   timeout: string;
 }
 
-function intOption(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`invalid ${name} "${value}": expected an integer >= ${min}`);
-  }
-  return n;
-}
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
-
 async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
   // validate everything before touching the database or the network
-  const filter = filterFromOptions(opts.filter, opts.asOf);
-  const compare = parseCompare(opts.compare);
-  const yearBasis = parseYearBasis(opts.yearBasis);
+  const report = reportOptions(opts);
   const db = String(cmd.optsWithGlobals().db);
   const files = opts.from ?? [];
   const baseUrl = files.length ? opts.baseUrl : checkBaseUrl(opts.baseUrl);
   const query = opts.query?.trim() ? opts.query.trim() : defaultQuery();
-  const maxRetries = intOption('--max-retries', opts.maxRetries, 0);
-  const minIntervalMs = intOption('--min-interval', opts.minInterval, 0);
-  const timeoutMs = intOption('--timeout', opts.timeout, 1);
+  const { maxRetries, minIntervalMs, timeoutMs } = liveClientOptions(opts);
 
   const store = await openStore(db);
   try {
@@ -102,15 +88,7 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
     classBar.stop();
 
     // 3. report
-    const r = await writeReport(rows, info, RULESET_VERSION, {
-      labelsFrom: 'stored',
-      out: opts.out,
-      filter,
-      compare,
-      published: opts.published,
-      yearBasis,
-      title: opts.title,
-    });
+    const r = await writeReport(rows, info, RULESET_VERSION, { ...report, labelsFrom: 'stored' });
     printResult(r, opts.json, { snapshotCreated: info });
   } finally {
     await store.close();

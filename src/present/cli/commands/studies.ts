@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
 import type { Store } from '../../../store/index.js';
 import { withStore } from '../util/db.js';
+import { collect } from '../util/options.js';
 import { DEFAULT_CSV_FIELDS, LABEL_FIELDS, parseFields } from '../util/fields.js';
 import { csvCell, csvLine, exportObject, FORMATS, type ExportFormat } from '../util/format.js';
 import { openSink, OutputClosed } from '../util/output.js';
@@ -129,7 +130,7 @@ export function register(program: Command): void {
     .option(
       '--filter <key=value>',
       'keep matching studies, e.g. --filter included=true --filter phase=PHASE1|PHASE2 (repeatable; keys as in the HTTP API / mscope report)',
-      (v: string, prev: string[] = []) => [...prev, v],
+      collect,
     )
     .option('--as-of <date>', 'keep studies first posted on or before DATE')
     .addHelpText(
