@@ -1,0 +1,64 @@
+/**
+ * Hand-written cases for classes of error found by auditing unseen corpus studies against the GUIDELINE
+ * (matcher overlaps, routes of the whole MSC arm, contrast sentences, ...). Each fixture is invented text that
+ * describes the general case, not a real record.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, PRODUCT_LAYER } from '../../src/classify/index.js';
+import { compileMatcher } from '../../src/classify/matcher.js';
+import { loadRules } from '../../src/classify/rules.js';
+import { LabelsSchema } from '../../src/model/labels.js';
+import { evidenceProblems } from './evidence-check.js';
+import { makeStudy, type Fixture } from './make.js';
+
+const run = (f: Fixture) => {
+  const s = makeStudy(f);
+  const l = classify(s);
+  expect(LabelsSchema.safeParse(l).success).toBe(true);
+  expect(evidenceProblems(s, l)).toEqual([]);
+  return l;
+};
+
+describe('matcher: the most specific match wins whatever its case sensitivity', () => {
+  const m = compileMatcher(loadRules(), PRODUCT_LAYER, true);
+  it('a case-sensitive compound ("MSC-Exos", "MSC-sEV") beats the case-insensitive acronym it contains', () => {
+    const hits = m.scan('Nebulized MSC-Exos and MSC-sEV were compared with MSCs.', 'f').filter((h) => h.family === 'msc');
+    expect(hits.map((h) => [h.text, h.value])).toEqual(
+      expect.arrayContaining([
+        ['MSC-Exos', 'derived'],
+        ['MSC-sEV', 'derived'],
+        ['MSCs', 'cell'],
+      ]),
+    );
+    expect(hits.filter((h) => h.text === 'MSC')).toHaveLength(0);
+  });
+  it('synthetic rules: longer contains shorter wins, either way; partial overlaps keep the case-insensitive match', () => {
+    const rules = loadRules();
+    const x = {
+      ...rules,
+      termFiles: [
+        {
+          family: 'x',
+          terms: [
+            { id: 'x.ci', value: 'ci', patterns: ['alpha beta gamma', 'kappa', 'delta epsilon'] },
+            { id: 'x.cs', value: 'cs', caseSensitive: true, patterns: ['BETA', 'KAPPA-Z', 'EPSILON-Q'] },
+          ],
+        },
+      ],
+    };
+    const mx = compileMatcher(x, ['x']);
+    const texts = (t: string): string[] => mx.scan(t, 'f').map((h) => h.text);
+    expect(texts('alpha BETA gamma')).toEqual(['alpha BETA gamma']);
+    expect(texts('a KAPPA-Z b kappa')).toEqual(['kappa', 'KAPPA-Z']);
+    expect(texts('delta EPSILON-Q')).toEqual(['delta EPSILON']);
+  });
+  it('a study of inhaled "MSC-Exos" is msc_derived', () => {
+    const l = run({
+      title: 'Inhaled MSC-Exos in lung injury',
+      interventions: [{ name: 'MSC-Exos', description: 'MSC-Exos are nebulized twice daily for five days.' }],
+      summary: 'Patients with lung injury inhale MSC-Exos prepared from cultured umbilical cord MSCs.',
+    });
+    expect(l.category).toBe('msc_derived');
+    expect(l.routes).toEqual(['inhalation']);
+  });
+});
