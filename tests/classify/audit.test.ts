@@ -22,7 +22,9 @@ const run = (f: Fixture) => {
 describe('matcher: the most specific match wins whatever its case sensitivity', () => {
   const m = compileMatcher(loadRules(), PRODUCT_LAYER, true);
   it('a case-sensitive compound ("MSC-Exos", "MSC-sEV") beats the case-insensitive acronym it contains', () => {
-    const hits = m.scan('Nebulized MSC-Exos and MSC-sEV were compared with MSCs.', 'f').filter((h) => h.family === 'msc');
+    const hits = m
+      .scan('Nebulized MSC-Exos and MSC-sEV were compared with MSCs.', 'f')
+      .filter((h) => h.family === 'msc');
     expect(hits.map((h) => [h.text, h.value])).toEqual(
       expect.arrayContaining([
         ['MSC-Exos', 'derived'],
