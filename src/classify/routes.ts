@@ -1,7 +1,8 @@
 /**
  * routes: administration routes of the MSC product.
  * Reads: MSC interventions and arms (tier 1), else titles (tier 2), else MSC sentences of the description
- * (tier 3, route word close to the MSC term). Vocabulary: rules/routes.json.
+ * (tier 3, route word close to the MSC term). Vocabulary: rules/routes.json. When the titles decide, routes of
+ * MSC sentences of the description that state the study plan ("will receive ...") are added to theirs.
  * A bare "infusion"/"transfusion" (value intravenous_weak) means intravenous only when no explicit route is
  * found in any tier (GUIDELINE gold practice); a bare "implantation"/"graft" (surgical_weak) means surgical
  * implantation only for a product on a carrier material (topical when the condition is a skin surface: ulcer,
@@ -25,6 +26,9 @@ const KNOWN = new Set<string>(ROUTES);
 const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen)\b/i;
 
 const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
+
+/** A sentence stating what this study will do (not what MSCs do in general or did elsewhere). */
+const PLAN = /\b(?:will|shall|(?:is|are) to be|(?:patients|subjects|participants) (?:receive|are given|get))\b/i;
 
 const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
 
@@ -71,8 +75,15 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentence(h.field, h.start, h.end);
     return cnsCondition || CNS.test(v.text(h.field).slice(a, b)) ? 'intracerebral' : h.value;
   };
-  for (const g of groups) {
-    const chosen = hits.filter((h) => KNOWN.has(h.value) && g(h));
+  // A title names one route; the description may plan another for the same product ("will receive two intravenous
+  // infusions and four intra-articular injections"): MSC sentences stating the study plan add theirs to the title's.
+  const plan = (h: Hit): boolean => {
+    if (!groups[2]!(h) || h.zone !== 'summary' || !administers(h)) return false;
+    const [a, b] = v.sentenceOf(h);
+    return PLAN.test(v.text(h.field).slice(a, b));
+  };
+  for (const [gi, g] of groups.entries()) {
+    const chosen = hits.filter((h) => KNOWN.has(h.value) && (g(h) || (gi === 1 && plan(h))));
     if (chosen.length > 0) {
       const evidence = chosen.map((h) => {
         const value = valueOf(h);

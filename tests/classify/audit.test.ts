@@ -64,3 +64,24 @@ describe('matcher: the most specific match wins whatever its case sensitivity', 
     expect(l.routes).toEqual(['inhalation']);
   });
 });
+
+describe('routes: the title does not hide a route planned in the description', () => {
+  it('a title route and a "will receive ... intravenously" sentence of the description are both routes', () => {
+    const l = run({
+      title: 'Intra-articular adipose MSCs for hip pain',
+      interventions: [{ name: 'AB-77', description: 'Autologous adipose-derived mesenchymal stem cells.' }],
+      description:
+        'Hip pain limits walking. The participant will receive three intravenous infusions of autologous adipose MSCs and two intra-articular injections into the hip.',
+    });
+    expect(l.routes).toEqual(['intravenous', 'intra_articular']);
+  });
+  it('a route of background or contrast sentences is not added to the title route', () => {
+    const l = run({
+      title: 'Intraosseous mesenchymal stromal cells for poor graft function',
+      interventions: [{ name: 'Mesenchymal stromal cells', description: 'Cells are given under local anaesthesia.' }],
+      description:
+        'Few MSCs reach the marrow after intravenous injection in earlier reports, so MSCs were placed directly into the iliac bone in pilot patients.',
+    });
+    expect(l.routes).toEqual(['intraosseous']);
+  });
+});
