@@ -27,6 +27,8 @@ const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w
 
 const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
 
+const BONE = /\b(?:bones?(?![- ]marrow)|osseous|fractures?|non-?unions?|pseudo-?arthros[ie]s|osteo(?!arthr|-arthr)\w*|femoral heads?|tibia\w*|femur|femoral shaft)\b/i;
+
 /** A sentence stating what this study will do (not what MSCs do in general or did elsewhere). */
 const PLAN = /\b(?:will|shall|(?:is|are) to be|(?:patients|subjects|participants) (?:receive|are given|get))\b/i;
 
@@ -82,8 +84,17 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentenceOf(h);
     return PLAN.test(v.text(h.field).slice(a, b));
   };
+  // "Percutaneous injection" says into bone only in a study about bone (fracture, nonunion, osteonecrosis ...);
+  // in a knee or spinal cord study it names no route of its own.
+  const boneStudy = BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | '));
+  const usable = (h: Hit): boolean => {
+    if (!KNOWN.has(h.value)) return false;
+    if (h.rule !== 'route.intraosseous.percutaneous' || boneStudy) return true;
+    const [a, b] = v.sentenceOf(h);
+    return BONE.test(v.text(h.field).slice(a, b));
+  };
   for (const [gi, g] of groups.entries()) {
-    const chosen = hits.filter((h) => KNOWN.has(h.value) && (g(h) || (gi === 1 && plan(h))));
+    const chosen = hits.filter((h) => usable(h) && (g(h) || (gi === 1 && plan(h))));
     if (chosen.length > 0) {
       const evidence = chosen.map((h) => {
         const value = valueOf(h);

@@ -78,10 +78,50 @@ describe('routes: the title does not hide a route planned in the description', (
   it('a route of background or contrast sentences is not added to the title route', () => {
     const l = run({
       title: 'Intraosseous mesenchymal stromal cells for poor graft function',
-      interventions: [{ name: 'Mesenchymal stromal cells', description: 'Cells are given under local anaesthesia.' }],
+      interventions: [
+        { name: 'Mesenchymal stromal cells', description: 'Cells are given under local anaesthesia.' },
+      ],
       description:
         'Few MSCs reach the marrow after intravenous injection in earlier reports, so MSCs were placed directly into the iliac bone in pilot patients.',
     });
     expect(l.routes).toEqual(['intraosseous']);
+  });
+});
+
+describe('routes: "percutaneous injection" is intraosseous only in a study about bone', () => {
+  it('percutaneous injection into a nonunion is intraosseous', () => {
+    const l = run({
+      title: 'Marrow stromal cells for tibial nonunion',
+      conditions: ['Nonunion of Tibia'],
+      interventions: [
+        {
+          name: 'Bone marrow mesenchymal stromal cells',
+          description: 'Expanded cells given by percutaneous injection under fluoroscopy.',
+        },
+      ],
+    });
+    expect(l.routes).toEqual(['intraosseous']);
+  });
+  it('percutaneous injection in a spinal cord or knee study is not intraosseous', () => {
+    const sci = run({
+      title: 'Mesenchymal stem cells after spinal cord injury',
+      conditions: ['Spinal Cord Injury'],
+      interventions: [
+        { name: 'Mesenchymal stem cells', description: 'Cells delivered by percutaneous injection.' },
+      ],
+    });
+    expect(sci.routes).not.toContain('intraosseous');
+    const knee = run({
+      title: 'Bone marrow MSCs for knee osteoarthritis',
+      conditions: ['Osteoarthritis, Knee'],
+      interventions: [
+        {
+          name: 'Bone marrow MSCs',
+          description:
+            'Intra-articular MSCs; a second group gets MSCs by percutaneous injection with platelet lysate.',
+        },
+      ],
+    });
+    expect(knee.routes).toEqual(['intra_articular']);
   });
 });
