@@ -125,3 +125,48 @@ describe('routes: "percutaneous injection" is intraosseous only in a study about
     expect(knee.routes).toEqual(['intra_articular']);
   });
 });
+
+describe('sources: contrasts and general statements', () => {
+  it('the tissue after "unlike"/"rather than" is the comparator, not the product source', () => {
+    const l = run({
+      title: 'Cord MSCs for heart failure',
+      interventions: [
+        {
+          name: 'Mesenchymal stromal cells',
+          description:
+            'Unlike bone marrow MSCs, the umbilical cord MSCs used here come from donated cords rather than adipose tissue.',
+        },
+      ],
+    });
+    expect(l.sources).toEqual(['umbilical_cord']);
+  });
+  it('a two-arm comparison "cord MSCs versus bone marrow MSCs" keeps both sources', () => {
+    const l = run({
+      title: 'Umbilical cord MSCs versus bone marrow MSCs in liver cirrhosis',
+      interventions: [{ name: 'UC-MSC' }, { name: 'BM-MSC' }],
+    });
+    expect(l.sources).toEqual(['bone_marrow', 'umbilical_cord']);
+  });
+  it('"MSCs can be found in bone marrow" beside the named product tissue is not a second source', () => {
+    const l = run({
+      title: 'Adipose stromal cells in a gel for cartilage defects',
+      interventions: [
+        {
+          name: 'Allogeneic adipose-derived mesenchymal stromal cells in hydrogel',
+          description:
+            'MSCs can be found in bone marrow and many other tissues of the body. The adipose MSCs are mixed with the gel.',
+        },
+      ],
+    });
+    expect(l.sources).toEqual(['adipose']);
+  });
+  it('... but when it is the only tissue named, it still counts', () => {
+    const l = run({
+      title: 'Autologous MSCs for tibial fracture',
+      summary:
+        'Mesenchymal stem cells are found in bone marrow and can become bone. The cells will be implanted at the fracture.',
+      interventions: [{ name: 'Autologous mesenchymal stem cells' }],
+    });
+    expect(l.sources).toEqual(['bone_marrow']);
+  });
+});
