@@ -38,6 +38,12 @@ function dropEnumerations(v: StudyView, hits: Hit[], general: Set<Hit>): Hit[] {
     const [a, b] = v.sentenceOf(group[0]!);
     // "Unlike bone marrow MSCs, cord MSCs ...", "rather than adipose": the compared tissue is not the product's.
     const kept = group.filter((h) => !comparedWith(text, a, h));
+    // "UC-MSCs were chosen because autologous cells are not possible (bone marrow ...)": in a sentence naming two
+    // tissues, the one under a negation is the alternative, not the product.
+    if (new Set(kept.map(sourceOf)).size >= 2) {
+      const affirmed = kept.filter((h) => !NEGATED.test(text.slice(Math.max(a, h.start - 60), h.start)));
+      if (affirmed.length > 0 && affirmed.length < kept.length) kept.splice(0, kept.length, ...affirmed);
+    }
     if (kept.length >= 3 && new Set(kept.map(sourceOf)).size >= 3) continue;
     // "MSCs can be found in bone marrow and in fat": a general statement about MSCs, the last resort.
     if (GENERAL.test(text.slice(a, b))) for (const h of kept) general.add(h);
@@ -53,6 +59,9 @@ const GENERAL = /\b(?:can be (?:found|isolated|obtained|derived|harvested)|(?:ar
  * trials compare two products that are both given.
  */
 const CONTRAST = /\b(?:unlike|than|instead of|rather than|as opposed to|in contrast (?:to|with)|superior(?:ity)? (?:to|over)|advantages? over)\s+(?:(?:the|those|that|conventional|traditional|classical|other|autologous|allogeneic|human|adult)\s+){0,3}$/i;
+
+/** A negation shortly before a tissue word, in the same clause. */
+const NEGATED = /\b(?:not|without|avoid(?:s|ing)?|no need (?:for|of))\b[^,;:.]{0,50}$/i;
 
 function comparedWith(text: string, sentenceStart: number, h: Hit): boolean {
   return CONTRAST.test(text.slice(Math.max(sentenceStart, h.start - 60), h.start));

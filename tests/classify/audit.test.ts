@@ -170,3 +170,15 @@ describe('sources: contrasts and general statements', () => {
     expect(l.sources).toEqual(['bone_marrow']);
   });
 });
+
+describe('sources: negated alternatives', () => {
+  it('in a sentence naming two tissues, the one under "not possible"/"without" is not the product source', () => {
+    const l = run({
+      title: 'Allogeneic MSCs for disc degeneration',
+      interventions: [{ name: 'Mesenchymal stem cells' }],
+      description:
+        'Donor mesenchymal stem cells from umbilical cord are used because in older patients harvesting autologous cells is not feasible from the bone marrow.',
+    });
+    expect(l.sources).toEqual(['umbilical_cord']);
+  });
+});
