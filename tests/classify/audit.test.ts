@@ -182,3 +182,25 @@ describe('sources: negated alternatives', () => {
     expect(l.sources).toEqual(['umbilical_cord']);
   });
 });
+
+describe('comparator arms linked by name only', () => {
+  it('an intervention whose only arm is an active comparator named after it is not the studied product', () => {
+    const l = run({
+      title: 'Allogeneic cord MSCs for cartilage lesions',
+      interventions: [
+        { name: 'Umbilical cord mesenchymal stem cells', description: 'Cord MSCs implanted in the lesion.' },
+        {
+          name: 'Bone marrow aspirate concentrate',
+          type: 'PROCEDURE',
+          description: 'Usual care with marrow concentrate.',
+        },
+      ],
+      arms: [
+        { label: 'Umbilical cord mesenchymal stem cells', type: 'EXPERIMENTAL' },
+        { label: 'Bone marrow aspirate concentrate (usual care)', type: 'ACTIVE_COMPARATOR' },
+      ],
+    });
+    expect(l.category).toBe('msc_cells');
+    expect(l.sources).toEqual(['umbilical_cord']);
+  });
+});
