@@ -204,3 +204,36 @@ describe('comparator arms linked by name only', () => {
     expect(l.sources).toEqual(['umbilical_cord']);
   });
 });
+
+describe('biomaterial: the comparator material named in the title', () => {
+  it('"MSCs versus hyaluronic acid" with hyaluronic acid as its own intervention is not a carrier', () => {
+    const l = run({
+      title: 'Adipose MSCs versus hyaluronic acid in hip osteoarthritis',
+      interventions: [
+        {
+          name: 'Adipose mesenchymal stem cells',
+          description: 'One intra-articular injection of MSCs in saline.',
+        },
+        {
+          name: 'Hyaluronic acid',
+          type: 'DRUG',
+          description: 'One intra-articular injection of hyaluronic acid.',
+        },
+      ],
+    });
+    expect(l.biomaterial).toBe(false);
+  });
+  it('MSCs in a hyaluronic acid gel stay on a carrier even when a control gets the gel alone', () => {
+    const l = run({
+      title: 'MSCs in hyaluronic acid gel for cartilage defects',
+      interventions: [
+        {
+          name: 'MSCs in hyaluronic acid hydrogel',
+          description: 'Cord MSCs mixed with hyaluronic acid hydrogel, implanted in the defect.',
+        },
+        { name: 'Hyaluronic acid', type: 'DRUG' },
+      ],
+    });
+    expect(l.biomaterial).toBe(true);
+  });
+});
