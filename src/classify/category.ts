@@ -107,7 +107,18 @@ function autologousTissueField(v: StudyView, cue: Hit): boolean {
   return inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) && !inField.some((s) => s !== undefined && PERINATAL.has(s));
 }
 
+/** "micro-fragmented adipose tissue containing mesenchymal stromal cells": the cells are the mixture's content. */
+const MIXTURE_CONTENT = /^[\s,]*(?:\([^)]*\)\s*)?(?:,?\s*(?:which|that)\s+)?(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|(?:is |as )?(?:a )?source of|harbou?ring)\s+(?:[a-z0-9-]+\s+){0,3}$/i;
+
+function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
+  const text = v.text(cell.field);
+  return mixtures.some((m) => m.field === cell.field && m.end <= cell.start && cell.start - m.end <= 80 && MIXTURE_CONTENT.test(text.slice(m.end, cell.start)));
+}
+
 function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult {
+  // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
+  const mixtureHits = v.hits.filter((h) => h.msc && kindOf(v, h) === 'mixture');
+  zone = zone.filter((z) => z.kind !== 'cell' || !mixtureContent(v, z.hit, mixtureHits));
   const cells = zone.filter((z) => z.kind === 'cell');
   const derived = zone.filter((z) => z.kind === 'derived');
   const mixtures = zone.filter((z) => z.kind === 'mixture');

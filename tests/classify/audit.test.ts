@@ -237,3 +237,57 @@ describe('biomaterial: the comparator material named in the title', () => {
     expect(l.biomaterial).toBe(true);
   });
 });
+
+describe('category: MSCs named as the content of a minimally manipulated mixture', () => {
+  it('"micro-fractured adipose tissue containing mesenchymal stromal cells" is a stromal mixture', () => {
+    const l = run({
+      title: 'Microfractured autologous fat containing mesenchymal stromal cells for ankle arthritis',
+      interventions: [
+        {
+          name: 'Micro-fragmented adipose tissue',
+          type: 'PROCEDURE',
+          description: 'One ultrasound-guided intra-articular injection.',
+        },
+      ],
+    });
+    expect(l.category).toBe('stromal_mixture');
+  });
+  it('"a concentrate (BMAC) which contains marrow MSCs" is a stromal mixture; expanded marrow MSCs stay cells', () => {
+    const mix = run({
+      title: 'Marrow concentrate in cartilage repair',
+      interventions: [
+        {
+          name: 'BMAC',
+          type: 'PROCEDURE',
+          description:
+            'Bone marrow aspirate concentrate (BMAC) which contains mesenchymal stem cells, placed in the defect.',
+        },
+      ],
+    });
+    expect(mix.category).toBe('stromal_mixture');
+    const cells = run({
+      title: 'Expanded marrow MSCs in cartilage repair',
+      interventions: [
+        {
+          name: 'Bone marrow mesenchymal stem cells',
+          description: 'Culture-expanded mesenchymal stem cells placed in the defect.',
+        },
+      ],
+    });
+    expect(cells.category).toBe('msc_cells');
+  });
+  it('"requires no clonal expansion" denies expansion', () => {
+    const l = run({
+      title: 'Processed fat graft for knee pain',
+      interventions: [
+        {
+          name: 'Autologous processed adipose tissue',
+          type: 'DEVICE',
+          description:
+            'Fat is processed in a closed device that keeps pericytes and MSCs; the method requires no clonal expansion.',
+        },
+      ],
+    });
+    expect(l.category).toBe('stromal_mixture');
+  });
+});
