@@ -291,3 +291,19 @@ describe('category: MSCs named as the content of a minimally manipulated mixture
     expect(l.category).toBe('stromal_mixture');
   });
 });
+
+describe('routes: spaced abbreviations', () => {
+  it('"i. m." and "i. v." are intramuscular and intravenous', () => {
+    const im = run({
+      title: 'Cord MSCs for diabetic neuropathy',
+      interventions: [{ name: 'UC-MSCs', armGroupLabels: ['MSC arm'] }],
+      arms: [{ label: 'MSC arm', description: 'Participants receive i. m. UC-MSCs in both calves.' }],
+    });
+    expect(im.routes).toEqual(['intramuscular']);
+    const iv = run({
+      title: 'Cord MSCs for lupus',
+      interventions: [{ name: 'UC-MSCs', description: 'UC-MSCs given i. v. on day 1.' }],
+    });
+    expect(iv.routes).toEqual(['intravenous']);
+  });
+});
