@@ -115,10 +115,18 @@ function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
   return mixtures.some((m) => m.field === cell.field && m.end <= cell.start && cell.start - m.end <= 80 && MIXTURE_CONTENT.test(text.slice(m.end, cell.start)));
 }
 
+/** Mixture words that may just as well name cultured MSCs ("bone marrow derived stem cells"). */
+const LOOSE_MIXTURE = /(?:derived|stem|aspirate|marrow)[- ](?:stem[- ])?cells?$/i;
+
 function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult {
   // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
   const mixtureHits = v.hits.filter((h) => h.msc && kindOf(v, h) === 'mixture');
   zone = zone.filter((z) => z.kind !== 'cell' || !mixtureContent(v, z.hit, mixtureHits));
+  // The MSC intervention is a mixture (SVF, BMAC) and cell words appear only in titles ("adipose-derived stromal
+  // cells"): the titles name the mixture's cells; the intervention says what is given.
+  if (zone.some((z) => z.kind === 'mixture' && v.tier(z.hit) === 1 && !LOOSE_MIXTURE.test(z.hit.text)) && !zone.some((z) => z.kind !== 'mixture' && z.hit.zone !== 'title' && z.hit.zone !== 'keyword')) {
+    zone = zone.filter((z) => z.kind === 'mixture');
+  }
   const cells = zone.filter((z) => z.kind === 'cell');
   const derived = zone.filter((z) => z.kind === 'derived');
   const mixtures = zone.filter((z) => z.kind === 'mixture');

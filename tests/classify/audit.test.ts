@@ -307,3 +307,30 @@ describe('routes: spaced abbreviations', () => {
     expect(iv.routes).toEqual(['intravenous']);
   });
 });
+
+describe('category: titles naming the cells of a mixture intervention', () => {
+  it('an SVF intervention under a title "adipose-derived stromal cells" is a stromal mixture', () => {
+    const l = run({
+      title: 'Autologous adipose-derived stromal cells injected in arthritic fingers',
+      interventions: [
+        {
+          name: 'Stromal vascular fraction',
+          description: 'SVF isolated from lipoaspirate and injected in the joint.',
+        },
+      ],
+    });
+    expect(l.category).toBe('stromal_mixture');
+  });
+  it('"bone marrow derived stem cells" under an MSC title stays msc_cells', () => {
+    const l = run({
+      title: 'Bone marrow derived mesenchymal stem cells for dry eye',
+      interventions: [
+        {
+          name: 'Autologous bone marrow derived stem cells',
+          description: 'Cells injected under the conjunctiva.',
+        },
+      ],
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+});
