@@ -334,3 +334,20 @@ describe('category: titles naming the cells of a mixture intervention', () => {
     expect(l.category).toBe('msc_cells');
   });
 });
+
+describe('category: cell-free products named before their cell source', () => {
+  it('"Exosome-MSC" and "secretome - mesenchymal stem cell" are msc_derived', () => {
+    const a = run({
+      title: 'Exosome-MSC infusion in sepsis',
+      interventions: [{ name: 'Exosome-MSC', description: 'Intravenous Exosome-MSC on days 1 and 3.' }],
+    });
+    expect(a.category).toBe('msc_derived');
+    const b = run({
+      title: 'Secretome - mesenchymal stem cell for acute lung injury',
+      interventions: [
+        { name: 'Secretome - mesenchymal stem cell', description: 'Given once intravenously.' },
+      ],
+    });
+    expect(b.category).toBe('msc_derived');
+  });
+});
