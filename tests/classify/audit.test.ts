@@ -351,3 +351,36 @@ describe('category: cell-free products named before their cell source', () => {
     expect(b.category).toBe('msc_derived');
   });
 });
+
+describe('category: factors derived from MSCs', () => {
+  it('"pleiotropic factor derived from mesenchymal stem cells" and "MSC-derived trophic factors" are msc_derived', () => {
+    const a = run({
+      title: 'A factor preparation for burn wounds',
+      interventions: [
+        {
+          name: 'Wound factor',
+          description:
+            'Trophic factors purified from umbilical cord mesenchymal stem cells are spread on the wound.',
+        },
+      ],
+    });
+    expect(a.category).toBe('msc_derived');
+    const b = run({
+      title: 'MSC-derived growth factors for scars',
+      interventions: [{ name: 'MSC-derived growth factors', description: 'Applied on the scar daily.' }],
+    });
+    expect(b.category).toBe('msc_derived');
+  });
+  it('MSCs "secreting growth factors" are still cells', () => {
+    const l = run({
+      title: 'Mesenchymal stem cells in knee osteoarthritis',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description: 'Intra-articular MSCs, which release growth factors in the joint.',
+        },
+      ],
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+});
