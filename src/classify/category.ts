@@ -212,8 +212,18 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   if (h.zone !== 'intervention') return false;
   const nameField = `interventions.${h.owner}.name`;
   const inName = v.inField(nameField);
-  return inName.some((x) => isCue(x, 'other_product')) && !inName.some((x) => x.msc);
+  if (inName.some((x) => isCue(x, 'other_product')) && !inName.some((x) => x.msc)) return true;
+  // "The membrane has been shown to stimulate MSC migration": MSCs as the target of another product's effect, in
+  // the description of an intervention whose names hold no MSC term.
+  if (h.field === nameField || h.field.startsWith(`interventions.${h.owner}.otherNames`)) return false;
+  const named = v.hits.some((x) => x.msc && x.zone === 'intervention' && x.owner === h.owner && (x.field === nameField || x.field.startsWith(`interventions.${h.owner}.otherNames`)));
+  if (named) return false;
+  const [a, b] = v.sentenceOf(h);
+  return TARGET_OF_EFFECT.test(v.text(h.field).slice(a, b));
 }
+
+/** MSCs acted upon (stimulated, recruited, mobilized) or described from earlier work, not given. */
+const TARGET_OF_EFFECT = /\b(?:ha(?:ve|s) (?:also )?been shown|stimulat\w*|recruit\w*|mobiliz\w*|mobilis\w*|migration|homing|endogenous|resident)\b/i;
 
 /** An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything. */
 function laboratoryIntervention(v: StudyView, i: number): boolean {

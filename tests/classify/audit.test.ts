@@ -384,3 +384,43 @@ describe('category: factors derived from MSCs', () => {
     expect(l.category).toBe('msc_cells');
   });
 });
+
+describe('category: MSCs as the target of another intervention', () => {
+  it('a drug or membrane that "recruits endogenous MSCs" is not an MSC product', () => {
+    const drug = run({
+      title: 'A bone-targeting peptide in osteoporosis',
+      interventions: [
+        {
+          name: 'XY-peptide',
+          type: 'DRUG',
+          description:
+            'A peptide that recruits endogenous mesenchymal stem cells to bone. Given intravenously once.',
+        },
+      ],
+    });
+    expect(drug.category).toBe('unrelated');
+    const membrane = run({
+      title: 'A placental membrane dressing for leg ulcers',
+      interventions: [
+        {
+          name: 'Dried placental membrane',
+          description: 'The membrane has been shown to stimulate mesenchymal stem cell migration.',
+        },
+      ],
+    });
+    expect(membrane.category).toBe('unrelated');
+  });
+  it('an intervention named as MSCs keeps its description even with such words', () => {
+    const l = run({
+      title: 'MSCs in knee osteoarthritis',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description:
+            'Expanded mesenchymal stem cells have been shown to reduce pain; one injection into the knee.',
+        },
+      ],
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+});
