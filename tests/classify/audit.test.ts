@@ -424,3 +424,25 @@ describe('category: MSCs as the target of another intervention', () => {
     expect(l.category).toBe('msc_cells');
   });
 });
+
+describe('routes: a vein as the treated tissue', () => {
+  it('cells applied "to the surface of the outflow vein" are not intravenous; "by vein" is', () => {
+    const top = run({
+      title: 'Adipose MSCs for dialysis access',
+      interventions: [
+        {
+          name: 'Adipose MSCs',
+          description: 'Cells are applied topically to the surface of the outflow vein.',
+        },
+      ],
+    });
+    expect(top.routes).toEqual(['topical']);
+    const iv = run({
+      title: 'MSCs for lung fibrosis',
+      interventions: [
+        { name: 'Mesenchymal stem cells', description: 'Participants receive MSCs by vein once.' },
+      ],
+    });
+    expect(iv.routes).toEqual(['intravenous']);
+  });
+});
