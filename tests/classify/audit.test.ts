@@ -446,3 +446,20 @@ describe('routes: a vein as the treated tissue', () => {
     expect(iv.routes).toEqual(['intravenous']);
   });
 });
+
+describe('category: MSC collection for animal models', () => {
+  it('"MSC collection for humanized xenograft studies" is laboratory material', () => {
+    const l = run({
+      title: 'Blood and mesenchymal stem cell collection for xenograft studies in sarcoma',
+      interventions: [
+        {
+          name: 'Plerixafor',
+          type: 'DRUG',
+          description: 'Given subcutaneously to mobilize blood stem cells.',
+        },
+      ],
+      summary: 'Cells will be used to build humanized mouse models.',
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+});
