@@ -463,3 +463,24 @@ describe('category: MSC collection for animal models', () => {
     expect(l.category).toBe('ex_vivo_only');
   });
 });
+
+describe('specialty: conditions with no specialty word before', () => {
+  const spec = (conditions: string[], title: string) =>
+    run({
+      title,
+      conditions,
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Given intravenously.' }],
+    }).specialty;
+  it('facioscapulohumeral / limb-girdle dystrophy and myopathies are musculoskeletal (muscle)', () => {
+    expect(spec(['Facioscapulohumeral Dystrophy'], 'MSCs in FSH dystrophy')).toBe('musculoskeletal');
+    expect(spec(['Inflammatory Myopathy'], 'MSCs in myositis patients')).toBe('musculoskeletal');
+  });
+  it('lung allograft dysfunction is organ transplant tolerance (hematology_transplant)', () => {
+    expect(spec(['Lung Allograft Dysfunction'], 'MSCs after lung transplantation failure')).toBe(
+      'hematology_transplant',
+    );
+  });
+  it('hyperpigmentation and melasma are skin disease', () => {
+    expect(spec(['Melasma'], 'Stem cells for facial melasma')).toBe('dermatology_wound');
+  });
+});
