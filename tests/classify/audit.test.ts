@@ -484,3 +484,18 @@ describe('specialty: conditions with no specialty word before', () => {
     expect(spec(['Melasma'], 'Stem cells for facial melasma')).toBe('dermatology_wound');
   });
 });
+
+describe('routes: vocabulary gaps found in the audit', () => {
+  const routes = (description: string) =>
+    run({ title: 'MSC trial', interventions: [{ name: 'Mesenchymal stem cells', description }] }).routes;
+  it('a central venous catheter is intravenous', () => {
+    expect(routes('MSCs are given through a central venous catheter once a week.')).toEqual(['intravenous']);
+  });
+  it('perilimbal and corneal stromal injections are intraocular', () => {
+    expect(routes('Cultured MSCs are injected perilimbally in the affected eye.')).toEqual(['intraocular']);
+    expect(routes('MSCs are injected into the corneal stroma.')).toEqual(['intraocular']);
+  });
+  it("an injection to a Crohn's fistula is local", () => {
+    expect(routes("Injection of adipose MSCs to Crohn's fistula.")).toEqual(['local_injection']);
+  });
+});
