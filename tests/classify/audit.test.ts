@@ -499,3 +499,19 @@ describe('routes: vocabulary gaps found in the audit', () => {
     expect(routes("Injection of adipose MSCs to Crohn's fistula.")).toEqual(['local_injection']);
   });
 });
+
+describe('category: MSCs as the culture layer of another product', () => {
+  it('"cord blood expansion on mesenchymal stem cells" is laboratory use of MSCs', () => {
+    const l = run({
+      title: 'Cord blood expansion on mesenchymal stem cells',
+      interventions: [
+        {
+          name: 'Cord blood infusion',
+          type: 'PROCEDURE',
+          description: 'Cord blood transplantation on day 0.',
+        },
+      ],
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+});
