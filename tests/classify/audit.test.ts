@@ -515,3 +515,20 @@ describe('category: MSCs as the culture layer of another product', () => {
     expect(l.category).toBe('ex_vivo_only');
   });
 });
+
+describe('routes: discs named with their level', () => {
+  it('"into lumbar intervertebral disc" is intradiscal, "in intervertebral disc degeneration" is the condition', () => {
+    const r = run({
+      title: 'Adipose MSCs for low back pain',
+      interventions: [
+        { name: 'Adipose MSCs', description: 'Into lumbar intervertebral disc infusion of adipose MSCs.' },
+      ],
+    });
+    expect(r.routes).toEqual(['intradiscal']);
+    const none = run({
+      title: 'MSC implantation therapy in intervertebral disc degeneration',
+      interventions: [{ name: 'Mesenchymal stem cells' }],
+    });
+    expect(none.routes).toEqual([]);
+  });
+});
