@@ -36,6 +36,34 @@ const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
 
 const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
 
+const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
+const NOT_PRODUCT = /placebo|sham|saline|vehicle|control|standard|usual care|best practice|conventional/i;
+const ARM_KEY = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Experimental product interventions (and their arms) of a study with no intervention named as MSCs. */
+function codedProduct(v: StudyView): { interventions: Set<number>; arms: Set<number> } {
+  const interventions = new Set<number>();
+  const arms = new Set<number>();
+  v.study.interventions.forEach((iv, i) => {
+    if (!PRODUCT_TYPES.has(iv.type ?? '') || NOT_PRODUCT.test(iv.name)) return;
+    const labels = new Set(iv.armGroupLabels.map(ARM_KEY));
+    const linked = v.study.arms
+      .map((a, j) => [a, j] as const)
+      .filter(([a]) => labels.has(ARM_KEY(a.label)) || a.interventionNames.some((n) => ARM_KEY(n).endsWith(ARM_KEY(iv.name))));
+    if (linked.length > 0 && !linked.some(([a]) => a.type === 'EXPERIMENTAL')) return;
+    interventions.add(i);
+    for (const [a, j] of linked) if (a.type === 'EXPERIMENTAL') arms.add(j);
+  });
+  // One product intervention and unlinked arms: its experimental arms are the ones naming it.
+  if (interventions.size === 1 && arms.size === 0) {
+    const name = ARM_KEY(v.study.interventions[[...interventions][0]!]!.name.replace(/\s*\(.*$/, ''));
+    v.study.arms.forEach((a, j) => {
+      if (a.type === 'EXPERIMENTAL' && name.length >= 3 && ARM_KEY(`${a.label} ${a.description ?? ''}`).includes(name)) arms.add(j);
+    });
+  }
+  return { interventions, arms };
+}
+
 export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean, surfaceCondition: boolean): { routes: Route[]; evidence: Evidence[] } {
   const hits = v.hits.filter((h) => h.family === 'route');
   const cellSentence = (h: Hit): boolean => {
@@ -63,8 +91,12 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentenceOf(h);
     return v.adminCue(h.field, a, b);
   };
+  // A product named only by a code ("EN001 given intravenously"), its MSC identity stated in the description or
+  // keywords: with no MSC intervention, the experimental non-placebo product interventions and their arms are its.
+  const coded = v.mscInterventions.size === 0 ? codedProduct(v) : { interventions: new Set<number>(), arms: new Set<number>() };
+  const ofCoded = (h: Hit): boolean => (h.zone === 'intervention' && coded.interventions.has(h.owner)) || (h.zone === 'arm' && coded.arms.has(h.owner));
   const groups: Array<(h: Hit) => boolean> = [
-    (h) => v.tier(h) === 1,
+    (h) => v.tier(h) === 1 || ofCoded(h),
     (h) => v.tier(h) === 2,
     (h) => (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
     // ... and so does a route far from the MSC term in a long MSC sentence that administers something (not earlier work).

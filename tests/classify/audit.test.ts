@@ -532,3 +532,19 @@ describe('routes: discs named with their level', () => {
     expect(none.routes).toEqual([]);
   });
 });
+
+describe('routes: products named only by a code', () => {
+  it('the experimental code-named product is the MSC product when the description says what it is', () => {
+    const l = run({
+      title: 'Safety of QX-12 in muscular dystrophy',
+      keywords: ['mesenchymal stem cells'],
+      summary: 'QX-12 is an allogeneic umbilical cord mesenchymal stem cell product.',
+      interventions: [
+        { name: 'QX-12', type: 'DRUG', description: 'QX-12 given intravenously once on day 0.' },
+        { name: 'Placebo', type: 'DRUG', description: 'Saline given intramuscularly.' },
+      ],
+    });
+    expect(l.category).toBe('msc_cells');
+    expect(l.routes).toEqual(['intravenous']);
+  });
+});
