@@ -10,7 +10,7 @@
  * counts like an MSC sentence ("ABC-01 administered intravenously"). A route stated in a description sentence about the cells (no MSC term) is the last
  * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
  * when the record names no route. A local/intralesional injection in a sentence about the brain or spinal cord (or in a
- * study whose conditions all are) is intracerebral.
+ * study whose conditions all are) is intracerebral, and so is an intramedullary one (spinal cord, not bone).
  */
 import type { Evidence, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
@@ -23,7 +23,7 @@ export const ROUTES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interve
 
 const KNOWN = new Set<string>(ROUTES);
 
-const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen)\b/i;
+const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen|glio\w*|astrocytoma\w*|medulloblastoma\w*|gliosarcoma\w*|pontine)\b/i;
 
 const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
 
@@ -105,9 +105,14 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
   const valueOf = (h: Hit): string => {
-    if (h.value !== 'local_injection') return h.value;
+    // Intramedullary in the spinal cord is intraparenchymal (intracerebral), in a long bone intraosseous.
+    const medullary = h.value === 'intraosseous' && /medullar/i.test(h.text);
+    if (h.value !== 'local_injection' && !medullary) return h.value;
     const [a, b] = v.sentence(h.field, h.start, h.end);
-    return cnsCondition || CNS.test(v.text(h.field).slice(a, b)) ? 'intracerebral' : h.value;
+    if (cnsCondition || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
+    // Into a tumour of the brain (glioblastoma among the conditions or in the title).
+    if (/tumou?r/i.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | '))) return 'intracerebral';
+    return h.value;
   };
   // A title names one route; the description may plan another for the same product ("will receive two intravenous
   // infusions and four intra-articular injections"): MSC sentences stating the study plan add theirs to the title's.

@@ -548,3 +548,33 @@ describe('routes: products named only by a code', () => {
     expect(l.routes).toEqual(['intravenous']);
   });
 });
+
+describe('routes: intratumoral and intramedullary depend on the organ', () => {
+  const routes = (title: string, conditions: string[], description: string) =>
+    run({ title, conditions, interventions: [{ name: 'Engineered mesenchymal stem cells', description }] })
+      .routes;
+  it('intratumoral is a local injection in a head and neck cancer, intracerebral in a glioblastoma', () => {
+    expect(
+      routes(
+        'Engineered MSCs in oral cancer',
+        ['Head and Neck Squamous Cell Carcinoma'],
+        'Intratumoral injection of MSCs.',
+      ),
+    ).toEqual(['local_injection']);
+    expect(
+      routes(
+        'Engineered MSCs in recurrent glioblastoma',
+        ['Glioblastoma', 'Germ Cell Tumor'],
+        'Intratumoral injection of MSCs.',
+      ),
+    ).toEqual(['intracerebral']);
+  });
+  it('intramedullary is intracerebral in spinal cord injury, intraosseous in a fracture', () => {
+    expect(
+      routes('MSCs in spinal cord injury', ['Spinal Cord Injury'], 'Intramedullary administration of MSCs.'),
+    ).toEqual(['intracerebral']);
+    expect(
+      routes('MSCs in tibial nonunion', ['Tibial Nonunion'], 'Intramedullary administration of MSCs.'),
+    ).toEqual(['intraosseous']);
+  });
+});
