@@ -56,7 +56,7 @@ const textOf = (v: StudyView, field: string): string => v.text(field);
 /** "MSC-derived exosomes", "MSC secretome" (cell word right before the product). */
 const CELL_THEN_DERIVED = /^[\s-]*(?:(?:derived|secreted|produced|released|generated)[\s-]+)?(?:[a-z0-9()-]+[\s-]+){0,2}$/i;
 /** "exosomes derived from allogeneic MSCs", "secretome of MSCs", "Exosome-MSC" (product, then its cell source). */
-const DERIVED_THEN_CELL = /^(?:[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produced|released|isolated|obtained|generated|purified)\s+)?(?:from|of|by)\s+(?:[a-z0-9'()-]+\s+){0,5}|\s?-\s?)$/i;
+const DERIVED_THEN_CELL = /^(?:[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produced|released|isolated|obtained|generated|purified)\s+)?(?:from|of|by)\s+(?:[a-z0-9'()-]+\s+){0,5}\(?|\s?-\s?)$/i;
 
 /** Kinds of the given hits, with "cell" words that only name the source of a derived product dropped. */
 function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }> {

@@ -578,3 +578,19 @@ describe('routes: intratumoral and intramedullary depend on the organ', () => {
     ).toEqual(['intraosseous']);
   });
 });
+
+describe('category: the acronym in parentheses after the source of a derived product', () => {
+  it('"exosomes derived from mesenchymal stromal cells (MSCs)" is msc_derived', () => {
+    const l = run({
+      title: 'Nasal exosomes for preterm brain injury',
+      interventions: [
+        {
+          name: 'Exosomes derived from mesenchymal stromal cells (MSCs)',
+          description: 'Given intranasally on days 1 to 3.',
+        },
+      ],
+    });
+    expect(l.category).toBe('msc_derived');
+    expect(l.routes).toEqual(['intranasal']);
+  });
+});
