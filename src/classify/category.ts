@@ -72,7 +72,8 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
     });
   };
   // Exosomes / EVs / conditioned medium are MSC products only in a study that speaks of MSCs at all.
-  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && kindOf(v, h) !== 'derived');
+  // (A compound naming the cells itself, "MSC-Exos", "MSC-sEV", speaks of them.)
+  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || /MSC|mesench/i.test(h.text)));
   for (const h of hits) {
     const kind = kindOf(v, h);
     if (!kind) continue;
@@ -194,12 +195,15 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
     if (admin && !vitro && !background) given.push(h);
     if (!seen.has(k)) {
       seen.add(k);
-      if (vitro && !admin) lab++;
+      // A definition of MSCs ("MSCs are multipotent cells with differentiation potential") is no laboratory work.
+      if (vitro && !admin && !DEFINITION.test(text.slice(a, b))) lab++;
     }
   }
   const givenSentences = new Set(given.map((h) => `${h.field}:${v.sentenceOf(h)[0]}`)).size;
   return { given: givenSentences > lab ? given : [], lab };
 }
+
+const DEFINITION = /\b(?:MSCs?|cells?)\s+(?:\([^)]*\)\s+)?(?:are|is)\s+(?:a\s+|an\s+)?(?:kind of\s+|type of\s+|group of\s+)?(?:adult\s+|non-?ha?ematopoietic\s+)?(?:pluripotent|multipotent|multi-?potential|stem|stromal|progenitor|adult)\b/i;
 
 const CODE_NAMED_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG', 'OTHER']);
 const CELL_PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT']);
@@ -273,8 +277,11 @@ export function decideCategory(v: StudyView): CategoryResult {
     const given = said.length > 0 ? said : administeredPrimary.filter((h) => h.zone === 'intervention' && !laboratoryIntervention(v, h.owner));
     if (given.length > 0) {
       const zone = resolveKinds(v, administeredPrimary.length > 0 ? administeredPrimary : given);
-      const r = decideFromZone(v, zone.length > 0 ? zone : resolveKinds(v, given), cueScope);
-      return { ...r, reason: r.reason + '.observational' };
+      const z = zone.length > 0 ? zone : resolveKinds(v, given);
+      if (z.length > 0) {
+        const r = decideFromZone(v, z, cueScope);
+        return { ...r, reason: r.reason + '.observational' };
+      }
     }
     return notAdministered(v, msc);
   }

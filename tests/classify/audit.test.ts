@@ -594,3 +594,22 @@ describe('category: the acronym in parentheses after the source of a derived pro
     expect(l.routes).toEqual(['intranasal']);
   });
 });
+
+describe('category: MSC compounds and observational follow-ups', () => {
+  it('a study speaking of MSCs only through "MSC-sEV" still speaks of MSCs', () => {
+    const l = run({
+      title: 'Nebulized MSC-sEV in lung injury',
+      interventions: [{ name: 'MSC-sEV', description: 'Nebulized once daily.' }],
+    });
+    expect(l.category).toBe('msc_derived');
+  });
+  it('an observational follow-up of patients given "MSC-Exos" is msc_derived, never an empty mixture', () => {
+    const l = run({
+      title: 'Follow-up of children treated with MSC-Exos',
+      studyType: 'OBSERVATIONAL',
+      summary:
+        'Children who were given MSC-Exos by infusion are followed for one year. MSCs are multipotent cells with differentiation potential.',
+    });
+    expect(l.category).toBe('msc_derived');
+  });
+});
