@@ -104,8 +104,15 @@ const srcOf = (h: Hit): string | undefined => (h.family === 'source' ? h.value :
 
 /** Weak "no expansion" cues (Ficoll, intraoperative, one-step...) count only in a field about marrow/fat tissue. */
 function autologousTissueField(v: StudyView, cue: Hit): boolean {
-  const inField = v.inField(cue.field).map(srcOf);
-  return inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) && !inField.some((s) => s !== undefined && PERINATAL.has(s));
+  const hits = v.inField(cue.field);
+  const inField = hits.map(srcOf);
+  if (!inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) || inField.some((s) => s !== undefined && PERINATAL.has(s))) return false;
+  // Not for donor cells ("allogeneic marrow MSCs at the point of care"), nor in a sentence about another
+  // preparation ("venous blood is centrifuged to obtain PRF") or about plain blood.
+  if (hits.some((h) => h.family === 'donor' && h.value === 'allogeneic')) return false;
+  const [a, b] = v.sentenceOf(cue);
+  if (v.sameSentence(cue).some((h) => isCue(h, 'other_product'))) return false;
+  return !/\b(?:venous|peripheral) blood\b/i.test(v.text(cue.field).slice(a, b));
 }
 
 /** "micro-fragmented adipose tissue containing mesenchymal stromal cells": the cells are the mixture's content. */

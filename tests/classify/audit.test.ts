@@ -613,3 +613,42 @@ describe('category: MSC compounds and observational follow-ups', () => {
     expect(l.category).toBe('msc_derived');
   });
 });
+
+describe('category: weak "no expansion" cues about something else', () => {
+  it('blood centrifuged for PRF beside fat-derived MSCs does not make a stromal mixture', () => {
+    const l = run({
+      title: 'Fat pad derived mesenchymal stem cells on bone graft for jaw augmentation',
+      interventions: [{ name: 'MSC + graft + PRF', type: 'PROCEDURE' }],
+      description:
+        'Stem cells are harvested from the buccal fat pad. They are loaded on a bone graft. Venous blood is centrifuged to prepare platelet rich fibrin (PRF).',
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+  it('allogeneic marrow MSCs "at the point of care" are still cells', () => {
+    const l = run({
+      title: 'Marrow MSCs before amputation',
+      interventions: [
+        {
+          name: 'Allogeneic bone marrow mesenchymal stem cells',
+          otherNames: ['cBMA'],
+          description: 'Intramuscular injection.',
+        },
+      ],
+      description:
+        'The treatment uses allogeneic bone marrow derived mesenchymal stem cells at the point of care.',
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+  it('an autologous marrow aspirate processed at the point of care stays a stromal mixture', () => {
+    const l = run({
+      title: 'Marrow cells in knee cartilage defects',
+      interventions: [
+        {
+          name: 'Bone marrow mesenchymal stem cells',
+          description: 'Autologous bone marrow aspirate concentrated at the point of care and injected.',
+        },
+      ],
+    });
+    expect(l.category).toBe('stromal_mixture');
+  });
+});
