@@ -29,6 +29,8 @@ const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrate
 
 const BONE = /\b(?:bones?(?![- ]marrow)|osseous|fractures?|non-?unions?|pseudo-?arthros[ie]s|osteo(?!arthr|-arthr)\w*|femoral heads?|tibia\w*|femur|femoral shaft)\b/i;
 
+const OTHER_ORGAN = /\b(?:kidneys?|renal|nephro\w*|liver|hepat\w*|lungs?|pulmonary|pancrea\w*|ovar\w*|test(?:is|es|icular)|myocard\w*|heart|prostat\w*|thyroid|spleen|splenic)\b/i;
+
 /** A sentence stating what this study will do (not what MSCs do in general or did elsewhere). */
 const PLAN = /\b(?:will|shall|(?:is|are) to be|(?:patients|subjects|participants) (?:receive|are given|get))\b/i;
 
@@ -104,7 +106,13 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
+  const organStudy = OTHER_ORGAN.test([v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '));
   const valueOf = (h: Hit): string => {
+    // "Intraparenchymal" is into the brain unless the study is about another organ (kidney, liver ...).
+    if (h.value === 'intracerebral' && /parenchym/i.test(h.text) && organStudy) {
+      const [a, b] = v.sentence(h.field, h.start, h.end);
+      if (!cnsCondition && !CNS.test(v.text(h.field).slice(a, b))) return 'local_injection';
+    }
     // Intramedullary in the spinal cord is intraparenchymal (intracerebral), in a long bone intraosseous.
     const medullary = h.value === 'intraosseous' && /medullar/i.test(h.text);
     if (h.value !== 'local_injection' && !medullary) return h.value;

@@ -652,3 +652,22 @@ describe('category: weak "no expansion" cues about something else', () => {
     expect(l.category).toBe('stromal_mixture');
   });
 });
+
+describe('routes: intraparenchymal in another organ', () => {
+  it('intraparenchymal injection into a kidney is a local injection, into the brain intracerebral', () => {
+    const kidney = run({
+      title: 'Cord MSCs in diabetic kidney disease',
+      conditions: ['Diabetic Nephropathy'],
+      interventions: [
+        { name: 'Cord MSCs', description: 'Intra-parenchymal injection of cord MSCs under ultrasound.' },
+      ],
+    });
+    expect(kidney.routes).toEqual(['local_injection']);
+    const brain = run({
+      title: 'Cord MSCs after brain infarction',
+      conditions: ['Cerebral Infarction'],
+      interventions: [{ name: 'Cord MSCs', description: 'Intra-parenchymal injection of cord MSCs.' }],
+    });
+    expect(brain.routes).toEqual(['intracerebral']);
+  });
+});
