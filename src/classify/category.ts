@@ -272,6 +272,24 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
   return out;
 }
 
+const CELL_WORDS = /\b(?:cells?|stem|MSC\w*|progenitors?|exosomes?|secretomes?|vesicles?)\b/i;
+
+/** Intervention types that cannot be a cell product (a drug may be a code-named cell product, see namingSentences). */
+const NON_CELL_TYPES = new Set(['DIETARY_SUPPLEMENT', 'BEHAVIORAL', 'RADIATION', 'DEVICE', 'DIAGNOSTIC_TEST']);
+
+/**
+ * "Linagliptin and mesenchymal stem cells": MSCs named only in the titles of a study whose interventions are all
+ * drugs, supplements, behaviours or devices with no MSC term and no description sentence giving MSCs. The MSCs
+ * are what the intervention acts on (mobilized, measured), not a product given.
+ */
+function titleBesideNonCellProducts(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>): boolean {
+  if (!zone.every((z) => z.hit.zone === 'title' && z.kind === 'cell') || v.study.interventions.length === 0) return false;
+  if (!v.study.interventions.every((iv) => iv.type === 'DRUG' || NON_CELL_TYPES.has(iv.type ?? ''))) return false;
+  if (v.study.interventions.some((iv) => iv.type === 'DRUG' && !/^[a-z][a-z -]+$/i.test(iv.name.replace(/\s*\(.*$/, '')))) return false;
+  if (v.study.interventions.some((iv) => CELL_WORDS.test(`${iv.name} ${iv.description ?? ''}`))) return false;
+  return adminBalance(v, v.hits.filter((h) => v.isMsc(h) && h.zone === 'summary')).given.length === 0;
+}
+
 export function decideCategory(v: StudyView): CategoryResult {
   const msc = v.hits.filter((h) => v.isMsc(h));
   const cueScope = v.hits;
@@ -293,7 +311,7 @@ export function decideCategory(v: StudyView): CategoryResult {
     return notAdministered(v, msc);
   }
   const zone = resolveKinds(v, administeredPrimary);
-  if (zone.length > 0) return decideFromZone(v, zone, cueScope);
+  if (zone.length > 0 && !titleBesideNonCellProducts(v, zone)) return decideFromZone(v, zone, cueScope);
   // The MSC intervention is laboratory work only (sampling, characterization): not a product given.
   if (primary.length > 0) return notAdministered(v, msc);
   const { given } = adminBalance(v, msc.filter((h) => h.zone === 'summary'));

@@ -671,3 +671,25 @@ describe('routes: intraparenchymal in another organ', () => {
     expect(brain.routes).toEqual(['intracerebral']);
   });
 });
+
+describe('category: MSCs in the title of a drug or supplement study', () => {
+  it('"Drug X and mesenchymal stem cells" with only a drug intervention is not an MSC product', () => {
+    const l = run({
+      title: 'Metformin and mesenchymal stem cells in prediabetes',
+      interventions: [
+        { name: 'Metformin', type: 'DRUG', description: '500 mg by mouth twice daily for 12 weeks.' },
+      ],
+      summary: 'Circulating progenitor numbers are measured before and after treatment.',
+    });
+    expect(l.included).toBe(false);
+  });
+  it('a code-named drug-type product or a "stem cell" drug intervention stays an MSC product', () => {
+    const coded = run({
+      title: 'Mesenchymal stem cells for knee osteoarthritis',
+      interventions: [
+        { name: 'Stem cell', type: 'DRUG', description: 'One intra-articular injection of stem cells.' },
+      ],
+    });
+    expect(coded.category).toBe('msc_cells');
+  });
+});
