@@ -3,6 +3,7 @@
  * fibrin glue or other carrier (saline, albumin, PRP, platelet lysate are not).
  * Reads: MSC interventions and arms, titles, MSC sentences of the description (carrier word near the MSC term; not
  * sentences about MSCs in general: "MSCs act through ... extracellular matrix").
+ * Outside the MSC intervention, a material that is the name of another (comparator) intervention does not count.
  * Vocabulary: rules/biomaterial.json; product facts (e.g. Cartistem).
  */
 import type { Evidence } from '../model/labels.js';
@@ -22,8 +23,15 @@ function background(v: StudyView, h: Hit): boolean {
 }
 
 export function decideBiomaterial(v: StudyView, product: ProductResult): { biomaterial: boolean; evidence: Evidence[] } {
+  // A material that is itself another intervention of the study (hyaluronate as the control injection) is the
+  // comparator when titles or the description name it, not the MSC product's carrier.
+  const others = v.study.interventions.filter((_, i) => !v.mscInterventions.has(i)).map((iv) => iv.name.toLowerCase());
+  const comparator = (h: Hit): boolean => v.tier(h) !== 1 && others.some((n) => n.includes(h.text.toLowerCase()));
   const hits = v.hits.filter(
-    (h) => h.family === 'biomaterial' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
+    (h) =>
+      h.family === 'biomaterial' &&
+      (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))) &&
+      !comparator(h),
   );
   if (hits.length > 0) return { biomaterial: true, evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)) };
   if (product.product?.biomaterial) {

@@ -55,8 +55,8 @@ const textOf = (v: StudyView, field: string): string => v.text(field);
 
 /** "MSC-derived exosomes", "MSC secretome" (cell word right before the product). */
 const CELL_THEN_DERIVED = /^[\s-]*(?:(?:derived|secreted|produced|released|generated)[\s-]+)?(?:[a-z0-9()-]+[\s-]+){0,2}$/i;
-/** "exosomes derived from allogeneic MSCs", "secretome of MSCs" (product, then its cell source). */
-const DERIVED_THEN_CELL = /^[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produced|released|isolated|obtained|generated|purified)\s+)?(?:from|of|by)\s+(?:[a-z0-9'()-]+\s+){0,5}$/i;
+/** "exosomes derived from allogeneic MSCs", "secretome of MSCs", "Exosome-MSC" (product, then its cell source). */
+const DERIVED_THEN_CELL = /^(?:[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produced|released|isolated|obtained|generated|purified)\s+)?(?:from|of|by)\s+(?:[a-z0-9'()-]+\s+){0,5}\(?|\s?-\s?)$/i;
 
 /** Kinds of the given hits, with "cell" words that only name the source of a derived product dropped. */
 function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }> {
@@ -72,7 +72,8 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
     });
   };
   // Exosomes / EVs / conditioned medium are MSC products only in a study that speaks of MSCs at all.
-  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && kindOf(v, h) !== 'derived');
+  // (A compound naming the cells itself, "MSC-Exos", "MSC-sEV", speaks of them.)
+  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || /MSC|mesench/i.test(h.text)));
   for (const h of hits) {
     const kind = kindOf(v, h);
     if (!kind) continue;
@@ -103,11 +104,37 @@ const srcOf = (h: Hit): string | undefined => (h.family === 'source' ? h.value :
 
 /** Weak "no expansion" cues (Ficoll, intraoperative, one-step...) count only in a field about marrow/fat tissue. */
 function autologousTissueField(v: StudyView, cue: Hit): boolean {
-  const inField = v.inField(cue.field).map(srcOf);
-  return inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) && !inField.some((s) => s !== undefined && PERINATAL.has(s));
+  const hits = v.inField(cue.field);
+  const inField = hits.map(srcOf);
+  if (!inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) || inField.some((s) => s !== undefined && PERINATAL.has(s))) return false;
+  // Not for donor cells ("allogeneic marrow MSCs at the point of care"), nor in a sentence about another
+  // preparation ("venous blood is centrifuged to obtain PRF") or about plain blood.
+  if (hits.some((h) => h.family === 'donor' && h.value === 'allogeneic')) return false;
+  const [a, b] = v.sentenceOf(cue);
+  if (v.sameSentence(cue).some((h) => isCue(h, 'other_product'))) return false;
+  return !/\b(?:venous|peripheral) blood\b/i.test(v.text(cue.field).slice(a, b));
 }
 
+/** "micro-fragmented adipose tissue containing mesenchymal stromal cells": the cells are the mixture's content. */
+const MIXTURE_CONTENT = /^[\s,]*(?:\([^)]*\)\s*)?(?:,?\s*(?:which|that)\s+)?(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|(?:is |as )?(?:a )?source of|harbou?ring)\s+(?:[a-z0-9-]+\s+){0,3}$/i;
+
+function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
+  const text = v.text(cell.field);
+  return mixtures.some((m) => m.field === cell.field && m.end <= cell.start && cell.start - m.end <= 80 && MIXTURE_CONTENT.test(text.slice(m.end, cell.start)));
+}
+
+/** Mixture words that may just as well name cultured MSCs ("bone marrow derived stem cells"). */
+const LOOSE_MIXTURE = /(?:derived|stem|aspirate|marrow)[- ](?:stem[- ])?cells?$/i;
+
 function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult {
+  // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
+  const mixtureHits = v.hits.filter((h) => h.msc && kindOf(v, h) === 'mixture');
+  zone = zone.filter((z) => z.kind !== 'cell' || !mixtureContent(v, z.hit, mixtureHits));
+  // The MSC intervention is a mixture (SVF, BMAC) and cell words appear only in titles ("adipose-derived stromal
+  // cells"): the titles name the mixture's cells; the intervention says what is given.
+  if (zone.some((z) => z.kind === 'mixture' && v.tier(z.hit) === 1 && !LOOSE_MIXTURE.test(z.hit.text)) && !zone.some((z) => z.kind !== 'mixture' && z.hit.zone !== 'title' && z.hit.zone !== 'keyword')) {
+    zone = zone.filter((z) => z.kind === 'mixture');
+  }
   const cells = zone.filter((z) => z.kind === 'cell');
   const derived = zone.filter((z) => z.kind === 'derived');
   const mixtures = zone.filter((z) => z.kind === 'mixture');
@@ -175,12 +202,15 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
     if (admin && !vitro && !background) given.push(h);
     if (!seen.has(k)) {
       seen.add(k);
-      if (vitro && !admin) lab++;
+      // A definition of MSCs ("MSCs are multipotent cells with differentiation potential") is no laboratory work.
+      if (vitro && !admin && !DEFINITION.test(text.slice(a, b))) lab++;
     }
   }
   const givenSentences = new Set(given.map((h) => `${h.field}:${v.sentenceOf(h)[0]}`)).size;
   return { given: givenSentences > lab ? given : [], lab };
 }
+
+const DEFINITION = /\b(?:MSCs?|cells?)\s+(?:\([^)]*\)\s+)?(?:are|is)\s+(?:a\s+|an\s+)?(?:kind of\s+|type of\s+|group of\s+)?(?:adult\s+|non-?ha?ematopoietic\s+)?(?:pluripotent|multipotent|multi-?potential|stem|stromal|progenitor|adult)\b/i;
 
 const CODE_NAMED_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG', 'OTHER']);
 const CELL_PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT']);
@@ -193,8 +223,18 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   if (h.zone !== 'intervention') return false;
   const nameField = `interventions.${h.owner}.name`;
   const inName = v.inField(nameField);
-  return inName.some((x) => isCue(x, 'other_product')) && !inName.some((x) => x.msc);
+  if (inName.some((x) => isCue(x, 'other_product')) && !inName.some((x) => x.msc)) return true;
+  // "The membrane has been shown to stimulate MSC migration": MSCs as the target of another product's effect, in
+  // the description of an intervention whose names hold no MSC term.
+  if (h.field === nameField || h.field.startsWith(`interventions.${h.owner}.otherNames`)) return false;
+  const named = v.hits.some((x) => x.msc && x.zone === 'intervention' && x.owner === h.owner && (x.field === nameField || x.field.startsWith(`interventions.${h.owner}.otherNames`)));
+  if (named) return false;
+  const [a, b] = v.sentenceOf(h);
+  return TARGET_OF_EFFECT.test(v.text(h.field).slice(a, b));
 }
+
+/** MSCs acted upon (stimulated, recruited, mobilized) or described from earlier work, not given. */
+const TARGET_OF_EFFECT = /\b(?:ha(?:ve|s) (?:also )?been shown|stimulat\w*|recruit\w*|mobiliz\w*|mobilis\w*|migration|homing|endogenous|resident)\b/i;
 
 /** An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything. */
 function laboratoryIntervention(v: StudyView, i: number): boolean {
@@ -232,6 +272,24 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
   return out;
 }
 
+const CELL_WORDS = /\b(?:cells?|stem|MSC\w*|progenitors?|exosomes?|secretomes?|vesicles?)\b/i;
+
+/** Intervention types that cannot be a cell product (a drug may be a code-named cell product, see namingSentences). */
+const NON_CELL_TYPES = new Set(['DIETARY_SUPPLEMENT', 'BEHAVIORAL', 'RADIATION', 'DEVICE', 'DIAGNOSTIC_TEST']);
+
+/**
+ * "Linagliptin and mesenchymal stem cells": MSCs named only in the titles of a study whose interventions are all
+ * drugs, supplements, behaviours or devices with no MSC term and no description sentence giving MSCs. The MSCs
+ * are what the intervention acts on (mobilized, measured), not a product given.
+ */
+function titleBesideNonCellProducts(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>): boolean {
+  if (!zone.every((z) => z.hit.zone === 'title' && z.kind === 'cell') || v.study.interventions.length === 0) return false;
+  if (!v.study.interventions.every((iv) => iv.type === 'DRUG' || NON_CELL_TYPES.has(iv.type ?? ''))) return false;
+  if (v.study.interventions.some((iv) => iv.type === 'DRUG' && !/^[a-z][a-z -]+$/i.test(iv.name.replace(/\s*\(.*$/, '')))) return false;
+  if (v.study.interventions.some((iv) => CELL_WORDS.test(`${iv.name} ${iv.description ?? ''}`))) return false;
+  return adminBalance(v, v.hits.filter((h) => v.isMsc(h) && h.zone === 'summary')).given.length === 0;
+}
+
 export function decideCategory(v: StudyView): CategoryResult {
   const msc = v.hits.filter((h) => v.isMsc(h));
   const cueScope = v.hits;
@@ -244,13 +302,16 @@ export function decideCategory(v: StudyView): CategoryResult {
     const given = said.length > 0 ? said : administeredPrimary.filter((h) => h.zone === 'intervention' && !laboratoryIntervention(v, h.owner));
     if (given.length > 0) {
       const zone = resolveKinds(v, administeredPrimary.length > 0 ? administeredPrimary : given);
-      const r = decideFromZone(v, zone.length > 0 ? zone : resolveKinds(v, given), cueScope);
-      return { ...r, reason: r.reason + '.observational' };
+      const z = zone.length > 0 ? zone : resolveKinds(v, given);
+      if (z.length > 0) {
+        const r = decideFromZone(v, z, cueScope);
+        return { ...r, reason: r.reason + '.observational' };
+      }
     }
     return notAdministered(v, msc);
   }
   const zone = resolveKinds(v, administeredPrimary);
-  if (zone.length > 0) return decideFromZone(v, zone, cueScope);
+  if (zone.length > 0 && !titleBesideNonCellProducts(v, zone)) return decideFromZone(v, zone, cueScope);
   // The MSC intervention is laboratory work only (sampling, characterization): not a product given.
   if (primary.length > 0) return notAdministered(v, msc);
   const { given } = adminBalance(v, msc.filter((h) => h.zone === 'summary'));

@@ -322,13 +322,33 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
     const from = out.length;
     const late: M[] = [];
     run(normalize(text), text, field, out, late, make);
-    // Case-sensitive acronyms never overlap a longer case-insensitive match.
+    // One span, one match, the most specific winning whatever its case sensitivity: a case-sensitive match is
+    // dropped when it overlaps a case-insensitive match it does not strictly contain ("MSC" inside a longer
+    // "mesenchymal ..." match), and replaces the case-insensitive matches it strictly contains ("MSC-Exos" over
+    // "MSC", "BM-MNCs" over "BM").
+    if (late.length === 0) return out;
     const mid = out.length;
+    let dropped: Set<number> | null = null;
+    const keep: M[] = [];
     for (const m of late) {
-      let overlaps = false;
-      for (let j = from; j < mid && !overlaps; j++) overlaps = m.start < out[j]!.end && out[j]!.start < m.end;
-      if (!overlaps) out.push(m);
+      const inside: number[] = [];
+      let loses = false;
+      for (let j = from; j < mid && !loses; j++) {
+        const c = out[j]!;
+        if (!(m.start < c.end && c.start < m.end)) continue;
+        if (m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start) inside.push(j);
+        else loses = true;
+      }
+      if (loses) continue;
+      for (const j of inside) (dropped ??= new Set()).add(j);
+      keep.push(m);
     }
+    if (dropped !== null) {
+      let w = from;
+      for (let j = from; j < mid; j++) if (!dropped.has(j)) out[w++] = out[j]!;
+      out.length = w;
+    }
+    for (const m of keep) out.push(m);
     return out;
   };
   // Bounded: cleared when full (short texts such as conditions and MeSH terms repeat across studies).

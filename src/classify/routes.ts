@@ -1,7 +1,8 @@
 /**
  * routes: administration routes of the MSC product.
  * Reads: MSC interventions and arms (tier 1), else titles (tier 2), else MSC sentences of the description
- * (tier 3, route word close to the MSC term). Vocabulary: rules/routes.json.
+ * (tier 3, route word close to the MSC term). Vocabulary: rules/routes.json. When the titles decide, routes of
+ * MSC sentences of the description that state the study plan ("will receive ...") are added to theirs.
  * A bare "infusion"/"transfusion" (value intravenous_weak) means intravenous only when no explicit route is
  * found in any tier (GUIDELINE gold practice); a bare "implantation"/"graft" (surgical_weak) means surgical
  * implantation only for a product on a carrier material (topical when the condition is a skin surface: ulcer,
@@ -9,7 +10,7 @@
  * counts like an MSC sentence ("ABC-01 administered intravenously"). A route stated in a description sentence about the cells (no MSC term) is the last
  * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
  * when the record names no route. A local/intralesional injection in a sentence about the brain or spinal cord (or in a
- * study whose conditions all are) is intracerebral.
+ * study whose conditions all are) is intracerebral, and so is an intramedullary one (spinal cord, not bone).
  */
 import type { Evidence, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
@@ -22,13 +23,48 @@ export const ROUTES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interve
 
 const KNOWN = new Set<string>(ROUTES);
 
-const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen)\b/i;
+const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen|glio\w*|astrocytoma\w*|medulloblastoma\w*|gliosarcoma\w*|pontine)\b/i;
 
 const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
+
+const BONE = /\b(?:bones?(?![- ]marrow)|osseous|fractures?|non-?unions?|pseudo-?arthros[ie]s|osteo(?!arthr|-arthr)\w*|femoral heads?|tibia\w*|femur|femoral shaft)\b/i;
+
+const OTHER_ORGAN = /\b(?:kidneys?|renal|nephro\w*|liver|hepat\w*|lungs?|pulmonary|pancrea\w*|ovar\w*|test(?:is|es|icular)|myocard\w*|heart|prostat\w*|thyroid|spleen|splenic)\b/i;
+
+/** A sentence stating what this study will do (not what MSCs do in general or did elsewhere). */
+const PLAN = /\b(?:will|shall|(?:is|are) to be|(?:patients|subjects|participants) (?:receive|are given|get))\b/i;
 
 const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
 
 const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
+
+const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
+const NOT_PRODUCT = /placebo|sham|saline|vehicle|control|standard|usual care|best practice|conventional/i;
+const ARM_KEY = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Experimental product interventions (and their arms) of a study with no intervention named as MSCs. */
+function codedProduct(v: StudyView): { interventions: Set<number>; arms: Set<number> } {
+  const interventions = new Set<number>();
+  const arms = new Set<number>();
+  v.study.interventions.forEach((iv, i) => {
+    if (!PRODUCT_TYPES.has(iv.type ?? '') || NOT_PRODUCT.test(iv.name)) return;
+    const labels = new Set(iv.armGroupLabels.map(ARM_KEY));
+    const linked = v.study.arms
+      .map((a, j) => [a, j] as const)
+      .filter(([a]) => labels.has(ARM_KEY(a.label)) || a.interventionNames.some((n) => ARM_KEY(n).endsWith(ARM_KEY(iv.name))));
+    if (linked.length > 0 && !linked.some(([a]) => a.type === 'EXPERIMENTAL')) return;
+    interventions.add(i);
+    for (const [a, j] of linked) if (a.type === 'EXPERIMENTAL') arms.add(j);
+  });
+  // One product intervention and unlinked arms: its experimental arms are the ones naming it.
+  if (interventions.size === 1 && arms.size === 0) {
+    const name = ARM_KEY(v.study.interventions[[...interventions][0]!]!.name.replace(/\s*\(.*$/, ''));
+    v.study.arms.forEach((a, j) => {
+      if (a.type === 'EXPERIMENTAL' && name.length >= 3 && ARM_KEY(`${a.label} ${a.description ?? ''}`).includes(name)) arms.add(j);
+    });
+  }
+  return { interventions, arms };
+}
 
 export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean, surfaceCondition: boolean): { routes: Route[]; evidence: Evidence[] } {
   const hits = v.hits.filter((h) => h.family === 'route');
@@ -57,8 +93,12 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentenceOf(h);
     return v.adminCue(h.field, a, b);
   };
+  // A product named only by a code ("EN001 given intravenously"), its MSC identity stated in the description or
+  // keywords: with no MSC intervention, the experimental non-placebo product interventions and their arms are its.
+  const coded = v.mscInterventions.size === 0 ? codedProduct(v) : { interventions: new Set<number>(), arms: new Set<number>() };
+  const ofCoded = (h: Hit): boolean => (h.zone === 'intervention' && coded.interventions.has(h.owner)) || (h.zone === 'arm' && coded.arms.has(h.owner));
   const groups: Array<(h: Hit) => boolean> = [
-    (h) => v.tier(h) === 1,
+    (h) => v.tier(h) === 1 || ofCoded(h),
     (h) => v.tier(h) === 2,
     (h) => (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
     // ... and so does a route far from the MSC term in a long MSC sentence that administers something (not earlier work).
@@ -66,13 +106,40 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
+  const organStudy = OTHER_ORGAN.test([v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '));
   const valueOf = (h: Hit): string => {
-    if (h.value !== 'local_injection') return h.value;
+    // "Intraparenchymal" is into the brain unless the study is about another organ (kidney, liver ...).
+    if (h.value === 'intracerebral' && /parenchym/i.test(h.text) && organStudy) {
+      const [a, b] = v.sentence(h.field, h.start, h.end);
+      if (!cnsCondition && !CNS.test(v.text(h.field).slice(a, b))) return 'local_injection';
+    }
+    // Intramedullary in the spinal cord is intraparenchymal (intracerebral), in a long bone intraosseous.
+    const medullary = h.value === 'intraosseous' && /medullar/i.test(h.text);
+    if (h.value !== 'local_injection' && !medullary) return h.value;
     const [a, b] = v.sentence(h.field, h.start, h.end);
-    return cnsCondition || CNS.test(v.text(h.field).slice(a, b)) ? 'intracerebral' : h.value;
+    if (cnsCondition || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
+    // Into a tumour of the brain (glioblastoma among the conditions or in the title).
+    if (/tumou?r/i.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | '))) return 'intracerebral';
+    return h.value;
   };
-  for (const g of groups) {
-    const chosen = hits.filter((h) => KNOWN.has(h.value) && g(h));
+  // A title names one route; the description may plan another for the same product ("will receive two intravenous
+  // infusions and four intra-articular injections"): MSC sentences stating the study plan add theirs to the title's.
+  const plan = (h: Hit): boolean => {
+    if (!groups[2]!(h) || h.zone !== 'summary' || !administers(h)) return false;
+    const [a, b] = v.sentenceOf(h);
+    return PLAN.test(v.text(h.field).slice(a, b));
+  };
+  // "Percutaneous injection" says into bone only in a study about bone (fracture, nonunion, osteonecrosis ...);
+  // in a knee or spinal cord study it names no route of its own.
+  const boneStudy = BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | '));
+  const usable = (h: Hit): boolean => {
+    if (!KNOWN.has(h.value)) return false;
+    if (h.rule !== 'route.intraosseous.percutaneous' || boneStudy) return true;
+    const [a, b] = v.sentenceOf(h);
+    return BONE.test(v.text(h.field).slice(a, b));
+  };
+  for (const [gi, g] of groups.entries()) {
+    const chosen = hits.filter((h) => usable(h) && (g(h) || (gi === 1 && plan(h))));
     if (chosen.length > 0) {
       const evidence = chosen.map((h) => {
         const value = valueOf(h);

@@ -5,6 +5,8 @@
  * category.json, + product facts). A sentence naming 3 or more different sources is a background
  * enumeration ("MSCs can be isolated from bone marrow, fat and cord") and is ignored, and so is, in the description,
  * a sentence about MSCs in general ("MSCs reside in the bone marrow and can be ...", "studies have shown ...").
+ * In any tier, a tissue named as the comparator of a contrast ("unlike bone marrow MSCs, cord MSCs ...") is not
+ * a source, and a sentence saying where MSCs are found in general counts only when nothing else names a tissue.
  */
 import type { Evidence, TissueSource } from '../model/labels.js';
 import { SOURCES } from '../model/labels.js';
@@ -21,7 +23,7 @@ export const sourceOf = (h: Hit): TissueSource | null => {
   return s !== undefined && KNOWN.has(s) ? (s as TissueSource) : null;
 };
 
-function dropEnumerations(v: StudyView, hits: Hit[]): Hit[] {
+function dropEnumerations(v: StudyView, hits: Hit[], general: Set<Hit>): Hit[] {
   // Groups of hits by sentence (field, bounds), in order of first appearance.
   const groups: Hit[][] = [];
   for (const h of hits) {
@@ -30,13 +32,39 @@ function dropEnumerations(v: StudyView, hits: Hit[]): Hit[] {
     if (group) group.push(h);
     else groups.push([h]);
   }
-  if (groups.length === hits.length) return hits; // one hit per sentence: nothing to drop, same order
   const out: Hit[] = [];
   for (const group of groups) {
-    if (group.length >= 3 && new Set(group.map(sourceOf)).size >= 3) continue;
-    for (const h of group) out.push(h);
+    const text = v.text(group[0]!.field);
+    const [a, b] = v.sentenceOf(group[0]!);
+    // "Unlike bone marrow MSCs, cord MSCs ...", "rather than adipose": the compared tissue is not the product's.
+    const kept = group.filter((h) => !comparedWith(text, a, h));
+    // "UC-MSCs were chosen because autologous cells are not possible (bone marrow ...)": in a sentence naming two
+    // tissues, the one under a negation is the alternative, not the product.
+    if (new Set(kept.map(sourceOf)).size >= 2) {
+      const affirmed = kept.filter((h) => !NEGATED.test(text.slice(Math.max(a, h.start - 60), h.start)));
+      if (affirmed.length > 0 && affirmed.length < kept.length) kept.splice(0, kept.length, ...affirmed);
+    }
+    if (kept.length >= 3 && new Set(kept.map(sourceOf)).size >= 3) continue;
+    // "MSCs can be found in bone marrow and in fat": a general statement about MSCs, the last resort.
+    if (GENERAL.test(text.slice(a, b))) for (const h of kept) general.add(h);
+    out.push(...kept);
   }
   return out;
+}
+
+/** General statements about MSCs (where they are found, what they can do), not about the study product. */
+const GENERAL = /\b(?:can be (?:found|isolated|obtained|derived|harvested)|(?:are|is) found in|reside|ha(?:ve|s) been (?:isolated|found|described)|several (?:tissues|sources))\b/i;
+/**
+ * A contrast cue followed (within a few words) by the compared source. Not "versus"/"compared with": two-arm
+ * trials compare two products that are both given.
+ */
+const CONTRAST = /\b(?:unlike|than|instead of|rather than|as opposed to|in contrast (?:to|with)|superior(?:ity)? (?:to|over)|advantages? over)\s+(?:(?:the|those|that|conventional|traditional|classical|other|autologous|allogeneic|human|adult)\s+){0,3}$/i;
+
+/** A negation shortly before a tissue word, in the same clause. */
+const NEGATED = /\b(?:not|without|avoid(?:s|ing)?|no need (?:for|of))\b[^,;:.]{0,50}$/i;
+
+function comparedWith(text: string, sentenceStart: number, h: Hit): boolean {
+  return CONTRAST.test(text.slice(Math.max(sentenceStart, h.start - 60), h.start));
 }
 
 /** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
@@ -49,9 +77,15 @@ function background(v: StudyView, h: Hit): boolean {
 
 export function decideSources(v: StudyView, product: ProductResult): { sources: TissueSource[]; evidence: Evidence[] } {
   const all = v.hits.filter((h) => sourceOf(h) !== null);
-  const cand = dropEnumerations(v, all);
-  const t12 = firstTier(v, cand, [[1], [2]]);
-  const chosen = t12.length > 0 ? t12 : cand.filter((h) => v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h));
+  const general = new Set<Hit>();
+  const cand = dropEnumerations(v, all, general);
+  const pick = (hs: Hit[]): Hit[] => {
+    const t12 = firstTier(v, hs, [[1], [2]]);
+    return t12.length > 0 ? t12 : hs.filter((h) => v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h));
+  };
+  // Sentences stating where MSCs are found in general count only when nothing else names the tissue.
+  const specific = pick(cand.filter((h) => !general.has(h)));
+  const chosen = specific.length > 0 ? specific : pick(cand);
   const evidence: Evidence[] = chosen.map((h) => evidenceOf('sources', sourceOf(h)!, h));
   if (product.product) {
     for (const s of product.product.sources) {

@@ -166,7 +166,11 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     const iv = study.interventions[i];
     if (!iv) return [];
     const labels = new Set(iv.armGroupLabels.map(key));
-    return study.arms.filter((a) => labels.has(key(a.label)) || a.interventionNames.some((n) => key(n) === key(iv.name))).map((a) => a.type ?? '');
+    const linked = study.arms.filter((a) => labels.has(key(a.label)) || a.interventionNames.some((n) => key(n) === key(iv.name)));
+    if (linked.length > 0 || labels.size > 0) return linked.map((a) => a.type ?? '');
+    // No links recorded: an arm named after the intervention ("Marrow cellution (standard treatment)") is its arm.
+    const name = key(iv.name);
+    return name.length < 4 ? [] : study.arms.filter((a) => key(a.label) === name || key(a.label).startsWith(name + ' ')).map((a) => a.type ?? '');
   };
   const experimental = [...mscInterventions].filter((i) => armTypes(i).includes('EXPERIMENTAL'));
   if (experimental.length > 0) {
