@@ -39,3 +39,37 @@ describe('routes: vocabulary gaps of the second audit', () => {
     expect(routes('MSCs are injected into the corpus cavernous after isolation.')).toEqual(['intracavernous']);
   });
 });
+
+describe('routes: a bare infusion is intravenous only when no sentence names the route of the injection', () => {
+  it('a visit schedule naming the injection route gives the route of an MSC intervention without one', () => {
+    const l = run({
+      title: 'Adipose MSCs in knee arthritis',
+      interventions: [{ name: 'Adipose mesenchymal stem cells', description: 'Autologous adipose MSCs, 50 million.' }],
+      description: 'Schedule: Day 1 - liposuction. Day 21 - treatment (intra-articular injection). Day 90 - visit.',
+    });
+    expect(l.routes).toEqual(['intra_articular']);
+  });
+  it('"infusion of MSCs" in the arm and an intratendinous infusion in the description: local, not intravenous', () => {
+    const l = run({
+      title: 'MSCs for tendinopathy',
+      interventions: [{ name: 'Mesenchymal stem cells' }],
+      arms: [{ label: 'MSC', type: 'EXPERIMENTAL', description: 'One infusion of mesenchymal stem cells.', interventionNames: ['Biological: Mesenchymal stem cells'] }],
+      description: 'The aim is to assess healing after the intratendinous infusion of the product under ultrasound.',
+    });
+    expect(l.routes).toEqual(['local_injection']);
+  });
+  it('standard care given intravenously, or a graft transplanted between individuals, is not the route', () => {
+    const l = run({
+      title: 'Gene-modified MSCs',
+      interventions: [{ name: 'Gene-modified mesenchymal stem cells' }],
+      description: 'The current treatment is intravenous infusion of factor concentrates. A graft transplanted between two people needs immunosuppression.',
+    });
+    expect(l.routes).toEqual([]);
+  });
+  it('infused into the peritoneal cavity / into infarct-related vessels are not intravenous', () => {
+    const routes = (description: string) =>
+      run({ title: 'MSC trial', interventions: [{ name: 'Mesenchymal stem cells', description }] }).routes;
+    expect(routes('The MSC suspension is infused into the peritoneal cavity with a syringe.')).toEqual(['intraperitoneal']);
+    expect(routes('MSCs are slowly infused into infarct-related blood vessels through a catheter.')).toEqual(['intra_arterial']);
+  });
+});
