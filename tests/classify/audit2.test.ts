@@ -73,3 +73,20 @@ describe('routes: a bare infusion is intravenous only when no sentence names the
     expect(routes('MSCs are slowly infused into infarct-related blood vessels through a catheter.')).toEqual(['intra_arterial']);
   });
 });
+
+describe('modifications: priming is of the cells, by any agent', () => {
+  it('MSCs preconditioned with a drug are primed', () => {
+    const l = run({
+      title: 'Drug-preconditioned MSCs in dementia',
+      interventions: [{ name: 'ABC-STEM', description: 'Mesenchymal stem cells preconditioned with a small molecule before injection.' }],
+    });
+    expect(l.modifications).toEqual(['primed']);
+  });
+  it("priming the patient's skin with a cream is not a modification of the cells", () => {
+    const l = run({
+      title: 'Microneedling with MSC conditioned medium',
+      interventions: [{ name: 'MSC conditioned medium', description: 'Two weeks of nightly priming with a vitamin A cream, then microneedling with the medium.' }],
+    });
+    expect(l.modifications).toEqual([]);
+  });
+});
