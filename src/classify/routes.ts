@@ -25,7 +25,7 @@ const KNOWN = new Set<string>(ROUTES);
 
 const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen|glio\w*|astrocytoma\w*|medulloblastoma\w*|gliosarcoma\w*|pontine)\b/i;
 
-const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
+const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|current (?:treatment|therapy|standard)|standard (?:of care|treatment|therapy)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
 
 const BONE = /\b(?:bones?(?![- ]marrow)|osseous|fractures?|non-?unions?|pseudo-?arthros[ie]s|osteo(?!arthr|-arthr)\w*|femoral heads?|tibia\w*|femur|femoral shaft)\b/i;
 
@@ -33,6 +33,9 @@ const OTHER_ORGAN = /\b(?:kidneys?|renal|nephro\w*|liver|hepat\w*|lungs?|pulmona
 
 /** A sentence stating what this study will do (not what MSCs do in general or did elsewhere). */
 const PLAN = /\b(?:will|shall|(?:is|are) to be|(?:patients|subjects|participants) (?:receive|are given|get))\b/i;
+
+/** An injection or infusion next to the route word. */
+const INJECTION = /\b(?:infus\w*|inject\w*)\b/i;
 
 const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
 
@@ -103,6 +106,9 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     (h) => (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
     // ... and so does a route far from the MSC term in a long MSC sentence that administers something (not earlier work).
     (h) => h.zone === 'summary' && (v.tier(h) === 4 ? cellSentence(h) : v.tier(h) === 3 && !background(h) && cellSentence(h) && administers(h)),
+    // Last explicit resort, before a bare "infusion" means intravenous: a description sentence naming the route of an
+    // injection/infusion ("Visit 3 - Treatment (intra-articular injection)", "the intratendinous infusion of ...").
+    (h) => h.zone === 'summary' && v.tier(h) >= 3 && !background(h) && administers(h) && INJECTION.test(v.text(h.field).slice(Math.max(0, h.start - 40), h.end + 40)),
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
