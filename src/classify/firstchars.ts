@@ -6,7 +6,8 @@
  */
 
 /** What `\s` matches in a JavaScript RegExp (ASCII and Unicode white space, line terminators, BOM). */
-export const WHITE_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+export const WHITE_SPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 function classChars(body: string, fold: boolean): Set<string> | null {
   if (body.startsWith('^')) return null;
@@ -153,7 +154,12 @@ function repeated(item: Set<string>, k: number): Set<string> | null {
 }
 
 /** The item at `i`: its possible texts (null: cannot tell) and where it ends; zero-width items give `skip`. */
-function itemAt(src: string, i: number, fold: boolean, k: number): { item: Pre; end: number } | { skip: number } {
+function itemAt(
+  src: string,
+  i: number,
+  fold: boolean,
+  k: number,
+): { item: Pre; end: number } | { skip: number } {
   const c = src[i]!;
   if (c === '(') {
     const end = skipTo(src, i);
@@ -169,7 +175,14 @@ function itemAt(src: string, i: number, fold: boolean, k: number): { item: Pre; 
     const e = src[i + 1] ?? '';
     if (e === 'b' || e === 'B') return { skip: i + 2 };
     // \d and \s are known sets; other escapes count only when they stand for the punctuation itself.
-    const item = e === 'd' ? new Set('0123456789') : e === 's' ? new Set(WHITE_SPACE) : /[-\\^$.*+?()[\]{}|/]/.test(e) ? new Set([e]) : null;
+    const item =
+      e === 'd'
+        ? new Set('0123456789')
+        : e === 's'
+          ? new Set(WHITE_SPACE)
+          : /[-\\^$.*+?()[\]{}|/]/.test(e)
+            ? new Set([e])
+            : null;
     return { item, end: i + 2 };
   }
   if (c === '^' || c === '$') return { skip: i + 1 };

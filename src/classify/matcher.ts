@@ -38,7 +38,13 @@ export interface Matcher {
 }
 
 /** Builds a match object (callers may extend Match with fields of their own, set in one go). */
-export type MakeMatch<M extends Match> = (term: CompiledTerm, field: string, start: number, end: number, text: string) => M;
+export type MakeMatch<M extends Match> = (
+  term: CompiledTerm,
+  field: string,
+  start: number,
+  end: number,
+  text: string,
+) => M;
 
 interface Alt {
   source: string;
@@ -62,7 +68,8 @@ function checkPattern(p: string, where: string): void {
   } catch (e) {
     throw new MscopeError(`${where}: invalid pattern /${p}/: ${(e as Error).message}`);
   }
-  if (groups !== 0) throw new MscopeError(`${where}: pattern /${p}/ must not use capturing groups; use (?:...)`);
+  if (groups !== 0)
+    throw new MscopeError(`${where}: pattern /${p}/ must not use capturing groups; use (?:...)`);
 }
 
 /**
@@ -117,7 +124,10 @@ const WORD_END = '(?![A-Za-z0-9])';
 function slotOf(sorted: Alt[], idx: number[], fold: boolean, single: RegExp[] | null): Slot {
   const terms = idx.map((i) => sorted[i]!.term);
   if (single !== null) return { terms, each: idx.map((i) => single[i]!), all: null };
-  const all = new RegExp('(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')' + WORD_END, fold ? 'iy' : 'y');
+  const all = new RegExp(
+    '(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')' + WORD_END,
+    fold ? 'iy' : 'y',
+  );
   return { terms, each: null, all };
 }
 
@@ -164,7 +174,9 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   children.forEach((ch, node) => ch.forEach((child, sym) => (next[node * symbols + sym] = child)));
   // A node's slot: the patterns accepted on the path from the root to it, in the global order.
   const slots: Array<Slot | null> = new Array<Slot | null>(children.length).fill(null);
-  const single = gated ? sorted.map((a) => new RegExp('(?:' + a.source + ')' + WORD_END, fold ? 'iy' : 'y')) : null;
+  const single = gated
+    ? sorted.map((a) => new RegExp('(?:' + a.source + ')' + WORD_END, fold ? 'iy' : 'y'))
+    : null;
   const cache = new Map<string, Slot>();
   const visit = (node: number, inherited: number[]): void => {
     const own = accept[node]!;
@@ -183,12 +195,14 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   for (let c = 0; c < 128; c++) symbolOf[c] = alphabet[code(c, fold)]!;
   // Word-start characters worth walking from: the root has a child for them, or accepts patterns itself.
   const first = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) first[c] = slots[0] !== null || (symbolOf[c]! !== 0 && next[symbolOf[c]!]! !== 0) ? 1 : 0;
+  for (let c = 0; c < 128; c++)
+    first[c] = slots[0] !== null || (symbolOf[c]! !== 0 && next[symbolOf[c]!]! !== 0) ? 1 : 0;
   return { symbolOf, other: alphabet[0]!, symbols, next, slots, first, size: sorted.length };
 }
 
 const ALNUM = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+for (let c = 0; c < 128; c++)
+  ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 
 /** The slot of the deepest gate node the text at `i` leads to (null: no pattern can match at `i`). */
 function gateAt(g: Gate, norm: string, i: number): Slot | null {
@@ -244,7 +258,11 @@ export interface MatcherOptions {
  * Families whose vocabularies overlap (e.g. "COVID-19" is both a covid19 and a specialty term) go in
  * separate matchers, since one span yields one match.
  */
-export function compileMatcher(rules: Rules, families: readonly string[], options: boolean | MatcherOptions = {}): Matcher {
+export function compileMatcher(
+  rules: Rules,
+  families: readonly string[],
+  options: boolean | MatcherOptions = {},
+): Matcher {
   const opts: MatcherOptions = typeof options === 'boolean' ? { withProducts: options } : options;
   const ci: Alt[] = [];
   const cs: Alt[] = [];
@@ -281,7 +299,14 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
    * One left-to-right pass over the word starts for both pattern sets: each set's matches are non-overlapping
    * and begin at word starts only (as with a leading \b). Case-sensitive matches go to `late`.
    */
-  const run = <M extends Match>(norm: string, text: string, field: string, out: M[], late: M[], make: MakeMatch<M>): void => {
+  const run = <M extends Match>(
+    norm: string,
+    text: string,
+    field: string,
+    out: M[],
+    late: M[],
+    make: MakeMatch<M>,
+  ): void => {
     const n = norm.length;
     let freeA = 0;
     let freeB = 0;
@@ -318,7 +343,12 @@ export function compileMatcher(rules: Rules, families: readonly string[], option
       }
     }
   };
-  const scan = <M extends Match = Match>(text: string, field: string, out: M[] = [], make: MakeMatch<M> = hit as MakeMatch<M>): M[] => {
+  const scan = <M extends Match = Match>(
+    text: string,
+    field: string,
+    out: M[] = [],
+    make: MakeMatch<M> = hit as MakeMatch<M>,
+  ): M[] => {
     const from = out.length;
     const late: M[] = [];
     run(normalize(text), text, field, out, late, make);

@@ -62,7 +62,8 @@ function patternsOf(f: Family): Array<{ source: string; caseSensitive: boolean }
   const out: Array<{ source: string; caseSensitive: boolean }> = [];
   for (const file of rules.termFiles) {
     if (!f.families.includes(file.family)) continue;
-    for (const t of file.terms) for (const p of t.patterns) out.push({ source: p, caseSensitive: t.caseSensitive ?? false });
+    for (const t of file.terms)
+      for (const p of t.patterns) out.push({ source: p, caseSensitive: t.caseSensitive ?? false });
   }
   if (f.products) {
     for (const p of rules.products) {
@@ -73,8 +74,43 @@ function patternsOf(f: Family): Array<{ source: string; caseSensitive: boolean }
   return out;
 }
 
-const FILLER = ['the', 'cells', 'of', 'and', 'stem', 'patients', 'into', 'in', 'a', 'x', '1', '10^6', 'MSC', 'I', 'IV', 'II', 'grade'];
-const SEPARATORS = [' ', ' ', ' ', '-', '. ', ', ', '\n', '/', '(', ')', "'", '\u2019', '\u2013', '\u00a0', '', 'é'];
+const FILLER = [
+  'the',
+  'cells',
+  'of',
+  'and',
+  'stem',
+  'patients',
+  'into',
+  'in',
+  'a',
+  'x',
+  '1',
+  '10^6',
+  'MSC',
+  'I',
+  'IV',
+  'II',
+  'grade',
+];
+const SEPARATORS = [
+  ' ',
+  ' ',
+  ' ',
+  '-',
+  '. ',
+  ', ',
+  '\n',
+  '/',
+  '(',
+  ')',
+  "'",
+  '\u2019',
+  '\u2013',
+  '\u00a0',
+  '',
+  'é',
+];
 
 const recase = (s: string, how: number): string => {
   if (how === 1) return s.toUpperCase();
@@ -84,13 +120,18 @@ const recase = (s: string, how: number): string => {
 };
 
 /** Spaces written as another white-space character (they survive normalization; `\s` matches them). */
-const respace = (s: string, ws: number): string => (ws < WHITE_SPACE.length ? s.replace(/ /g, WHITE_SPACE[ws]!) : s);
+const respace = (s: string, ws: number): string =>
+  ws < WHITE_SPACE.length ? s.replace(/ /g, WHITE_SPACE[ws]!) : s;
 
 function textArbitrary(patterns: Array<{ source: string }>): fc.Arbitrary<string> {
   const generated = (ps: Array<{ source: string }>): fc.Arbitrary<string> => {
     const gens = ps.map((p) => generatorFor(p.source)).filter((g): g is fc.Arbitrary<string> => g !== null);
     return fc
-      .tuple(fc.oneof(...gens), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 * WHITE_SPACE.length }))
+      .tuple(
+        fc.oneof(...gens),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 3 * WHITE_SPACE.length }),
+      )
       .map(([s, how, ws]) => respace(recase(s, how), ws));
   };
   // patterns with non-ASCII characters or white space classes, where the gate's character mapping is coarsest
@@ -99,12 +140,18 @@ function textArbitrary(patterns: Array<{ source: string }>): fc.Arbitrary<string
     { weight: 3, arbitrary: generated(patterns) },
     { weight: special.length > 0 ? 1 : 0, arbitrary: generated(special.length > 0 ? special : patterns) },
     { weight: 2, arbitrary: fc.constantFrom(...FILLER) },
-    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'C', '-', ' ', '1', 's', 'M'), maxLength: 4 }) },
+    {
+      weight: 1,
+      arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'C', '-', ' ', '1', 's', 'M'), maxLength: 4 }),
+    },
   );
-  return fc.array(fc.tuple(piece, fc.constantFrom(...SEPARATORS)), { maxLength: 10 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
+  return fc
+    .array(fc.tuple(piece, fc.constantFrom(...SEPARATORS)), { maxLength: 10 })
+    .map((parts) => parts.map(([p, s]) => p + s).join(''));
 }
 
-const key = (m: Match): string => `${m.field}|${m.start}|${m.end}|${m.text}|${m.family}|${m.value}|${m.rule}|${JSON.stringify(m.also)}`;
+const key = (m: Match): string =>
+  `${m.field}|${m.start}|${m.end}|${m.text}|${m.family}|${m.value}|${m.rule}|${JSON.stringify(m.also)}`;
 
 describe('matcher gate vs full alternation (property test)', () => {
   for (const f of FAMILIES) {
@@ -131,26 +178,41 @@ describe('beginnings analyser (firstchars)', () => {
   it('every string a rule pattern matches begins with one of the beginnings found for it', () => {
     const all = FAMILIES.flatMap(patternsOf);
     const cases = all
-      .map((p) => ({ ...p, gen: generatorFor(p.source), re: new RegExp(`^(?:${p.source})`, p.caseSensitive ? '' : 'i') }))
+      .map((p) => ({
+        ...p,
+        gen: generatorFor(p.source),
+        re: new RegExp(`^(?:${p.source})`, p.caseSensitive ? '' : 'i'),
+      }))
       .filter((c) => c.gen !== null);
     expect(cases.length).toBeGreaterThan(all.length * 0.9);
     fc.assert(
-      fc.property(fc.constantFrom(...cases), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 3 }), fc.nat(), (c, k, how, seed) => {
-        const [sample] = fc.sample(c.gen!, { seed, numRuns: 1 });
-        const text = c.caseSensitive ? sample! : recase(sample!, how);
-        const m = c.re.exec(text);
-        if (m === null || m[0] === '') return;
-        const fold = !c.caseSensitive;
-        const begins = prefixesK(c.source, fold, k);
-        // null ("cannot tell": too many beginnings) is always safe; the matcher then uses a smaller k
-        if (begins === null) {
-          expect(k, c.source).toBeGreaterThan(3);
-          return;
-        }
-        const head = fold ? m[0].toLowerCase() : m[0];
-        const covered = [...begins!].some((b) => (b.length === k ? head.slice(0, k) === b : head.startsWith(b)));
-        expect(covered, `${c.source} on ${JSON.stringify(m[0])} (k=${k}): ${[...begins!].slice(0, 8).join(' | ')}`).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.nat(),
+        (c, k, how, seed) => {
+          const [sample] = fc.sample(c.gen!, { seed, numRuns: 1 });
+          const text = c.caseSensitive ? sample! : recase(sample!, how);
+          const m = c.re.exec(text);
+          if (m === null || m[0] === '') return;
+          const fold = !c.caseSensitive;
+          const begins = prefixesK(c.source, fold, k);
+          // null ("cannot tell": too many beginnings) is always safe; the matcher then uses a smaller k
+          if (begins === null) {
+            expect(k, c.source).toBeGreaterThan(3);
+            return;
+          }
+          const head = fold ? m[0].toLowerCase() : m[0];
+          const covered = [...begins!].some((b) =>
+            b.length === k ? head.slice(0, k) === b : head.startsWith(b),
+          );
+          expect(
+            covered,
+            `${c.source} on ${JSON.stringify(m[0])} (k=${k}): ${[...begins!].slice(0, 8).join(' | ')}`,
+          ).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -166,7 +228,10 @@ describe('beginnings analyser (firstchars)', () => {
 
 describe('sentence bounds', () => {
   it('sentenceAt (local look-around) equals sentenceIn over all sentence starts', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', '.', '\n', '\r', ';', '!', '?', ','), maxLength: 40 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'B', '1', ' ', '.', '\n', '\r', ';', '!', '?', ','),
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (t, p, q) => {
         const pos = p % (t.length + 1);
