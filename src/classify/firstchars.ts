@@ -244,6 +244,28 @@ export function prefixesK(pattern: string, fold: boolean, k: number): Set<string
   return out;
 }
 
+/**
+ * A pattern that begins with a positive lookbehind and has no top-level alternative after it, split in two:
+ * `(?<=L)B` -> { behind: L, body: B }. The matcher tests the body first and the lookbehind only where the body
+ * matches (the same result: the lookbehind is zero-width at the match start), which is much cheaper for a wide
+ * lookbehind such as `(?<=inject\w*[^;]{0,60})` before a common beginning such as "in the". null otherwise.
+ */
+export function splitLookbehind(src: string): { behind: string; body: string } | null {
+  if (!src.startsWith('(?<=')) return null;
+  const end = skipTo(src, 0);
+  const body = src.slice(end);
+  if (end > src.length || body === '') return null;
+  let j = 0;
+  while (j < body.length) {
+    const c = body[j]!;
+    if (c === '\\') j += 2;
+    else if (c === '(' || c === '[') j = skipTo(body, j);
+    else if (c === '|') return null;
+    else j++;
+  }
+  return { behind: src.slice(4, end - 1), body };
+}
+
 /** Length of a pattern source without its lookaround groups: the ordering key "longer pattern first". */
 export function effectiveLength(src: string): number {
   let n = 0;

@@ -9,7 +9,7 @@
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
-import { effectiveLength, prefixesK } from './firstchars.js';
+import { effectiveLength, prefixesK, splitLookbehind } from './firstchars.js';
 import { normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -81,7 +81,15 @@ function checkPattern(p: string, where: string): void {
 interface Slot {
   terms: CompiledTerm[];
   each: RegExp[] | null;
+  /** Per pattern of `each`: its leading lookbehind, tested after the rest matched (null: none split off). */
+  behind: Array<RegExp | null> | null;
   all: RegExp | null;
+}
+
+/** A gated pattern: its sticky RegExp, and its leading positive lookbehind split off (firstchars.ts). */
+interface Single {
+  re: RegExp;
+  behind: RegExp | null;
 }
 
 /** Table index of a character: ASCII as is (lower-cased when folding), every other character (and none) 0. */
@@ -121,14 +129,28 @@ function beginnings(source: string, fold: boolean): Set<string> | null {
 
 const WORD_END = '(?![A-Za-z0-9])';
 
-function slotOf(sorted: Alt[], idx: number[], fold: boolean, single: RegExp[] | null): Slot {
+function slotOf(sorted: Alt[], idx: number[], fold: boolean, single: Single[] | null): Slot {
   const terms = idx.map((i) => sorted[i]!.term);
-  if (single !== null) return { terms, each: idx.map((i) => single[i]!), all: null };
+  if (single !== null) {
+    const chosen = idx.map((i) => single[i]!);
+    const behind = chosen.some((x) => x.behind !== null) ? chosen.map((x) => x.behind) : null;
+    return { terms, each: chosen.map((x) => x.re), behind, all: null };
+  }
   const all = new RegExp(
     '(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')' + WORD_END,
     fold ? 'iy' : 'y',
   );
-  return { terms, each: null, all };
+  return { terms, each: null, behind: null, all };
+}
+
+function single(source: string, fold: boolean): Single {
+  const flags = fold ? 'iy' : 'y';
+  const split = splitLookbehind(source);
+  if (split === null) return { re: new RegExp('(?:' + source + ')' + WORD_END, flags), behind: null };
+  return {
+    re: new RegExp('(?:' + split.body + ')' + WORD_END, flags),
+    behind: new RegExp('(?<=' + split.behind + ')', flags),
+  };
 }
 
 /** `gated` false: one full alternation at every word start (the reference the gate is tested against). */
@@ -174,9 +196,7 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   children.forEach((ch, node) => ch.forEach((child, sym) => (next[node * symbols + sym] = child)));
   // A node's slot: the patterns accepted on the path from the root to it, in the global order.
   const slots: Array<Slot | null> = new Array<Slot | null>(children.length).fill(null);
-  const single = gated
-    ? sorted.map((a) => new RegExp('(?:' + a.source + ')' + WORD_END, fold ? 'iy' : 'y'))
-    : null;
+  const singles = gated ? sorted.map((a) => single(a.source, fold)) : null;
   const cache = new Map<string, Slot>();
   const visit = (node: number, inherited: number[]): void => {
     const own = accept[node]!;
@@ -184,7 +204,7 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
     if (idx.length > 0) {
       const key = idx.join(',');
       let sl = cache.get(key);
-      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, single)));
+      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, singles)));
       slots[node] = sl;
     }
     children[node]!.forEach((child) => visit(child, idx));
@@ -226,12 +246,19 @@ let matched = 0;
 function matchAt(slot: Slot, norm: string, i: number): number {
   const each = slot.each;
   if (each !== null) {
+    const behind = slot.behind;
     for (let k = 0; k < each.length; k++) {
       const re = each[k]!;
       re.lastIndex = i;
       if (re.test(norm)) {
+        const end = re.lastIndex;
+        const lb = behind === null ? null : behind[k]!;
+        if (lb !== null) {
+          lb.lastIndex = i;
+          if (!lb.test(norm)) continue;
+        }
         matched = k;
-        return re.lastIndex > i ? re.lastIndex : -1;
+        return end > i ? end : -1;
       }
     }
     return -1;
@@ -360,12 +387,15 @@ export function compileMatcher(
     const mid = out.length;
     let dropped: Set<number> | null = null;
     const keep: M[] = [];
+    // Both lists are in text order and each is free of overlaps, so the matches a late one overlaps are one run
+    // of `out`, found by a pointer that only moves forward.
+    let p = from;
     for (const m of late) {
+      while (p < mid && out[p]!.end <= m.start) p++;
       const inside: number[] = [];
       let loses = false;
-      for (let j = from; j < mid && !loses; j++) {
+      for (let j = p; j < mid && !loses && out[j]!.start < m.end; j++) {
         const c = out[j]!;
-        if (!(m.start < c.end && c.start < m.end)) continue;
         if (m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start) inside.push(j);
         else loses = true;
       }

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prefixesK, WHITE_SPACE } from '../../src/classify/firstchars.js';
+import { prefixesK, splitLookbehind, WHITE_SPACE } from '../../src/classify/firstchars.js';
 import { compileMatcher, namePattern, type Match } from '../../src/classify/matcher.js';
 import { loadRules } from '../../src/classify/rules.js';
 import { PRODUCT_LAYER } from '../../src/classify/index.js';
@@ -223,6 +223,58 @@ describe('beginnings analyser (firstchars)', () => {
     expect([...(prefixesK('C[-\\s]?Cure', true, 2) ?? [])]).toContain('c\u00a0');
     expect(prefixesK('\\w+cell', true, 4)).toBeNull();
     expect(prefixesK('(?:x)?', true, 2)).toBeNull();
+  });
+
+  it('splits a leading positive lookbehind off only when it guards the whole pattern', () => {
+    expect(splitLookbehind('(?<=\\binject\\w*[^;]{0,60})in the (?:hepatic|renal) artery')).toEqual({
+      behind: '\\binject\\w*[^;]{0,60}',
+      body: 'in the (?:hepatic|renal) artery',
+    });
+    expect(splitLookbehind('(?<=[(|)] )x\\|y')).toEqual({ behind: '[(|)] ', body: 'x\\|y' });
+    // a top-level alternative after the lookbehind is not guarded by it; negative lookbehinds stay whole
+    expect(splitLookbehind('(?<=a )b|c')).toBeNull();
+    expect(splitLookbehind('(?<!non-)union')).toBeNull();
+    expect(splitLookbehind('x(?<=x)')).toBeNull();
+    expect(splitLookbehind('(?<=a)')).toBeNull();
+  });
+});
+
+describe('matcher: a split lookbehind finds what the whole pattern finds', () => {
+  it('on hand-written texts, gated (body first) and ungated (one alternation) agree', () => {
+    const own = {
+      ...rules,
+      termFiles: [
+        {
+          family: 'route',
+          terms: [
+            {
+              id: 'route.test.artery',
+              value: 'intra_arterial',
+              patterns: [
+                '(?<=\\b(?:inject\\w*|infus\\w*)[^;]{0,40})in the (?:[a-z-]+ )?(?:hepatic|renal) arter(?:y|ies)',
+                'in the (?:hepatic|renal) vein',
+              ],
+            },
+            { id: 'route.test.vein', value: 'intravenous', patterns: ['in the hepatic'] },
+          ],
+        },
+      ],
+    } as typeof rules;
+    const fast = compileMatcher(own, ['route']);
+    const reference = compileMatcher(own, ['route'], { gated: false });
+    const texts = [
+      'Cells are injected in the hepatic artery.',
+      'Cells are injected; then in the hepatic artery a stent.',
+      'A tumour in the hepatic artery territory. Infusion in the right renal arteries!',
+      'in the hepatic artery',
+      'Stenosis in the hepatic vein and injection far away.',
+    ];
+    const found = texts.map((t) => fast.scan(t, 'f').map(key));
+    expect(found).toEqual(texts.map((t) => reference.scan(t, 'f').map(key)));
+    // the lookbehind really decides: artery matches only after an injection word
+    expect(found.map((f) => f.filter((k) => k.split('|')[3]!.includes('arter')).length)).toEqual([
+      1, 0, 1, 0, 0,
+    ]);
   });
 });
 
