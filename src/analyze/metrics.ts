@@ -6,7 +6,7 @@
  * unless `onlyIncluded: false`. Apply a Filter (filter.ts) first to restrict the population (e.g. asOf).
  */
 import type { ClassifiedStudy } from './types.js';
-import { FLAG, NCT_SERIALS, prepareAll, type PreparedStudy } from './prepare.js';
+import { FLAG, NCT_SERIALS, prepareAll, type PackedRows, type PreparedStudy } from './prepare.js';
 import { screeningFlow, screeningTable, type ScreeningFlow } from './metrics/screening.js';
 import {
   covidOverTime,
@@ -131,16 +131,27 @@ function uniqueIds(rows: readonly PreparedStudy[]): boolean {
 /**
  * computeMetrics over prepared studies (prepare.ts): the same result, for callers that keep PreparedStudy arrays
  * (the dashboard server). Each table is one pass over the rows; NCT id lists are neither built nor sorted when
- * `omitNctIds` is set.
+ * `omitNctIds` is set. `packed` (aligned with `rows`): where the rows' codes are packed (prepare.ts packCodes).
  */
-export function computePreparedMetrics(rows: readonly PreparedStudy[], opts: MetricsOptions = {}): Metrics {
+export function computePreparedMetrics(
+  rows: readonly PreparedStudy[],
+  opts: MetricsOptions = {},
+  packed?: PackedRows,
+): Metrics {
   const onlyIncluded = opts.onlyIncluded ?? true;
   const yearBasis = opts.yearBasis ?? 'firstPosted';
   const ctx: TallyContext = { ids: !opts.omitNctIds, unique: uniqueIds(rows) };
   const flow = screeningFlow(rows, ctx);
-  const counted = onlyIncluded ? rows.filter((r) => (r.flags & FLAG.included) !== 0) : rows;
+  let counted = rows;
+  let countedPacked = packed;
+  if (onlyIncluded) {
+    const keep: number[] = [];
+    for (let q = 0; q < rows.length; q++) if ((rows[q]!.flags & FLAG.included) !== 0) keep.push(q);
+    counted = keep.map((q) => rows[q]!);
+    if (packed) countedPacked = { codes: packed.codes, at: Int32Array.from(keep, (q) => packed.at[q]!) };
+  }
   // fast path: every table's counts in one pass over the counted studies
-  if (!ctx.ids && ctx.unique) ctx.pre = fusedCounts(counted);
+  if (!ctx.ids && ctx.unique) ctx.pre = fusedCounts(counted, countedPacked);
 
   const byCountry = trialsByCountry(counted, ctx);
   const tables: Record<MetricId, MetricTable> = {

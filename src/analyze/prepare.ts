@@ -118,6 +118,8 @@ export const SLOT = {
   product: 12,
 } as const;
 export type Slot = (typeof SLOT)[keyof typeof SLOT];
+/** Number of single-valued slots (the length of StudyCodes.single). */
+export const SLOTS_PER_STUDY = Object.keys(SLOT).length;
 
 /** The dictionary of each slot. */
 export const SLOT_DICT: readonly Dict[] = [
@@ -222,7 +224,7 @@ function build(r: ClassifiedStudy): PreparedStudy {
   const specialty = specialtyKey(r);
   const productForm = productFormKey(r);
   const product = r.labels?.product;
-  const single = new Int32Array(13);
+  const single = new Int32Array(SLOTS_PER_STUDY);
   single[SLOT.phase] = DICTS.phase.code(phase);
   single[SLOT.status] = DICTS.status.code(status);
   single[SLOT.studyType] = DICTS.studyType.code(studyType);
@@ -333,4 +335,61 @@ export function searchText(p: PreparedStudy): string {
     .join('\n')
     .toLowerCase();
   return p.text;
+}
+
+
+/** One multi-valued dimension of many studies, CSR style: study i's codes are values[offsets[i] .. offsets[i+1]). */
+export interface PackedMulti {
+  offsets: Int32Array;
+  values: Int32Array;
+}
+
+/**
+ * The codes of many prepared studies in a few contiguous typed arrays. Counting over 50,000 studies read through
+ * each study's own small arrays is bound by memory latency (each study's codes live apart on the heap); read
+ * from these arrays the same pass is several times faster. `single` holds SLOTS_PER_STUDY codes per study,
+ * `enrollment` the registered enrollment (NaN: none).
+ */
+export interface PackedCodes {
+  size: number;
+  single: Int32Array;
+  multi: Record<Multi, PackedMulti>;
+  enrollment: Float64Array;
+}
+
+/** The rows of a packed set to read, in order: `at[q]` is the packed index of the q-th row. */
+export interface PackedRows {
+  codes: PackedCodes;
+  at: Int32Array;
+}
+
+export function packCodes(rows: readonly PreparedStudy[]): PackedCodes {
+  const n = rows.length;
+  const single = new Int32Array(n * SLOTS_PER_STUDY);
+  const enrollment = new Float64Array(n);
+  const multi = {} as Record<Multi, PackedMulti>;
+  for (const m of Object.keys(MULTI_DICT) as Multi[]) {
+    let total = 0;
+    for (const r of rows) total += r.codes[m].length;
+    const offsets = new Int32Array(n + 1);
+    const values = new Int32Array(total);
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      offsets[i] = w;
+      for (const c of rows[i]!.codes[m]) values[w++] = c;
+    }
+    offsets[n] = w;
+    multi[m] = { offsets, values };
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    single.set(r.codes.single, i * SLOTS_PER_STUDY);
+    enrollment[i] = r.enrollment ?? NaN;
+  }
+  return { size: n, single, multi, enrollment };
+}
+
+/** `rows` packed in their own order (for callers that keep no packed set of their own). */
+export function packRows(rows: readonly PreparedStudy[]): PackedRows {
+  return { codes: packCodes(rows), at: Int32Array.from({ length: rows.length }, (_, i) => i) };
 }

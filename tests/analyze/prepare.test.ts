@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilter, filterFromQuery, filterIndices, type Filter } from '../../src/analyze/filter.js';
 import { computeMetrics, computePreparedMetrics, type Metrics } from '../../src/analyze/metrics.js';
-import { prepareAll, prepared } from '../../src/analyze/prepare.js';
+import { packCodes, prepareAll, prepared, SLOTS_PER_STUDY } from '../../src/analyze/prepare.js';
 import type { ClassifiedStudy } from '../../src/analyze/types.js';
 import { corpus, id } from '../fixtures/analyze/corpus.js';
 
@@ -56,6 +56,26 @@ describe('fast metrics (no NCT ids) equal the full metrics without their ids', (
   it('computePreparedMetrics over prepared rows is computeMetrics', () => {
     const rows = corpus();
     expect(computePreparedMetrics(prepareAll(rows))).toEqual(computeMetrics(rows));
+  });
+
+  it('a selection counted from codes packed for the whole set equals the selection counted alone', () => {
+    const all = prepareAll(corpus());
+    const codes = packCodes(all);
+    expect(codes.single.length).toBe(all.length * SLOTS_PER_STUDY);
+    // every other row, and the rows in reverse: the packed index of each row is given, whatever the order
+    const selections = [
+      all.map((_, i) => i).filter((i) => i % 2 === 1),
+      all.map((_, i) => all.length - 1 - i),
+    ];
+    for (const sel of selections) {
+      const rows = sel.map((i) => all[i]!);
+      for (const o of OPTIONS) {
+        const opts = { ...o, omitNctIds: true };
+        const packed = computePreparedMetrics(rows, opts, { codes, at: Int32Array.from(sel) });
+        expect(packed).toEqual(computePreparedMetrics(rows, opts));
+        expect(packed).toEqual(stripped(computePreparedMetrics(rows, o)));
+      }
+    }
   });
 });
 

@@ -4,8 +4,21 @@
  * codes are read once instead of once per table (at 50k studies the per-table passes were memory-bound).
  * The table functions take these counts when they are given the same rows (TallyContext.pre); the numbers are
  * the same as their own one-table passes: cells in first-seen order, values summed in row order.
+ * The codes are read from contiguous packed arrays (prepare.ts packCodes): the server packs its snapshot once and
+ * passes the packed index of each row; other callers' rows are packed here.
  */
-import { MULTI_DICT, SLOT, SLOT_DICT, type Multi, type PreparedStudy, type Slot } from '../prepare.js';
+import {
+  MULTI_DICT,
+  packRows,
+  SLOT,
+  SLOT_DICT,
+  SLOTS_PER_STUDY,
+  type Multi,
+  type PackedMulti,
+  type PackedRows,
+  type PreparedStudy,
+  type Slot,
+} from '../prepare.js';
 import { Counts, keysOfDim, keysOfPair, type PreCounts } from './table.js';
 
 const SLOTS = Object.values(SLOT) as Slot[];
@@ -34,15 +47,18 @@ export interface Fused extends PreCounts {
   named: number;
 }
 
-function addAll(t: Counts, codes: readonly number[]): void {
+function addAll(t: Counts, m: PackedMulti, i: number): void {
   const count = t.count;
-  for (let j = 0; j < codes.length; j++) {
-    const c = codes[j]!;
+  const values = m.values;
+  const end = m.offsets[i + 1]!;
+  for (let j = m.offsets[i]!; j < end; j++) {
+    const c = values[j]!;
     if (count[c]!++ === 0) t.seen.push(c);
   }
 }
 
-export function fusedCounts(rows: readonly PreparedStudy[]): Fused {
+/** The counts of `rows`; `packed` (aligned with `rows`) says where their codes are packed already. */
+export function fusedCounts(rows: readonly PreparedStudy[], packed: PackedRows = packRows(rows)): Fused {
   const single = SLOTS.map((s) => new Counts(SLOT_DICT[s]!.values.length, keysOfDim(s)));
   const singleCount = single.map((c) => c.count);
   const multi = Object.fromEntries(
@@ -60,39 +76,43 @@ export function fusedCounts(rows: readonly PreparedStudy[]): Fused {
   const observationalCountries = new Counts(nCountries, keysOfDim('countries'));
   const observationalCode = SLOT_DICT[SLOT.studyType]!.values.indexOf('OBSERVATIONAL');
   const { sources, routes, modifications, countries: trialCountries } = multi;
+  const { at, codes: pack } = packed;
+  const codes = pack.single;
+  const enrollment = pack.enrollment;
+  const countryCodes = pack.multi.countries;
   let missingEnrollment = 0;
   let observational = 0;
   let named = 0;
 
-  for (let i = 0; i < rows.length; i++) {
-    const p = rows[i]!;
-    const codes = p.codes;
-    const s = codes.single;
+  for (let q = 0; q < rows.length; q++) {
+    const i = at[q]!;
+    const base = i * SLOTS_PER_STUDY;
     for (let k = 0; k < single.length; k++) {
-      const c = s[k]!;
+      const c = codes[base + k]!;
       if (c < 0) continue; // no named product
       if (singleCount[k]![c]!++ === 0) single[k]!.seen.push(c);
     }
-    if (s[SLOT.product]! >= 0) named++;
+    if (codes[base + SLOT.product]! >= 0) named++;
     for (let k = 0; k < pairCounts.length; k++) {
-      const c = s[pairA[k]!]! * pairNB[k]! + s[pairB[k]!]!;
+      const c = codes[base + pairA[k]!]! * pairNB[k]! + codes[base + pairB[k]!]!;
       const t = pairCounts[k]!;
       if (t.count[c]!++ === 0) t.seen.push(c);
     }
-    addAll(sources, codes.sources);
-    addAll(routes, codes.routes);
-    addAll(modifications, codes.modifications);
-    const countries = codes.countries;
-    addAll(trialCountries, countries);
+    addAll(sources, pack.multi.sources, i);
+    addAll(routes, pack.multi.routes, i);
+    addAll(modifications, pack.multi.modifications, i);
+    addAll(trialCountries, countryCodes, i);
 
-    const n = p.enrollment;
-    if (n === null) missingEnrollment++;
-    const split = n === null ? 0 : n / countries.length;
-    const full = n === null ? 0 : n;
-    const obs = s[SLOT.studyType] === observationalCode;
+    const n = enrollment[i]!;
+    const from = countryCodes.offsets[i]!;
+    const to = countryCodes.offsets[i + 1]!;
+    if (Number.isNaN(n)) missingEnrollment++;
+    const split = Number.isNaN(n) ? 0 : n / (to - from);
+    const full = Number.isNaN(n) ? 0 : n;
+    const obs = codes[base + SLOT.studyType] === observationalCode;
     if (obs) observational++;
-    for (let j = 0; j < countries.length; j++) {
-      const c = countries[j]!;
+    for (let j = from; j < to; j++) {
+      const c = countryCodes.values[j]!;
       countryFull.add(c, full);
       countrySplit.add(c, split);
       if (obs) observationalCountries.add(c);

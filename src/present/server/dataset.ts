@@ -5,7 +5,7 @@
  */
 import type { Filter } from '../../analyze/filter.js';
 import { filterIndices } from '../../analyze/filter.js';
-import { prepareAll, type PreparedStudy } from '../../analyze/prepare.js';
+import { packCodes, prepareAll, type PackedCodes, type PreparedStudy } from '../../analyze/prepare.js';
 import {
   countriesOf,
   donorKey,
@@ -69,6 +69,8 @@ export interface Dataset {
   rows: readonly ClassifiedStudy[];
   /** The rows' prepared keys (analyze/prepare.ts), search text included, built once at load. */
   prepared: readonly PreparedStudy[];
+  /** Their metric codes packed in row order (fast counting over any selection of rows). */
+  packed: PackedCodes;
   summaries: readonly StudyRow[];
   /** NCT id -> row index. */
   byNct: ReadonlyMap<string, number>;
@@ -125,6 +127,7 @@ export function buildDataset(
   const summaries = rows.map(summarize);
   const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
   const prepared = prepareAll(rows, { text: true });
+  const packed = packCodes(prepared);
   const selections = createLru<string, Int32Array>(256);
   const cache = createLru<string, unknown>(128);
   /** Per sort key: rows with a value in ascending order (ties by NCT order), then the rows without one. */
@@ -154,6 +157,7 @@ export function buildDataset(
     rulesetVersion,
     rows,
     prepared,
+    packed,
     summaries,
     byNct,
     cache,

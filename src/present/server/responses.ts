@@ -52,11 +52,11 @@ export function metricsBody(
     if (!metrics) {
       const sel = ds.select(q.filter);
       const rows = Array.from(sel, (i) => ds.prepared[i]!);
-      metrics = computePreparedMetrics(rows, {
-        onlyIncluded: q.onlyIncluded,
-        yearBasis: q.yearBasis,
-        omitNctIds: !q.ids,
-      });
+      metrics = computePreparedMetrics(
+        rows,
+        { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis, omitNctIds: !q.ids },
+        { codes: ds.packed, at: sel },
+      );
       if (!q.ids) ds.cache.set(key, metrics);
     }
     const m = metrics;
