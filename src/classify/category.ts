@@ -199,7 +199,8 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
     const admin = adminSentence(v, h);
     const vitro = s.some((x) => isCue(x, 'invitro'));
     const background = h.zone === 'summary' && BACKGROUND.test(text.slice(a, b));
-    if (admin && !vitro && !background) given.push(h);
+    // "Mobilization of MSCs during liver transplantation": the patient's own circulating MSCs, not a product given.
+    if (admin && !vitro && !background && !MOBILIZED.test(text.slice(a, b))) given.push(h);
     if (!seen.has(k)) {
       seen.add(k);
       // A definition of MSCs ("MSCs are multipotent cells with differentiation potential") is no laboratory work.
@@ -209,6 +210,9 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
   const givenSentences = new Set(given.map((h) => `${h.field}:${v.sentenceOf(h)[0]}`)).size;
   return { given: givenSentences > lab ? given : [], lab };
 }
+
+/** MSCs of the patient's body acted upon or counted (mobilized into the blood, circulating, endogenous). */
+const MOBILIZED = /\b(?:mobili[sz]\w*|circulating|endogenous)\b/i;
 
 const DEFINITION = /\b(?:MSCs?|cells?)\s+(?:\([^)]*\)\s+)?(?:are|is)\s+(?:a\s+|an\s+)?(?:kind of\s+|type of\s+|group of\s+)?(?:adult\s+|non-?ha?ematopoietic\s+)?(?:pluripotent|multipotent|multi-?potential|stem|stromal|progenitor|adult)\b/i;
 
@@ -236,10 +240,21 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
 /** MSCs acted upon (stimulated, recruited, mobilized) or described from earlier work, not given. */
 const TARGET_OF_EFFECT = /\b(?:ha(?:ve|s) (?:also )?been shown|stimulat\w*|recruit\w*|mobiliz\w*|mobilis\w*|migration|homing|endogenous|resident)\b/i;
 
-/** An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything. */
+/**
+ * An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything outside a
+ * laboratory sentence ("explants ... treated with ASC secretome", "primary cultured cells reprogrammed into MSCs").
+ */
 function laboratoryIntervention(v: StudyView, i: number): boolean {
   const hs = v.hits.filter((h) => h.zone === 'intervention' && h.owner === i);
-  return hs.some((h) => isCue(h, 'invitro')) && !hs.some((h) => isRoute(h) || v.adminCue(h.field, 0, v.text(h.field).length));
+  if (!hs.some((h) => isCue(h, 'invitro'))) return false;
+  return !hs.some((h) => !sameSentence(v, h).some((x) => isCue(x, 'invitro')) && adminSentence(v, h));
+}
+
+/** An observational study's intervention gives the MSC product it names (name/other names), or says it is given. */
+function namesGivenProduct(v: StudyView, h: Hit): boolean {
+  if (laboratoryIntervention(v, h.owner)) return false;
+  const name = `interventions.${h.owner}.name`;
+  return v.hits.some((x) => x.zone === 'intervention' && x.owner === h.owner && v.isMsc(x) && (x.field === name || x.field.startsWith(`interventions.${h.owner}.otherNames`) || adminSentence(v, x)));
 }
 
 /**
@@ -297,9 +312,11 @@ export function decideCategory(v: StudyView): CategoryResult {
   const primary = msc.filter((h) => h.zone === 'title' || v.tier(h) === 1);
   const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h) && !otherProductIntervention(v, h));
   if (observational) {
+    // "Mobilization of MSCs during ...": a study of the patients' own MSCs (counted, a biomarker) gives none.
+    if (primary.some((h) => h.zone === 'title' && MOBILIZED.test(v.text(h.field)))) return notAdministered(v, msc);
     const { given: said } = adminBalance(v, msc.filter((h) => h.zone === 'title' || h.zone === 'summary' || h.zone === 'arm'));
     // A follow-up study that lists the MSC product as its (non-laboratory) intervention.
-    const given = said.length > 0 ? said : administeredPrimary.filter((h) => h.zone === 'intervention' && !laboratoryIntervention(v, h.owner));
+    const given = said.length > 0 ? said : administeredPrimary.filter((h) => h.zone === 'intervention' && namesGivenProduct(v, h));
     if (given.length > 0) {
       const zone = resolveKinds(v, administeredPrimary.length > 0 ? administeredPrimary : given);
       const z = zone.length > 0 ? zone : resolveKinds(v, given);

@@ -1,0 +1,55 @@
+/**
+ * Third audit round (category): hand-written cases for classes of error found by reading unseen corpus studies
+ * against the GUIDELINE. Every fixture is invented text describing the general case.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/classify/index.js';
+import { LabelsSchema } from '../../src/model/labels.js';
+import { evidenceProblems } from './evidence-check.js';
+import { makeStudy, type Fixture } from './make.js';
+
+const run = (f: Fixture) => {
+  const s = makeStudy(f);
+  const l = classify(s);
+  expect(LabelsSchema.safeParse(l).success).toBe(true);
+  expect(evidenceProblems(s, l)).toEqual([]);
+  return l;
+};
+
+describe('category: observational laboratory studies are ex_vivo_only', () => {
+  it('skin cells reprogrammed into MSCs and gene-edited in the lab: the intervention gives nothing', () => {
+    const l = run({
+      title: 'Gene editing in a rare syndrome',
+      studyType: 'OBSERVATIONAL',
+      interventions: [{ name: 'Work on patient cells', type: 'GENETIC', description: 'Skin cells of the patients are reprogrammed into mesenchymal stem cells and corrected with CRISPR.' }],
+      summary: 'We will obtain MSCs from each patient and edit the mutated gene with CRISPR/Cas9 to restore its function.',
+    });
+    expect(l.category).toBe('ex_vivo_only');
+    expect(l.modifications).toEqual([]);
+  });
+  it('a derived product tested on tissue explants (treated with it in a laboratory sentence) is not given', () => {
+    const l = run({
+      title: 'Secretome of stromal cells on cartilage explants',
+      studyType: 'OBSERVATIONAL',
+      interventions: [{ name: 'MSC secretome', description: 'Cartilage explants isolated during knee surgery are treated with MSC secretome.' }],
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+  it('a follow-up study whose intervention names the MSC product still counts the patients as given it', () => {
+    const l = run({
+      title: 'Long-term follow-up of a knee trial',
+      studyType: 'OBSERVATIONAL',
+      interventions: [{ name: 'Adipose mesenchymal stem cells', description: 'No intervention in this study.' }],
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+  it('MSCs mobilized into the blood of patients during surgery are measured, not given', () => {
+    const l = run({
+      title: 'Mobilization of mesenchymal stem cells after kidney transplantation',
+      studyType: 'OBSERVATIONAL',
+      interventions: [{ name: 'blood draws', type: 'PROCEDURE', description: 'Blood drawn at four time points.' }],
+      description: 'MSCs help the transplanted kidney. MSCs lower rejection after transplantation. The number of MSCs in blood is measured by flow cytometry.',
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+});
