@@ -159,9 +159,17 @@ function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cue
   return { category: 'stromal_mixture', reason: 'include.stromal_mixture', evidence: ev('stromal_mixture', mixtures.map((m) => m.hit)), basis: mixtures.map((m) => m.hit) };
 }
 
+/** An intervention named as another cell product (CD34+ cells, HSCT, NK cells, PRP ...). */
+function otherNamedIntervention(v: StudyView): boolean {
+  return v.study.interventions.some((_, i) => v.inField(`interventions.${i}.name`).some((x) => isCue(x, 'hsc') || isCue(x, 'other_product')));
+}
+
 function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
   const anchor = mscHits[0];
-  const inVitro = mscHits.find((h) => sameSentence(v, h).some((x) => isCue(x, 'invitro')));
+  // Beside an intervention named as another cell product, laboratory sentences reporting earlier work ("in a rat
+  // model, MSCs improved ...") are background to that product, not the study's laboratory work.
+  const otherNamed = otherNamedIntervention(v);
+  const inVitro = mscHits.find((h) => sameSentence(v, h).some((x) => isCue(x, 'invitro')) && !(otherNamed && h.zone === 'summary' && BACKGROUND.test(v.text(h.field).slice(...v.sentenceOf(h)))));
   if (inVitro || mscHits.some((h) => h.zone === 'outcome')) {
     const h = inVitro ?? mscHits.find((x) => x.zone === 'outcome') ?? anchor!;
     return { category: 'ex_vivo_only', reason: 'exclude.ex_vivo_only', evidence: [evidenceOf('category', 'ex_vivo_only', h, 'category.ex_vivo_only.in_vitro')], basis: [] };
@@ -331,7 +339,10 @@ export function decideCategory(v: StudyView): CategoryResult {
   if (zone.length > 0 && !titleBesideNonCellProducts(v, zone)) return decideFromZone(v, zone, cueScope);
   // The MSC intervention is laboratory work only (sampling, characterization): not a product given.
   if (primary.length > 0) return notAdministered(v, msc);
-  const { given } = adminBalance(v, msc.filter((h) => h.zone === 'summary'));
+  // Interventions named as another cell product (CD34+ cells, HSCT, NK cells, PRP) with no MSC term: MSC sentences
+  // of the description are background to that product ("BMC transplantation improved LVEF"), not a product given.
+  const otherNamed = otherNamedIntervention(v);
+  const { given } = otherNamed ? { given: [] } : adminBalance(v, msc.filter((h) => h.zone === 'summary'));
   const nz = resolveKinds(v, [...given, ...namingSentences(v, msc)]);
   if (nz.length > 0) {
     const r = decideFromZone(v, nz, cueScope);

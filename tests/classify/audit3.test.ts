@@ -53,3 +53,15 @@ describe('category: observational laboratory studies are ex_vivo_only', () => {
     expect(l.category).toBe('ex_vivo_only');
   });
 });
+
+describe('category: other cell products with MSCs only in the background', () => {
+  it('CD34+ cells given, bone marrow cells and MSCs only in the literature of the description: unrelated', () => {
+    const l = run({
+      title: 'Stem cell therapy for heart failure',
+      interventions: [{ name: 'CD34+ cell transplantation', description: 'Selected autologous cells given into the coronary artery.' }],
+      summary:
+        'In a rat model, intramyocardial delivery of mesenchymal stem cells improved heart function. Intracoronary application of bone marrow mononuclear cells improved ejection fraction. We will test intracoronary CD34+ cells in heart failure.',
+    });
+    expect(l.category).toBe('unrelated');
+  });
+});
