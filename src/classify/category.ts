@@ -232,10 +232,15 @@ const CELL_PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUC
  * HSC transplant, NK cells ...) with no MSC term in its name: a passing mention ("PRF contains a few MSCs").
  */
 function otherProductIntervention(v: StudyView, h: Hit): boolean {
+  // An arm labelled as another product ("fat injection in facial scars") whose description names the MSCs it holds.
+  if (h.zone === 'arm' && h.field === `arms.${h.owner}.description`) {
+    const label = v.inField(`arms.${h.owner}.label`);
+    return (label.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(`arms.${h.owner}.label`))) && !label.some((x) => x.msc);
+  }
   if (h.zone !== 'intervention') return false;
   const nameField = `interventions.${h.owner}.name`;
   const inName = v.inField(nameField);
-  if (inName.some((x) => isCue(x, 'other_product')) && !inName.some((x) => x.msc)) return true;
+  if ((inName.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(nameField))) && !inName.some((x) => x.msc)) return true;
   // "The membrane has been shown to stimulate MSC migration": MSCs as the target of another product's effect, in
   // the description of an intervention whose names hold no MSC term.
   if (h.field === nameField || h.field.startsWith(`interventions.${h.owner}.otherNames`)) return false;
@@ -244,6 +249,9 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentenceOf(h);
   return TARGET_OF_EFFECT.test(v.text(h.field).slice(a, b));
 }
+
+/** A fat graft (lipofilling, fat injection, microfat): adipose tissue given as such, not an MSC product. */
+const FAT_GRAFT = /\b(?:fat|lipo)[- ]?(?:graft\w*|injections?|transfers?|filling)\b|\bmicro-?fat\b/i;
 
 /** MSCs acted upon (stimulated, recruited, mobilized) or described from earlier work, not given. */
 const TARGET_OF_EFFECT = /\b(?:ha(?:ve|s) (?:also )?been shown|stimulat\w*|recruit\w*|mobiliz\w*|mobilis\w*|migration|homing|endogenous|resident)\b/i;

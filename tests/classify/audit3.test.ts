@@ -64,4 +64,12 @@ describe('category: other cell products with MSCs only in the background', () =>
     });
     expect(l.category).toBe('unrelated');
   });
+  it('an arm labelled as a fat injection whose description names the MSCs in the fat is not an MSC product', () => {
+    const l = run({
+      title: 'Fat injection versus plasma for scars',
+      interventions: [{ name: 'fat injection into the scar', type: 'PROCEDURE', description: 'Liposuction and injection of the washed fat.' }],
+      arms: [{ label: 'Fat injection into the scar', type: 'ACTIVE_COMPARATOR', description: 'The washed aspirate keeps the adipocytes and the mesenchymal stem cells it holds alive.' }],
+    });
+    expect(l.category).toBe('unrelated');
+  });
 });
