@@ -118,9 +118,21 @@ function autologousTissueField(v: StudyView, cue: Hit): boolean {
 /** "micro-fragmented adipose tissue containing mesenchymal stromal cells": the cells are the mixture's content. */
 const MIXTURE_CONTENT = /^[\s,]*(?:\([^)]*\)\s*)?(?:,?\s*(?:which|that)\s+)?(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|(?:is |as )?(?:a )?source of|harbou?ring)\s+(?:[a-z0-9-]+\s+){0,3}$/i;
 
+/** "fat-derived stem cells (SVF)": the mixture's name in parentheses right after says what the cell words name. */
+function glossedAsMixture(text: string, cell: Hit, m: Hit): boolean {
+  return m.start >= cell.end && m.start - cell.end <= 3 && /^\s?\(\s?$/.test(text.slice(cell.end, m.start)) && /^\s?\)/.test(text.slice(m.end, m.end + 2));
+}
+
 function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
   const text = v.text(cell.field);
-  return mixtures.some((m) => m.field === cell.field && m.end <= cell.start && cell.start - m.end <= 80 && MIXTURE_CONTENT.test(text.slice(m.end, cell.start)));
+  return mixtures.some((m) => {
+    if (m.field !== cell.field) return false;
+    if (cell.end <= m.start) return glossedAsMixture(text, cell, m);
+    // "stromal vascular fraction (autologous adipose-derived MSCs)": the cells in parentheses gloss the mixture.
+    if (m.end > cell.start || cell.start - m.end > 80) return false;
+    const between = text.slice(m.end, cell.start);
+    return MIXTURE_CONTENT.test(between) || (/^\s?\((?:[a-z0-9-]+\s+){0,4}$/i.test(between) && !/\bnot\b|\bor\b|\bvs\b/i.test(between) && text.indexOf(')', cell.end) === cell.end);
+  });
 }
 
 /** Mixture words that may just as well name cultured MSCs ("bone marrow derived stem cells"). */
@@ -129,6 +141,8 @@ const LOOSE_MIXTURE = /(?:derived|stem|aspirate|marrow)[- ](?:stem[- ])?cells?$/
 function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult {
   // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
   const mixtureHits = v.hits.filter((h) => h.msc && kindOf(v, h) === 'mixture');
+  // A study calling its cells a mixture ("fat-derived stem cells (SVF)") says they are not culture-expanded.
+  const glossed = zone.filter((z) => z.kind === 'cell').flatMap((z) => mixtureHits.filter((m) => m.field === z.hit.field && glossedAsMixture(v.text(m.field), z.hit, m)));
   zone = zone.filter((z) => z.kind !== 'cell' || !mixtureContent(v, z.hit, mixtureHits));
   // The MSC intervention is a mixture (SVF, BMAC) and cell words appear only in titles ("adipose-derived stromal
   // cells"): the titles name the mixture's cells; the intervention says what is given.
@@ -138,7 +152,7 @@ function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cue
   const cells = zone.filter((z) => z.kind === 'cell');
   const derived = zone.filter((z) => z.kind === 'derived');
   const mixtures = zone.filter((z) => z.kind === 'mixture');
-  const notExpanded = cueScope.filter((h) => isCue(h, 'not_expanded') || (isCue(h, 'not_expanded_weak') && autologousTissueField(v, h)));
+  const notExpanded = [...cueScope.filter((h) => isCue(h, 'not_expanded') || (isCue(h, 'not_expanded_weak') && autologousTissueField(v, h))), ...glossed];
   // Expansion stated for the product: in an MSC intervention/arm, or in a field that names the product.
   const productFields = new Set(zone.map((z) => z.hit.field));
   const expanded = cueScope.filter((h) => isCue(h, 'expanded') && (v.tier(h) === 1 || productFields.has(h.field) || v.tier(h) === 3));

@@ -73,3 +73,21 @@ describe('category: other cell products with MSCs only in the background', () =>
     expect(l.category).toBe('unrelated');
   });
 });
+
+describe('category: cells glossed as a stromal mixture', () => {
+  it('"fat-derived stem cells (SVF)" in the title names the mixture given: stromal_mixture', () => {
+    const l = run({
+      title: 'Fat-derived stem cells (SVF) for knee pain',
+      interventions: [{ name: 'Adipose derived stem cells', description: 'Injected into the knee joint.' }],
+    });
+    expect(l.category).toBe('stromal_mixture');
+  });
+  it('the same gloss with culture expansion stated stays msc_cells', () => {
+    const l = run({
+      title: 'Fat-derived stem cells (SVF) for knee pain',
+      interventions: [{ name: 'Adipose derived stem cells', description: 'Culture-expanded for three weeks, then injected into the knee joint.' }],
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+});
+
