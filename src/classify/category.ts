@@ -118,6 +118,13 @@ function autologousTissueField(v: StudyView, cue: Hit): boolean {
 /** "micro-fragmented adipose tissue containing mesenchymal stromal cells": the cells are the mixture's content. */
 const MIXTURE_CONTENT = /^[\s,]*(?:\([^)]*\)\s*)?(?:,?\s*(?:which|that)\s+)?(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|(?:is |as )?(?:a )?source of|harbou?ring)\s+(?:[a-z0-9-]+\s+){0,3}$/i;
 
+/** A description sentence citing or reporting earlier work. */
+function literatureSentence(v: StudyView, h: Hit): boolean {
+  const [a, b] = v.sentenceOf(h);
+  const t = v.text(h.field).slice(a, b);
+  return /\[\d+(?:\s*[,–-]\s*\d+)*\]/.test(t) || /\b(?:have been|has been|had been|were shown|was shown|previously|reported|literature)\b/i.test(t);
+}
+
 /** "fat-derived stem cells (SVF)": the mixture's name in parentheses right after says what the cell words name. */
 function glossedAsMixture(text: string, cell: Hit, m: Hit): boolean {
   return m.start >= cell.end && m.start - cell.end <= 3 && /^\s?\(\s?$/.test(text.slice(cell.end, m.start)) && /^\s?\)/.test(text.slice(m.end, m.end + 2));
@@ -155,7 +162,9 @@ function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cue
   const notExpanded = [...cueScope.filter((h) => isCue(h, 'not_expanded') || (isCue(h, 'not_expanded_weak') && autologousTissueField(v, h))), ...glossed];
   // Expansion stated for the product: in an MSC intervention/arm, or in a field that names the product.
   const productFields = new Set(zone.map((z) => z.hit.field));
-  const expanded = cueScope.filter((h) => isCue(h, 'expanded') && (v.tier(h) === 1 || productFields.has(h.field) || v.tier(h) === 3));
+  // A description sentence reporting earlier work ("patients who received expanded MSCs [21]") is no statement about
+  // this product.
+  const expanded = cueScope.filter((h) => isCue(h, 'expanded') && (v.tier(h) === 1 || productFields.has(h.field) || v.tier(h) === 3) && !(h.zone === 'summary' && literatureSentence(v, h)));
   const ev = (cat: Category, hs: Hit[], rule?: string): Evidence[] => hs.slice(0, 3).map((h) => evidenceOf('category', cat, h, rule ?? h.rule));
   if (cells.length > 0) {
     if (notExpanded.length > 0 && expanded.length === 0) {

@@ -89,5 +89,13 @@ describe('category: cells glossed as a stromal mixture', () => {
     });
     expect(l.category).toBe('msc_cells');
   });
+  it('"non-expanded" stated for the product outweighs culture expansion reported from earlier work with a citation', () => {
+    const l = run({
+      title: 'Adipose stem cells for kidney disease',
+      interventions: [{ name: 'Non-expanded autologous adipose stem cells', description: 'Injected intravenously once.' }],
+      description: 'Kidney graft recipients in another trial received expanded autologous marrow MSCs [12]. Here the cells are given fresh.',
+    });
+    expect(l.category).toBe('stromal_mixture');
+  });
 });
 
