@@ -238,9 +238,22 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
       if (vitro && !admin && !DEFINITION.test(text.slice(a, b))) lab++;
     }
   }
-  const givenSentences = new Set(given.map((h) => `${h.field}:${v.sentenceOf(h)[0]}`)).size;
-  return { given: givenSentences > lab ? given : [], lab };
+  // A sentence giving the product in this study ("this study will evaluate the infusion of MSC-Exo", "patients
+  // treated with MSCs were followed") weighs two generic laboratory sentences ("the technology for isolation and
+  // culture of MSCs is mature").
+  const sentences = new Map<string, Hit>();
+  for (const h of given) sentences.set(`${h.field}:${v.sentenceOf(h)[0]}`, h);
+  let weight = 0;
+  for (const h of sentences.values()) {
+    const [a, b] = v.sentenceOf(h);
+    const t = textOf(v, h.field).slice(a, b);
+    weight += THIS_STUDY_GIVES.test(t) && !/\b(?:if|would|could|whether)\b/i.test(t) ? 2 : 1;
+  }
+  return { given: weight > lab ? given : [], lab };
 }
+
+/** The present study (or its patients) gives the product, said in so many words. */
+const THIS_STUDY_GIVES = /\b(?:this|the present|our) (?:\w+ )?(?:study|trial) (?:will |is to |aims to )?(?:evaluate|assess|investigate|determine|include|enrol)|\bpatients (?:who )?(?:have |had )?(?:received|were (?:given|treated|injected|infused)|treated with)\b/i;
 
 /** MSCs of the patient's body acted upon or counted (mobilized into the blood, circulating, endogenous). */
 const MOBILIZED = /\b(?:mobili[sz]\w*|circulating|endogenous)\b/i;

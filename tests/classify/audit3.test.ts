@@ -99,3 +99,30 @@ describe('category: cells glossed as a stromal mixture', () => {
   });
 });
 
+describe('category: observational studies of patients given an MSC product', () => {
+  it('"this study will evaluate the infusion" outweighs one generic laboratory sentence', () => {
+    const l = run({
+      title: 'MSC exosomes in children with sepsis',
+      studyType: 'OBSERVATIONAL',
+      summary: 'This study will evaluate the effect of MSC-Exo infusion in children with sepsis. The technology for isolation and culture of MSCs is now mature.',
+    });
+    expect(l.category).toBe('msc_derived');
+  });
+  it('a hypothetical ("if MSCs were given to patients who received a transplant") does not outweigh it', () => {
+    const l = run({
+      title: 'Properties of MSCs of lung disease patients',
+      studyType: 'OBSERVATIONAL',
+      summary: 'MSCs will be isolated from the bone marrow of the candidates. This models what would happen if MSCs were given to patients who received a transplant.',
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+  it('"MSCs are pluripotent stem cells" (a definition) does not make the source pluripotent-derived', () => {
+    const l = run({
+      title: 'MSCs for knee arthritis',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Injected into the knee.' }],
+      description: 'Mesenchymal stem cells are pluripotent stem cells with self-renewal ability.',
+    });
+    expect(l.sources).toEqual([]);
+  });
+});
+
