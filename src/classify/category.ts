@@ -334,10 +334,14 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
     if (h.zone !== 'summary' || laboratoryOnly(v, h)) continue;
     const [a, b] = v.sentenceOf(h);
     const sentence = v.text(h.field).slice(a, b).toLowerCase();
-    if (names.some((n) => sentence.includes(n.toLowerCase()))) out.push(h);
+    // "Cord blood mononuclear cells contain HSCs, MSCs and EPCs": the MSCs are part of the named product.
+    const at = h.start - a;
+    if (names.some((n) => { const i = sentence.indexOf(n.toLowerCase()); return i >= 0 && !(i < at && CONTAINS.test(sentence.slice(i + n.length, at))); })) out.push(h);
   }
   return out;
 }
+
+const CONTAINS = /\b(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|comprising|includ(?:es|ing)|consist(?:s|ing)? of|source of)\b/;
 
 const CELL_WORDS = /\b(?:cells?|stem|MSC\w*|progenitors?|exosomes?|secretomes?|vesicles?)\b/i;
 

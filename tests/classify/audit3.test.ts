@@ -64,6 +64,14 @@ describe('category: other cell products with MSCs only in the background', () =>
     });
     expect(l.category).toBe('unrelated');
   });
+  it('a code-named cell product whose description says it contains MSCs among other cells is not an MSC product', () => {
+    const l = run({
+      title: 'Cord blood cells for knee osteoarthritis',
+      interventions: [{ name: 'Cord Blood Nucleated Cells (CB-NC)', type: 'BIOLOGICAL', description: 'Injected into the knee joint.' }],
+      summary: 'Cord Blood Nucleated Cells contain hematopoietic stem cells, mesenchymal stem cells and endothelial progenitors. Patients receive one injection.',
+    });
+    expect(l.category).toBe('unrelated');
+  });
   it('an arm labelled as a fat injection whose description names the MSCs in the fat is not an MSC product', () => {
     const l = run({
       title: 'Fat injection versus plasma for scars',
