@@ -214,8 +214,12 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
 /** A mention in a sentence about laboratory work (in-vitro cue, no administration cue) is not a given product. */
 function laboratoryOnly(v: StudyView, h: Hit): boolean {
   if (h.zone === 'intervention' && v.study.interventions[h.owner]?.type === 'DIAGNOSTIC_TEST') return true;
+  // A procedure that only takes the tissue ("Bone marrow aspirate", other name "bone marrow-derived MSC").
+  if (h.zone === 'intervention' && v.study.interventions[h.owner]?.type === 'PROCEDURE' && HARVEST.test(v.study.interventions[h.owner]!.name)) return true;
   return sameSentence(v, h).some((x) => isCue(x, 'invitro')) && !adminSentence(v, h);
 }
+
+const HARVEST = /^\s*(?:(?:bone marrow|marrow|adipose tissue|adipose|fat|tissue|blood|umbilical cord|cord|placenta)\s+)?(?:aspirat\w*|harvest\w*|collection|biops\w*|sampl\w*|donation|procurement)\s*$/i;
 
 /** MSC sentences: those with an administration cue (and no in-vitro cue) vs those about laboratory work. */
 function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } {

@@ -134,3 +134,21 @@ describe('category: observational studies of patients given an MSC product', () 
   });
 });
 
+
+describe('category: donor and collection protocols give no product', () => {
+  it('a bone marrow aspirate procedure for an MSC cell bank is laboratory material: ex_vivo_only', () => {
+    const l = run({
+      title: 'Cell bank of stromal cells: a marrow donor protocol',
+      interventions: [{ name: 'Marrow aspiration', type: 'PROCEDURE', otherNames: ['marrow-derived MSC'] }],
+      summary: 'Healthy donors give marrow from which MSCs are grown in culture.',
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+  it('arms of volunteers wanting to donate MSCs, titles about collection for production: ex_vivo_only', () => {
+    const l = run({
+      title: 'Collection of marrow for the production of MSC products',
+      arms: [{ label: 'Donors', description: 'Healthy people wanting to donate MSCs for other patients' }],
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
+});
