@@ -152,3 +152,16 @@ describe('category: donor and collection protocols give no product', () => {
     expect(l.category).toBe('ex_vivo_only');
   });
 });
+
+describe('category: tissue-engineering laboratory work with hTERT/gene-modified MSCs', () => {
+  it('MSCs separated from marrow harvested during surgery, transfected and used in an animal study: ex_vivo_only', () => {
+    const l = run({
+      title: 'Cartilage engineering from surgical waste',
+      interventions: [{ name: 'hip replacement', type: 'OTHER', description: 'Cartilage is taken during the operation.' }],
+      summary:
+        'The investigators will harvest the spare bone marrow from drilling during the surgery to obtain the mesenchymal stem cells. These mesenchymal stem cells will be transfected with hTERT for use in an animal study.',
+    });
+    expect(l.category).toBe('ex_vivo_only');
+    expect(l.modifications).toEqual([]);
+  });
+});
