@@ -55,6 +55,8 @@ const textOf = (v: StudyView, field: string): string => v.text(field);
 
 /** "MSC-derived exosomes", "MSC secretome" (cell word right before the product). */
 const CELL_THEN_DERIVED = /^[\s-]*(?:(?:derived|secreted|produced|released|generated)[\s-]+)?(?:[a-z0-9()-]+[\s-]+){0,2}$/i;
+/** "MSCs enriched with/by EVs", "MSCs and exosomes", "MSCs plus secretome": both products, not the source of one. */
+const CELLS_WITH = /\b(?:enriched|loaded|combined|supplemented|with|and|plus|or|versus|vs)\b/i;
 /** "exosomes derived from allogeneic MSCs", "secretome of MSCs", "Exosome-MSC" (product, then its cell source). */
 const DERIVED_THEN_CELL = /^(?:[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produced|released|isolated|obtained|generated|purified)\s+)?(?:from|of|by)\s+(?:[a-z0-9'()-]+\s+){0,5}\(?|\s?-\s?)$/i;
 
@@ -66,7 +68,7 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
     const text = textOf(v, h.field);
     return derived.some((d) => {
       if (d.field !== h.field) return false;
-      if (d.start >= h.end && d.start - h.end <= 40) return CELL_THEN_DERIVED.test(text.slice(h.end, d.start));
+      if (d.start >= h.end && d.start - h.end <= 40) return CELL_THEN_DERIVED.test(text.slice(h.end, d.start)) && !CELLS_WITH.test(text.slice(h.end, d.start));
       if (h.start >= d.end && h.start - d.end <= 80) return DERIVED_THEN_CELL.test(text.slice(d.end, h.start));
       return false;
     });

@@ -165,3 +165,17 @@ describe('category: tissue-engineering laboratory work with hTERT/gene-modified 
     expect(l.modifications).toEqual([]);
   });
 });
+
+describe('category: cells given together with a derived product', () => {
+  it('"MSCs enriched with extracellular vesicles" gives cells (both products: msc_cells), not MSC-derived EVs', () => {
+    const l = run({
+      title: 'Bone defects treated with MSCs enriched with EVs',
+      interventions: [{ name: 'Mesenchymal stem cells enriched with extracellular vesicles', description: 'Placed in the defect.' }],
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+  it('"MSC-derived extracellular vesicles" stays msc_derived', () => {
+    const l = run({ title: 'EVs for bone defects', interventions: [{ name: 'Mesenchymal stem cell derived extracellular vesicles' }] });
+    expect(l.category).toBe('msc_derived');
+  });
+});
