@@ -277,7 +277,11 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   // An arm labelled as another product ("fat injection in facial scars") whose description names the MSCs it holds.
   if (h.zone === 'arm' && h.field === `arms.${h.owner}.description`) {
     const label = v.inField(`arms.${h.owner}.label`);
-    return (label.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(`arms.${h.owner}.label`))) && !label.some((x) => x.msc);
+    if (label.some((x) => x.msc)) return false;
+    if (label.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(`arms.${h.owner}.label`))) return true;
+    // "microfracture with synovial brushing to release and recruit the patient's MSCs": MSCs acted upon, not given.
+    const [a, b] = v.sentenceOf(h);
+    return TARGET_OF_EFFECT.test(v.text(h.field).slice(a, b));
   }
   if (h.zone !== 'intervention') return false;
   const nameField = `interventions.${h.owner}.name`;
@@ -296,7 +300,7 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
 const FAT_GRAFT = /\b(?:fat|lipo)[- ]?(?:graft\w*|injections?|transfers?|filling)\b|\bmicro-?fat\b/i;
 
 /** MSCs acted upon (stimulated, recruited, mobilized) or described from earlier work, not given. */
-const TARGET_OF_EFFECT = /\b(?:ha(?:ve|s) (?:also )?been shown|stimulat\w*|recruit\w*|mobiliz\w*|mobilis\w*|migration|homing|endogenous|resident)\b/i;
+const TARGET_OF_EFFECT = /\b(?:ha(?:ve|s) (?:also )?been shown|stimulat\w*|recruit\w*|mobiliz\w*|mobilis\w*|migration|homing|endogenous|resident|releas\w* (?:the )?(?:[\w-]+ )?(?:MSC|mesench))/i;
 
 /**
  * An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything outside a
@@ -372,7 +376,8 @@ export function decideCategory(v: StudyView): CategoryResult {
   const cueScope = v.hits;
   const observational = v.study.studyType !== null && v.study.studyType !== 'INTERVENTIONAL' && v.study.studyType !== 'EXPANDED_ACCESS';
   const primary = msc.filter((h) => h.zone === 'title' || v.tier(h) === 1);
-  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h) && !otherProductIntervention(v, h));
+  // A title about the patients' own MSCs ("synovial brushing for endogenous MSC mobilisation") names no product.
+  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h) && !otherProductIntervention(v, h) && !(h.zone === 'title' && MOBILIZED.test(v.text(h.field))));
   if (observational) {
     // "Mobilization of MSCs during ...": a study of the patients' own MSCs (counted, a biomarker) gives none.
     if (primary.some((h) => h.zone === 'title' && MOBILIZED.test(v.text(h.field)))) return notAdministered(v, msc);

@@ -179,3 +179,15 @@ describe('category: cells given together with a derived product', () => {
     expect(l.category).toBe('msc_derived');
   });
 });
+
+describe("category: a procedure acting on the patient's own MSCs gives no product", () => {
+  it('brushing the synovium to release MSCs during microfracture, MSCs counted as the outcome: not an MSC product', () => {
+    const l = run({
+      title: 'Synovial brushing for endogenous mesenchymal stem cell mobilisation in cartilage repair',
+      interventions: [{ name: 'Synovial brushing', type: 'DEVICE', description: 'A brush used during knee arthroscopy.' }],
+      arms: [{ label: 'Brushing group', type: 'EXPERIMENTAL', description: 'Microfracture plus synovial brushing to release synovial MSCs into the joint.' }],
+      description: 'The procedure is minimally manipulated.',
+    });
+    expect(['ex_vivo_only', 'unrelated']).toContain(l.category);
+  });
+});
