@@ -191,3 +191,23 @@ describe("category: a procedure acting on the patient's own MSCs gives no produc
     expect(['ex_vivo_only', 'unrelated']).toContain(l.category);
   });
 });
+
+describe('category: passage codes state culture expansion', () => {
+  it('a trial with marrow concentrate and SVF arms plus cord MSCs frozen at P2: msc_cells', () => {
+    const l = run({
+      title: 'Three cell preparations for knee arthritis',
+      interventions: [
+        { name: 'Marrow MSCs', description: 'Bone marrow aspirate concentrate prepared by centrifugation and injected into the knee.' },
+        { name: 'Cord tissue MSCs', description: 'Frozen at P2 culture, thawed and injected into the knee.' },
+      ],
+    });
+    expect(l.category).toBe('msc_cells');
+  });
+  it('a marrow concentrate arm alone stays stromal_mixture', () => {
+    const l = run({
+      title: 'Marrow preparation for knee arthritis',
+      interventions: [{ name: 'Marrow MSCs', description: 'Bone marrow aspirate concentrate prepared by centrifugation and injected into the knee.' }],
+    });
+    expect(l.category).toBe('stromal_mixture');
+  });
+});
