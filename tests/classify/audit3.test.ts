@@ -211,3 +211,18 @@ describe('category: passage codes state culture expansion', () => {
     expect(l.category).toBe('stromal_mixture');
   });
 });
+
+describe('category: vocabulary gaps', () => {
+  it('"mesenchymal stemcells" / "Mesenchymal StemCells" (no space) are MSCs', () => {
+    const l = run({
+      title: 'Transfer of marrow mononuclear and Mesenchymal StemCells into the heart',
+      interventions: [{ name: 'CombiCell', description: 'The two cell types are mixed and injected into the myocardium.' }],
+    });
+    expect(l.category).toBe('msc_cells');
+    const m = run({
+      title: 'Islets in muscle',
+      arms: [{ label: 'Islets with cells', type: 'EXPERIMENTAL', description: 'Islets mixed with autologous mesenchymal stemcells are transplanted into the arm muscle.' }],
+    });
+    expect(m.category).toBe('msc_cells');
+  });
+});
