@@ -344,12 +344,19 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
     if (h.zone !== 'summary' || laboratoryOnly(v, h)) continue;
     const [a, b] = v.sentenceOf(h);
     const sentence = v.text(h.field).slice(a, b).toLowerCase();
+    // "The drug product is a mesenchymal cell substrate system ...": the sentence defines the studied product.
+    if (PRODUCT_DEFINITION.test(sentence) && !BACKGROUND.test(sentence)) {
+      out.push(h);
+      continue;
+    }
     // "Cord blood mononuclear cells contain HSCs, MSCs and EPCs": the MSCs are part of the named product.
     const at = h.start - a;
     if (names.some((n) => { const i = sentence.indexOf(n.toLowerCase()); return i >= 0 && !(i < at && CONTAINS.test(sentence.slice(i + n.length, at))); })) out.push(h);
   }
   return out;
 }
+
+const PRODUCT_DEFINITION = /^\s*(?:the|this) (?:study |investigational |final |cell(?:ular)? |medicinal )?(?:drug product|drug substance|study drug|investigational product|cell product|product) (?:is|are|consists of|comprises|contains)\b/i;
 
 const CONTAINS = /\b(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|comprising|includ(?:es|ing)|consist(?:s|ing)? of|source of)\b/;
 

@@ -225,4 +225,14 @@ describe('category: vocabulary gaps', () => {
     });
     expect(m.category).toBe('msc_cells');
   });
+  it('"The drug product is ... autologous mesenchymal cells" defines a code-named product: msc_cells', () => {
+    const l = run({
+      title: 'Cell-coated plug for anal fistula',
+      interventions: [{ name: 'XR-77', type: 'DRUG' }],
+      arms: [{ label: 'Plug', type: 'EXPERIMENTAL', interventionNames: ['Drug: XR-77'] }],
+      description: 'Fistulas are hard to treat. The drug product is a plug coated with autologous mesenchymal cells grown on a bioabsorbable matrix.',
+    });
+    expect(l.category).toBe('msc_cells');
+  });
 });
+
