@@ -221,7 +221,7 @@ function laboratoryOnly(v: StudyView, h: Hit): boolean {
   return sameSentence(v, h).some((x) => isCue(x, 'invitro')) && !adminSentence(v, h);
 }
 
-const HARVEST = /^\s*(?:(?:bone marrow|marrow|adipose tissue|adipose|fat|tissue|blood|umbilical cord|cord|placenta)\s+)?(?:aspirat\w*|harvest\w*|collection|biops\w*|sampl\w*|donation|procurement)\s*$/i;
+const HARVEST = /^\s*(?:(?:bone marrow|marrow|adipose tissue|adipose|fat|tissue|blood|umbilical cord|cord|placenta)\s+)?(?:aspirat\w*|harvest\w*|collection|biops\w*|sampl\w*|donation|procurement)(?:\s+of\s+(?:an?\s+)?(?:small\s+)?(?:bone marrow|marrow|adipose tissue|adipose|fat|tissue|blood)(?:\s+(?:samples?|aspirates?|biops(?:y|ies)))?)?\s*$/i;
 
 /** MSC sentences: those with an administration cue (and no in-vitro cue) vs those about laboratory work. */
 function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } {
@@ -372,7 +372,8 @@ const NON_CELL_TYPES = new Set(['DIETARY_SUPPLEMENT', 'BEHAVIORAL', 'RADIATION',
  */
 function titleBesideNonCellProducts(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>): boolean {
   if (!zone.every((z) => z.hit.zone === 'title' && z.kind === 'cell') || v.study.interventions.length === 0) return false;
-  if (!v.study.interventions.every((iv) => iv.type === 'DRUG' || NON_CELL_TYPES.has(iv.type ?? ''))) return false;
+  // (A procedure that only takes tissue, "harvest of a small bone marrow sample", gives nothing either.)
+  if (!v.study.interventions.every((iv) => iv.type === 'DRUG' || NON_CELL_TYPES.has(iv.type ?? '') || (iv.type === 'PROCEDURE' && HARVEST.test(iv.name)))) return false;
   if (v.study.interventions.some((iv) => iv.type === 'DRUG' && !/^[a-z][a-z -]+$/i.test(iv.name.replace(/\s*\(.*$/, '')))) return false;
   if (v.study.interventions.some((iv) => CELL_WORDS.test(`${iv.name} ${iv.description ?? ''}`))) return false;
   return adminBalance(v, v.hits.filter((h) => v.isMsc(h) && h.zone === 'summary')).given.length === 0;

@@ -144,6 +144,14 @@ describe('category: donor and collection protocols give no product', () => {
     });
     expect(l.category).toBe('ex_vivo_only');
   });
+  it('MSCs named only in the titles, the only intervention a harvest of a marrow sample: ex_vivo_only', () => {
+    const l = run({
+      title: 'Mesenchymal stem cells: genetic changes with age',
+      interventions: [{ name: 'harvest of a small bone marrow sample', type: 'PROCEDURE', description: 'Taken during heart surgery.' }],
+      summary: 'Genetic alterations of MSCs will be measured by sequencing of the marrow samples.',
+    });
+    expect(l.category).toBe('ex_vivo_only');
+  });
   it('arms of volunteers wanting to donate MSCs, titles about collection for production: ex_vivo_only', () => {
     const l = run({
       title: 'Collection of marrow for the production of MSC products',
