@@ -4,20 +4,12 @@
  * describes the general case, not a real record.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, PRODUCT_LAYER } from '../../src/classify/index.js';
+import { PRODUCT_LAYER } from '../../src/classify/index.js';
 import { compileMatcher } from '../../src/classify/matcher.js';
 import { loadRules } from '../../src/classify/rules.js';
-import { LabelsSchema } from '../../src/model/labels.js';
-import { evidenceProblems } from './evidence-check.js';
-import { makeStudy, type Fixture } from './make.js';
+import { classifyChecked } from './checked.js';
 
-const run = (f: Fixture) => {
-  const s = makeStudy(f);
-  const l = classify(s);
-  expect(LabelsSchema.safeParse(l).success).toBe(true);
-  expect(evidenceProblems(s, l)).toEqual([]);
-  return l;
-};
+const run = classifyChecked;
 
 describe('matcher: the most specific match wins whatever its case sensitivity', () => {
   const m = compileMatcher(loadRules(), PRODUCT_LAYER, true);

@@ -3,18 +3,9 @@
  * unseen corpus studies against the GUIDELINE. Every fixture is invented text describing the general case.
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/classify/index.js';
-import { LabelsSchema } from '../../src/model/labels.js';
-import { evidenceProblems } from './evidence-check.js';
-import { makeStudy, type Fixture } from './make.js';
+import { classifyChecked } from './checked.js';
 
-const run = (f: Fixture) => {
-  const s = makeStudy(f);
-  const l = classify(s);
-  expect(LabelsSchema.safeParse(l).success).toBe(true);
-  expect(evidenceProblems(s, l)).toEqual([]);
-  return l;
-};
+const run = classifyChecked;
 
 describe('routes: vocabulary gaps of the second audit', () => {
   const routes = (description: string, conditions: string[] = []) =>

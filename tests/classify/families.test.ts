@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/classify/index.js';
-import { LabelsSchema } from '../../src/model/labels.js';
-import { evidenceProblems } from './evidence-check.js';
-import { makeStudy, type Fixture } from './make.js';
+import { classifyChecked } from './checked.js';
 
-const run = (f: Fixture) => {
-  const s = makeStudy(f);
-  const l = classify(s);
-  expect(LabelsSchema.safeParse(l).success).toBe(true);
-  expect(evidenceProblems(s, l)).toEqual([]);
-  return l;
-};
+const run = classifyChecked;
 
 describe('category: context rules', () => {
   it('MSC mentioned only in eligibility criteria is unrelated', () => {
