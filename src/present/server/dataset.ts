@@ -21,6 +21,7 @@ import {
 import type { ClassifiedStudy } from '../../analyze/types.js';
 import type { SnapshotInfo, Store } from '../../store/index.js';
 import { hasLinkSchema, listDocuments, mentionsInDocument } from '../../store/links.js';
+import { loadLatestLabelled } from '../../pipeline/load.js';
 import { createLru, type Lru } from './lru.js';
 import { SORT_KEYS, type SortKey } from './sort-keys.js';
 
@@ -189,14 +190,8 @@ export function buildDataset(
 
 /** Load one snapshot's studies and its latest labels (if any) into memory. */
 export async function loadDataset(store: Store, ref?: string | number): Promise<Dataset> {
-  const snapshot = await store.getSnapshot(ref);
-  const versions = await store.labelVersions(snapshot.id);
-  const rulesetVersion = versions.length ? versions[versions.length - 1]! : null;
-  const labels = rulesetVersion ? await store.loadLabels(snapshot.id, rulesetVersion) : new Map();
-  const rows: ClassifiedStudy[] = [];
-  for await (const study of store.iterStudies(snapshot.id))
-    rows.push({ study, labels: labels.get(study.nctId) ?? null });
-  return buildDataset(snapshot, rulesetVersion, rows, await loadPublications(store));
+  const { info, rows, rulesetVersion } = await loadLatestLabelled(store, ref);
+  return buildDataset(info, rulesetVersion, rows, await loadPublications(store));
 }
 
 /** Publications linked by `mscope link`, grouped by the NCT ids they mention (one entry per document and trial). */

@@ -4,10 +4,11 @@
  * and the per-category counts. Progress bar on stderr when it is a TTY.
  */
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { formatScreening, screeningSummary } from '../../../classify/screening.js';
 import type { Labels } from '../../../model/labels.js';
 import type { Store } from '../../../store/index.js';
+import { classifySnapshot as classifyStep } from '../../../pipeline/classify.js';
+import { stageBar } from '../../report/progress.js';
 import { withStore } from '../util/db.js';
 
 export interface ClassifyRun {
@@ -18,21 +19,13 @@ export interface ClassifyRun {
 
 /** Classify all studies of a snapshot (progress bar on a TTY). Does not save. */
 export async function classifySnapshot(store: Store, ref: string | undefined): Promise<ClassifyRun> {
-  // loaded on use: compiling the rules costs start-up time every other command should not pay
-  const { classify, RULESET_VERSION } = await import('../../../classify/index.js');
-  const snap = await store.getSnapshot(ref);
-  const bar = process.stderr.isTTY
-    ? new SingleBar({ stream: process.stderr, format: 'classify |{bar}| {value}/{total} studies', hideCursor: true, clearOnComplete: true, fps: 10 })
-    : null;
-  bar?.start(Math.max(snap.studyCount, 1), 0);
-  const labels: Labels[] = [];
-  for await (const study of store.iterStudies(snap.id)) {
-    labels.push(classify(study));
-    if (labels.length % 200 === 0) bar?.update(labels.length);
+  const bar = stageBar('classify', 'studies');
+  try {
+    const r = await classifyStep(store, ref, { onProgress: (p) => bar.update(p.done, p.total) });
+    return { snapshotId: r.info.id, rulesetVersion: r.rulesetVersion, labels: r.labels };
+  } finally {
+    bar.stop();
   }
-  bar?.update(labels.length);
-  bar?.stop();
-  return { snapshotId: snap.id, rulesetVersion: RULESET_VERSION, labels };
 }
 
 export function register(program: Command): void {
@@ -47,14 +40,22 @@ export function register(program: Command): void {
         await store.saveLabels(run.snapshotId, run.rulesetVersion, run.labels);
         const summary = screeningSummary(run.labels);
         if (opts.json) {
-          const out = { snapshotId: run.snapshotId, rulesetVersion: run.rulesetVersion, studies: run.labels.length, screening: summary };
+          const out = {
+            snapshotId: run.snapshotId,
+            rulesetVersion: run.rulesetVersion,
+            studies: run.labels.length,
+            screening: summary,
+          };
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`snapshot ${run.snapshotId}: ${run.labels.length} studies classified with ruleset ${run.rulesetVersion}\n\n`);
+        process.stdout.write(
+          `snapshot ${run.snapshotId}: ${run.labels.length} studies classified with ruleset ${run.rulesetVersion}\n\n`,
+        );
         process.stdout.write(formatScreening(summary));
         process.stdout.write('\nby category\n');
-        for (const [k, n] of Object.entries(summary.byCategory)) process.stdout.write(`  ${k.padEnd(40)} ${n}\n`);
+        for (const [k, n] of Object.entries(summary.byCategory))
+          process.stdout.write(`  ${k.padEnd(40)} ${n}\n`);
       });
     });
 }

@@ -4,54 +4,19 @@
  * the database is left exactly as it was.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { InputError, MscopeError } from '../../../model/errors.js';
-import { fileRows, type SnapshotInfo } from '../../../store/index.js';
+import { MscopeError } from '../../../model/errors.js';
+import type { SnapshotInfo } from '../../../store/index.js';
+import { expandInputs, ingestSnapshot, type InputFile } from '../../../pipeline/ingest.js';
 import { dbPath, withStore } from '../util/db.js';
 import { byteProgress } from '../util/progress.js';
+
+export { expandInputs, type InputFile } from '../../../pipeline/ingest.js';
 
 interface IngestOptions {
   label?: string;
   json?: boolean;
-}
-
-export interface InputFile {
-  path: string;
-  size: number;
-}
-
-async function walk(dir: string, out: InputFile[]): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile()) out.push({ path: p, size: (await stat(p)).size });
-  }
-}
-
-/** Expand the command-line paths: files as given, directories to their files (recursively, sorted, no dotfiles). */
-export async function expandInputs(paths: string[]): Promise<InputFile[]> {
-  const out: InputFile[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = await stat(p);
-    } catch {
-      throw new InputError({ file: p }, 'no such file or directory');
-    }
-    if (st.isDirectory()) {
-      const before = out.length;
-      await walk(p, out);
-      if (out.length === before) throw new InputError({ file: p }, 'directory holds no files');
-    } else {
-      out.push({ path: p, size: st.size });
-    }
-  }
-  return out;
 }
 
 /** Plain progress lines on stderr for non-TTY use (MSCOPE_PROGRESS=lines), e.g. logs and tests. */
@@ -86,28 +51,21 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   process.once('SIGTERM', onSignal);
   const db = dbPath(cmd);
   const dbExisted = db === ':memory:' || existsSync(db);
-  const offsets: number[] = [];
-  files.reduce((a, f, i) => ((offsets[i] = a), a + f.size), 0);
-  // reading, parsing and serialization run in a worker thread; this thread appends to DuckDB
-  const rows = fileRows(
-    files.map((f) => f.path),
-    {
-      signal: abort.signal,
-      onBytes: (i, n) => {
-        const f = files[i]!;
-        if (n >= f.size && i === files.length - 1) bar.update(total, 'writing snapshot…');
-        else bar.update(offsets[i]! + Math.min(n, f.size), f.path);
-      },
-    },
-  );
   try {
+    // reading, parsing and serialization run in a worker thread; this thread appends to DuckDB
     const info = await withStore(cmd, {}, (store) =>
-      store.createSnapshot(
-        { label: opts.label ?? null, sources: files.map((f) => f.path), kind: 'ingest' },
-        rows,
+      ingestSnapshot(
+        store,
+        { files },
         {
-          onProgress: (n) => {
-            if (PROGRESS_LINES && n % LINE_EVERY === 0) process.stderr.write(`ingest: ${n} records\n`);
+          label: opts.label ?? null,
+          signal: abort.signal,
+          onProgress: (p) => {
+            if (p.stage === 'read') {
+              if (p.done >= total) bar.update(total, 'writing snapshot…');
+              else bar.update(p.done, p.detail ?? '');
+            } else if (PROGRESS_LINES && p.done % LINE_EVERY === 0)
+              process.stderr.write(`ingest: ${p.done} records\n`);
           },
         },
       ),

@@ -13,27 +13,23 @@ import type { Command } from 'commander';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError, UsageError } from '../../../model/errors.js';
 import type { Study } from '../../../model/study.js';
-import { readDocuments } from '../../../sources/literature/index.js';
-import { extractMentions } from '../../../classify/literature/mentions.js';
 import type { Fact } from '../../../classify/literature/facts.js';
-import { loadProducts } from '../../../classify/literature/products.js';
-import { loadLiteratureRules } from '../../../classify/literature/rules.js';
-import { openStore, type SnapshotInfo, type Store } from '../../../store/index.js';
+import { openStore, type Store } from '../../../store/index.js';
 import { transparency, type TransparencyRow } from '../../../analyze/transparency.js';
 import {
   documentsByPmid,
-  ensureLinkSchema,
   getDocuments,
   hasLinkSchema,
   listDocuments,
   mentionsInDocument,
   mentionsOfTrial,
-  saveLinks,
   trialDocumentLinks,
   type DocumentRow,
-  type LinkedDocument,
   type MentionRow,
 } from '../../../store/links.js';
+import { linkDocuments as linkStep, pickSnapshot as pick, snapshotHas } from '../../../pipeline/link.js';
+
+export type { DocumentLinkReport, TrialLinkReport } from '../../../pipeline/link.js';
 
 interface LinkCliOptions {
   snapshot?: string;
@@ -46,71 +42,13 @@ interface LinkCliOptions {
   json?: boolean;
 }
 
-/** Documents stored per transaction. */
-const BATCH = 200;
-
-export interface TrialLinkReport {
-  nctId: string;
-  inSnapshot: boolean;
-  mentions: number;
-  /** Registry reference type when a study of the snapshot cites this document's PMID (RESULT, BACKGROUND …). */
-  registryReference: string | null;
-  facts: Fact[];
-  sentences: string[];
-}
-
-export interface DocumentLinkReport {
-  docId: string;
-  title: string | null;
-  date: string | null;
-  format: string;
-  file: string;
-  record: number | null;
-  trials: TrialLinkReport[];
-  inSnapshot: string[];
-  notInSnapshot: string[];
-  products: Array<{ productId: string; mentions: number }>;
-}
-
 function snapshotRef(s: string | undefined): string | number | undefined {
   if (s === undefined) return undefined;
   return /^\d+$/.test(s.trim()) ? Number(s.trim()) : s;
 }
 
 /** The snapshot to compare against: the one asked for (error if missing), else the latest, else none. */
-async function pickSnapshot(store: Store, ref: string | undefined): Promise<SnapshotInfo | null> {
-  if (ref !== undefined) return store.getSnapshot(snapshotRef(ref));
-  return (await store.listSnapshots()).at(-1) ?? null;
-}
-
-async function snapshotHas(
-  store: Store,
-  snap: SnapshotInfo | null,
-  ids: string[],
-): Promise<Map<string, Study>> {
-  const out = new Map<string, Study>();
-  if (!snap) return out;
-  for (const id of ids) {
-    const rec = await store.getStudy(snap.id, id);
-    if (rec) out.set(id, rec.study);
-  }
-  return out;
-}
-
-/** PMID -> studies of the snapshot whose registry references cite it. */
-async function registryReferences(
-  store: Store,
-  snap: SnapshotInfo | null,
-  pmids: Set<string>,
-): Promise<Map<string, Array<{ nctId: string; type: string | null }>>> {
-  const out = new Map<string, Array<{ nctId: string; type: string | null }>>();
-  if (!snap || pmids.size === 0) return out;
-  for await (const s of store.iterStudies(snap.id))
-    for (const r of s.references)
-      if (r.pmid && pmids.has(r.pmid))
-        out.set(r.pmid, [...(out.get(r.pmid) ?? []), { nctId: s.nctId, type: r.type }]);
-  return out;
-}
+const pickSnapshot = (store: Store, ref: string | undefined) => pick(store, snapshotRef(ref));
 
 function progress(): { tick(n: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
@@ -125,101 +63,42 @@ function progress(): { tick(n: number): void; stop(): void } {
 }
 
 async function linkDocuments(paths: string[], opts: LinkCliOptions, db: string): Promise<void> {
-  const rules = loadLiteratureRules(opts.rules);
-  const products = loadProducts(opts.products);
-  // read and extract everything first: a bad file fails before anything is stored
-  const linked: LinkedDocument[] = [];
   const bar = progress();
+  let result;
   try {
-    for (const path of paths)
-      for await (const doc of readDocuments(path)) {
-        linked.push({ doc, mentions: extractMentions(doc, { rules, products }) });
-        bar.tick(linked.length);
-      }
+    result = await linkStep(() => openStore(db), paths, {
+      snapshot: snapshotRef(opts.snapshot),
+      rules: opts.rules,
+      products: opts.products,
+      onProgress: (p) => bar.tick(p.done),
+    });
   } finally {
     bar.stop();
   }
-  if (linked.length === 0) throw new MscopeError(`no documents found in ${paths.join(', ')}`);
-  const store = await openStore(db);
-  try {
-    const snap = await pickSnapshot(store, opts.snapshot);
-    const conn = store.connection();
-    await ensureLinkSchema(conn);
-    for (let i = 0; i < linked.length; i += BATCH)
-      await saveLinks(conn, linked.slice(i, i + BATCH), rules.version);
-    const allIds = [...new Set(linked.flatMap((l) => l.mentions.trialIds))];
-    const present = await snapshotHas(store, snap, allIds);
-    const refs = await registryReferences(
-      store,
-      snap,
-      new Set(linked.map((l) => l.doc.pmid).filter((p): p is string => !!p)),
-    );
-    const reports: DocumentLinkReport[] = linked.map(({ doc, mentions }) => {
-      const registry = doc.pmid ? (refs.get(doc.pmid) ?? []) : [];
-      const ids = [
-        ...mentions.trialIds,
-        ...registry.map((r) => r.nctId).filter((id) => !mentions.trialIds.includes(id)),
-      ];
-      const trials = ids.map((nctId) => {
-        const ms = mentions.trials.filter((t) => t.nctId === nctId);
-        return {
-          nctId,
-          inSnapshot: present.has(nctId) || registry.some((r) => r.nctId === nctId),
-          mentions: ms.length,
-          registryReference: registry.find((r) => r.nctId === nctId)?.type ?? null,
-          facts: ms.flatMap((m) => m.facts),
-          sentences: ms.map((m) => m.sentence.text),
-        };
-      });
-      const productCounts = new Map<string, number>();
-      for (const p of mentions.products)
-        productCounts.set(p.productId, (productCounts.get(p.productId) ?? 0) + 1);
-      return {
-        docId: doc.id,
-        title: doc.title,
-        date: doc.date,
-        format: doc.format,
-        file: doc.provenance.file,
-        record: doc.provenance.record,
-        trials,
-        inSnapshot: trials.filter((t) => t.inSnapshot).map((t) => t.nctId),
-        notInSnapshot: trials.filter((t) => !t.inSnapshot).map((t) => t.nctId),
-        products: [...productCounts].map(([productId, n]) => ({ productId, mentions: n })),
-      };
-    });
-    const totals = {
-      documents: reports.length,
-      trials: new Set(reports.flatMap((r) => r.trials.map((t) => t.nctId))).size,
-      inSnapshot: new Set(reports.flatMap((r) => r.inSnapshot)).size,
-      notInSnapshot: new Set(reports.flatMap((r) => r.notInSnapshot)).size,
-    };
-    const snapshot = snap ? { id: snap.id, label: snap.label } : null;
-    if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ snapshot, totals, documents: reports }, null, 2)}\n`);
-      return;
-    }
-    const lines: string[] = [];
-    if (!snap)
-      lines.push(
-        '(no snapshot in the database: every trial is listed as not in the snapshot; run "mscope ingest" or "mscope fetch")',
-      );
-    for (const r of reports) {
-      lines.push(`${r.docId}  ${r.title ?? '(untitled)'}${r.date ? ` (${r.date})` : ''}`);
-      lines.push(
-        `  ${r.trials.length} trial(s) mentioned: ${r.inSnapshot.length} in snapshot${snap ? ` ${snap.id}` : ''}, ${r.notInSnapshot.length} not (worth fetching)`,
-      );
-      if (r.inSnapshot.length) lines.push(`  in snapshot:     ${r.inSnapshot.join(' ')}`);
-      if (r.notInSnapshot.length) lines.push(`  not in snapshot: ${r.notInSnapshot.join(' ')}`);
-      if (r.products.length)
-        lines.push(`  products: ${r.products.map((p) => `${p.productId} (${p.mentions})`).join(', ')}`);
-    }
-    lines.push(
-      `${totals.documents} document(s) linked; ${totals.trials} distinct trial(s): ${totals.inSnapshot} in snapshot, ${totals.notInSnapshot} not`,
-    );
-    process.stdout.write(`${lines.join('\n')}\n`);
-  } finally {
-    await store.close();
+  const { snapshot: snap, totals, documents: reports } = result;
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ snapshot: snap, totals, documents: reports }, null, 2)}\n`);
+    return;
   }
+  const lines: string[] = [];
+  if (!snap)
+    lines.push(
+      '(no snapshot in the database: every trial is listed as not in the snapshot; run "mscope ingest" or "mscope fetch")',
+    );
+  for (const r of reports) {
+    lines.push(`${r.docId}  ${r.title ?? '(untitled)'}${r.date ? ` (${r.date})` : ''}`);
+    lines.push(
+      `  ${r.trials.length} trial(s) mentioned: ${r.inSnapshot.length} in snapshot${snap ? ` ${snap.id}` : ''}, ${r.notInSnapshot.length} not (worth fetching)`,
+    );
+    if (r.inSnapshot.length) lines.push(`  in snapshot:     ${r.inSnapshot.join(' ')}`);
+    if (r.notInSnapshot.length) lines.push(`  not in snapshot: ${r.notInSnapshot.join(' ')}`);
+    if (r.products.length)
+      lines.push(`  products: ${r.products.map((p) => `${p.productId} (${p.mentions})`).join(', ')}`);
+  }
+  lines.push(
+    `${totals.documents} document(s) linked; ${totals.trials} distinct trial(s): ${totals.inSnapshot} in snapshot, ${totals.notInSnapshot} not`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** Read-only view of the links; null when the database has never been linked. */

@@ -139,11 +139,9 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
     const t0 = performance.now();
     const { loadClassified } = await import('../../report/load.js');
     const bar = stageBar('load', 'studies');
-    const loaded = await loadClassified(
-      store,
-      snapshotRef(opts.snapshot),
-      (n) => n % 100 === 0 && bar.update(n),
-    );
+    const loaded = await loadClassified(store, snapshotRef(opts.snapshot), {
+      onProgress: (p) => bar.update(p.done, p.total),
+    });
     bar.stop();
     const tLoaded = performance.now();
     const r = await writeReport(loaded.rows, loaded.info, loaded.rulesetVersion, {

@@ -3,17 +3,10 @@
  * snapshot, classify it with the current rules (labels saved), write the report, and print where it is.
  */
 import type { Command } from 'commander';
-import type { Labels } from '../../../model/labels.js';
-import { fetchStudies } from '../../../sources/live/client.js';
-import {
-  DEFAULT_BASE_URL,
-  DEFAULT_PAGE_SIZE,
-  checkBaseUrl,
-  defaultQuery,
-  searchUrl,
-} from '../../../sources/live/query.js';
-import { fileRows, openStore } from '../../../store/index.js';
-import type { ClassifiedStudy } from '../../../analyze/types.js';
+import { DEFAULT_BASE_URL, checkBaseUrl, defaultQuery } from '../../../sources/live/query.js';
+import { openStore } from '../../../store/index.js';
+import { expandInputs, ingestSnapshot } from '../../../pipeline/ingest.js';
+import { classifySnapshot } from '../../../pipeline/classify.js';
 import { stageBar } from '../../report/progress.js';
 import { collect, liveClientOptions } from '../util/options.js';
 import { printResult, reportOptions, writeReport } from './report.js';
@@ -44,51 +37,34 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
   const baseUrl = files.length ? opts.baseUrl : checkBaseUrl(opts.baseUrl);
   const query = opts.query?.trim() ? opts.query.trim() : defaultQuery();
   const { maxRetries, minIntervalMs, timeoutMs } = liveClientOptions(opts);
+  const inputs = files.length ? await expandInputs(files) : [];
 
   const store = await openStore(db);
   try {
     // 1. ingest / fetch
     const readBar = stageBar(files.length ? 'ingest' : 'fetch', 'studies');
-    const records = files.length
-      ? fileRows(files) // read + serialized in a worker thread (the ingest fast path)
-      : fetchStudies({
-          baseUrl,
-          query,
-          maxRetries,
-          minIntervalMs,
-          timeoutMs,
-          onProgress: (p) => readBar.update(p.fetched, p.total),
-        });
-    const info = await store.createSnapshot(
+    const info = await ingestSnapshot(
+      store,
+      files.length ? { files: inputs } : { live: { baseUrl, query, maxRetries, minIntervalMs, timeoutMs } },
       {
         label: opts.label ?? null,
-        sources: files.length ? files : [searchUrl({ baseUrl, query, pageSize: DEFAULT_PAGE_SIZE })],
-        kind: files.length ? 'ingest' : 'fetch',
+        onProgress: (p) => p.stage !== 'read' && readBar.update(p.done, p.total),
       },
-      records,
-      files.length ? { onProgress: (n) => readBar.update(n) } : {},
     );
     readBar.update(info.studyCount, info.studyCount);
     readBar.stop();
 
     // 2. classify (and save the labels with the snapshot)
-    const { RULESET_VERSION, classify } = await import('../../../classify/index.js');
     const classBar = stageBar('classify', 'studies');
-    classBar.start(info.studyCount);
-    const rows: ClassifiedStudy[] = [];
-    const labels: Labels[] = [];
-    for await (const study of store.iterStudies(info.id)) {
-      const l = classify(study);
-      rows.push({ study, labels: l });
-      labels.push(l);
-      if (rows.length % 50 === 0) classBar.update(rows.length);
-    }
-    await store.saveLabels(info.id, RULESET_VERSION, labels);
-    classBar.update(rows.length);
+    const { rows, rulesetVersion: RULESET_VERSION } = await classifySnapshot(store, info.id, {
+      keepStudies: true,
+      save: true,
+      onProgress: (p) => classBar.update(p.done, p.total),
+    });
     classBar.stop();
 
     // 3. report
-    const r = await writeReport(rows, info, RULESET_VERSION, { ...report, labelsFrom: 'stored' });
+    const r = await writeReport(rows!, info, RULESET_VERSION, { ...report, labelsFrom: 'stored' });
     printResult(r, opts.json, { snapshotCreated: info });
   } finally {
     await store.close();

@@ -1,0 +1,56 @@
+/**
+ * Pipeline step 2: classify every study of a snapshot with the current rules (src/classify, through its public
+ * API only) and optionally save the labels under the ruleset version.
+ */
+import type { ClassifiedStudy } from '../analyze/types.js';
+import type { Labels } from '../model/labels.js';
+import type { SnapshotInfo, Store } from '../store/index.js';
+import { throttled, type OnProgress } from './progress.js';
+
+export interface ClassifyOptions {
+  onProgress?: OnProgress;
+  /** Also return the studies with their labels (for a report right after). Default false. */
+  keepStudies?: boolean;
+  /** Save the labels under the ruleset version. Default false. */
+  save?: boolean;
+}
+
+export interface ClassifiedSnapshot {
+  info: SnapshotInfo;
+  rulesetVersion: string;
+  /** One per study, in NCT order. */
+  labels: Labels[];
+  /** With keepStudies: the studies and their labels, in NCT order. */
+  rows: ClassifiedStudy[] | null;
+}
+
+/** The classifier, loaded on use: compiling the rules costs start-up time other commands should not pay. */
+export async function classifier(): Promise<{
+  classify: (s: ClassifiedStudy['study']) => Labels;
+  version: string;
+}> {
+  const { classify, RULESET_VERSION } = await import('../classify/index.js');
+  return { classify, version: RULESET_VERSION };
+}
+
+export async function classifySnapshot(
+  store: Store,
+  ref: string | number | undefined,
+  opts: ClassifyOptions = {},
+): Promise<ClassifiedSnapshot> {
+  const { classify, version } = await classifier();
+  const info = await store.getSnapshot(ref);
+  const progress = throttled(opts.onProgress, 'classify', info.studyCount);
+  progress.flush(0);
+  const labels: Labels[] = [];
+  const rows: ClassifiedStudy[] | null = opts.keepStudies ? [] : null;
+  for await (const study of store.iterStudies(info.id)) {
+    const l = classify(study);
+    labels.push(l);
+    rows?.push({ study, labels: l });
+    progress.tick(labels.length);
+  }
+  if (opts.save) await store.saveLabels(info.id, version, labels);
+  progress.flush(labels.length);
+  return { info, rulesetVersion: version, labels, rows };
+}

@@ -1,0 +1,69 @@
+/**
+ * Pipeline step 3: one snapshot as ClassifiedStudy rows (what the report, diff and the analyses take).
+ * loadClassifiedRows: the labels saved for the current ruleset version, else the studies are classified in memory
+ * with the current rules (nothing is written). loadLatestLabelled: the labels saved last, whatever their version.
+ */
+import type { ClassifiedStudy } from '../analyze/types.js';
+import type { Labels } from '../model/labels.js';
+import type { SnapshotInfo, Store } from '../store/index.js';
+import { classifier } from './classify.js';
+import { throttled, type OnProgress } from './progress.js';
+
+export interface LoadedSnapshot {
+  info: SnapshotInfo;
+  rows: ClassifiedStudy[];
+  /** The current ruleset version (of the stored or the computed labels). */
+  rulesetVersion: string;
+  /** "stored": labels read from the database; "classified": computed now with the current rules. */
+  labelsFrom: 'stored' | 'classified';
+}
+
+export interface LoadOptions {
+  onProgress?: OnProgress;
+}
+
+export async function loadClassifiedRows(
+  store: Store,
+  ref?: string | number,
+  opts: LoadOptions = {},
+): Promise<LoadedSnapshot> {
+  const { classify, version } = await classifier();
+  const info = await store.getSnapshot(ref);
+  const saved = await store.loadLabels(info.id, version);
+  const labelsFrom = saved.size > 0 ? 'stored' : 'classified';
+  const progress = throttled(
+    opts.onProgress,
+    labelsFrom === 'stored' ? 'load' : 'classify',
+    info.studyCount,
+    100,
+  );
+  const rows: ClassifiedStudy[] = [];
+  for await (const study of store.iterStudies(info.id)) {
+    const labels: Labels | null =
+      labelsFrom === 'stored' ? (saved.get(study.nctId) ?? null) : classify(study);
+    rows.push({ study, labels });
+    progress.tick(rows.length);
+  }
+  progress.flush(rows.length);
+  return { info, rows, rulesetVersion: version, labelsFrom };
+}
+
+/** The studies of a snapshot with the labels saved last (any ruleset version), never classifying. */
+export async function loadLatestLabelled(
+  store: Store,
+  ref?: string | number,
+  opts: LoadOptions = {},
+): Promise<{ info: SnapshotInfo; rows: ClassifiedStudy[]; rulesetVersion: string | null }> {
+  const info = await store.getSnapshot(ref);
+  const versions = await store.labelVersions(info.id);
+  const rulesetVersion = versions.length ? versions[versions.length - 1]! : null;
+  const labels = rulesetVersion ? await store.loadLabels(info.id, rulesetVersion) : new Map<string, Labels>();
+  const progress = throttled(opts.onProgress, 'load', info.studyCount, 100);
+  const rows: ClassifiedStudy[] = [];
+  for await (const study of store.iterStudies(info.id)) {
+    rows.push({ study, labels: labels.get(study.nctId) ?? null });
+    progress.tick(rows.length);
+  }
+  progress.flush(rows.length);
+  return { info, rows, rulesetVersion };
+}
