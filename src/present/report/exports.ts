@@ -1,5 +1,5 @@
 /** Tabular exports: one CSV per table under tables/, and tables.xlsx with one sheet per table. */
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../csv.js';
 import ExcelJS from 'exceljs';
 import type { DoseStat, MetricTable } from '../../analyze/metrics.js';
 import { STUDY_TABLE_COLUMNS, type NamedTable } from '../../analyze/tables.js';
@@ -92,9 +92,7 @@ export function reportSheets(d: ReportData): Sheet[] {
 }
 
 export function sheetCsv(s: Sheet): string {
-  return stringify([s.columns, ...s.rows.map((r) => r.map((v) => (v === null ? '' : v)))], {
-    cast: { boolean: (b) => (b ? 'true' : 'false') },
-  });
+  return csvText([s.columns, ...s.rows]);
 }
 
 export async function sheetsXlsx(sheets: readonly Sheet[]): Promise<Buffer> {

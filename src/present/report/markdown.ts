@@ -5,7 +5,12 @@ import { nice } from './labels.js';
 
 const fmt = (n: number | null | undefined) =>
   n === null || n === undefined ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Registry text is data, never markup: HTML special characters are escaped (a title's `<script>` stays text). */
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cell = (s: string) =>
+  html(s)
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 
 function mdTable(head: string[], rows: string[][]): string {
   return [
@@ -24,7 +29,7 @@ function metricMd(t: MetricTable): string {
     ...(hasValue ? [fmt(r.value)] : []),
   ]);
   const head = [...t.dims, 'trials', ...(hasValue ? [t.valueLabel ?? 'value'] : ['share'])];
-  return `### ${t.title}\n\n${t.note}\n\n${
+  return `### ${html(t.title)}\n\n${html(t.note)}\n\n${
     rows.length
       ? mdTable(
           head,
@@ -38,14 +43,14 @@ export function renderMarkdown(d: ReportData): string {
   const s = d.metrics.summary;
   const f = d.metrics.flow;
   const out: string[] = [];
-  out.push(`# ${d.title}\n`);
+  out.push(`# ${html(d.title)}\n`);
   out.push(
-    `Generated ${d.generatedAt} by mscope ${d.generator.version} · snapshot ${d.snapshot.id ?? '–'}${d.snapshot.label ? ` "${d.snapshot.label}"` : ''} · ruleset ${d.rulesetVersion ?? 'unknown'} · filter: ${Object.keys(d.filter).length ? '`' + JSON.stringify(d.filter) + '`' : 'none'}\n`,
+    `Generated ${d.generatedAt} by mscope ${d.generator.version} · snapshot ${d.snapshot.id ?? '–'}${d.snapshot.label ? ` "${html(d.snapshot.label)}"` : ''} · ruleset ${d.rulesetVersion ?? 'unknown'} · filter: ${Object.keys(d.filter).length ? '`' + JSON.stringify(d.filter) + '`' : 'none'}\n`,
   );
-  out.push(d.notes.map((n) => `- ${n}`).join('\n') + '\n');
+  out.push(d.notes.map((n) => `- ${html(n)}`).join('\n') + '\n');
   out.push(`## Screening flow\n\n![Screening flow](figures/screening-flow.svg)\n`);
   out.push(
-    `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- Records after the report filter: ${fmt(f.identified)}\n- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${r.key}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${nice(r.key)}: ${fmt(r.count)}`).join('\n')}\n`,
+    `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- Records after the report filter: ${fmt(f.identified)}\n- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${html(r.key)}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${html(nice(r.key))}: ${fmt(r.count)}`).join('\n')}\n`,
   );
   out.push(
     `## Key numbers\n\n${mdTable(

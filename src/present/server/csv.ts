@@ -1,5 +1,5 @@
 /** CSV export of study rows, produced in chunks so a large selection streams instead of building one string. */
-import { stringify } from 'csv-stringify/sync';
+import { csvText, safeCell } from '../csv.js';
 import type { StudyRow } from './dataset.js';
 
 /** Columns of the export (data, not code): header -> cell value. */
@@ -28,19 +28,14 @@ export const CSV_COLUMNS: ReadonlyArray<
   ['url', (r) => r.url],
 ];
 
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection). */
-export function safeCell(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export { safeCell };
 
 export function csvHeader(): string {
-  return stringify([CSV_COLUMNS.map(([h]) => h)]);
+  return csvText([CSV_COLUMNS.map(([h]) => h)]);
 }
 
 export function csvRows(rows: readonly StudyRow[]): string {
-  return stringify(rows.map((r) => CSV_COLUMNS.map(([, get]) => safeCell(get(r)))));
+  return csvText(rows.map((r) => CSV_COLUMNS.map(([, get]) => get(r))));
 }
 
 /** A byte stream of the header and then the given rows, `chunk` rows at a time. */

@@ -3,7 +3,7 @@
  * at top level (or, with --fields, an object keyed by the selected dotted paths). CSV: one cell per field;
  * arrays of plain values joined with "|", registry dates as their ISO value, other objects as JSON text.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../csv.js';
 import type { Labels } from '../../../model/labels.js';
 import type { Study } from '../../../model/study.js';
 import { fieldValue, LABEL_FIELDS } from './fields.js';
@@ -50,6 +50,7 @@ export function csvCell(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** One CSV line through the one CSV writer (formula-like cells neutralised). */
 export function csvLine(cells: string[]): string {
-  return stringify([cells]);
+  return csvText([cells]);
 }
