@@ -11,3 +11,14 @@ export interface StudyRecord {
    */
   rawJson?: string;
 }
+
+/** A record that failed validation: kept verbatim with the reason instead of stopping the whole fetch. */
+export interface QuarantinedRecord {
+  /** The record's NCT id when it could be read. */
+  nctId: string | null;
+  /** The one-line validation error (names the field). */
+  reason: string;
+  /** Where it came from (URL and page, file and record). */
+  source: string;
+  raw: unknown;
+}

@@ -8,6 +8,19 @@ import { MscopeError } from '../model/errors.js';
 
 export const SCHEMA_VERSION = 1;
 
+/**
+ * Records of a snapshot that failed validation, verbatim with the reason (a fetch finishes without them instead of
+ * stopping). Created with the first quarantined record in databases made before it existed (no schema change).
+ */
+export const QUARANTINE_DDL = `CREATE TABLE IF NOT EXISTS quarantine (
+    snapshot_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    nct_id VARCHAR,
+    reason VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    raw_json VARCHAR
+  )`;
+
 /** Tables of schema version 1. `studies` has no declared primary key (DuckDB's ART index slows bulk
  * appends); (snapshot_id, nct_id) is unique by construction: each snapshot is written once, de-duplicated.
  * `ingest_seq` is the record's 1-based position in the snapshot's input (0: carried over from a base). */
@@ -52,6 +65,7 @@ export const DDL: readonly string[] = [
     study_json VARCHAR NOT NULL,
     raw_json VARCHAR
   )`,
+  QUARANTINE_DDL,
   `CREATE TABLE IF NOT EXISTS label_sets (
     snapshot_id INTEGER NOT NULL,
     ruleset_version VARCHAR NOT NULL,

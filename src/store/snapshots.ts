@@ -9,6 +9,7 @@ import { INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { MscopeError, UsageError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import { appendValue, STUDY_COLUMNS } from './columns.js';
+import { QUARANTINE_DDL } from './schema.js';
 import { checkRecord, isRowSource, ROW_WIDTH, type RowSource } from './rows.js';
 import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.js';
 
@@ -181,6 +182,16 @@ export async function createSnapshot(
       throw err;
     }
     opts.onProgress?.(n);
+    if (meta.quarantine && meta.quarantine.length > 0) {
+      await conn.run(QUARANTINE_DDL);
+      for (const [i, q] of meta.quarantine.entries()) {
+        await conn.run(
+          'INSERT INTO quarantine VALUES ($1, $2, $3, $4, $5, $6)',
+          [id, i + 1, q.nctId, q.reason, q.source, JSON.stringify(q.raw) ?? null],
+          [INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR],
+        );
+      }
+    }
 
     const distinctIncoming = await scalar(
       conn,

@@ -22,6 +22,8 @@ import type { Store } from './types.js';
 export interface OpenStoreOptions {
   /** Open without write access; several read-only processes may share the file. The file must exist. */
   readOnly?: boolean;
+  /** Refuse to create a new database file (commands that only work on existing snapshots). */
+  mustExist?: boolean;
 }
 
 const IN_MEMORY = ':memory:';
@@ -71,7 +73,7 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
   const readOnly = opts.readOnly === true;
   const file = path === IN_MEMORY ? path : resolve(path);
   if (file !== IN_MEMORY) {
-    if (readOnly && !existsSync(file)) {
+    if ((readOnly || opts.mustExist === true) && !existsSync(file)) {
       throw new MscopeError(`${path}: no database here (run "mscope ingest" first, or pass --db)`);
     }
     if (!readOnly) mkdirSync(dirname(file), { recursive: true });

@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Labels } from '../model/labels.js';
-import type { StudyRecord } from '../model/record.js';
+import type { QuarantinedRecord, StudyRecord } from '../model/record.js';
 import type { Study } from '../model/study.js';
 import type { RowSource } from './rows.js';
 
@@ -30,6 +30,11 @@ export interface SnapshotMeta {
   sources: string[];
   kind?: string;
   baseSnapshotId?: number | null;
+  /**
+   * Records that failed validation, stored in the snapshot's `quarantine` table. Read after `records` is exhausted,
+   * so the producer may fill it while it yields.
+   */
+  quarantine?: readonly QuarantinedRecord[];
 }
 
 export interface CreateSnapshotOptions {

@@ -30,6 +30,8 @@ export interface MockOptions {
   repeatAcrossPages?: boolean;
   /** Serve every study whatever query.term says (for real records that no test query would match). */
   ignoreQuery?: boolean;
+  /** Page `from`'s nextPageToken points back to page `to` (>= 2): a server whose paging loops. */
+  loopToken?: { from: number; to: number };
   /** dataTimestamp of /version; null makes /version answer 404. */
   dataTimestamp?: string | null;
 }
@@ -65,7 +67,8 @@ interface Template {
 export const MSC_TEMPLATES: Template[] = [
   {
     title: 'Umbilical Cord Mesenchymal Stem Cells for Knee Osteoarthritis',
-    summary: 'Intra-articular injection of allogeneic mesenchymal stem cells in adults with knee osteoarthritis.',
+    summary:
+      'Intra-articular injection of allogeneic mesenchymal stem cells in adults with knee osteoarthritis.',
     intervention: 'UC-MSC',
     keywords: ['osteoarthritis'],
   },
@@ -77,7 +80,7 @@ export const MSC_TEMPLATES: Template[] = [
   },
   {
     title: "Wharton's Jelly Derived Cells in ARDS",
-    summary: 'Intravenous cells derived from Wharton\'s jelly for acute respiratory distress syndrome.',
+    summary: "Intravenous cells derived from Wharton's jelly for acute respiratory distress syndrome.",
     intervention: "Wharton's jelly cells",
     keywords: ['ARDS'],
   },
@@ -181,7 +184,13 @@ function textOf(study: unknown): string {
 function phrases(query: string): string[] {
   return query
     .split(/\s+OR\s+/)
-    .map((t) => t.trim().replace(/^\(+|\)+$/g, '').replace(/^"|"$/g, '').toLowerCase())
+    .map((t) =>
+      t
+        .trim()
+        .replace(/^\(+|\)+$/g, '')
+        .replace(/^"|"$/g, '')
+        .toLowerCase(),
+    )
     .filter((t) => t !== '');
 }
 
@@ -200,12 +209,18 @@ function queryMatcher(query: string | undefined): (study: unknown) => boolean {
 const RANGE = /^AREA\[LastUpdatePostDate\]RANGE\[\s*([^,\]]+?)\s*,\s*([^\]]+?)\s*\]$/;
 
 function lastUpdate(study: unknown): string {
-  const s = study as { protocolSection?: { statusModule?: { lastUpdatePostDateStruct?: { date?: string } } } };
+  const s = study as {
+    protocolSection?: { statusModule?: { lastUpdatePostDateStruct?: { date?: string } } };
+  };
   return s.protocolSection?.statusModule?.lastUpdatePostDateStruct?.date ?? '';
 }
 
 /** The mock's own search, also usable by tests as an independent oracle over the generated set. */
-export function searchMock(studies: unknown[], query: string | undefined, advanced: string | undefined): unknown[] {
+export function searchMock(
+  studies: unknown[],
+  query: string | undefined,
+  advanced: string | undefined,
+): unknown[] {
   let lo = 'MIN';
   let hi = 'MAX';
   if (advanced !== undefined) {
@@ -222,19 +237,43 @@ export function searchMock(studies: unknown[], query: string | undefined, advanc
 
 // ---------- server ----------
 
-function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...extra });
+function nctOf(study: unknown): string {
+  return String(
+    (study as { protocolSection?: { identificationModule?: { nctId?: unknown } } }).protocolSection
+      ?.identificationModule?.nctId,
+  );
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': String(Buffer.byteLength(body)),
+    ...extra,
+  });
   res.end(body);
 }
 
 function searchKey(params: URLSearchParams): string {
-  return JSON.stringify([params.get('query.term'), params.get('filter.advanced'), params.get('pageSize')]);
+  return JSON.stringify([
+    params.get('query.term'),
+    params.get('filter.advanced'),
+    params.get('pageSize'),
+    params.get('filter.ids'),
+  ]);
 }
 
 export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
   const sorted = [...opts.studies].sort((a, b) => {
-    const x = (a as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection.identificationModule.nctId;
-    const y = (b as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection.identificationModule.nctId;
+    const x = (a as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection
+      .identificationModule.nctId;
+    const y = (b as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection
+      .identificationModule.nctId;
     return x < y ? -1 : x > y ? 1 : 0;
   });
   const log: LoggedRequest[] = [];
@@ -248,7 +287,12 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
     if (url.pathname === '/api/v2/version') {
       log.push({ n: 0, path: url.pathname, params, at, fault: null });
       if (opts.dataTimestamp === null) return send(res, 404, 'text/plain', 'Not Found');
-      return send(res, 200, 'application/json', JSON.stringify({ apiVersion: '2.0.5', dataTimestamp: opts.dataTimestamp ?? '2026-11-20T09:00:00' }));
+      return send(
+        res,
+        200,
+        'application/json',
+        JSON.stringify({ apiVersion: '2.0.5', dataTimestamp: opts.dataTimestamp ?? '2026-11-20T09:00:00' }),
+      );
     }
     if (url.pathname !== '/api/v2/studies') {
       log.push({ n: 0, path: url.pathname, params, at, fault: null });
@@ -261,15 +305,21 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
     // the normal answer
     const p = url.searchParams;
     const pageSize = p.has('pageSize') ? Number(p.get('pageSize')) : 10;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return send(res, 400, 'text/plain', `pageSize must be 1..1000`);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+      return send(res, 400, 'text/plain', `pageSize must be 1..1000`);
     if (((p.get('query.term') ?? '').match(/"/g) ?? []).length % 2 === 1) {
       return send(res, 400, 'text/plain', 'query.term: unbalanced quotes');
     }
     let matched: unknown[];
-    const key = JSON.stringify([p.get('query.term'), p.get('filter.advanced')]);
+    const key = JSON.stringify([p.get('query.term'), p.get('filter.advanced'), p.get('filter.ids')]);
     try {
       const term = opts.ignoreQuery ? undefined : (p.get('query.term') ?? undefined);
       matched = searchCache.get(key) ?? searchMock(sorted, term, p.get('filter.advanced') ?? undefined);
+      const ids = p.get('filter.ids');
+      if (ids !== null) {
+        const wanted = new Set(ids.split(/[,|\s]+/));
+        matched = matched.filter((s) => wanted.has(nctOf(s)));
+      }
       searchCache.set(key, matched);
     } catch (err) {
       return send(res, 400, 'text/plain', (err as Error).message);
@@ -291,7 +341,9 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
     if (p.get('countTotal') === 'true') body.totalCount = matched.length + (opts.totalCountBonus ?? 0);
     body.studies = studies;
     if (offset + pageSize < matched.length) {
-      body.nextPageToken = Buffer.from(JSON.stringify({ o: offset + pageSize, k: searchKey(p) })).toString('base64url');
+      const pageNo = offset / pageSize + 1;
+      const next = opts.loopToken?.from === pageNo ? (opts.loopToken.to - 1) * pageSize : offset + pageSize;
+      body.nextPageToken = Buffer.from(JSON.stringify({ o: next, k: searchKey(p) })).toString('base64url');
     }
     const json = JSON.stringify(body);
 
@@ -299,9 +351,20 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
       case undefined:
         return send(res, 200, 'application/json', json);
       case '429':
-        return send(res, 429, 'text/plain', 'Too Many Requests', fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {});
+        return send(
+          res,
+          429,
+          'text/plain',
+          'Too Many Requests',
+          fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {},
+        );
       case 'status':
-        return send(res, fault.status, 'text/html', `<html><body><h1>${fault.status} Server Error</h1></body></html>`);
+        return send(
+          res,
+          fault.status,
+          'text/html',
+          `<html><body><h1>${fault.status} Server Error</h1></body></html>`,
+        );
       case 'slow': {
         const timer = setTimeout(() => {
           if (!res.destroyed) send(res, 200, 'application/json', json);
@@ -310,8 +373,13 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
         return;
       }
       case 'truncated': {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(json)) });
-        res.write(json.slice(0, Math.floor(json.length / 2)), () => setTimeout(() => req.socket.destroy(), 20));
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(json)),
+        });
+        res.write(json.slice(0, Math.floor(json.length / 2)), () =>
+          setTimeout(() => req.socket.destroy(), 20),
+        );
         return;
       }
       case 'cut-json':
@@ -320,7 +388,12 @@ export async function startMockCtgov(opts: MockOptions): Promise<MockCtgov> {
         req.socket.destroy();
         return;
       case 'html':
-        return send(res, 200, 'text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body>Maintenance</body></html>');
+        return send(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          '<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body>Maintenance</body></html>',
+        );
       case 'bad-shape':
         return send(res, 200, 'application/json', JSON.stringify({ error: 'internal' }));
     }

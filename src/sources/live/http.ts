@@ -7,10 +7,17 @@
 export class TransientError extends Error {
   /** Server-requested wait (Retry-After), in ms, when given. */
   readonly retryAfterMs: number | null;
-  constructor(message: string, retryAfterMs: number | null = null, options?: { cause?: unknown }) {
+  /** The network error code (ENOTFOUND, ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT …) when the server was not reached. */
+  readonly netCode: string | null;
+  constructor(
+    message: string,
+    retryAfterMs: number | null = null,
+    options?: { cause?: unknown; netCode?: string | null },
+  ) {
     super(message, options);
     this.name = 'TransientError';
     this.retryAfterMs = retryAfterMs;
+    this.netCode = options?.netCode ?? null;
   }
 }
 
@@ -38,6 +45,14 @@ function snippet(text: string): string {
   return s.length > SNIPPET ? `${s.slice(0, SNIPPET)}…` : s;
 }
 
+/** The error code of a failed connection (fetch wraps it: TypeError('fetch failed', { cause: { code } })). */
+function networkCode(err: unknown): string | null {
+  const cause = (err as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } } | null)?.cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  const inner = cause?.errors?.find((e) => typeof e?.code === 'string')?.code; // AggregateError (happy eyeballs)
+  return typeof inner === 'string' ? inner : null;
+}
+
 function describeNetworkError(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } };
   const cause = e?.cause;
@@ -57,8 +72,14 @@ export async function getJson(url: string, opts: GetJsonOptions): Promise<unknow
     try {
       body = await res.text();
     } catch (err) {
-      throw rethrowAbort(err, opts.signal, timeout.signal, opts.timeoutMs, stage.name) ??
-        new TransientError(`connection broke while reading the response body (truncated): ${describeNetworkError(err)}`, null, { cause: err });
+      throw (
+        rethrowAbort(err, opts.signal, timeout.signal, opts.timeoutMs, stage.name) ??
+        new TransientError(
+          `connection broke while reading the response body (truncated): ${describeNetworkError(err)}`,
+          null,
+          { cause: err },
+        )
+      );
     }
     if (!res.ok) {
       const what = `HTTP ${res.status} ${res.statusText}`.trim();
@@ -70,12 +91,16 @@ export async function getJson(url: string, opts: GetJsonOptions): Promise<unknow
     }
     const declared = res.headers.get('content-length');
     if (declared !== null && /^\d+$/.test(declared) && Buffer.byteLength(body, 'utf8') < Number(declared)) {
-      throw new TransientError(`response body truncated: got ${Buffer.byteLength(body, 'utf8')} of ${declared} bytes`);
+      throw new TransientError(
+        `response body truncated: got ${Buffer.byteLength(body, 'utf8')} of ${declared} bytes`,
+      );
     }
     const type = res.headers.get('content-type') ?? '';
     const start = body.trimStart().slice(0, 1);
     if (/html/i.test(type) || start === '<') {
-      throw new TransientError(`got an HTML page instead of JSON (HTTP ${res.status}, content-type "${type}"): ${snippet(body)}`);
+      throw new TransientError(
+        `got an HTML page instead of JSON (HTTP ${res.status}, content-type "${type}"): ${snippet(body)}`,
+      );
     }
     try {
       return JSON.parse(body) as unknown;
@@ -86,8 +111,13 @@ export async function getJson(url: string, opts: GetJsonOptions): Promise<unknow
     }
   } catch (err) {
     if (err instanceof TransientError || err instanceof FatalHttpError) throw err;
-    throw rethrowAbort(err, opts.signal, timeout.signal, opts.timeoutMs, stage.name) ??
-      new TransientError(`network error: ${describeNetworkError(err)}`, null, { cause: err });
+    throw (
+      rethrowAbort(err, opts.signal, timeout.signal, opts.timeoutMs, stage.name) ??
+      new TransientError(`network error: ${describeNetworkError(err)}`, null, {
+        cause: err,
+        netCode: networkCode(err),
+      })
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -102,6 +132,7 @@ function rethrowAbort(
   stage: string,
 ): unknown {
   if (caller?.aborted) return caller.reason ?? err;
-  if (timeout.aborted) return new TransientError(`timed out after ${timeoutMs} ms while ${stage}`, null, { cause: err });
+  if (timeout.aborted)
+    return new TransientError(`timed out after ${timeoutMs} ms while ${stage}`, null, { cause: err });
   return null;
 }

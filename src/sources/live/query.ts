@@ -51,6 +51,8 @@ export function sinceFilter(since: string): string {
 export interface StudiesRequest {
   baseUrl: string;
   query: string;
+  /** `filter.ids`: only these NCT ids. */
+  ids?: readonly string[] | undefined;
   since?: string | undefined;
   pageSize: number;
   pageToken?: string | null | undefined;
@@ -66,7 +68,8 @@ export function studiesUrl(req: StudiesRequest): string {
   const url = endpoint(req.baseUrl, 'studies');
   const p = url.searchParams;
   p.set('format', 'json');
-  p.set('query.term', req.query);
+  if (req.query !== '' || !req.ids) p.set('query.term', req.query);
+  if (req.ids) p.set('filter.ids', req.ids.join(','));
   if (req.since !== undefined) p.set('filter.advanced', sinceFilter(req.since));
   p.set('pageSize', String(req.pageSize));
   if (req.countTotal) p.set('countTotal', 'true');
@@ -99,6 +102,7 @@ export function checkBaseUrl(baseUrl: string): string {
   } catch {
     throw new UsageError(`invalid base URL "${baseUrl}"`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`invalid base URL "${baseUrl}": not http(s)`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new UsageError(`invalid base URL "${baseUrl}": not http(s)`);
   return baseUrl.replace(/\/+$/, '');
 }

@@ -36,6 +36,14 @@ export const FetchStateSchema = z.object({
   complete: z.boolean(),
   /** NCT ids received, in delivery order. */
   ids: z.array(z.string()),
+  /** Every page token requested so far: a token seen again means the server's paging loops. */
+  tokens: z.array(z.string()).default([]),
+  /** Records that failed validation, kept with the reason (stored in the snapshot's quarantine table). */
+  quarantine: z
+    .array(
+      z.object({ nctId: z.string().nullable(), reason: z.string(), source: z.string(), raw: z.unknown() }),
+    )
+    .default([]),
   startedAt: z.string(),
   updatedAt: z.string(),
 });
@@ -59,13 +67,18 @@ export async function loadFetchState(statePath: string): Promise<FetchState | nu
     text = await readFile(statePath, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new InputError({ file: statePath }, `cannot read fetch state: ${(err as Error).message}`, { cause: err });
+    throw new InputError({ file: statePath }, `cannot read fetch state: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new InputError({ file: statePath }, `fetch state is not valid JSON (${(err as Error).message}); delete it to start over`);
+    throw new InputError(
+      { file: statePath },
+      `fetch state is not valid JSON (${(err as Error).message}); delete it to start over`,
+    );
   }
   const parsed = FetchStateSchema.safeParse(json);
   if (!parsed.success) {
@@ -92,7 +105,9 @@ export async function saveFetchState(statePath: string, state: FetchState): Prom
     await rename(tmp, statePath);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    throw new MscopeError(`${statePath}: cannot write fetch state: ${(err as Error).message}`, 1, { cause: err });
+    throw new MscopeError(`${statePath}: cannot write fetch state: ${(err as Error).message}`, 1, {
+      cause: err,
+    });
   }
 }
 
@@ -102,7 +117,8 @@ export async function appendSpool(statePath: string, entries: SpoolEntry[]): Pro
   try {
     const fh = await open(spool, 'a');
     try {
-      if (entries.length > 0) await fh.writeFile(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+      if (entries.length > 0)
+        await fh.writeFile(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
       await fh.sync();
       return (await fh.stat()).size;
     } finally {
@@ -127,10 +143,16 @@ export async function repairSpool(statePath: string, state: FetchState): Promise
       await writeFile(spool, '');
       return;
     }
-    throw new InputError({ file: spool }, `spool file of fetch state ${statePath} is missing; delete the state to start over`);
+    throw new InputError(
+      { file: spool },
+      `spool file of fetch state ${statePath} is missing; delete the state to start over`,
+    );
   }
   if (size < state.spoolBytes) {
-    throw new InputError({ file: spool }, `spool file is shorter (${size} bytes) than its state says (${state.spoolBytes}); delete the state to start over`);
+    throw new InputError(
+      { file: spool },
+      `spool file is shorter (${size} bytes) than its state says (${state.spoolBytes}); delete the state to start over`,
+    );
   }
   if (size > state.spoolBytes) await truncate(spool, state.spoolBytes);
 }
@@ -147,10 +169,17 @@ export async function* readSpool(statePath: string): AsyncGenerator<SpoolEntry> 
     try {
       json = JSON.parse(line);
     } catch (err) {
-      throw new InputError({ file: spool, record: n, line: n }, `damaged spool line (${(err as Error).message}); delete the state to start over`);
+      throw new InputError(
+        { file: spool, record: n, line: n },
+        `damaged spool line (${(err as Error).message}); delete the state to start over`,
+      );
     }
     const parsed = SpoolLineSchema.safeParse(json);
-    if (!parsed.success) throw new InputError({ file: spool, record: n, line: n }, 'damaged spool line; delete the state to start over');
+    if (!parsed.success)
+      throw new InputError(
+        { file: spool, record: n, line: n },
+        'damaged spool line; delete the state to start over',
+      );
     yield { prov: parsed.data.prov, raw: parsed.data.raw };
   }
 }

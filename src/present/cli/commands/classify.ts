@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option('--snapshot <ref>', 'snapshot id or label (default: the latest)')
     .option('--json', 'print the result (snapshot, ruleset version, screening summary) as JSON')
     .action(async (opts: { snapshot?: string; json?: boolean }, cmd: Command) => {
-      await withStore(cmd, {}, async (store) => {
+      await withStore(cmd, { mustExist: true }, async (store) => {
         const run = await classifySnapshot(store, opts.snapshot);
         await store.saveLabels(run.snapshotId, run.rulesetVersion, run.labels);
         const summary = screeningSummary(run.labels);

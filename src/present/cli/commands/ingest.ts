@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { MscopeError } from '../../../model/errors.js';
-import type { SnapshotInfo } from '../../../store/index.js';
+import type { SnapshotInfo, Store } from '../../../store/index.js';
 import { expandInputs, ingestSnapshot, type InputFile } from '../../../pipeline/ingest.js';
 import { dbPath, withStore } from '../util/db.js';
 import { byteProgress } from '../util/progress.js';
@@ -35,6 +35,25 @@ export function formatSummary(info: SnapshotInfo, files: InputFile[], elapsedMs:
   );
 }
 
+/**
+ * Website CSV exports carry titles, conditions and intervention names but no descriptions: the classifier then sees
+ * little text. One line saying so, naming the command that fetches the full records of those ids.
+ */
+export async function titleLevelNote(store: Store, info: SnapshotInfo): Promise<string | null> {
+  if (!Object.keys(info.formats).some((f) => f.endsWith('-csv'))) return null;
+  const r = await store.connection().runAndReadAll(
+    `SELECT count(*)::INTEGER, min(source_file) FROM studies WHERE snapshot_id = $1 AND source_format LIKE '%-csv'
+       AND study_json LIKE '%"briefSummary":null%' AND study_json LIKE '%"detailedDescription":null%'`,
+    [info.id],
+  );
+  const [n, file] = r.getRows()[0] ?? [0, null];
+  if (!Number(n)) return null;
+  return (
+    `${Number(n)} of ${info.studyCount} studies come from a title-level export (no descriptions, e.g. ${String(file)}): ` +
+    `their labels will be weak; fetch their full records with: mscope fetch --ids-from ${String(file)}`
+  );
+}
+
 /** A failed first ingest leaves no empty database file behind (it did not exist before this command). */
 async function removeNewDatabase(db: string): Promise<void> {
   await Promise.all([rm(db, { force: true }), rm(`${db}.wal`, { force: true })]).catch(() => undefined);
@@ -53,8 +72,9 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   const dbExisted = db === ':memory:' || existsSync(db);
   try {
     // reading, parsing and serialization run in a worker thread; this thread appends to DuckDB
-    const info = await withStore(cmd, {}, (store) =>
-      ingestSnapshot(
+    let note: string | null = null;
+    const info = await withStore(cmd, {}, async (store) => {
+      const created = await ingestSnapshot(
         store,
         { files },
         {
@@ -68,9 +88,12 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
               process.stderr.write(`ingest: ${p.done} records\n`);
           },
         },
-      ),
-    );
+      );
+      note = await titleLevelNote(store, created);
+      return created;
+    });
     bar.stop();
+    if (note !== null) process.stderr.write(`mscope: note: ${note}\n`);
     const elapsedMs = Math.round(performance.now() - started);
     process.stdout.write(
       opts.json

@@ -8,6 +8,7 @@ import { openStore } from '../../../store/index.js';
 import { expandInputs, ingestSnapshot } from '../../../pipeline/ingest.js';
 import { classifySnapshot } from '../../../pipeline/classify.js';
 import { stageBar } from '../../report/progress.js';
+import { removeNewDbOnFailure } from '../util/db.js';
 import { collect, liveClientOptions } from '../util/options.js';
 import { printResult, reportOptions, writeReport } from './report.js';
 
@@ -39,36 +40,39 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
   const { maxRetries, minIntervalMs, timeoutMs } = liveClientOptions(opts);
   const inputs = files.length ? await expandInputs(files) : [];
 
-  const store = await openStore(db);
-  try {
-    // 1. ingest / fetch
-    const readBar = stageBar(files.length ? 'ingest' : 'fetch', 'studies');
-    const info = await ingestSnapshot(
-      store,
-      files.length ? { files: inputs } : { live: { baseUrl, query, maxRetries, minIntervalMs, timeoutMs } },
-      {
-        label: opts.label ?? null,
-        onProgress: (p) => p.stage !== 'read' && readBar.update(p.done, p.total),
-      },
-    );
-    readBar.update(info.studyCount, info.studyCount);
-    readBar.stop();
+  // a failed first run (no network, bad input) leaves no new database behind
+  await removeNewDbOnFailure(db, async () => {
+    const store = await openStore(db);
+    try {
+      // 1. ingest / fetch
+      const readBar = stageBar(files.length ? 'ingest' : 'fetch', 'studies');
+      const info = await ingestSnapshot(
+        store,
+        files.length ? { files: inputs } : { live: { baseUrl, query, maxRetries, minIntervalMs, timeoutMs } },
+        {
+          label: opts.label ?? null,
+          onProgress: (p) => p.stage !== 'read' && readBar.update(p.done, p.total),
+        },
+      );
+      readBar.update(info.studyCount, info.studyCount);
+      readBar.stop();
 
-    // 2. classify (and save the labels with the snapshot)
-    const classBar = stageBar('classify', 'studies');
-    const { rows, rulesetVersion: RULESET_VERSION } = await classifySnapshot(store, info.id, {
-      keepStudies: true,
-      save: true,
-      onProgress: (p) => classBar.update(p.done, p.total),
-    });
-    classBar.stop();
+      // 2. classify (and save the labels with the snapshot)
+      const classBar = stageBar('classify', 'studies');
+      const { rows, rulesetVersion: RULESET_VERSION } = await classifySnapshot(store, info.id, {
+        keepStudies: true,
+        save: true,
+        onProgress: (p) => classBar.update(p.done, p.total),
+      });
+      classBar.stop();
 
-    // 3. report
-    const r = await writeReport(rows!, info, RULESET_VERSION, { ...report, labelsFrom: 'stored' });
-    printResult(r, opts.json, { snapshotCreated: info });
-  } finally {
-    await store.close();
-  }
+      // 3. report
+      const r = await writeReport(rows!, info, RULESET_VERSION, { ...report, labelsFrom: 'stored' });
+      printResult(r, opts.json, { snapshotCreated: info });
+    } finally {
+      await store.close();
+    }
+  });
 }
 
 export function register(program: Command): void {
