@@ -3,7 +3,6 @@
  * totalCount, a totalCount lower than what arrived, quarantine of a record that fails validation, the registry out of
  * reach (refused connection, unknown host), a failed first fetch leaving nothing behind, and --ids/--ids-from.
  */
-import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
