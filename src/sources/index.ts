@@ -78,9 +78,15 @@ async function* readInput(
     await text.all.return(undefined);
     records = readJsonDocument(whole, ctx);
   } else records = readJsonStream(text.all, ctx);
+  let n = 0;
   for await (const r of records) {
     opts.signal?.throwIfAborted();
+    n++;
     yield r;
+  }
+  if (n === 0) {
+    const what = sn.layout === 'csv' ? 'a header without rows' : 'no study records (an empty list or page)';
+    throw new InputError({ file: input.label }, `holds ${what}; nothing to ingest`);
   }
 }
 

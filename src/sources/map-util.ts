@@ -72,6 +72,28 @@ export function int(prov: Provenance, field: string, v: unknown): number | null 
   return n;
 }
 
+/** Most participants an enrollment may state; more is taken for a typing error, not a trial. */
+export const MAX_ENROLLMENT = 100_000_000;
+
+/**
+ * An enrollment count: a whole number 0..MAX_ENROLLMENT, from a JSON number or digits only ("30"; not "-5", "+3",
+ * "0x10", "0b101", "1e9", which Number() would silently accept or change); blank -> null.
+ */
+export function count(prov: Provenance, field: string, v: unknown): number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' && v.trim() === '') return null;
+  const ok =
+    typeof v === 'number'
+      ? Number.isSafeInteger(v) && v >= 0
+      : typeof v === 'string' && /^\d+$/.test(v.trim());
+  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  if (!ok)
+    return fail(prov, field, `expected a count of participants (a whole number >= 0), got ${describe(v)}`);
+  if (n > MAX_ENROLLMENT)
+    return fail(prov, field, `implausible count of participants ${n} (more than ${MAX_ENROLLMENT})`);
+  return n;
+}
+
 export function num(prov: Provenance, field: string, v: unknown): number | null {
   if (v === undefined || v === null) return null;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -149,16 +171,64 @@ export function nctId(prov: Provenance, field: string, v: unknown): string {
   return t;
 }
 
+/** Characters no registry text holds: NUL, and a UTF-16 surrogate without its pair (broken encoding). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what these look for
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- as above
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The dotted path of the first text in `v` with a NUL byte or a lone surrogate, or null. Iterative (any depth). */
+function badTextPath(v: unknown): string | null {
+  const todo: Array<[unknown, string]> = [[v, '']];
+  while (todo.length > 0) {
+    const [x, path] = todo.pop()!;
+    if (typeof x === 'string') {
+      if (SUSPECT.test(x) && BAD_TEXT.test(x)) return path;
+    } else if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) todo.push([x[i], `${path}.${i}`]);
+    } else if (x !== null && typeof x === 'object') {
+      for (const [k, y] of Object.entries(x)) todo.push([y, path ? `${path}.${k}` : k]);
+    }
+  }
+  return null;
+}
+
+/** Dates that record something that already happened: one after today is an error in the record. */
+const PAST_DATES = [
+  'firstSubmittedDate',
+  'firstPostedDate',
+  'lastUpdatePostedDate',
+  'resultsFirstPostedDate',
+] as const;
+
+/** Today (UTC) plus one day, so a record posted "today" in any time zone passes. */
+function latestPlausibleDay(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * Validate a mapped Study with the shared zod schema (one parse per record). A failure names the first
+ * Validate a mapped Study with the shared zod schema (one parse per record), and what the schema cannot say: no
+ * text with a NUL byte or a lone surrogate, no registration/update date in the future. A failure names the first
  * offending field as a dotted path.
  */
 export function validated(study: Study): Study {
+  const prov = study.provenance;
+  const where = (field: string) => ({ file: prov.file, record: prov.record ?? undefined, field });
+  const { provenance: _p, ...rest } = study;
+  const bad = badTextPath(rest);
+  if (bad !== null)
+    throw new InputError(where(bad), 'text holds a NUL byte or a broken character (lone surrogate)');
+  const latest = latestPlausibleDay();
+  for (const k of PAST_DATES) {
+    const d = study[k];
+    if (d && d.value > latest && d.value.slice(0, latest.length) > latest.slice(0, d.value.length)) {
+      throw new InputError(where(k), `date ${d.value} is in the future`);
+    }
+  }
   const r = StudySchema.safeParse(study);
   if (r.success) return study;
   const issue = r.error.issues[0];
   const field = issue ? issue.path.map(String).join('.') : undefined;
-  const prov = study.provenance;
   throw new InputError(
     { file: prov.file, record: prov.record ?? undefined, field },
     `does not fit the Study schema: ${issue?.message ?? r.error.message}`,

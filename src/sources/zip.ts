@@ -38,6 +38,19 @@ function openZip(path: string): Promise<ZipFile> {
   });
 }
 
+/** Registry data compresses 5-20 times; a member inflating far more than this, and big, is refused (zip bomb). */
+export const MAX_INFLATE_RATIO = 100;
+export const INFLATE_CHECK_FROM = 64 << 20;
+
+function checkInflation(label: string, size: number, compressed: number): void {
+  if (size < INFLATE_CHECK_FROM || size <= MAX_INFLATE_RATIO * Math.max(1, compressed)) return;
+  throw new InputError(
+    { file: label },
+    `inflates ${Math.round(size / Math.max(1, compressed))} times (${compressed} -> ${size} bytes): ` +
+      `more than the ${MAX_INFLATE_RATIO} times registry data can; refusing it (damaged or a zip bomb)`,
+  );
+}
+
 /** The file members of a zip archive, each as a ByteInput streamed from the archive. */
 export async function* zipMembers(path: string): AsyncGenerator<ByteInput & { compressedSize: number }> {
   const zf = await openZip(path);
@@ -71,6 +84,7 @@ export async function* zipMembers(path: string): AsyncGenerator<ByteInput & { co
       if (skip(entry.fileName)) continue;
       members++;
       const label = `${path}!${entry.fileName}`;
+      checkInflation(label, entry.uncompressedSize, entry.compressedSize);
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
         zf.openReadStream(entry, (err, s) => {
           if (err || !s)

@@ -5,6 +5,7 @@
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { LIST, VARCHAR } from '@duckdb/node-api';
+import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import type { PartialDate, Study } from '../model/study.js';
 
@@ -32,7 +33,17 @@ export function studyCountries(study: Study): string[] {
 /** The raw record as JSON text: the reader's own text when it supplied one, else serialized here. */
 export function rawJsonText(r: StudyRecord): string | null {
   if (typeof r.rawJson === 'string') return r.rawJson.trim();
-  return r.raw === undefined ? null : JSON.stringify(r.raw);
+  if (r.raw === undefined) return null;
+  try {
+    return JSON.stringify(r.raw);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const p = r.study.provenance;
+    throw new InputError(
+      { file: p.file, record: p.record ?? undefined },
+      'record is nested too deeply to store (thousands of levels of lists/objects); no registry record is',
+    );
+  }
 }
 
 /** Columns after (snapshot_id, ingest_seq), in table order; `study_json` and `raw_json` come last. */

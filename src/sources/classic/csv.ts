@@ -11,7 +11,7 @@ import { emptyStudy } from '../../model/study.js';
 import { AGENCY_CLASS, OVERALL_STATUS, SEX, STUDY_TYPE, lookup, lookupPhases } from '../../model/vocab.js';
 import type { CsvRow } from '../csv-fields.js';
 import { ages, applySharedColumns, cellText, design, intervention, pipes } from '../csv-fields.js';
-import { int, nctId, validated } from '../map-util.js';
+import { count, nctId, validated } from '../map-util.js';
 
 export function mapClassicCsvRow(row: CsvRow, prov: Provenance): Study {
   const s = emptyStudy(nctId(prov, 'NCT Number', row['NCT Number']), prov);
@@ -32,7 +32,7 @@ export function mapClassicCsvRow(row: CsvRow, prov: Provenance): Study {
 
   s.eligibility = { ...s.eligibility, sex: lookup(SEX, cellText(row['Gender'])), ...ages(row['Age']) };
   s.phases = lookupPhases(pipes(row['Phases']));
-  s.enrollment = { count: int(prov, 'Enrollment', row['Enrollment']), type: null };
+  s.enrollment = { count: count(prov, 'Enrollment', row['Enrollment']), type: null };
   const st = cellText(row['Study Type']);
   // "Expanded Access:Individual Patients|…" -> the study type is the part before ":".
   s.studyType = st === null ? null : lookup(STUDY_TYPE, st.split(':')[0]!);

@@ -12,6 +12,7 @@
  *
  * This is the benchmark path: plain loops and table look-ups, no per-field regexes.
  */
+import { misspeltClassicKey } from '../keys.js';
 import type { MeshBrowse, Outcome, Provenance, Study } from '../../model/study.js';
 import { emptyStudy } from '../../model/study.js';
 import {
@@ -41,7 +42,7 @@ import {
   healthyVolunteers,
   isObj,
   nctId,
-  int,
+  count,
   validated,
   type Obj,
 } from '../map-util.js';
@@ -130,7 +131,16 @@ function outcomes(prov: Provenance, r: Obj, prefix: 'Primary' | 'Secondary'): Ou
 export function mapClassicFieldsStudy(raw: unknown, prov: Provenance): Study {
   if (!isObj(raw)) return fail(prov, '(record)', 'expected a study-fields object');
   const r = raw;
+  const typo = misspeltClassicKey(r);
+  if (typo) fail(prov, typo.path, `unknown field: did you mean "${typo.meant}"? (the field would be lost)`);
   const ids = list(prov, r, 'NCTId');
+  if (new Set(ids.map((x) => x.trim())).size > 1) {
+    return fail(
+      prov,
+      'NCTId',
+      `holds ${ids.length} NCT ids (${ids.slice(0, 3).join(', ')}); one record is one study`,
+    );
+  }
   const s = emptyStudy(nctId(prov, 'NCTId', ids[0]), prov);
 
   s.orgStudyId = one(prov, r, 'OrgStudyId');
@@ -187,7 +197,7 @@ export function mapClassicFieldsStudy(raw: unknown, prov: Provenance): Study {
   s.masking = mapped(MASKING, one(prov, r, 'DesignMasking'));
   s.primaryPurpose = mapped(PRIMARY_PURPOSE, one(prov, r, 'DesignPrimaryPurpose'));
   const enType = enrollmentType(prov, 'EnrollmentType', one(prov, r, 'EnrollmentType'));
-  s.enrollment = { count: int(prov, 'EnrollmentCount', one(prov, r, 'EnrollmentCount')), type: enType };
+  s.enrollment = { count: count(prov, 'EnrollmentCount', one(prov, r, 'EnrollmentCount')), type: enType };
 
   const armLabel = list(prov, r, 'ArmGroupLabel');
   const armType = aligned(list(prov, r, 'ArmGroupType'), armLabel.length);

@@ -31,7 +31,7 @@ import {
   enrollmentType,
   fail,
   healthyVolunteers,
-  int,
+  count,
   isObj,
   nctId,
   obj,
@@ -197,7 +197,7 @@ export function mapClassicFullStudy(raw: unknown, prov: Provenance): Study {
   const enTypeField = `${DE}.EnrollmentInfo.EnrollmentType`;
   const enType = enrollmentType(prov, enTypeField, str(prov, enTypeField, en.EnrollmentType));
   s.enrollment = {
-    count: int(prov, `${DE}.EnrollmentInfo.EnrollmentCount`, en.EnrollmentCount),
+    count: count(prov, `${DE}.EnrollmentInfo.EnrollmentCount`, en.EnrollmentCount),
     type: enType,
   };
 

@@ -10,7 +10,7 @@ import { emptyStudy } from '../../model/study.js';
 import { AGENCY_CLASS, OVERALL_STATUS, SEX, STUDY_TYPE, lookup, lookupPhases } from '../../model/vocab.js';
 import type { CsvRow } from '../csv-fields.js';
 import { ages, applySharedColumns, cellText, design, intervention, pipes } from '../csv-fields.js';
-import { int, nctId, validated } from '../map-util.js';
+import { count, nctId, validated } from '../map-util.js';
 
 const outcomes = (cell: string | undefined): Study['primaryOutcomes'] =>
   pipes(cell).map((measure) => ({ measure, description: null, timeFrame: null }));
@@ -35,7 +35,7 @@ export function mapV2CsvRow(row: CsvRow, prov: Provenance): Study {
 
   s.eligibility = { ...s.eligibility, sex: lookup(SEX, cellText(row['Sex'])), ...ages(row['Age']) };
   s.phases = lookupPhases(pipes(row['Phases']));
-  s.enrollment = { count: int(prov, 'Enrollment', row['Enrollment']), type: null };
+  s.enrollment = { count: count(prov, 'Enrollment', row['Enrollment']), type: null };
   s.studyType = lookup(STUDY_TYPE, cellText(row['Study Type']));
   Object.assign(s, design(row['Study Design']));
 

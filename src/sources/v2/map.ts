@@ -3,6 +3,7 @@
  * JSON export, or a page element) -> Study. Used by the file readers and by the live client.
  * Fields not listed here stay in the raw record. Throws InputError (file, record, dotted v2 field) on bad input.
  */
+import { misspeltV2Key } from '../keys.js';
 import type {
   Arm,
   Intervention,
@@ -39,7 +40,7 @@ import {
   date,
   enrollmentType,
   fail,
-  int,
+  count,
   isObj,
   nctId,
   num,
@@ -107,6 +108,8 @@ function dateStruct(prov: Provenance, field: string, v: unknown): Study['startDa
 export function mapV2Study(raw: unknown, prov: Provenance): Study {
   if (!isObj(raw)) return fail(prov, '(record)', 'expected a study object');
   const ps = obj(prov, PS, raw.protocolSection);
+  const typo = misspeltV2Key(ps);
+  if (typo) fail(prov, typo.path, `unknown key: did you mean "${typo.meant}"? (the field would be lost)`);
   const p = (m: string): string => `${PS}.${m}`;
   const idm = obj(prov, p('identificationModule'), ps.identificationModule);
   const s = emptyStudy(nctId(prov, p('identificationModule.nctId'), idm.nctId), prov);
@@ -194,7 +197,7 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
   const en = obj(prov, `${DE}.enrollmentInfo`, de.enrollmentInfo);
   const enTypeField = `${DE}.enrollmentInfo.type`;
   const enType = enrollmentType(prov, enTypeField, str(prov, enTypeField, en.type), 'as-written');
-  s.enrollment = { count: int(prov, `${DE}.enrollmentInfo.count`, en.count), type: enType };
+  s.enrollment = { count: count(prov, `${DE}.enrollmentInfo.count`, en.count), type: enType };
 
   const A = p('armsInterventionsModule');
   const am = obj(prov, A, ps.armsInterventionsModule);

@@ -157,6 +157,22 @@ async function idsOption(opts: FetchCliOptions): Promise<string[] | null> {
   return [...new Set(ids)];
 }
 
+/** A fetch that found nothing (and has no base to update) creates no empty snapshot. */
+async function* nonEmpty(
+  records: AsyncIterable<StudyRecord>,
+  required: boolean,
+  quarantine: readonly QuarantinedRecord[],
+): AsyncGenerator<StudyRecord> {
+  let n = 0;
+  for await (const r of records) {
+    n++;
+    yield r;
+  }
+  if (n === 0 && required && quarantine.length === 0) {
+    throw new MscopeError('the search found no studies; no snapshot created');
+  }
+}
+
 async function fetchIntoSnapshot(
   db: string,
   opts: FetchCliOptions,
@@ -200,10 +216,11 @@ async function fetchIntoSnapshot(
       onQuarantine: (q: QuarantinedRecord) => quarantine.push(q),
       onWarning: (w: string) => warnings.push(w),
     };
-    const records: AsyncIterable<StudyRecord> =
+    const fetched: AsyncIterable<StudyRecord> =
       ids !== null
         ? fetchStudiesByIds(ids, common)
         : fetchStudies({ ...common, query, ...(since !== undefined ? { since } : {}), statePath });
+    const records = nonEmpty(fetched, base === null, quarantine);
     const source =
       ids !== null
         ? `${baseUrl}/studies?filter.ids=(${ids.length} NCT ids${opts.idsFrom !== undefined ? ` from ${basename(opts.idsFrom)}` : ''})`
