@@ -4,11 +4,12 @@
  * completes NCT95000002 with results, and changes NCT95000003's route). Needs `npm run build`.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { zip } from '../sources/helpers.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 const FX = join(REPO_ROOT, 'tests', 'fixtures', 'analyze');
@@ -105,6 +106,47 @@ describe('mscope run', () => {
     // A: 95000001-4, B: 95000001-3 + 95000005 -> 5 distinct studies, 3 duplicates dropped
     expect(j.snapshotCreated).toMatchObject({ studyCount: 5, duplicatesDropped: 3 });
     expect(j.snapshotCreated.sources).toHaveLength(2);
+  });
+
+  it('--from follows the input rules of ingest: a directory expands to its files, zips included', async () => {
+    const inputs = join(dir, 'inputs');
+    await mkdir(join(inputs, 'nested'), { recursive: true });
+    await copyFile(join(FX, 'trials-a.json'), join(inputs, 'a.json'));
+    await writeFile(
+      join(inputs, 'nested', 'b.zip'),
+      zip({ 'b.json': await readFile(join(FX, 'trials-b.json'), 'utf8') }),
+    );
+    await writeFile(join(inputs, '.hidden.json'), 'not registry data');
+    const r = await runCli([
+      '--db',
+      join(dir, 'dir.duckdb'),
+      'run',
+      '--from',
+      inputs,
+      '--out',
+      join(dir, 'run-dir'),
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.snapshotCreated).toMatchObject({ studyCount: 5, duplicatesDropped: 3 });
+    expect(j.snapshotCreated.sources).toEqual([join(inputs, 'a.json'), join(inputs, 'nested', 'b.zip')]);
+    const ingest = await runCli(['--db', join(dir, 'dir-ingest.duckdb'), 'ingest', inputs, '--json']);
+    expect(JSON.parse(ingest.stdout).snapshot.studyCount).toBe(5);
+    const empty = join(dir, 'empty-inputs');
+    await mkdir(empty);
+    const e = await runCli([
+      '--db',
+      join(dir, 'empty.duckdb'),
+      'run',
+      '--from',
+      empty,
+      '--out',
+      join(dir, 'z'),
+    ]);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain('directory holds no files');
+    expect(existsSync(join(dir, 'empty.duckdb'))).toBe(false);
   });
 
   it('bad options fail before anything is created', async () => {
