@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { zip } from '../sources/helpers.js';
+import ExcelJS from 'exceljs';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 const FX = join(REPO_ROOT, 'tests', 'fixtures', 'analyze');
@@ -69,6 +70,50 @@ describe('mscope run', () => {
     for (const f of ['report.html', 'report.md', 'tables.xlsx', 'figures/phases.svg', 'tables/phases.csv']) {
       expect(existsSync(join(dir, 'run-a', f)), f).toBe(true);
     }
+  });
+
+  it('exports carry their provenance: the first sheet of tables.xlsx and tables/provenance.json', async () => {
+    const out = join(dir, 'run-prov');
+    const r = await runCli([
+      '--db',
+      db,
+      'report',
+      '--snapshot',
+      'a',
+      '--as-of',
+      '2021-07-14',
+      '--filter',
+      'phase=PHASE2',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    const p = JSON.parse(await readFile(join(out, 'tables', 'provenance.json'), 'utf8'));
+    expect(p).toMatchObject({
+      generator: { name: 'mscope', version: report.generator.version },
+      snapshot: { id: 1, label: 'a', createdAt: report.snapshot.createdAt, studyCount: 4 },
+      rulesetVersion: report.rulesetVersion,
+      asOf: '2021-07-14',
+      filter: { asOf: '2021-07-14', phase: ['PHASE2'] },
+    });
+    expect(p.command).toBe(
+      `mscope --db ${db} report --snapshot a --as-of 2021-07-14 --filter phase=PHASE2 --out ${out}`,
+    );
+    expect(p.files).toContain('phases.csv');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'tables.xlsx'));
+    const first = wb.worksheets[0]!;
+    expect(first.name).toBe('provenance');
+    const cells = new Map<string, unknown>();
+    first.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(cells.get('snapshot id')).toBe(1);
+    expect(cells.get('snapshot date')).toBe(report.snapshot.createdAt);
+    expect(cells.get('ruleset version')).toBe(report.rulesetVersion);
+    expect(cells.get('as-of date')).toBe('2021-07-14');
+    expect(cells.get('filters')).toBe('phase=PHASE2; asOf=2021-07-14');
+    expect(cells.get('mscope version')).toBe(report.generator.version);
+    expect(cells.get('command')).toBe(p.command);
   });
 
   it('--json prints the created snapshot and the report location', async () => {

@@ -97,10 +97,23 @@ export function sheetCsv(s: Sheet): string {
   });
 }
 
-export async function sheetsXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
+/** tables.xlsx; `provenance` ("field", "value" rows) becomes the first sheet, named "provenance". */
+export async function sheetsXlsx(
+  sheets: readonly Sheet[],
+  provenance?: ReadonlyArray<readonly [string, string | number]>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mscope';
   const used = new Set<string>();
+  if (provenance) {
+    const ws = wb.addWorksheet('provenance');
+    used.add('provenance');
+    ws.addRow(['field', 'value']).font = { bold: true };
+    for (const [k, v] of provenance) ws.addRow([k, v]);
+    ws.getColumn(1).width = 20;
+    ws.getColumn(2).width = 100;
+    ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  }
   for (const s of sheets) {
     // Excel sheet names: max 31 chars, no []:*?/\ and unique
     let name = s.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
