@@ -4,6 +4,8 @@
  * "Phase 1/2"), other UPPER_SNAKE codes become sentence case, anything else is shown as-is. Pure (no Node or
  * DOM imports: the dashboard bundle imports this file).
  */
+import { LIST_SEPARATOR } from '../model/lists.js';
+
 export const NAMES: Readonly<Record<string, string>> = {
   // sources
   bone_marrow: 'Bone marrow',
@@ -140,5 +142,4 @@ export function nice(key: string): string {
 /** A list of stored values as display names, joined with the one list separator ("; "). */
 export const niceList = (keys: readonly string[]): string => keys.map(nice).join(LIST_SEPARATOR);
 
-/** The one separator of list values in every table, CSV and spreadsheet cell. */
-export const LIST_SEPARATOR = '; ';
+export { LIST_SEPARATOR };

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { DoseStat, MetricTable } from '../../analyze/metrics.js';
 import { STUDY_TABLE_COLUMNS, type NamedTable } from '../../analyze/tables.js';
 import type { ReportData } from './data.js';
+import { LIST_SEPARATOR } from '../names.js';
 
 export interface Sheet {
   /** File stem and sheet name. */
@@ -31,7 +32,7 @@ export function metricSheet(t: MetricTable): Sheet {
       r.count,
       ...(hasShare ? [r.share ?? null] : []),
       ...(hasValue ? [r.value ?? null] : []),
-      r.nctIds.join(' '),
+      r.nctIds.join(LIST_SEPARATOR),
     ]),
   };
 }
@@ -51,7 +52,7 @@ function doseSheet(name: string, dim: 'route' | 'phase', stats: readonly DoseSta
     name,
     title: `Dose (cells/kg) by ${dim}`,
     columns: [dim, 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
-    rows: stats.map((s) => [s.key, s.n, s.min, s.q1, s.median, s.q3, s.max, s.nctIds.join(' ')]),
+    rows: stats.map((s) => [s.key, s.n, s.min, s.q1, s.median, s.q3, s.max, s.nctIds.join(LIST_SEPARATOR)]),
   };
 }
 
