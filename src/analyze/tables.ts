@@ -2,6 +2,7 @@
  * Named study tables (the reviews' Tables 1, 4, 7, 8 regenerated): each one is a Filter (data) plus columns.
  * Rows list one study each, sorted by first-posted date then NCT id.
  */
+import { LIST_SEPARATOR } from '../model/lists.js';
 import type { ClassifiedStudy } from './types.js';
 import { applyFilter, type Filter } from './filter.js';
 import { phaseKey, studyLink } from './dimensions.js';
@@ -89,15 +90,15 @@ export function studyRow(r: ClassifiedStudy, evidenceLabel?: string): StudyTable
     phase: phaseKey(s),
     status: s.overallStatus ?? '',
     enrollment: s.enrollment.count,
-    source: l ? l.sources.join('; ') : '',
-    route: l ? l.routes.join('; ') : '',
+    source: l ? l.sources.join(LIST_SEPARATOR) : '',
+    route: l ? l.routes.join(LIST_SEPARATOR) : '',
     donor: l?.donor ?? '',
     product: l?.product ?? '',
     firstPosted: s.firstPostedDate?.value ?? '',
     startDate: s.startDate?.value ?? '',
     hasResults: s.hasResults,
-    conditions: s.conditions.join('; '),
-    evidence: quotes.slice(0, 3).join(' | '),
+    conditions: s.conditions.join(LIST_SEPARATOR),
+    evidence: quotes.slice(0, 3).join(LIST_SEPARATOR),
     link: studyLink(s.nctId),
   };
 }

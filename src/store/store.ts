@@ -16,6 +16,7 @@ import { MscopeError } from '../model/errors.js';
 import { labelVersions, loadLabels, saveLabels } from './labels.js';
 import { getStudy, iterRecords, iterStudies } from './read.js';
 import { ensureSchema } from './schema.js';
+import { ensureViews } from './views.js';
 import { createSnapshot, getSnapshot, listSnapshots } from './snapshots.js';
 import type { Store } from './types.js';
 
@@ -101,6 +102,7 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
       await conn.run(`SET temp_directory = ${sqlString(`${file}.tmp`)}`);
     }
     await ensureSchema(conn, path, readOnly);
+    if (!readOnly) await ensureViews(conn);
   } catch (err) {
     conn.closeSync();
     instance.closeSync();

@@ -9,6 +9,7 @@ import {
 } from '../../src/present/cli/util/fields.js';
 import { csvCell, exportObject } from '../../src/present/cli/util/format.js';
 import { rec } from '../store/records.js';
+import { labels } from '../fixtures/analyze/build.js';
 
 describe('field paths', () => {
   it('are derived from the Study schema, nested ones dotted', () => {
@@ -46,11 +47,43 @@ describe('field paths', () => {
     expect(fieldValue(study, null, 'locations.country')).toEqual(['Spain', 'Chile']);
     expect(fieldValue(study, null, 'category')).toBeNull();
   });
+
+  it('derived fields: distinct countries, the phase key, the dose in parts', () => {
+    const { study } = rec('NCT00000001', { countries: ['Spain', 'Chile', 'Spain'] });
+    study.phases = ['PHASE2', 'PHASE1'];
+    expect(fieldValue(study, null, 'locations.country')).toEqual(['Spain', 'Chile', 'Spain']);
+    expect(fieldValue(study, null, 'countries')).toEqual(['Spain', 'Chile']);
+    expect(fieldValue(study, null, 'phase')).toBe('PHASE1|PHASE2');
+    const l = labels('NCT00000001', {
+      dose: {
+        value: 1e6,
+        valueHigh: 2e6,
+        unit: 'cells/kg',
+        administrations: 3,
+        intervalDays: 7,
+        text: '1-2 x 10^6/kg',
+      },
+    });
+    expect(
+      [
+        'dose.value',
+        'dose.valueHigh',
+        'dose.unit',
+        'dose.perKg',
+        'dose.administrations',
+        'dose.intervalDays',
+      ].map((f) => fieldValue(study, l, f)),
+    ).toEqual([1e6, 2e6, 'cells/kg', true, 3, 7]);
+    expect(fieldValue(study, labels('NCT00000001'), 'dose.perKg')).toBeNull();
+    expect(parseFields('countries,phase', false)).toEqual(['countries', 'phase']);
+    expect(() => parseFields('dose.value', false)).toThrow(/label field.*no labels/);
+  });
 });
 
 describe('export rendering', () => {
-  it('csvCell: arrays joined with "|", dates as ISO value, objects as JSON', () => {
-    expect(csvCell(['PHASE1', 'PHASE2'])).toBe('PHASE1|PHASE2');
+  it('csvCell: arrays joined with the one list separator "; ", dates as ISO value, objects as JSON', () => {
+    expect(csvCell(['PHASE1', 'PHASE2'])).toBe('PHASE1; PHASE2');
+    expect(csvCell(['Korea, Republic of', 'Spain'])).toBe('Korea, Republic of; Spain');
     expect(csvCell({ value: '2021-05', precision: 'month', type: null })).toBe('2021-05');
     expect(csvCell([{ value: '2021', precision: 'year', type: null }])).toBe('2021');
     expect(csvCell(null)).toBe('');

@@ -161,14 +161,14 @@ describe('mscope studies', () => {
     expect(s3).not.toHaveProperty('category'); // no labels yet
   });
 
-  it('exports CSV with arrays joined by "|" and dates as ISO values', async () => {
+  it('exports CSV with arrays joined by the one list separator "; " and dates as ISO values', async () => {
     const r = await cli('studies', '--snapshot', 'first', '--format', 'csv');
     expect(r.code).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(3);
     const s3 = rows.find((x) => x.nctId === 'NCT90000003')!;
-    expect(s3.phases).toBe('PHASE1|PHASE2');
-    expect(s3['locations.country']).toBe('France|Spain');
+    expect(s3.phases).toBe('PHASE1; PHASE2');
+    expect(s3.countries).toBe('France; Spain'); // distinct countries (locations.country repeats one per site)
     expect(s3.startDate).toBe('2021-05');
     expect(s3['leadSponsor.name']).toBe('Example University');
     expect(rows.find((x) => x.nctId === 'NCT90000001')!.hasResults).toBe('true');
@@ -195,6 +195,19 @@ describe('mscope studies', () => {
       ['NCT90000002', '2019-01-10', 'NOT_YET_RECRUITING'],
       ['NCT90000003', '2022-02-01', 'RECRUITING'],
     ]);
+    // the CSV's provenance in a sidecar file
+    const p = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8'));
+    expect(p).toMatchObject({
+      generator: { name: 'mscope' },
+      snapshot: { label: 'first', studyCount: 3 },
+      rulesetVersion: null,
+      fields: ['nctId', 'lastUpdatePostedDate.value', 'overallStatus'],
+      rows: 3,
+      files: [out],
+    });
+    expect(p.command).toMatch(
+      /^mscope .*studies --snapshot first --format csv --fields nctId,lastUpdatePostedDate\.value,overallStatus --out /,
+    );
   });
 
   it('unknown field: usage error (exit 2) listing the valid ones', async () => {
@@ -274,7 +287,7 @@ describe('mscope studies', () => {
     }) as Array<Record<string, string>>;
     const c3 = csv.find((x) => x.nctId === 'NCT90000003')!;
     expect(c3.category).toBe('msc_cells');
-    expect(c3.sources).toBe('umbilical_cord|bone_marrow');
+    expect(c3.sources).toBe('umbilical_cord; bone_marrow');
     expect(JSON.parse(c3.evidence!)).toEqual([
       expect.objectContaining({ rule: 't.r', text: 'Umbilical cord ' }),
     ]);

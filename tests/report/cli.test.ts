@@ -4,11 +4,13 @@
  * completes NCT95000002 with results, and changes NCT95000003's route). Needs `npm run build`.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { zip } from '../sources/helpers.js';
+import ExcelJS from 'exceljs';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 const FX = join(REPO_ROOT, 'tests', 'fixtures', 'analyze');
@@ -70,6 +72,50 @@ describe('mscope run', () => {
     }
   });
 
+  it('exports carry their provenance: the first sheet of tables.xlsx and tables/provenance.json', async () => {
+    const out = join(dir, 'run-prov');
+    const r = await runCli([
+      '--db',
+      db,
+      'report',
+      '--snapshot',
+      'a',
+      '--as-of',
+      '2021-07-14',
+      '--filter',
+      'phase=PHASE2',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    const p = JSON.parse(await readFile(join(out, 'tables', 'provenance.json'), 'utf8'));
+    expect(p).toMatchObject({
+      generator: { name: 'mscope', version: report.generator.version },
+      snapshot: { id: 1, label: 'a', createdAt: report.snapshot.createdAt, studyCount: 4 },
+      rulesetVersion: report.rulesetVersion,
+      asOf: '2021-07-14',
+      filter: { asOf: '2021-07-14', phase: ['PHASE2'] },
+    });
+    expect(p.command).toBe(
+      `mscope --db ${db} report --snapshot a --as-of 2021-07-14 --filter phase=PHASE2 --out ${out}`,
+    );
+    expect(p.files).toContain('phases.csv');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'tables.xlsx'));
+    const first = wb.worksheets[0]!;
+    expect(first.name).toBe('provenance');
+    const cells = new Map<string, unknown>();
+    first.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(cells.get('snapshot id')).toBe(1);
+    expect(cells.get('snapshot date')).toBe(report.snapshot.createdAt);
+    expect(cells.get('ruleset version')).toBe(report.rulesetVersion);
+    expect(cells.get('as-of date')).toBe('2021-07-14');
+    expect(cells.get('filters')).toBe('phase=PHASE2; asOf=2021-07-14');
+    expect(cells.get('mscope version')).toBe(report.generator.version);
+    expect(cells.get('command')).toBe(p.command);
+  });
+
   it('--json prints the created snapshot and the report location', async () => {
     const r = await runCli([
       '--db',
@@ -105,6 +151,47 @@ describe('mscope run', () => {
     // A: 95000001-4, B: 95000001-3 + 95000005 -> 5 distinct studies, 3 duplicates dropped
     expect(j.snapshotCreated).toMatchObject({ studyCount: 5, duplicatesDropped: 3 });
     expect(j.snapshotCreated.sources).toHaveLength(2);
+  });
+
+  it('--from follows the input rules of ingest: a directory expands to its files, zips included', async () => {
+    const inputs = join(dir, 'inputs');
+    await mkdir(join(inputs, 'nested'), { recursive: true });
+    await copyFile(join(FX, 'trials-a.json'), join(inputs, 'a.json'));
+    await writeFile(
+      join(inputs, 'nested', 'b.zip'),
+      zip({ 'b.json': await readFile(join(FX, 'trials-b.json'), 'utf8') }),
+    );
+    await writeFile(join(inputs, '.hidden.json'), 'not registry data');
+    const r = await runCli([
+      '--db',
+      join(dir, 'dir.duckdb'),
+      'run',
+      '--from',
+      inputs,
+      '--out',
+      join(dir, 'run-dir'),
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.snapshotCreated).toMatchObject({ studyCount: 5, duplicatesDropped: 3 });
+    expect(j.snapshotCreated.sources).toEqual([join(inputs, 'a.json'), join(inputs, 'nested', 'b.zip')]);
+    const ingest = await runCli(['--db', join(dir, 'dir-ingest.duckdb'), 'ingest', inputs, '--json']);
+    expect(JSON.parse(ingest.stdout).snapshot.studyCount).toBe(5);
+    const empty = join(dir, 'empty-inputs');
+    await mkdir(empty);
+    const e = await runCli([
+      '--db',
+      join(dir, 'empty.duckdb'),
+      'run',
+      '--from',
+      empty,
+      '--out',
+      join(dir, 'z'),
+    ]);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain('directory holds no files');
+    expect(existsSync(join(dir, 'empty.duckdb'))).toBe(false);
   });
 
   it('bad options fail before anything is created', async () => {

@@ -148,7 +148,7 @@ describe('generateReport on the fixture corpus', () => {
     expect(rows.map((r) => [r.phase, Number(r.trials)])).toEqual(
       res.data.metrics.tables.phases.rows.map((r) => [r.key, r.count]),
     );
-    expect(rows[0]!.nct_ids).toBe('NCT00000001 NCT00000004');
+    expect(rows[0]!.nct_ids).toBe('NCT00000001; NCT00000004');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'tables.xlsx'));
     const names = wb.worksheets.map((w) => w.name);

@@ -236,8 +236,46 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     expect(url.searchParams.get('included')).toBeNull();
     expect(await shownTotal()).toBe(SUBSET);
     expect(await page.locator('#f-included').isDisabled()).toBe(true);
+    // the page says at the top that this snapshot has no labels, and how to get them
+    expect(await page.locator('#notice').isVisible()).toBe(true);
+    expect(await page.locator('#notice').textContent()).toContain(`mscope classify --snapshot ${subset}`);
+    expect(await page.locator('#snapshot option', { hasText: 'subset' }).textContent()).toContain(
+      'not classified',
+    );
     await settle(() => page.goBack());
     expect(await page.locator('#snapshot').inputValue()).not.toBe(subset);
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+  });
+
+  it('without --snapshot the server opens the newest CLASSIFIED snapshot, and its first page shows the included studies', async () => {
+    const other = await startServer({ dbPath: join(dir, 'classic.duckdb'), port: 0 });
+    try {
+      const snaps = (await (await fetch(`${other.url}api/snapshots`)).json()) as {
+        defaultSnapshotId: number;
+        snapshots: Array<{ id: number; label: string; rulesetVersion: string | null }>;
+      };
+      const classic = snaps.snapshots.find((x) => x.label === 'classic')!;
+      const subset = snaps.snapshots.find((x) => x.label === 'subset')!;
+      expect(subset.id).toBeGreaterThan(classic.id);
+      expect(snaps.defaultSnapshotId).toBe(classic.id);
+      expect(classic.rulesetVersion).toBe(RULESET_VERSION);
+      expect(subset.rulesetVersion).toBeNull();
+      const p2 = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      try {
+        await p2.goto(other.url);
+        await p2.waitForSelector('body[data-ready]');
+        expect(new URL(p2.url()).searchParams.get('included')).toBe('true');
+        const included = (await (await fetch(`${other.url}api/studies?included=true`)).json()) as {
+          total: number;
+        };
+        expect(Number(await p2.getAttribute('#count', 'data-total'))).toBe(included.total);
+        expect(await p2.locator('#notice').isHidden()).toBe(true);
+      } finally {
+        await p2.close();
+      }
+    } finally {
+      await other.close();
+    }
   });
 
   it('loaded without CSP violations, script errors or external requests', () => {

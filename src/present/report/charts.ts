@@ -6,7 +6,15 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Metrics, MetricTable } from '../../analyze/metrics.js';
-import { colourScale, SECOND_COLOUR, SINGLE_COLOUR } from './palette.js';
+import {
+  colourOf,
+  colourScaleFor,
+  continuousYears,
+  SECOND_COLOUR,
+  SINGLE_COLOUR,
+  type ColourDimension,
+} from '../colours.js';
+import { COLOUR_DIMENSION_OF } from '../colours.js';
 import { nice } from './labels.js';
 
 export interface FigureDef {
@@ -69,7 +77,7 @@ export function stackData(
   t: MetricTable,
   top = 8,
   dropX: readonly string[] = ['unknown'],
-): { data: StackDatum[]; domain: string[] } {
+): { data: StackDatum[]; domain: string[]; keys: string[] } {
   const totals = new Map<string, number>();
   for (const r of t.rows)
     if (!dropX.includes(r.keys[0]!)) totals.set(r.keys[1]!, (totals.get(r.keys[1]!) ?? 0) + r.count);
@@ -89,19 +97,25 @@ export function stackData(
     d.count += r.count;
     merged.set(key, d);
   }
-  const catchAll = ranked.filter((k) => CATCH_ALL.has(k)).map(nice);
+  const catchAll = ranked.filter((k) => CATCH_ALL.has(k));
   const hasOther = real.length > top;
-  const domain = [
-    ...real.slice(0, top).map(nice),
-    ...(hasOther && !catchAll.includes(nice('other')) ? [nice('other')] : []),
-    ...catchAll,
+  const keys = [
+    ...new Set([
+      ...real.slice(0, top),
+      ...(hasOther && !catchAll.includes('other') ? ['other'] : []),
+      ...catchAll,
+    ]),
   ];
-  const dom = [...new Set(domain)];
+  const dom = keys.map(nice);
   const data = [...merged.values()].map((d) => ({ ...d, rank: dom.indexOf(d.series) }));
-  return { data, domain: dom };
+  return { data, domain: dom, keys };
 }
 
-function stackedYears(
+/** The colour dimension of a two-dimension table's series (its second dim), if it has one. */
+const seriesDimension = (t: MetricTable): ColourDimension | null =>
+  (COLOUR_DIMENSION_OF[t.dims[t.dims.length - 1] ?? ''] as ColourDimension | undefined) ?? null;
+
+export function stackedYears(
   t: MetricTable,
   title: string,
   subtitle: string,
@@ -109,9 +123,12 @@ function stackedYears(
   legend: string,
   top = 8,
 ): TopLevelSpec | null {
-  const { data, domain } = stackData(t, top);
+  const { data, domain, keys } = stackData(t, top);
   if (data.length === 0) return null;
-  const years = [...new Set(data.map((d) => d.x))].sort();
+  // a continuous axis: every year from the first to the last, years without trials drawn as empty (zero) bands
+  const years = continuousYears(data.map((d) => d.x));
+  const dim = seriesDimension(t);
+  const scale = dim ? colourScaleFor(dim, keys, nice) : { domain, range: keys.map(() => SINGLE_COLOUR) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: title, subtitle },
@@ -121,7 +138,14 @@ function stackedYears(
     data: { values: data },
     mark: { type: 'bar', stroke: 'white', strokeWidth: 0.4 },
     encoding: {
-      x: { field: 'x', type: 'ordinal', title: xTitle, sort: years, axis: { labelAngle: -45 } },
+      x: {
+        field: 'x',
+        type: 'ordinal',
+        title: xTitle,
+        sort: years,
+        scale: { domain: years },
+        axis: { labelAngle: -45, labelOverlap: true },
+      },
       y: {
         field: 'count',
         type: 'quantitative',
@@ -129,7 +153,7 @@ function stackedYears(
         title: 'Trials',
         axis: { tickMinStep: 1 },
       },
-      color: { field: 'series', type: 'nominal', title: legend, scale: colourScale(domain), sort: domain },
+      color: { field: 'series', type: 'nominal', title: legend, scale, sort: domain },
       order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       tooltip: [{ field: 'x' }, { field: 'series' }, { field: 'count', aggregate: 'sum' }],
     },
@@ -146,10 +170,12 @@ function hbar(
   let rows = t.rows.filter((r) => r.count > 0);
   if (opts.top !== undefined) rows = rows.slice(0, opts.top);
   if (rows.length === 0) return null;
+  const dim = (COLOUR_DIMENSION_OF[t.dims[0] ?? ''] as ColourDimension | undefined) ?? null;
   const data = rows.map((r) => ({
     label: nice(r.key),
     n: opts.value ? Math.round(r.value ?? 0) : r.count,
     share: r.share ?? null,
+    colour: dim ? colourOf(dim, r.key) : SINGLE_COLOUR,
   }));
   const order = data.map((d) => d.label);
   const field = 'n';
@@ -165,7 +191,10 @@ function hbar(
       x: { field, type: 'quantitative', title: xTitle, axis: { tickMinStep: 1 } },
     },
     layer: [
-      { mark: { type: 'bar', color: SINGLE_COLOUR } },
+      {
+        mark: { type: 'bar' },
+        encoding: { color: { field: 'colour', type: 'nominal', scale: null, legend: null } },
+      },
       {
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222222' },
         encoding: { text: { field, type: 'quantitative', format: ',' } },

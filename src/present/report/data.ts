@@ -20,6 +20,8 @@ export interface ReportSnapshot {
 export interface ReportData {
   generator: { name: 'mscope'; version: string };
   generatedAt: string;
+  /** The command line that made the report (null when called as a library). */
+  command: string | null;
   title: string;
   snapshot: ReportSnapshot;
   rulesetVersion: string | null;
@@ -43,6 +45,8 @@ export interface ReportContext {
   metricsOptions?: MetricsOptions;
   generatedAt?: string;
   title?: string;
+  /** The command line, for the provenance (see provenance.ts). */
+  command?: string;
 }
 
 export function asOfNote(asOf: string | null): string | null {
@@ -69,6 +73,7 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
   return {
     generator: { name: 'mscope', version: VERSION },
     generatedAt: ctx.generatedAt ?? new Date().toISOString(),
+    command: ctx.command ?? null,
     title: ctx.title ?? 'MSC clinical trials landscape',
     snapshot: ctx.snapshot,
     rulesetVersion: ctx.rulesetVersion,

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { DoseStat, MetricTable } from '../../analyze/metrics.js';
 import { STUDY_TABLE_COLUMNS, type NamedTable } from '../../analyze/tables.js';
 import type { ReportData } from './data.js';
+import { LIST_SEPARATOR } from '../names.js';
 
 export interface Sheet {
   /** File stem and sheet name. */
@@ -31,7 +32,7 @@ export function metricSheet(t: MetricTable): Sheet {
       r.count,
       ...(hasShare ? [r.share ?? null] : []),
       ...(hasValue ? [r.value ?? null] : []),
-      r.nctIds.join(' '),
+      r.nctIds.join(LIST_SEPARATOR),
     ]),
   };
 }
@@ -51,7 +52,7 @@ function doseSheet(name: string, dim: 'route' | 'phase', stats: readonly DoseSta
     name,
     title: `Dose (cells/kg) by ${dim}`,
     columns: [dim, 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
-    rows: stats.map((s) => [s.key, s.n, s.min, s.q1, s.median, s.q3, s.max, s.nctIds.join(' ')]),
+    rows: stats.map((s) => [s.key, s.n, s.min, s.q1, s.median, s.q3, s.max, s.nctIds.join(LIST_SEPARATOR)]),
   };
 }
 
@@ -95,10 +96,23 @@ export function sheetCsv(s: Sheet): string {
   return csvText([s.columns, ...s.rows]);
 }
 
-export async function sheetsXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
+/** tables.xlsx; `provenance` ("field", "value" rows) becomes the first sheet, named "provenance". */
+export async function sheetsXlsx(
+  sheets: readonly Sheet[],
+  provenance?: ReadonlyArray<readonly [string, string | number]>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mscope';
   const used = new Set<string>();
+  if (provenance) {
+    const ws = wb.addWorksheet('provenance');
+    used.add('provenance');
+    ws.addRow(['field', 'value']).font = { bold: true };
+    for (const [k, v] of provenance) ws.addRow([k, v]);
+    ws.getColumn(1).width = 20;
+    ws.getColumn(2).width = 100;
+    ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  }
   for (const s of sheets) {
     // Excel sheet names: max 31 chars, no []:*?/\ and unique
     let name = s.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);

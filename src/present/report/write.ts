@@ -15,6 +15,7 @@ import { prismaSvg } from './prisma.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { reportSheets, sheetCsv, sheetsXlsx } from './exports.js';
+import { provenanceOf, provenanceRows } from './provenance.js';
 
 export interface GenerateOptions extends ReportContext {
   outDir: string;
@@ -94,7 +95,14 @@ export async function generateReport(
   for (const f of figures) files.set(`figures/${f.id}.svg`, f.svg);
   const sheets = reportSheets(data);
   for (const s of sheets) files.set(`tables/${s.name}.csv`, sheetCsv(s));
-  files.set('tables.xlsx', await sheetsXlsx(sheets));
+  // provenance: the first sheet of tables.xlsx, and tables/provenance.json beside the CSV files
+  const csvs = sheets.map((s) => `${s.name}.csv`);
+  const provenance = provenanceOf(data, csvs);
+  files.set('tables/provenance.json', JSON.stringify(provenance, null, 2) + '\n');
+  files.set(
+    'tables.xlsx',
+    await sheetsXlsx(sheets, provenanceRows({ ...provenance, files: ['tables.xlsx'] })),
+  );
   done('documents');
 
   t0 = stage('write');

@@ -1,4 +1,5 @@
 /** CSV export of study rows, produced in chunks so a large selection streams instead of building one string. */
+import { LIST_SEPARATOR } from '../../model/lists.js';
 import { csvText, safeCell } from '../csv.js';
 import type { StudyRow } from './dataset.js';
 
@@ -15,13 +16,13 @@ export const CSV_COLUMNS: ReadonlyArray<
   ['start_date', (r) => r.startDate],
   ['first_posted', (r) => r.firstPosted],
   ['lead_sponsor', (r) => r.sponsor],
-  ['countries', (r) => r.countries.join('; ')],
+  ['countries', (r) => r.countries.join(LIST_SEPARATOR)],
   ['category', (r) => r.category],
   ['included', (r) => r.included],
-  ['sources', (r) => r.sources.join('; ')],
+  ['sources', (r) => r.sources.join(LIST_SEPARATOR)],
   ['donor', (r) => r.donor],
-  ['routes', (r) => r.routes.join('; ')],
-  ['modifications', (r) => r.modifications.join('; ')],
+  ['routes', (r) => r.routes.join(LIST_SEPARATOR)],
+  ['modifications', (r) => r.modifications.join(LIST_SEPARATOR)],
   ['specialty', (r) => r.specialty],
   ['covid19', (r) => r.covid19],
   ['product', (r) => r.product],

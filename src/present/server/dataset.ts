@@ -188,9 +188,22 @@ export function buildDataset(
   };
 }
 
+/**
+ * The snapshot the dashboard opens when none is named: the newest one with labels (an unclassified snapshot
+ * would show every chart as "not stated" and 0 included), else the newest one.
+ */
+export async function defaultSnapshotId(store: Store): Promise<number | undefined> {
+  const snaps = [...(await store.listSnapshots())].sort((a, b) => b.id - a.id);
+  for (const s of snaps) if ((await store.labelVersions(s.id)).length > 0) return s.id;
+  return snaps[0]?.id;
+}
+
 /** Load one snapshot's studies and its latest labels (if any) into memory. */
 export async function loadDataset(store: Store, ref?: string | number): Promise<Dataset> {
-  const { info, rows, rulesetVersion } = await loadLatestLabelled(store, ref);
+  const { info, rows, rulesetVersion } = await loadLatestLabelled(
+    store,
+    ref ?? (await defaultSnapshotId(store)),
+  );
   return buildDataset(info, rulesetVersion, rows, await loadPublications(store));
 }
 

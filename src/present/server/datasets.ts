@@ -11,11 +11,23 @@ import { createLru } from './lru.js';
 import { warmDataset } from './responses.js';
 
 export interface DatasetSource {
-  /** The snapshot the server started with (--snapshot, else the latest at start). */
+  /** The snapshot the server started with (--snapshot, else the newest classified one at start, else the newest). */
   readonly defaultSnapshotId: number;
   /** Dataset of a snapshot given by id or label (undefined: the default one). */
   get(ref?: string): Promise<Dataset>;
-  snapshots(): Promise<SnapshotInfo[]>;
+  snapshots(): Promise<ServedSnapshot[]>;
+}
+
+/** A snapshot as /api/snapshots lists it: with the ruleset version of its newest labels (null: not classified). */
+export type ServedSnapshot = SnapshotInfo & { rulesetVersion: string | null };
+
+async function listServed(store: Store): Promise<ServedSnapshot[]> {
+  const out: ServedSnapshot[] = [];
+  for (const s of await store.listSnapshots()) {
+    const v = await store.labelVersions(s.id);
+    out.push({ ...s, rulesetVersion: v[v.length - 1] ?? null });
+  }
+  return out;
 }
 
 export type StoreOpener = () => Promise<Store>;
@@ -52,13 +64,13 @@ export async function createDatasetSourceFrom(
   };
   const first = await load(snapshotRef);
   loaded.set(first.snapshot.id, Promise.resolve(first));
-  let known: SnapshotInfo[] = await withStore(open, (s) => s.listSnapshots());
+  let known: ServedSnapshot[] = await withStore(open, listServed);
 
   const resolve = async (ref: string): Promise<number> => {
-    const find = (list: SnapshotInfo[]) => list.find((s) => String(s.id) === ref || s.label === ref);
+    const find = (list: ServedSnapshot[]) => list.find((s) => String(s.id) === ref || s.label === ref);
     let hit = find(known);
     if (!hit) {
-      known = await withStore(open, (s) => s.listSnapshots());
+      known = await withStore(open, listServed);
       hit = find(known);
     }
     if (!hit) throw new ApiError(404, `no snapshot "${ref}" in the database`, 'snapshot');
@@ -86,7 +98,7 @@ export async function createDatasetSourceFrom(
     },
     async snapshots() {
       try {
-        known = await withStore(open, (s) => s.listSnapshots());
+        known = await withStore(open, listServed);
       } catch {
         /* the database may be locked by a writer: answer with what we knew */
       }

@@ -31,6 +31,8 @@ export interface SnapshotInfo {
   label: string | null;
   createdAt: string;
   studyCount: number;
+  /** Ruleset version of the snapshot's newest labels; null when it was never classified. */
+  rulesetVersion?: string | null;
 }
 
 export interface FacetValue {

@@ -8,6 +8,14 @@ import type { MetricTable } from './api.js';
 import { atlasFeatures, placeCountries } from './map.js';
 import { append, clear, fmt, h, pretty } from './dom.js';
 import type { ListField } from './state.js';
+import {
+  COLOUR_DIMENSION_OF,
+  colourOf,
+  colourScaleFor,
+  continuousYears,
+  SINGLE_COLOUR,
+  type ColourDimension,
+} from '../colours.js';
 
 /** Which chart shows which metric table, and which filter a click on it sets (data, not code). */
 export const CHARTS: ReadonlyArray<{
@@ -53,15 +61,24 @@ const BASE_CONFIG = {
   view: { stroke: null },
 };
 
-function barSpec(
+export function barSpec(
   t: MetricTable,
   title: string,
   selected: readonly string[],
   limit?: number,
 ): VisualizationSpec {
-  const values = t.rows
-    .slice(0, limit ?? 25)
-    .map((r) => ({ key: r.key, label: pretty(r.key), count: r.count, sel: selected.includes(r.key) }));
+  // the same colour per value as the report (../colours.ts); a selection is marked by an outline and by fading
+  // the values not selected, so the colour keeps meaning the value
+  const dim = (COLOUR_DIMENSION_OF[t.dims[0] ?? ''] as ColourDimension | undefined) ?? null;
+  const any = selected.length > 0;
+  const values = t.rows.slice(0, limit ?? 25).map((r) => ({
+    key: r.key,
+    label: pretty(r.key),
+    count: r.count,
+    sel: selected.includes(r.key),
+    colour: dim ? colourOf(dim, r.key) : SINGLE_COLOUR,
+    fade: any && !selected.includes(r.key),
+  }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `${title}: bar chart of ${t.unit} per value. Click a bar to filter by it.`,
@@ -69,25 +86,58 @@ function barSpec(
     autosize: AUTOSIZE,
     height: { step: 18 },
     data: { values },
-    mark: { type: 'bar', cursor: 'pointer', tooltip: true },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: { field: 'count', order: 'descending' }, title: null },
-      x: { field: 'count', type: 'quantitative', title: t.unit },
-      color: {
-        condition: { test: 'datum.sel', value: '#b4451f' },
-        value: '#3b6ea8',
+      // room for the value labels right of the longest bar
+      x: {
+        field: 'count',
+        type: 'quantitative',
+        title: t.unit,
+        scale: { domainMax: Math.max(1, ...values.map((v) => v.count)) * 1.15 },
       },
       tooltip: [
         { field: 'label', title: 'value' },
         { field: 'count', title: t.unit },
       ],
     },
+    layer: [
+      {
+        mark: { type: 'bar', cursor: 'pointer', tooltip: true },
+        encoding: {
+          color: { field: 'colour', type: 'nominal', scale: null, legend: null },
+          opacity: { condition: { test: 'datum.fade', value: 0.3 }, value: 1 },
+          stroke: { condition: { test: 'datum.sel', value: '#111111' }, value: null },
+          strokeWidth: { condition: { test: 'datum.sel', value: 2 }, value: 0 },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#222222' },
+        encoding: { text: { field: 'count', type: 'quantitative', format: ',' } },
+      },
+    ],
     config: BASE_CONFIG,
   } as VisualizationSpec;
 }
 
-function yearSpec(t: MetricTable): VisualizationSpec {
-  const values = t.rows.map((r) => ({ year: r.keys[0], source: pretty(r.keys[1] ?? ''), count: r.count }));
+export function yearSpec(t: MetricTable): VisualizationSpec {
+  const rows = t.rows.filter((r) => r.keys[0] !== 'unknown');
+  // a continuous axis (years without studies are empty bands) and the report's colour per source
+  const years = continuousYears(rows.map((r) => r.keys[0] ?? ''));
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.keys[1] ?? '', (totals.get(r.keys[1] ?? '') ?? 0) + r.count);
+  const neutral = (k: string) => k === 'unspecified' || k === 'other';
+  const keys = [...totals.keys()].sort(
+    (a, b) =>
+      Number(neutral(a)) - Number(neutral(b)) || totals.get(b)! - totals.get(a)! || a.localeCompare(b),
+  );
+  const scale = colourScaleFor('source', keys, pretty);
+  // stacks in legend order, the largest source at the bottom
+  const values = rows.map((r) => ({
+    year: r.keys[0],
+    source: pretty(r.keys[1] ?? ''),
+    count: r.count,
+    rank: keys.indexOf(r.keys[1] ?? ''),
+  }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description:
@@ -98,9 +148,23 @@ function yearSpec(t: MetricTable): VisualizationSpec {
     data: { values },
     mark: { type: 'bar', cursor: 'pointer' },
     encoding: {
-      x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: -45 } },
-      y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: 'studies' },
-      color: { field: 'source', type: 'nominal', title: 'source', scale: { scheme: 'tableau20' } },
+      x: {
+        field: 'year',
+        type: 'ordinal',
+        title: null,
+        sort: years,
+        scale: { domain: years },
+        axis: { labelAngle: -45, labelOverlap: true },
+      },
+      y: {
+        field: 'count',
+        type: 'quantitative',
+        aggregate: 'sum',
+        title: 'studies',
+        axis: { tickMinStep: 1, format: 'd' },
+      },
+      color: { field: 'source', type: 'nominal', title: 'source', scale, sort: scale.domain },
+      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       tooltip: [
         { field: 'year' },
         { field: 'source' },

@@ -1,3 +1,4 @@
+import { nice } from '../names.js';
 /** Tiny DOM helpers: elements are built with text nodes only (never innerHTML), so registry text cannot inject markup. */
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 type Child = Node | string | number | null | undefined | false;
@@ -36,22 +37,8 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 const NUM = new Intl.NumberFormat('en');
 export const fmt = (n: number): string => NUM.format(n);
 
-/** "bone_marrow" -> "bone marrow", "PHASE1|PHASE2" -> "Phase 1/2", "NOT_YET_RECRUITING" -> "not yet recruiting". */
+/** A stored value's display name, the same as the report's (../names.ts); null/undefined -> "—". */
 export function pretty(v: string | null | undefined): string {
   if (v === null || v === undefined) return '—';
-  if (/^(EARLY_)?PHASE\d/.test(v)) {
-    return v
-      .split('|')
-      .map((p, i) =>
-        p === 'EARLY_PHASE1'
-          ? 'Early phase 1'
-          : i === 0
-            ? p.replace('PHASE', 'Phase ')
-            : p.replace('PHASE', ''),
-      )
-      .join('/');
-  }
-  if (v === 'NA') return 'N/A';
-  if (v === 'NONE') return 'no phase';
-  return /^[A-Z0-9_]+$/.test(v) ? v.replace(/_/g, ' ').toLowerCase() : v.replace(/_/g, ' ');
+  return nice(v);
 }

@@ -40,6 +40,7 @@ const el = {
   count: () => byId('count'),
   chips: () => byId('chips'),
   error: () => byId('error'),
+  notice: () => byId('notice'),
   overview: () => byId('overview'),
   summary: () => byId('summary'),
   charts: () => byId('charts'),
@@ -99,6 +100,23 @@ const LABEL_FIELDS: ReadonlySet<string> = new Set([
   'modification',
   'product',
 ]);
+
+/** At the top of the page: this snapshot has no labels, and the command that gives it some. */
+function renderNotice(): void {
+  const box = el.notice();
+  clear(box);
+  box.hidden = !meta || !!meta.rulesetVersion;
+  if (!meta || meta.rulesetVersion) return;
+  const id = meta.snapshot.id;
+  append(
+    box,
+    h('strong', {}, `Snapshot #${id} is not classified. `),
+    'Tissue source, donor, route, specialty and the screening (included MSC studies) come from the classifier, so ',
+    'every label chart shows "Not stated" and label filters are off. Label it with ',
+    h('code', {}, `mscope classify --snapshot ${id}`),
+    ' (same --db as this server), then reload this page.',
+  );
+}
 
 function renderChips(): void {
   const box = el.chips();
@@ -182,6 +200,7 @@ async function render(): Promise<void> {
     await loadMeta();
     if (token !== renderToken || !meta) return;
     showError(null);
+    renderNotice();
     el.snapshot().value = String(state.snapshot ?? meta.snapshot.id);
     renderFilters(el.form(), meta, state, (s) => navigate(s));
     renderChips();
@@ -271,7 +290,7 @@ async function init(): Promise<void> {
         h(
           'option',
           { value: s.id },
-          `#${s.id}${s.label ? ` ${s.label}` : ''} · ${s.createdAt.slice(0, 10)} · ${fmt(s.studyCount)} studies${s.id === snaps.defaultSnapshotId ? ' (default)' : ''}`,
+          `#${s.id}${s.label ? ` ${s.label}` : ''} · ${s.createdAt.slice(0, 10)} · ${fmt(s.studyCount)} studies${s.rulesetVersion === null ? ' · not classified' : ''}${s.id === snaps.defaultSnapshotId ? ' (default)' : ''}`,
         ),
       );
     }

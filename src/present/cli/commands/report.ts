@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
 import { filterFromPairs, type Filter } from '../../../analyze/filter.js';
+import { currentCommand } from '../../report/provenance.js';
 import { openStore } from '../../../store/index.js';
 // heavy modules (vega, exceljs, the classifier) are imported when a command runs, not at CLI start-up
 import { parseReview, type ReviewId } from '../../report/compare.js';
@@ -95,6 +96,7 @@ export async function writeReport(
       compare: opts.compare,
       publishedFile: opts.published,
       title: opts.title,
+      command: currentCommand(),
       onStage: (_s, i) => bar.update(i),
     });
   } finally {

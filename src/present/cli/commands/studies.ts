@@ -18,7 +18,10 @@ import { DEFAULT_CSV_FIELDS, LABEL_FIELDS, parseFields } from '../util/fields.js
 import { csvCell, csvLine, exportObject, FORMATS, type ExportFormat } from '../util/format.js';
 import { openSink, OutputClosed } from '../util/output.js';
 import { selectStudies, type StudyPredicate } from '../util/select.js';
-import { compileFilter, filterFromPairs, isEmptyFilter } from '../../../analyze/filter.js';
+import { compileFilter, filterFromPairs, isEmptyFilter, type Filter } from '../../../analyze/filter.js';
+import { VERSION } from '../../../version.js';
+import { currentCommand } from '../../report/provenance.js';
+import { writeFile } from 'node:fs/promises';
 
 export { selectStudies, type StudyPredicate } from '../util/select.js';
 
@@ -41,6 +44,7 @@ export interface StudiesQuery {
   out: string | undefined;
   rulesetVersion: string | undefined;
   predicate?: StudyPredicate;
+  filter?: Filter;
 }
 
 export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
@@ -53,7 +57,7 @@ export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
   if (opts.fields !== undefined) parseFields(opts.fields, true); // names checked before the database is opened
   const filter = filterFromPairs(opts.filter, { 'as-of': opts.asOf });
   return {
-    ...(isEmptyFilter(filter) ? {} : { predicate: compileFilter(filter) }),
+    ...(isEmptyFilter(filter) ? {} : { predicate: compileFilter(filter), filter }),
     snapshot: opts.snapshot,
     format: format as ExportFormat,
     fieldsSpec: opts.fields,
@@ -107,6 +111,28 @@ export async function exportStudies(store: Store, q: StudiesQuery): Promise<numb
       await sink.write(n === 0 ? ']\n' : '\n]\n');
     }
     await sink.end();
+    // a CSV file carries its provenance in a sidecar <file>.provenance.json (JSON exports hold provenance per study)
+    if (q.out && q.format === 'csv') {
+      const provenance = {
+        generator: { name: 'mscope', version: VERSION },
+        generatedAt: new Date().toISOString(),
+        command: currentCommand(),
+        snapshot: {
+          id: snap.id,
+          label: snap.label,
+          createdAt: snap.createdAt,
+          sources: snap.sources,
+          studyCount: snap.studyCount,
+        },
+        rulesetVersion: withLabels ? (q.rulesetVersion ?? versions[versions.length - 1]!) : null,
+        asOf: q.filter?.asOf ?? null,
+        filter: q.filter ?? {},
+        fields: fields ?? [...DEFAULT_CSV_FIELDS, ...(withLabels ? LABEL_FIELDS : [])],
+        rows: n,
+        files: [q.out],
+      };
+      await writeFile(`${q.out}.provenance.json`, JSON.stringify(provenance, null, 2) + '\n');
+    }
   } catch (err) {
     await sink.abort();
     if (err instanceof OutputClosed) return n; // the reader stopped reading (e.g. `| head`): not an error
@@ -123,7 +149,7 @@ export function register(program: Command): void {
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
     .option(
       '--fields <a,b,c>',
-      'only these dotted Study paths / label keys (e.g. nctId,leadSponsor.name,locations.country,category)',
+      'only these dotted Study paths / derived fields / label keys (e.g. nctId,leadSponsor.name,countries,category,dose.value)',
     )
     .option('--ruleset <version>', 'ruleset version of the labels to attach (default: the latest saved)')
     .option('--out <file>', 'write to this file instead of stdout (written only when complete)')
@@ -137,8 +163,11 @@ export function register(program: Command): void {
       'after',
       '\nLabels (when the snapshot is classified) are top-level keys next to the Study fields:\n' +
         `  ${LABEL_FIELDS.join(', ')}\n` +
-        'CSV: arrays joined with "|", registry dates as their ISO value, objects (evidence, dose) as JSON text.\n' +
-        'A path through a list maps over it: locations.country = the countries of all locations.',
+        'Derived fields: countries (distinct), phase (PHASE1|PHASE2, NA, NONE), dose.value, dose.valueHigh,\n' +
+        '  dose.unit, dose.perKg, dose.administrations, dose.intervalDays, dose.text.\n' +
+        'CSV: lists joined with "; " (the one list separator of every export), registry dates as their ISO value,\n' +
+        '  objects (evidence, dose) as JSON text; with --out FILE, FILE.provenance.json says where it came from.\n' +
+        'A path through a list maps over it: locations.country = the country of every location (repeats per site).',
     )
     .action(async (opts: StudiesCliOptions, cmd: Command) => {
       const q = parseStudiesOptions(opts);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { UsageError } from '../../../model/errors.js';
 import type { Labels } from '../../../model/labels.js';
 import { StudySchema, type Study } from '../../../model/study.js';
+import { countriesOf, phaseKeyOf } from '../../../analyze/dimensions.js';
 
 /** Label keys an exported study carries (top-level keys next to the Study fields) when labels exist. */
 export const LABEL_FIELDS = [
@@ -69,6 +70,55 @@ export function compactFieldList(paths: readonly string[] = STUDY_FIELDS): strin
   return render(root, ', ');
 }
 
+/**
+ * Fields made from the record or its labels for analysis: one value per study, ready for R/Python/Excel.
+ * `countries`: distinct location countries (first-seen order; `locations.country` repeats a country per site);
+ * `phase`: the registry phase list as ONE key, as the filters and metrics use it (`PHASE1|PHASE2`, `NA`, `NONE`);
+ * `dose.*`: the per-administration cell dose split into its parts (label fields: need a classified snapshot).
+ */
+export const DERIVED_FIELDS: Readonly<
+  Record<string, { labels: boolean; value: (s: Study, l: Labels | null) => unknown; doc: string }>
+> = {
+  countries: { labels: false, value: (s) => countriesOf(s), doc: 'distinct location countries' },
+  phase: {
+    labels: false,
+    value: (s) => phaseKeyOf(s.phases),
+    doc: 'phase key, e.g. PHASE1|PHASE2, NA, NONE',
+  },
+  'dose.value': {
+    labels: true,
+    value: (_s, l) => l?.dose?.value ?? null,
+    doc: 'cells per administration (low end of a range)',
+  },
+  'dose.valueHigh': {
+    labels: true,
+    value: (_s, l) => l?.dose?.valueHigh ?? null,
+    doc: 'high end of a dose range',
+  },
+  'dose.unit': { labels: true, value: (_s, l) => l?.dose?.unit ?? null, doc: '"cells" or "cells/kg"' },
+  'dose.perKg': {
+    labels: true,
+    value: (_s, l) => (l?.dose ? l.dose.unit === 'cells/kg' : null),
+    doc: 'true when the dose is per kg body weight',
+  },
+  'dose.administrations': {
+    labels: true,
+    value: (_s, l) => l?.dose?.administrations ?? null,
+    doc: 'number of administrations',
+  },
+  'dose.intervalDays': {
+    labels: true,
+    value: (_s, l) => l?.dose?.intervalDays ?? null,
+    doc: 'days between administrations',
+  },
+  'dose.text': {
+    labels: true,
+    value: (_s, l) => l?.dose?.text ?? null,
+    doc: 'the dose as written in the record',
+  },
+};
+const DERIVED_FIELD_SET = new Set(Object.keys(DERIVED_FIELDS));
+
 const STUDY_FIELD_SET = new Set(STUDY_FIELDS);
 const LABEL_FIELD_SET = new Set<string>(LABEL_FIELDS);
 
@@ -92,7 +142,7 @@ export const DEFAULT_CSV_FIELDS: readonly string[] = [
   'conditions',
   'keywords',
   'interventions.name',
-  'locations.country',
+  'countries',
   'hasResults',
   'provenance.format',
   'provenance.file',
@@ -105,16 +155,19 @@ export function parseFields(spec: string, withLabels: boolean): string[] {
     .map((f) => f.trim())
     .filter((f) => f !== '');
   if (fields.length === 0) throw new UsageError('--fields: no field names given');
-  const unknown = fields.filter((f) => !STUDY_FIELD_SET.has(f) && !LABEL_FIELD_SET.has(f));
+  const unknown = fields.filter(
+    (f) => !STUDY_FIELD_SET.has(f) && !LABEL_FIELD_SET.has(f) && !DERIVED_FIELD_SET.has(f),
+  );
   if (unknown.length) {
     throw new UsageError(
       `--fields: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `"${f}"`).join(', ')}.\n` +
         `Valid Study fields (nested ones with dots, e.g. leadSponsor.name): ${compactFieldList()}\n` +
+        `Derived fields: ${Object.keys(DERIVED_FIELDS).join(', ')}\n` +
         `Label fields (when the snapshot is classified): ${LABEL_FIELDS.join(', ')}`,
     );
   }
   if (!withLabels) {
-    const labelOnly = fields.filter((f) => LABEL_FIELD_SET.has(f));
+    const labelOnly = fields.filter((f) => LABEL_FIELD_SET.has(f) || DERIVED_FIELDS[f]?.labels === true);
     if (labelOnly.length) {
       throw new UsageError(
         `--fields: ${labelOnly.join(', ')} ${labelOnly.length > 1 ? 'are label fields' : 'is a label field'}, ` +
@@ -148,6 +201,8 @@ export function getPath(obj: unknown, path: string): unknown {
 
 /** The value of `field` for a study and its labels (null labels: label fields are null). */
 export function fieldValue(study: Study, labels: Labels | null, field: string): unknown {
+  const derived = DERIVED_FIELDS[field];
+  if (derived) return derived.value(study, labels);
   if (isLabelField(field)) return labels ? labels[field] : null;
   return getPath(study, field);
 }

@@ -1,12 +1,14 @@
 /**
  * Rendering exported studies as JSON, NDJSON or CSV rows. JSON/NDJSON: the full Study with the label keys
  * at top level (or, with --fields, an object keyed by the selected dotted paths). CSV: one cell per field;
- * arrays of plain values joined with "|", registry dates as their ISO value, other objects as JSON text.
+ * arrays of plain values joined with LIST_SEPARATOR ("; ", the one list separator of every export), registry
+ * dates as their ISO value, other objects as JSON text.
  */
 import { csvText } from '../../csv.js';
 import type { Labels } from '../../../model/labels.js';
 import type { Study } from '../../../model/study.js';
 import { fieldValue, LABEL_FIELDS } from './fields.js';
+import { LIST_SEPARATOR } from '../../names.js';
 
 export const FORMATS = ['json', 'ndjson', 'csv'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -44,8 +46,8 @@ export function csvCell(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (isPartialDate(v)) return v.value;
   if (Array.isArray(v)) {
-    if (v.every(isPlain)) return v.map((x) => (x === null ? '' : String(x))).join('|');
-    if (v.every(isPartialDate)) return v.map((d) => d.value).join('|');
+    if (v.every(isPlain)) return v.map((x) => (x === null ? '' : String(x))).join(LIST_SEPARATOR);
+    if (v.every(isPartialDate)) return v.map((d) => d.value).join(LIST_SEPARATOR);
   }
   return JSON.stringify(v);
 }
