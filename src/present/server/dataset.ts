@@ -188,7 +188,7 @@ export function buildDataset(
   };
 }
 
-/** Load one snapshot's studies and its latest labels (if any) into memory. */
+/** Load one snapshot's studies and its latest labels (if any) into memory, reviewer decisions applied. */
 export async function loadDataset(store: Store, ref?: string | number): Promise<Dataset> {
   const { info, rows, rulesetVersion } = await loadLatestLabelled(store, ref);
   return buildDataset(info, rulesetVersion, rows, await loadPublications(store));
