@@ -24,6 +24,8 @@
  * - asOf: keeps studies first posted on or before that date (the registry as it was then, as far as the
  *   registry allows: statuses and other fields are still those of the snapshot). Studies without a first-posted
  *   date fall back to their first-submitted date; with neither they are dropped.
+ * - review: "reviewed" (a reviewer decided some field), "unreviewed", "disagrees" (the classifier's current value
+ *   differs from a decision in force).
  */
 import { z } from 'zod';
 import { CATEGORIES, DONORS, MODIFICATIONS, ROUTES, SOURCES, SPECIALTIES } from '../model/labels.js';
@@ -32,6 +34,7 @@ import type { ClassifiedStudy } from './types.js';
 import { PRODUCT_FORMS, phaseKeyOf } from './dimensions.js';
 import { prepared, searchText, type PreparedStudy } from './prepare.js';
 import { isIsoDate, lowerBound, upperBound } from './dates.js';
+import { REVIEW_STATES, reviewStateMatches } from './review.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD' });
 const list = <T extends z.ZodTypeAny>(t: T) => z.array(t).optional();
@@ -59,6 +62,8 @@ export const FilterSchema = z
     startFrom: isoDate.optional(),
     startTo: isoDate.optional(),
     asOf: isoDate.optional(),
+    /** Review state (review.ts): reviewed, unreviewed, disagrees (the classifier now differs from a decision). */
+    review: list(z.enum(REVIEW_STATES)),
   })
   .strict();
 
@@ -156,6 +161,10 @@ export function compilePreparedFilter(input: Filter): (p: PreparedStudy) => bool
       return (lo === null || d >= lo) && (hi === null || d <= hi);
     });
   };
+  if (has(f.review)) {
+    const states = [...new Set(f.review)];
+    tests.push((p) => states.some((st) => reviewStateMatches(p.row, st)));
+  }
   bound((p) => p.firstPostedDay, f.firstPostedFrom, f.firstPostedTo);
   bound((p) => p.startDay, f.startFrom, f.startTo);
   bound((p) => p.asOfDay, undefined, f.asOf);
@@ -221,6 +230,7 @@ const KIND: Record<keyof Filter, Kind> = {
   startFrom: 'string',
   startTo: 'string',
   asOf: 'string',
+  review: 'list',
 };
 
 /** kebab-case / snake_case / lower-case spellings -> field name ("first-posted-from", "as_of", "asof" …). */

@@ -6,3 +6,4 @@ export * from './tables.js';
 export * from './diff.js';
 export * from './dimensions.js';
 export * from './prepare.js';
+export * from './review.js';

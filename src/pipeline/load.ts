@@ -2,8 +2,11 @@
  * Pipeline step 3: one snapshot as ClassifiedStudy rows (what the report, diff and the analyses take).
  * loadClassifiedRows: the labels saved for the current ruleset version, else the studies are classified in memory
  * with the current rules (nothing is written). loadLatestLabelled: the labels saved last, whatever their version.
+ * Both apply the reviewers' decisions (analyze/review.ts): the rows carry the EFFECTIVE labels (a decision wins over
+ * the classifier) and `review` with the classifier's own labels.
  */
 import type { ClassifiedStudy } from '../analyze/types.js';
+import { applyDecisions } from '../analyze/review.js';
 import type { Labels } from '../model/labels.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
 import { classifier } from './classify.js';
@@ -45,7 +48,8 @@ export async function loadClassifiedRows(
     progress.tick(rows.length);
   }
   progress.flush(rows.length);
-  return { info, rows, rulesetVersion: version, labelsFrom };
+  const decisions = await store.listDecisions();
+  return { info, rows: applyDecisions(rows, decisions), rulesetVersion: version, labelsFrom };
 }
 
 /** The studies of a snapshot with the labels saved last (any ruleset version), never classifying. */
@@ -65,5 +69,6 @@ export async function loadLatestLabelled(
     progress.tick(rows.length);
   }
   progress.flush(rows.length);
-  return { info, rows, rulesetVersion };
+  const decisions = await store.listDecisions();
+  return { info, rows: applyDecisions(rows, decisions), rulesetVersion };
 }

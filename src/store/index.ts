@@ -5,3 +5,4 @@ export type { OpenStoreOptions } from './store.js';
 export { fileRows } from './file-rows.js';
 export type { FileRowsOptions } from './file-rows.js';
 export type { RowSource, RowBatch } from './rows.js';
+export type { AddDecisionsResult, NewDecision, ReviewSample } from './decisions.js';

@@ -5,8 +5,16 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
+import { DECISIONS_DDL, SAMPLES_DDL } from './decisions.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * The oldest schema version a READ-ONLY open accepts without migrating: version 2 only added tables (decisions,
+ * review_samples), and readers treat a missing one as empty, so read-only commands keep working on a version 1
+ * file until a read-write open migrates it.
+ */
+export const OLDEST_READABLE_VERSION = 1;
 
 /**
  * Records of a snapshot that failed validation, verbatim with the reason (a fetch finishes without them instead of
@@ -91,10 +99,15 @@ export const DDL: readonly string[] = [
     product VARCHAR,
     labels_json VARCHAR NOT NULL
   )`,
+  DECISIONS_DDL,
+  SAMPLES_DDL,
 ];
 
-/** Schema upgrades: MIGRATIONS[n] upgrades version n to n+1. Empty while there is only version 1. */
-export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {};
+/** Schema upgrades: MIGRATIONS[n] upgrades version n to n+1. */
+export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {
+  /** 1 -> 2: reviewer decisions and review samples (new tables; nothing else changes). */
+  1: [DECISIONS_DDL, SAMPLES_DDL],
+};
 
 async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
   const r = await conn.runAndReadAll(
@@ -142,6 +155,7 @@ export async function ensureSchema(conn: DuckDBConnection, path: string, readOnl
     );
   }
   if (version < SCHEMA_VERSION) {
+    if (readOnly && version >= OLDEST_READABLE_VERSION) return;
     if (readOnly) {
       throw new MscopeError(
         `${path}: database schema version ${version} is older than ${SCHEMA_VERSION}; open it once read-write to migrate`,

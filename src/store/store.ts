@@ -13,6 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
+import { addDecisions, listDecisions, listSamples, saveSample } from './decisions.js';
 import { labelVersions, loadLabels, saveLabels } from './labels.js';
 import { getStudy, iterRecords, iterStudies } from './read.js';
 import { ensureSchema } from './schema.js';
@@ -153,6 +154,10 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
     ),
     loadLabels: async (id, version) => (live(), loadLabels(conn, id, version)),
     labelVersions: async (id) => (live(), labelVersions(conn, id)),
+    addDecisions: async (decisions) => (writable(), exclusive(() => addDecisions(conn, decisions))),
+    listDecisions: async () => (live(), listDecisions(conn)),
+    saveSample: async (sample) => (writable(), exclusive(() => saveSample(conn, sample))),
+    listSamples: async () => (live(), listSamples(conn)),
     connection: () => (live(), conn),
     close: async () => {
       if (closed) return;

@@ -3,7 +3,9 @@
  * (one `ingest` or `fetch`); labels are attached to a snapshot per ruleset version.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Decision } from '../model/decisions.js';
 import type { Labels } from '../model/labels.js';
+import type { AddDecisionsResult, NewDecision, ReviewSample } from './decisions.js';
 import type { QuarantinedRecord, StudyRecord } from '../model/record.js';
 import type { Study } from '../model/study.js';
 import type { RowSource } from './rows.js';
@@ -70,6 +72,17 @@ export interface Store {
   loadLabels(snapshotId: number, rulesetVersion?: string): Promise<Map<string, Labels>>;
   /** Ruleset versions with labels for the snapshot, oldest saved first. */
   labelVersions(snapshotId: number): Promise<string[]>;
+  /**
+   * Append reviewer decisions (one transaction; all or nothing). Identical decisions already stored (same trial,
+   * field, reviewer, time, value) are skipped, so importing a file twice adds nothing.
+   */
+  addDecisions(decisions: readonly NewDecision[]): Promise<AddDecisionsResult>;
+  /** Every decision in append order (the full history; empty for a database without any). */
+  listDecisions(): Promise<Decision[]>;
+  /** Store a review sample (immutable: an existing sample of that name is returned unchanged). */
+  saveSample(sample: ReviewSample): Promise<ReviewSample>;
+  /** Review samples, oldest first. */
+  listSamples(): Promise<ReviewSample[]>;
   /** Escape hatch for analytics / server SQL. Treat as read-only. */
   connection(): DuckDBConnection;
   close(): Promise<void>;

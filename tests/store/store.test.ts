@@ -418,7 +418,7 @@ describe('opening', () => {
     await store.connection().run(`UPDATE meta SET value = '999' WHERE key = 'schema_version'`);
     await store.close();
     await expect(openStore(dbPath)).rejects.toThrow(
-      /schema version 999 is newer than this mscope supports \(1\)/,
+      /schema version 999 is newer than this mscope supports \(2\)/,
     );
     store = await openStore(':memory:');
   });

@@ -6,6 +6,7 @@ import { applyFilter, isEmptyFilter, type Filter } from '../../analyze/filter.js
 import { computeMetrics, type Metrics, type MetricsOptions } from '../../analyze/metrics.js';
 import { namedTables, type NamedTable } from '../../analyze/tables.js';
 import type { ClassifiedStudy } from '../../analyze/types.js';
+import { reviewSummary, type ReviewSummary } from '../../analyze/review.js';
 import { VERSION } from '../../version.js';
 import type { Comparison } from './compare.js';
 
@@ -32,6 +33,9 @@ export interface ReportData {
   /** Plain statements about what the numbers mean (as-of semantics, status drift, counting rules). */
   notes: string[];
   metrics: Metrics;
+  /** Reviewer decisions among the reported studies (null when none was reviewed): the labels counted are the
+   * effective ones (a decision wins over the classifier). */
+  review: ReviewSummary | null;
   namedTables: NamedTable[];
   comparisons: Comparison[];
   figures: Array<{ id: string; title: string; regenerates: string | null; caption: string; file: string }>;
@@ -61,11 +65,16 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
   const metrics = computeMetrics(kept, ctx.metricsOptions);
   const included = kept.filter((r) => r.labels?.included === true);
   const asOf = filter.asOf ?? null;
+  const summary = reviewSummary(kept);
+  const review = summary.trialsReviewed > 0 ? summary : null;
   const notes = [
     asOfNote(asOf),
     `Snapshot ${ctx.snapshot.id ?? '(none)'}${ctx.snapshot.label ? ` "${ctx.snapshot.label}"` : ''}: ${ctx.snapshot.studyCount} registry records; ${metrics.flow.identified} after the filter; ${metrics.flow.included} included by the classifier (ruleset ${ctx.rulesetVersion ?? 'unknown'}).`,
     ctx.labelsFrom === 'classified'
       ? `No labels were stored for ruleset ${ctx.rulesetVersion ?? 'unknown'}: the studies were classified when this report was made (same rules, same result).`
+      : null,
+    review
+      ? `${review.trialsReviewed} trials (${review.fieldsReviewed} label fields) were checked by a reviewer; their decisions replace the classifier's labels in every figure and table. The classifier currently disagrees with ${review.fieldsDisagreeing} of those decisions (${review.trialsCorrected} trials corrected)${review.changedSinceDecision.length ? `; ${review.changedSinceDecision.length} of them changed since the decision was made (a rule change worth a look: see the review section)` : ''}.`
       : null,
     'All landscape numbers count included studies only (MSC cells, MSC-derived cell-free products, stromal mixtures). Every table lists the NCT ids behind each number in report.json and the CSV files.',
     'Multi-valued labels (tissue sources, routes, modifications, countries) count a trial once under each value; stacked year charts use one group per trial.',
@@ -82,6 +91,7 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
     asOf,
     notes,
     metrics,
+    review,
     namedTables: namedTables(included),
     comparisons: [],
     figures: [],

@@ -1,4 +1,5 @@
 /** report.html: one self-contained page (inline CSS and SVG, no scripts, no external resources). */
+import { reviewHtml } from './review.js';
 import type { MetricTable } from '../../analyze/metrics.js';
 import type { NamedTable } from '../../analyze/tables.js';
 import type { Comparison } from './compare.js';
@@ -125,6 +126,7 @@ export function renderHtml(d: ReportData, figures: readonly RenderedFigure[], pr
 <ul class="notes">${d.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
 <h2 id="flow">Screening flow</h2>
 <figure>${prisma}<figcaption>Records identified in the snapshot, excluded by the classifier's screening reason, and included. Exclusion reasons are rule codes; each record's evidence is in the database.</figcaption></figure>
+${reviewHtml(d.review)}
 <h2 id="summary">Key numbers</h2>
 <div class="cards">${cards.map(([l, n]) => `<div class="card"><b>${fmt(n)}</b><span>${esc(l)}</span></div>`).join('')}</div>
 ${d.comparisons.length ? `<h2 id="comparison">Published vs this snapshot</h2>${d.comparisons.map(comparisonHtml).join('\n')}` : ''}

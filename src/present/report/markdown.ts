@@ -1,4 +1,5 @@
 /** report.md: the same content as the HTML, as Markdown with the figures linked from figures/. */
+import { reviewMarkdown } from './review.js';
 import type { MetricTable } from '../../analyze/metrics.js';
 import type { ReportData } from './data.js';
 import { nice } from './labels.js';
@@ -52,6 +53,8 @@ export function renderMarkdown(d: ReportData): string {
   out.push(
     `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- Records after the report filter: ${fmt(f.identified)}\n- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${html(r.key)}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${html(nice(r.key))}: ${fmt(r.count)}`).join('\n')}\n`,
   );
+  const review = reviewMarkdown(d.review);
+  if (review) out.push(review);
   out.push(
     `## Key numbers\n\n${mdTable(
       ['metric', 'value'],

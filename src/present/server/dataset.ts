@@ -198,7 +198,7 @@ export async function defaultSnapshotId(store: Store): Promise<number | undefine
   return snaps[0]?.id;
 }
 
-/** Load one snapshot's studies and its latest labels (if any) into memory. */
+/** Load one snapshot's studies and its latest labels (if any) into memory, reviewer decisions applied. */
 export async function loadDataset(store: Store, ref?: string | number): Promise<Dataset> {
   const { info, rows, rulesetVersion } = await loadLatestLabelled(
     store,

@@ -13,6 +13,10 @@ import type { Labels } from '../../../model/labels.js';
 import { withStore } from '../util/db.js';
 import { textTable } from '../util/output.js';
 import { classifySnapshot } from './classify.js';
+import { validateClassifier } from '../../../analyze/validate.js';
+import { parseDecisions } from '../../review/codec.js';
+import { classifierLabels } from '../../review/context.js';
+import { confusionTable, methodsTable } from '../../review/methods.js';
 
 const pct = (x: number): string => x.toFixed(3);
 
@@ -49,11 +53,59 @@ export function formatEval(r: EvalReport, meta: { snapshotId: number; rulesetVer
   return out.join('\n') + '\n';
 }
 
+/** A decisions export (mscope decisions export: JSON lines with "field", or CSV with nct_id,field) rather than gold rows. */
+export function isDecisionsFile(text: string): boolean {
+  const first = text.trimStart().split(/\r?\n/, 1)[0] ?? '';
+  if (first.startsWith('{')) {
+    try {
+      const o = JSON.parse(first) as Record<string, unknown>;
+      return 'field' in o && 'nctId' in o;
+    } catch {
+      return false;
+    }
+  }
+  return /^\uFEFF?nct_id,field,/.test(first);
+}
+
+/** Score the snapshot's classifier labels against a decisions export used as gold (the decisions in force). */
+async function evalDecisions(
+  cmd: Command,
+  text: string,
+  opts: { gold: string; snapshot?: string; json?: boolean },
+): Promise<void> {
+  const decisions = parseDecisions(text, opts.gold).map((d, i) => ({ ...d, seq: i + 1 }));
+  if (decisions.length === 0) throw new InputError({ file: opts.gold }, 'no decisions');
+  await withStore(cmd, { readOnly: true }, async (store) => {
+    const { loadClassified } = await import('../../report/load.js');
+    const loaded = await loadClassified(store, opts.snapshot);
+    const labels = new Map<string, Labels>();
+    for (const r of loaded.rows) {
+      const l = classifierLabels(r);
+      if (l) labels.set(r.study.nctId, l);
+    }
+    const report = validateClassifier(decisions, labels);
+    const missing = [...new Set(decisions.map((d) => d.nctId))].filter((id) => !labels.has(id)).sort();
+    if (opts.json) {
+      const body = { snapshotId: loaded.info.id, rulesetVersion: loaded.rulesetVersion, gold: 'decisions', missing, ...report };
+      process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+      return;
+    }
+    const out = [
+      `snapshot ${loaded.info.id}, ruleset ${loaded.rulesetVersion}; gold: ${decisions.length} decisions on ${report.trials} trials (the latest per trial and field)`,
+      ...(missing.length ? [`${missing.length} decided trials not in the snapshot: ${missing.join(', ')}`] : []),
+      '',
+      methodsTable(report),
+      confusionTable(report),
+    ];
+    process.stdout.write(out.join('\n'));
+  });
+}
+
 export function register(program: Command): void {
   program
     .command('eval')
     .description('score the labels of a snapshot against a gold JSONL file (per-field metrics, confusion, disagreements)')
-    .requiredOption('--gold <file>', 'gold labels, one JSON object per line (format of gold/dev.jsonl)')
+    .requiredOption('--gold <file>', 'gold labels (JSONL, format of gold/dev.jsonl) or a decisions export (mscope decisions export)')
     .option('--snapshot <ref>', 'snapshot id or label (default: the latest)')
     .option('--json', 'print the evaluation report as JSON')
     .action(async (opts: { gold: string; snapshot?: string; json?: boolean }, cmd: Command) => {
@@ -63,6 +115,10 @@ export function register(program: Command): void {
         text = readFileSync(opts.gold, 'utf8');
       } catch (e) {
         throw new InputError({ file: opts.gold }, `cannot read gold file: ${(e as Error).message}`, { cause: e });
+      }
+      if (isDecisionsFile(text)) {
+        await evalDecisions(cmd, text, opts);
+        return;
       }
       const gold = parseGold(text, opts.gold);
       if (gold.length === 0) throw new InputError({ file: opts.gold }, 'no gold rows');

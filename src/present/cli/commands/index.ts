@@ -10,6 +10,9 @@ import { register as diffCommand } from './diff.js';
 import { register as runCommand } from './run.js';
 import { register as classifyCommand } from './classify.js';
 import { register as evalCommand } from './eval.js';
+import { register as decisionsCommand } from './decisions.js';
+import { register as reviewCommand } from './review.js';
+import { register as validateCommand } from './validate.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
 export const COMMANDS: Array<(program: Command) => void> = [
@@ -21,6 +24,9 @@ export const COMMANDS: Array<(program: Command) => void> = [
   studiesCommand,
   classifyCommand,
   evalCommand,
+  reviewCommand,
+  decisionsCommand,
+  validateCommand,
   reportCommand,
   diffCommand,
   linkCommand,

@@ -4,6 +4,7 @@
  */
 import type { ClassifiedStudy } from '../../../analyze/types.js';
 import type { Store } from '../../../store/index.js';
+import { applyToRow, latestDecisions } from '../../../analyze/review.js';
 
 export type StudyPredicate = (row: ClassifiedStudy) => boolean;
 
@@ -12,7 +13,10 @@ export interface SelectOptions {
   rulesetVersion?: string;
 }
 
-/** Stream a snapshot's studies in NCT order with their labels (null when unlabelled), keeping those `predicate` accepts. */
+/**
+ * Stream a snapshot's studies in NCT order with their effective labels (reviewer decisions applied; null when
+ * unlabelled), keeping those `predicate` accepts.
+ */
 export async function* selectStudies(
   store: Store,
   snapshotId: number,
@@ -20,8 +24,9 @@ export async function* selectStudies(
   opts: SelectOptions = {},
 ): AsyncGenerator<ClassifiedStudy> {
   const labels = await store.loadLabels(snapshotId, opts.rulesetVersion);
+  const decided = latestDecisions(await store.listDecisions());
   for await (const study of store.iterStudies(snapshotId)) {
-    const row: ClassifiedStudy = { study, labels: labels.get(study.nctId) ?? null };
+    const row = applyToRow({ study, labels: labels.get(study.nctId) ?? null }, decided.get(study.nctId));
     if (!predicate || predicate(row)) yield row;
   }
 }
