@@ -20,6 +20,16 @@
 import type { Category, Evidence } from '../model/labels.js';
 import { evidenceOf } from './evidence.js';
 import type { Hit, StudyView } from './view.js';
+import { cueSet } from './cuesets.js';
+
+const CONTROL_INTERVENTION = cueSet('category.control_intervention');
+const DOSE_LEVEL_SUFFIX = cueSet('category.dose_level_suffix');
+const ELIGIBILITY_MSC = cueSet('category.eligibility_msc');
+const GLOSS_BREAKERS = cueSet('category.gloss_breakers');
+const HYPOTHETICAL = cueSet('category.hypothetical');
+const LITERATURE_WORDS = cueSet('category.literature_words');
+const NAMES_MSC = cueSet('category.names_msc');
+const PLAIN_BLOOD = cueSet('category.plain_blood');
 
 export const CATEGORY_FIELDS = [
   'briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription',
@@ -36,7 +46,7 @@ export interface CategoryResult {
   basis: Hit[];
 }
 
-const BACKGROUND = /\b(?:have been|has been|had been|were shown|was shown|studies|previous(?:ly)?|pre-?clinical|animal|mice|murine|rats?|reported|literature|known to|can be|may be|could be|might|promising|potential|evidence|review|meta-analysis)\b/i;
+const BACKGROUND = cueSet('category.background');
 
 function kindOf(v: StudyView, h: Hit): Kind | null {
   if (h.family === 'msc' && (h.value === 'cell' || h.value === 'derived' || h.value === 'mixture')) return h.value;
@@ -54,11 +64,11 @@ function kindOf(v: StudyView, h: Hit): Kind | null {
 const textOf = (v: StudyView, field: string): string => v.text(field);
 
 /** "MSC-derived exosomes", "MSC secretome" (cell word right before the product). */
-const CELL_THEN_DERIVED = /^[\s-]*(?:(?:derived|secreted|produced|released|generated)[\s-]+)?(?:[a-z0-9()-]+[\s-]+){0,2}$/i;
+const CELL_THEN_DERIVED = cueSet('category.cell_then_derived');
 /** "MSCs enriched with/by EVs", "MSCs and exosomes", "MSCs plus secretome": both products, not the source of one. */
-const CELLS_WITH = /\b(?:enriched|loaded|combined|supplemented|with|and|plus|or|versus|vs)\b/i;
+const CELLS_WITH = cueSet('category.cells_with');
 /** "exosomes derived from allogeneic MSCs", "secretome of MSCs", "Exosome-MSC" (product, then its cell source). */
-const DERIVED_THEN_CELL = /^(?:[\s-]*(?:\([^)]*\)\s*)?(?:(?:derived|secreted|produced|released|isolated|obtained|generated|purified)\s+)?(?:from|of|by)\s+(?:[a-z0-9'()-]+\s+){0,5}\(?|\s?-\s?)$/i;
+const DERIVED_THEN_CELL = cueSet('category.derived_then_cell');
 
 /** Kinds of the given hits, with "cell" words that only name the source of a derived product dropped. */
 function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }> {
@@ -75,7 +85,7 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
   };
   // Exosomes / EVs / conditioned medium are MSC products only in a study that speaks of MSCs at all.
   // (A compound naming the cells itself, "MSC-Exos", "MSC-sEV", speaks of them.)
-  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || /MSC|mesench/i.test(h.text)));
+  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || NAMES_MSC.test(h.text)));
   for (const h of hits) {
     const kind = kindOf(v, h);
     if (!kind) continue;
@@ -114,17 +124,17 @@ function autologousTissueField(v: StudyView, cue: Hit): boolean {
   if (hits.some((h) => h.family === 'donor' && h.value === 'allogeneic')) return false;
   const [a, b] = v.sentenceOf(cue);
   if (v.sameSentence(cue).some((h) => isCue(h, 'other_product'))) return false;
-  return !/\b(?:venous|peripheral) blood\b/i.test(v.text(cue.field).slice(a, b));
+  return !PLAIN_BLOOD.test(v.text(cue.field).slice(a, b));
 }
 
 /** "micro-fragmented adipose tissue containing mesenchymal stromal cells": the cells are the mixture's content. */
-const MIXTURE_CONTENT = /^[\s,]*(?:\([^)]*\)\s*)?(?:,?\s*(?:which|that)\s+)?(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|(?:is |as )?(?:a )?source of|harbou?ring)\s+(?:[a-z0-9-]+\s+){0,3}$/i;
+const MIXTURE_CONTENT = cueSet('category.mixture_content');
 
 /** A description sentence citing or reporting earlier work. */
 function literatureSentence(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentenceOf(h);
   const t = v.text(h.field).slice(a, b);
-  return /\[\d+(?:\s*[,–-]\s*\d+)*\]/.test(t) || /\b(?:have been|has been|had been|were shown|was shown|previously|reported|literature)\b/i.test(t);
+  return /\[\d+(?:\s*[,–-]\s*\d+)*\]/.test(t) || LITERATURE_WORDS.test(t);
 }
 
 /** "fat-derived stem cells (SVF)": the mixture's name in parentheses right after says what the cell words name. */
@@ -140,12 +150,12 @@ function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
     // "stromal vascular fraction (autologous adipose-derived MSCs)": the cells in parentheses gloss the mixture.
     if (m.end > cell.start || cell.start - m.end > 80) return false;
     const between = text.slice(m.end, cell.start);
-    return MIXTURE_CONTENT.test(between) || (/^\s?\((?:[a-z0-9-]+\s+){0,4}$/i.test(between) && !/\bnot\b|\bor\b|\bvs\b/i.test(between) && text.indexOf(')', cell.end) === cell.end);
+    return MIXTURE_CONTENT.test(between) || (/^\s?\((?:[a-z0-9-]+\s+){0,4}$/i.test(between) && !GLOSS_BREAKERS.test(between) && text.indexOf(')', cell.end) === cell.end);
   });
 }
 
 /** Mixture words that may just as well name cultured MSCs ("bone marrow derived stem cells"). */
-const LOOSE_MIXTURE = /(?:derived|stem|aspirate|marrow)[- ](?:stem[- ])?cells?$/i;
+const LOOSE_MIXTURE = cueSet('category.loose_mixture');
 
 function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult {
   // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
@@ -205,7 +215,7 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
     return { category: 'unrelated', reason: 'exclude.background_mention', evidence: [evidenceOf('category', 'unrelated', anchor, 'category.unrelated.background_mention')], basis: [] };
   }
   const elig = v.study.eligibility.criteria ?? '';
-  const m = /mesenchymal|\bMSCs?\b/i.exec(elig);
+  const m = ELIGIBILITY_MSC.exec(elig);
   if (m) {
     return { category: 'unrelated', reason: 'exclude.mention_only_in_eligibility', evidence: [{ label: 'category', value: 'unrelated', field: 'eligibility.criteria', start: m.index, end: m.index + m[0].length, text: elig.slice(m.index, m.index + m[0].length), rule: 'category.unrelated.eligibility_only' }], basis: [] };
   }
@@ -221,7 +231,7 @@ function laboratoryOnly(v: StudyView, h: Hit): boolean {
   return sameSentence(v, h).some((x) => isCue(x, 'invitro')) && !adminSentence(v, h);
 }
 
-const HARVEST = /^\s*(?:(?:bone marrow|marrow|adipose tissue|adipose|fat|tissue|blood|umbilical cord|cord|placenta)\s+)?(?:aspirat\w*|harvest\w*|collection|biops\w*|sampl\w*|donation|procurement)(?:\s+of\s+(?:an?\s+)?(?:small\s+)?(?:bone marrow|marrow|adipose tissue|adipose|fat|tissue|blood)(?:\s+(?:samples?|aspirates?|biops(?:y|ies)))?)?\s*$/i;
+const HARVEST = cueSet('category.harvest');
 
 /** MSC sentences: those with an administration cue (and no in-vitro cue) vs those about laboratory work. */
 function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } {
@@ -253,18 +263,18 @@ function adminBalance(v: StudyView, hits: Hit[]): { given: Hit[]; lab: number } 
   for (const h of sentences.values()) {
     const [a, b] = v.sentenceOf(h);
     const t = textOf(v, h.field).slice(a, b);
-    weight += THIS_STUDY_GIVES.test(t) && !/\b(?:if|would|could|whether)\b/i.test(t) ? 2 : 1;
+    weight += THIS_STUDY_GIVES.test(t) && !HYPOTHETICAL.test(t) ? 2 : 1;
   }
   return { given: weight > lab ? given : [], lab };
 }
 
 /** The present study (or its patients) gives the product, said in so many words. */
-const THIS_STUDY_GIVES = /\b(?:this|the present|our) (?:\w+ )?(?:study|trial) (?:will |is to |aims to )?(?:evaluate|assess|investigate|determine|include|enrol)|\bpatients (?:who )?(?:have |had )?(?:received|were (?:given|treated|injected|infused)|treated with)\b/i;
+const THIS_STUDY_GIVES = cueSet('category.this_study_gives');
 
 /** MSCs of the patient's body acted upon or counted (mobilized into the blood, circulating, endogenous). */
-const MOBILIZED = /\b(?:mobili[sz]\w*|circulating|endogenous)\b/i;
+const MOBILIZED = cueSet('category.mobilized');
 
-const DEFINITION = /\b(?:MSCs?|cells?)\s+(?:\([^)]*\)\s+)?(?:are|is)\s+(?:a\s+|an\s+)?(?:kind of\s+|type of\s+|group of\s+)?(?:adult\s+|non-?ha?ematopoietic\s+)?(?:pluripotent|multipotent|multi-?potential|stem|stromal|progenitor|adult)\b/i;
+const DEFINITION = cueSet('category.definition');
 
 const CODE_NAMED_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG', 'OTHER']);
 const CELL_PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT']);
@@ -297,10 +307,10 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
 }
 
 /** A fat graft (lipofilling, fat injection, microfat): adipose tissue given as such, not an MSC product. */
-const FAT_GRAFT = /\b(?:fat|lipo)[- ]?(?:graft\w*|injections?|transfers?|filling)\b|\bmicro-?fat\b/i;
+const FAT_GRAFT = cueSet('category.fat_graft');
 
 /** MSCs acted upon (stimulated, recruited, mobilized) or described from earlier work, not given. */
-const TARGET_OF_EFFECT = /\b(?:ha(?:ve|s) (?:also )?been shown|stimulat\w*|recruit\w*|mobiliz\w*|mobilis\w*|migration|homing|endogenous|resident|releas\w* (?:the )?(?:[\w-]+ )?(?:MSC|mesench))/i;
+const TARGET_OF_EFFECT = cueSet('category.target_of_effect');
 
 /**
  * An intervention whose text speaks of laboratory work (in-vitro cues) and never of giving anything outside a
@@ -325,14 +335,14 @@ function namesGivenProduct(v: StudyView, h: Hit): boolean {
  * intervention. Interventions of experimental arms only; never laboratory sentences.
  */
 function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
-  const candidates = v.study.interventions.filter((iv) => CODE_NAMED_TYPES.has(iv.type ?? '') && !/placebo|sham|saline|vehicle|control|standard/i.test(iv.name));
+  const candidates = v.study.interventions.filter((iv) => CODE_NAMED_TYPES.has(iv.type ?? '') && !CONTROL_INTERVENTION.test(iv.name));
   const cellProduct = candidates.some((iv) => CELL_PRODUCT_TYPES.has(iv.type ?? ''));
   const names = candidates
     .filter((iv) => {
       const arms = v.study.arms.filter((a) => iv.armGroupLabels.some((l) => l.toLowerCase() === a.label.toLowerCase()));
       return arms.length === 0 || arms.some((a) => a.type === 'EXPERIMENTAL');
     })
-    .map((iv) => iv.name.replace(/\s*\(.*$/, '').replace(/[\s-]*(?:low|mid|middle|high)?[\s-]*dose.*$/i, '').trim())
+    .map((iv) => iv.name.replace(/\s*\(.*$/, '').replace(DOSE_LEVEL_SUFFIX, '').trim())
     .filter((n) => n.length >= 3);
   if (names.length === 0) return [];
   const out: Hit[] = [];
@@ -356,11 +366,11 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
   return out;
 }
 
-const PRODUCT_DEFINITION = /^\s*(?:the|this) (?:study |investigational |final |cell(?:ular)? |medicinal )?(?:drug product|drug substance|study drug|investigational product|cell product|product) (?:is|are|consists of|comprises|contains)\b/i;
+const PRODUCT_DEFINITION = cueSet('category.product_definition');
 
-const CONTAINS = /\b(?:contain(?:s|ing)?|rich in|enriched (?:in|with)|comprising|includ(?:es|ing)|consist(?:s|ing)? of|source of)\b/;
+const CONTAINS = cueSet('category.contains');
 
-const CELL_WORDS = /\b(?:cells?|stem|MSC\w*|progenitors?|exosomes?|secretomes?|vesicles?)\b/i;
+const CELL_WORDS = cueSet('category.cell_words');
 
 /** Intervention types that cannot be a cell product (a drug may be a code-named cell product, see namingSentences). */
 const NON_CELL_TYPES = new Set(['DIETARY_SUPPLEMENT', 'BEHAVIORAL', 'RADIATION', 'DEVICE', 'DIAGNOSTIC_TEST']);

@@ -15,14 +15,17 @@ import type { Donor, Evidence, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import type { Hit, StudyView } from './view.js';
+import { cueSet } from './cuesets.js';
+
+const OWN_BEFORE_PERINATAL = cueSet('donor.own_before_perinatal');
 
 export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
-const BACKGROUND = /\b(?:can be|could be|may be|have been|has been|studies|previous|reported|first patient|mice|mouse|murine|rats?|animal models?|conventional(?:ly)?|experience suggests|demonstrated|in (?:19|20)\d\d|in a phase [\w/]+ (?:study|trial)(?=,)|current clinical tria?ls)\b/i;
+const BACKGROUND = cueSet('donor.background');
 
 /** What may stand between a product term and a donor word that qualifies it ("MSCs from the patient's own"). */
-const AFTER_PRODUCT = /^[\s,]*(?:(?:line|cells?|product)\s+)?(?:\([^)]*\)\s*)?(?:(?:were|was|are|is|will be|derived|obtained|isolated|harvested|collected|expanded|sourced)\s+)*(?:(?:from|of)\s+)?(?:the\s+|a\s+|an\s+)?$/i;
+const AFTER_PRODUCT = cueSet('donor.after_product');
 
 /**
  * Donor phrases that speak of the product by themselves wherever they sit in an MSC sentence: cells "transplanted
@@ -55,7 +58,7 @@ function withPerinatal(v: StudyView, r: { donor: Donor; evidence: Evidence[] }, 
   const peri = sources.find((e) => PERINATAL.has(e.value as TissueSource) && e.rule.startsWith('source.'));
   if (!peri) return r;
   const text = v.text(peri.field);
-  if (/auto-?log|own/i.test(text.slice(Math.max(0, peri.start - 60), peri.start))) return r;
+  if (OWN_BEFORE_PERINATAL.test(text.slice(Math.max(0, peri.start - 60), peri.start))) return r;
   return { donor: 'both', evidence: [...r.evidence.map((e) => ({ ...e, value: 'both' })), { ...peri, label: 'donor', value: 'both', rule: 'donor.allogeneic.perinatal_source' }] };
 }
 

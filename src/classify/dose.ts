@@ -10,6 +10,9 @@ import type { Dose, Evidence } from '../model/labels.js';
 import type { DoseVocab } from './rules.js';
 import { normalize, sentenceAround } from './text.js';
 import type { StudyView } from './view.js';
+import { cueSet } from './cuesets.js';
+
+const NOT_CELLS = cueSet('dose.not_cells');
 
 export const DOSE_FIELDS = ['interventions', 'arms', 'briefTitle', 'officialTitle', 'briefSummary', 'detailedDescription'] as const;
 
@@ -24,7 +27,7 @@ const DOSE_RE = new RegExp(
   'gi',
 );
 
-const COUNT_RE = /\b(single|one|two|three|four|five|six|seven|eight|ten|twelve|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:infusions?|injections?|doses?|administrations?|transplantations?|treatments?|applications?|cycles?|courses?|times)\b|\b(once|twice|thrice)\b/i;
+const COUNT_RE = cueSet('dose.count');
 
 function num(s: string | undefined): number | null {
   if (s === undefined) return null;
@@ -38,7 +41,7 @@ export interface DoseResult {
 }
 
 /** Cheap pre-check: a number followed by a power of ten or a multiplier word somewhere in the text. */
-const MAYBE_DOSE = /\d\s*(?:[x×*]\s*10|e\+?\d|million|billion|thousand|mln|mio)/i;
+const MAYBE_DOSE = cueSet('dose.maybe_dose');
 
 export function parseDoseText(text: string, vocab: DoseVocab): { value: number; valueHigh: number | null; unit: Dose['unit']; start: number; end: number } | null {
   if (!MAYBE_DOSE.test(text)) return null;
@@ -54,7 +57,7 @@ export function parseDoseText(text: string, vocab: DoseVocab): { value: number; 
     const lo = num(a);
     if (lo === null || !Number.isFinite(mult)) continue;
     if (!cellWord && !perKg) continue;
-    if (cellWord && /units?|particles?/i.test(cellWord) && !perKg) continue;
+    if (cellWord && NOT_CELLS.test(cellWord) && !perKg) continue;
     const value = lo * mult;
     const hiRaw = num(b) ?? num(highAfter);
     const valueHigh = hiRaw !== null ? hiRaw * mult : null;

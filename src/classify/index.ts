@@ -2,7 +2,7 @@
  * mscope's classifier: explainable rules (data in the top-level rules/ folder) -> Labels with evidence.
  *
  *   classify(study)        one Study -> Labels (every non-empty value quotes at least one span of a Study field)
- *   RULESET_VERSION        "<rules/ruleset.json version>+<8-hex content hash of rules/*.json>"
+ *   RULESET_VERSION        "<rules/ruleset.json version>+<8-hex hash of rules/*.json>.<8-hex hash of the classifier code>"
  *   loadRules(dir?)        the parsed rules (re-exported)
  *   createClassifier(dir)  a classifier bound to another rules folder (tests, experiments)
  */
@@ -13,6 +13,7 @@ import { decideCategory } from './category.js';
 import { decideCovid19 } from './covid19.js';
 import { decideDonor } from './donor.js';
 import { decideDose } from './dose.js';
+import { classifierCodeHash } from './codehash.js';
 import { compileMatcher } from './matcher.js';
 import { decideModifications } from './modifications.js';
 import { decideProduct } from './product.js';
@@ -40,7 +41,8 @@ function append<T>(to: T[], items: readonly T[]): void {
 }
 
 export function createClassifier(rules: Rules = loadRules()): Classifier {
-  const version = `${rules.version}+${rules.hash}`;
+  // Everything that can change a label: the rules files (rules.hash) and the classifier code (codehash.ts).
+  const version = `${rules.version}+${rules.hash}.${classifierCodeHash().slice(0, 8)}`;
   const productMatcher = compileMatcher(rules, PRODUCT_LAYER, true);
   const specialtyMatcher = compileMatcher(rules, ['specialty']);
   const covidMatcher = compileMatcher(rules, ['covid']);

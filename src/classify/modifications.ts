@@ -10,11 +10,12 @@ import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
+import { cueSet } from './cuesets.js';
 
 export const MODIFICATIONS_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 /** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
-const BACKGROUND = /\b(?:can be|could be|may be|might be|have been|has been|had been|were shown|was shown|studies|previous(?:ly)?|reported|literature|known to|reside)\b/i;
+const BACKGROUND = cueSet('modifications.background');
 
 function background(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentence(h.field, h.start, h.end);

@@ -18,31 +18,36 @@ import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
+import { cueSet } from './cuesets.js';
+
+const MEDULLARY = cueSet('routes.medullary');
+const PARENCHYMAL = cueSet('routes.parenchymal');
+const TUMOUR = cueSet('routes.tumour');
 
 export const ROUTES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const KNOWN = new Set<string>(ROUTES);
 
-const CNS = /\b(?:spinal cord|brain|cerebral|intracranial|laminectomy|stereota\w*|striatum|putamen|glio\w*|astrocytoma\w*|medulloblastoma\w*|gliosarcoma\w*|pontine)\b/i;
+const CNS = cueSet('routes.cns');
 
-const BACKGROUND = /\b(?:ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated|claimed)|current (?:treatment|therapy|standard)|standard (?:of care|treatment|therapy)|were shown|was shown|studies|previous(?:ly)?|recent(?:ly)?|reported|literature|animal|mice|murine|rats?|preclinical|may migrate)\b/i;
+const BACKGROUND = cueSet('routes.background');
 
-const BONE = /\b(?:bones?(?![- ]marrow)|osseous|fractures?|non-?unions?|pseudo-?arthros[ie]s|osteo(?!arthr|-arthr)\w*|femoral heads?|tibia\w*|femur|femoral shaft)\b/i;
+const BONE = cueSet('routes.bone');
 
-const OTHER_ORGAN = /\b(?:kidneys?|renal|nephro\w*|liver|hepat\w*|lungs?|pulmonary|pancrea\w*|ovar\w*|test(?:is|es|icular)|myocard\w*|heart|prostat\w*|thyroid|spleen|splenic)\b/i;
+const OTHER_ORGAN = cueSet('routes.other_organ');
 
 /** A sentence stating what this study will do (not what MSCs do in general or did elsewhere). */
-const PLAN = /\b(?:will|shall|(?:is|are) to be|(?:patients|subjects|participants) (?:receive|are given|get))\b/i;
+const PLAN = cueSet('routes.plan');
 
 /** An injection or infusion next to the route word. */
-const INJECTION = /\b(?:infus\w*|inject\w*)\b/i;
+const INJECTION = cueSet('routes.injection');
 
-const IMPLANT = /implant|graft|seeded|fixed|embedded|loaded/i;
+const IMPLANT = cueSet('routes.implant');
 
-const CELL_WORD = /\b(?:cells?|stem|SVF|suspension|product|transplantations?)\b/i;
+const CELL_WORD = cueSet('routes.cell_word');
 
 const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
-const NOT_PRODUCT = /placebo|sham|saline|vehicle|control|standard|usual care|best practice|conventional/i;
+const NOT_PRODUCT = cueSet('routes.not_product');
 const ARM_KEY = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Experimental product interventions (and their arms) of a study with no intervention named as MSCs. */
@@ -115,17 +120,17 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
   const organStudy = OTHER_ORGAN.test([v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '));
   const valueOf = (h: Hit): string => {
     // "Intraparenchymal" is into the brain unless the study is about another organ (kidney, liver ...).
-    if (h.value === 'intracerebral' && /parenchym/i.test(h.text) && organStudy) {
+    if (h.value === 'intracerebral' && PARENCHYMAL.test(h.text) && organStudy) {
       const [a, b] = v.sentence(h.field, h.start, h.end);
       if (!cnsCondition && !CNS.test(v.text(h.field).slice(a, b))) return 'local_injection';
     }
     // Intramedullary in the spinal cord is intraparenchymal (intracerebral), in a long bone intraosseous.
-    const medullary = h.value === 'intraosseous' && /medullar/i.test(h.text);
+    const medullary = h.value === 'intraosseous' && MEDULLARY.test(h.text);
     if (h.value !== 'local_injection' && !medullary) return h.value;
     const [a, b] = v.sentence(h.field, h.start, h.end);
     if (cnsCondition || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
     // Into a tumour of the brain (glioblastoma among the conditions or in the title).
-    if (/tumou?r/i.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | '))) return 'intracerebral';
+    if (TUMOUR.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | '))) return 'intracerebral';
     return h.value;
   };
   // A title names one route; the description may plan another for the same product ("will receive two intravenous

@@ -71,7 +71,7 @@ export type DoseVocab = z.infer<typeof DoseVocabSchema>;
 /** The term files of the label families, each `{ family, terms }`. Other files in rules/ are not ours. */
 export const TERM_FILES = ['category.json', 'sources.json', 'donor.json', 'modifications.json', 'biomaterial.json', 'routes.json', 'covid19.json', 'specialty.json', 'cues.json'] as const;
 /** Every file the classifier reads (all of them feed the version hash). */
-export const RULE_FILES = ['ruleset.json', 'products.json', 'specialty-mesh.json', 'dose.json', ...TERM_FILES] as const;
+export const RULE_FILES = ['ruleset.json', 'products.json', 'specialty-mesh.json', 'dose.json', 'contexts.json', ...TERM_FILES] as const;
 
 export interface Rules {
   dir: string;

@@ -14,6 +14,7 @@ import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import { firstTier, nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
+import { cueSet } from './cuesets.js';
 
 export const SOURCES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
@@ -53,22 +54,22 @@ function dropEnumerations(v: StudyView, hits: Hit[], general: Set<Hit>): Hit[] {
 }
 
 /** General statements about MSCs (where they are found, what they can do), not about the study product. */
-const GENERAL = /\b(?:can be (?:found|isolated|obtained|derived|harvested)|(?:are|is) found in|reside|ha(?:ve|s) been (?:isolated|found|described)|several (?:tissues|sources))\b/i;
+const GENERAL = cueSet('sources.general');
 /**
  * A contrast cue followed (within a few words) by the compared source. Not "versus"/"compared with": two-arm
  * trials compare two products that are both given.
  */
-const CONTRAST = /\b(?:unlike|than|instead of|rather than|as opposed to|in contrast (?:to|with)|superior(?:ity)? (?:to|over)|advantages? over)\s+(?:(?:the|those|that|conventional|traditional|classical|other|autologous|allogeneic|human|adult)\s+){0,3}$/i;
+const CONTRAST = cueSet('sources.contrast');
 
 /** A negation shortly before a tissue word, in the same clause. */
-const NEGATED = /\b(?:not|without|avoid(?:s|ing)?|no need (?:for|of))\b[^,;:.]{0,50}$/i;
+const NEGATED = cueSet('sources.negated');
 
 function comparedWith(text: string, sentenceStart: number, h: Hit): boolean {
   return CONTRAST.test(text.slice(Math.max(sentenceStart, h.start - 60), h.start));
 }
 
 /** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
-const BACKGROUND = /\b(?:can be|could be|may be|might be|ha(?:ve|s|d) (?:also )?(?:been|shown|showed|demonstrated)|were shown|was shown|studies|studied|previous(?:ly)?|recent(?:ly)?|reported|literature|known to|reside)\b/i;
+const BACKGROUND = cueSet('sources.background');
 
 function background(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentence(h.field, h.start, h.end);

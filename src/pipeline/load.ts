@@ -1,7 +1,8 @@
 /**
  * Pipeline step 3: one snapshot as ClassifiedStudy rows (what the report, diff and the analyses take).
  * loadClassifiedRows: the labels saved for the current ruleset version, else the studies are classified in memory
- * with the current rules (nothing is written). loadLatestLabelled: the labels saved last, whatever their version.
+ * with the current rules (nothing is written). loadLatestLabelled: stored labels only, the current version's when
+ * saved, else the last saved with a one-line note.
  * Both apply the reviewers' decisions (analyze/review.ts): the rows carry the EFFECTIVE labels (a decision wins over
  * the classifier) and `review` with the classifier's own labels.
  */
@@ -52,15 +53,28 @@ export async function loadClassifiedRows(
   return { info, rows: applyDecisions(rows, decisions), rulesetVersion: version, labelsFrom };
 }
 
-/** The studies of a snapshot with the labels saved last (any ruleset version), never classifying. */
+/**
+ * The studies of a snapshot with stored labels, never classifying: those of the current ruleset version when saved,
+ * else those saved last (any version), with `labelsNote` saying in one line that another version made them.
+ */
 export async function loadLatestLabelled(
   store: Store,
   ref?: string | number,
   opts: LoadOptions = {},
-): Promise<{ info: SnapshotInfo; rows: ClassifiedStudy[]; rulesetVersion: string | null }> {
+): Promise<{
+  info: SnapshotInfo;
+  rows: ClassifiedStudy[];
+  rulesetVersion: string | null;
+  labelsNote?: string;
+}> {
   const info = await store.getSnapshot(ref);
   const versions = await store.labelVersions(info.id);
-  const rulesetVersion = versions.length ? versions[versions.length - 1]! : null;
+  const { version: current } = await classifier();
+  const rulesetVersion = versions.includes(current)
+    ? current
+    : versions.length
+      ? versions[versions.length - 1]!
+      : null;
   const labels = rulesetVersion ? await store.loadLabels(info.id, rulesetVersion) : new Map<string, Labels>();
   const progress = throttled(opts.onProgress, 'load', info.studyCount, 100);
   const rows: ClassifiedStudy[] = [];
@@ -69,6 +83,10 @@ export async function loadLatestLabelled(
     progress.tick(rows.length);
   }
   progress.flush(rows.length);
-  const decisions = await store.listDecisions();
-  return { info, rows: applyDecisions(rows, decisions), rulesetVersion };
+  const effective = applyDecisions(rows, await store.listDecisions());
+  if (rulesetVersion === null || rulesetVersion === current) return { info, rows: effective, rulesetVersion };
+  const labelsNote =
+    `labels of snapshot ${info.id} were made by ruleset ${rulesetVersion}, not the current ${current}: ` +
+    `run \`mscope classify --snapshot ${info.id}\` to refresh them`;
+  return { info, rows: effective, rulesetVersion, labelsNote };
 }

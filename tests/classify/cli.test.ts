@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULESET_VERSION, classify } from '../../src/classify/index.js';
+import { loadDataset } from '../../src/present/server/dataset.js';
+import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const v2 = (nct: string, title: string, intervention: { name: string; description: string }, conditions: string[], eligibility = 'Adults') => ({
@@ -54,7 +57,8 @@ describe('mscope classify / eval', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { studies: number; rulesetVersion: string; screening: { identified: number; included: number; excludedByReason: Record<string, number>; includedByCategory: Record<string, number> } };
     expect(out.studies).toBe(3);
-    expect(out.rulesetVersion).toMatch(/\+[0-9a-f]{8}$/);
+    // The built CLI stamps the same classifier code hash the sources give (dist/classify/code-hash.json).
+    expect(out.rulesetVersion).toBe(RULESET_VERSION);
     expect(out.screening).toMatchObject({ identified: 3, included: 2 });
     expect(out.screening.excludedByReason).toEqual({ 'exclude.mention_only_in_eligibility': 1 });
     expect(out.screening.includedByCategory).toEqual({ msc_cells: 1, stromal_mixture: 1 });
@@ -86,5 +90,42 @@ describe('mscope classify / eval', () => {
     expect(missing.stderr).toMatch(/nope\.jsonl: cannot read gold file/);
     const usage = await runCli(['--db', db, 'eval']);
     expect(usage.code).toBe(2);
+  }, 60_000);
+
+  it('studies and serve say so when the stored labels were made by another ruleset version', async () => {
+    const db2 = join(dir, 'stale.duckdb');
+    expect((await runCli(['--db', db2, 'ingest', join(dir, 'in.ndjson')])).code).toBe(0);
+    let store = await openStore(db2);
+    try {
+      const studies = [];
+      for await (const st of store.iterStudies(1)) studies.push(st);
+      await store.saveLabels(1, '0.9.0+00000000', studies.map((st) => ({ ...classify(st), rulesetVersion: '0.9.0+00000000' })));
+    } finally {
+      await store.close();
+    }
+    const stale = await runCli(['--db', db2, 'studies', '--fields', 'nctId,category']);
+    expect(stale.code, stale.stderr).toBe(0);
+    expect(stale.stderr.trim().split('\n')).toEqual([
+      `mscope studies: warning: labels of snapshot 1 were made by ruleset 0.9.0+00000000, not the current ${RULESET_VERSION}: run \`mscope classify --snapshot 1\` to refresh them`,
+    ]);
+    store = await openStore(db2, { readOnly: true });
+    try {
+      const ds = await loadDataset(store);
+      expect(ds.rulesetVersion).toBe('0.9.0+00000000');
+      expect(ds.labelsNote).toMatch(/made by ruleset 0\.9\.0\+00000000, not the current/);
+    } finally {
+      await store.close();
+    }
+    expect((await runCli(['--db', db2, 'classify'])).code).toBe(0);
+    const fresh = await runCli(['--db', db2, 'studies', '--fields', 'nctId,category']);
+    expect(fresh.stderr).toBe('');
+    store = await openStore(db2, { readOnly: true });
+    try {
+      const ds = await loadDataset(store);
+      expect(ds.rulesetVersion).toBe(RULESET_VERSION);
+      expect(ds.labelsNote).toBeUndefined();
+    } finally {
+      await store.close();
+    }
   }, 60_000);
 });

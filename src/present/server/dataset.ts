@@ -67,6 +67,8 @@ export interface Dataset {
   publications: ReadonlyMap<string, Publication[]>;
   /** Ruleset version of the labels in use; null when the snapshot has no labels. */
   rulesetVersion: string | null;
+  /** One line saying the labels in use were made by another ruleset version than the running classifier's. */
+  labelsNote?: string;
   rows: readonly ClassifiedStudy[];
   /** The rows' prepared keys (analyze/prepare.ts), search text included, built once at load. */
   prepared: readonly PreparedStudy[];
@@ -198,13 +200,19 @@ export async function defaultSnapshotId(store: Store): Promise<number | undefine
   return snaps[0]?.id;
 }
 
-/** Load one snapshot's studies and its latest labels (if any) into memory, reviewer decisions applied. */
+/**
+ * Load one snapshot's studies and its labels into memory, reviewer decisions applied: those of the running
+ * classifier's ruleset version when saved, else the latest saved, with a `labelsNote` saying they were made by
+ * another version.
+ */
 export async function loadDataset(store: Store, ref?: string | number): Promise<Dataset> {
-  const { info, rows, rulesetVersion } = await loadLatestLabelled(
+  const { info, rows, rulesetVersion, labelsNote } = await loadLatestLabelled(
     store,
     ref ?? (await defaultSnapshotId(store)),
   );
-  return buildDataset(info, rulesetVersion, rows, await loadPublications(store));
+  const ds = buildDataset(info, rulesetVersion, rows, await loadPublications(store));
+  if (labelsNote) ds.labelsNote = labelsNote;
+  return ds;
 }
 
 /** Publications linked by `mscope link`, grouped by the NCT ids they mention (one entry per document and trial). */

@@ -28,6 +28,7 @@ export function register(program: Command): void {
           `mscope serve: warning: listening on ${opts.host}: other machines on your network can read this dashboard\n`,
         );
       }
+      if (ds.labelsNote) process.stderr.write(`mscope serve: warning: ${ds.labelsNote}\n`);
       if (opts.json) {
         process.stdout.write(
           `${JSON.stringify({ url: server.url, snapshotId: ds.snapshot.id, studies: ds.rows.length, rulesetVersion: ds.rulesetVersion })}\n`,

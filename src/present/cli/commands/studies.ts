@@ -76,17 +76,25 @@ export async function exportStudies(store: Store, q: StudiesQuery): Promise<numb
         (versions.length ? ` (it has: ${versions.join(', ')})` : ' (it has none)'),
     );
   }
+  // Labels of the running classifier's version when saved; else the latest saved, said in one line.
+  let version = q.rulesetVersion;
+  if (version === undefined && versions.length > 0) {
+    const { RULESET_VERSION } = await import('../../../classify/index.js');
+    if (versions.includes(RULESET_VERSION)) version = RULESET_VERSION;
+    else {
+      version = versions[versions.length - 1]!;
+      process.stderr.write(
+        `mscope studies: warning: labels of snapshot ${snap.id} were made by ruleset ${version}, not the current ` +
+          `${RULESET_VERSION}: run \`mscope classify --snapshot ${snap.id}\` to refresh them\n`,
+      );
+    }
+  }
   const withLabels = versions.length > 0;
   const fields = q.fieldsSpec === undefined ? null : parseFields(q.fieldsSpec, withLabels);
   const sink = await openSink(q.out);
   let n = 0;
   try {
-    const rows = selectStudies(
-      store,
-      snap.id,
-      q.predicate,
-      q.rulesetVersion ? { rulesetVersion: q.rulesetVersion } : {},
-    );
+    const rows = selectStudies(store, snap.id, q.predicate, version ? { rulesetVersion: version } : {});
     if (q.format === 'csv') {
       const cols = fields ?? [...DEFAULT_CSV_FIELDS, ...(withLabels ? LABEL_FIELDS : [])];
       await sink.write(csvLine(cols));
@@ -151,7 +159,10 @@ export function register(program: Command): void {
       '--fields <a,b,c>',
       'only these dotted Study paths / derived fields / label keys (e.g. nctId,leadSponsor.name,countries,category,dose.value)',
     )
-    .option('--ruleset <version>', 'ruleset version of the labels to attach (default: the latest saved)')
+    .option(
+      '--ruleset <version>',
+      'ruleset version of the labels to attach (default: the current one when saved, else the latest saved, with a warning)',
+    )
     .option('--out <file>', 'write to this file instead of stdout (written only when complete)')
     .option(
       '--filter <key=value>',
