@@ -247,9 +247,9 @@ describe('EUCTR full-text download', () => {
     const s = recs[0]!.study;
     expect(s).toMatchObject({
       registry: 'euctr',
-      officialTitle: 'Mesenchymal stromal cells in a fixture disease',
-      briefTitle: 'Stem cells for the fixture disease',
-      acronym: 'FIXMSC',
+      officialTitle: 'Mesenchymal stromal cells in fixture liver cirrhosis',
+      briefTitle: 'Stem cells for the fixture liver disease',
+      acronym: 'LIVFIX',
       orgStudyId: 'FIX-01',
       phases: ['PHASE1', 'PHASE2'],
       overallStatus: 'ONGOING',

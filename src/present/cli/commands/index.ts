@@ -10,6 +10,7 @@ import { register as diffCommand } from './diff.js';
 import { register as runCommand } from './run.js';
 import { register as classifyCommand } from './classify.js';
 import { register as evalCommand } from './eval.js';
+import { register as trialsCommand } from './trials.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
 export const COMMANDS: Array<(program: Command) => void> = [
@@ -19,6 +20,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   fetchCommand,
   snapshotsCommand,
   studiesCommand,
+  trialsCommand,
   classifyCommand,
   evalCommand,
   reportCommand,
