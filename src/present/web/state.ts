@@ -15,6 +15,7 @@ export const LIST_FIELDS = [
   'studyType',
   'modification',
   'product',
+  'registry',
 ] as const;
 export const BOOL_FIELDS = ['included', 'covid19'] as const;
 export const TEXT_FIELDS = [
