@@ -13,6 +13,7 @@
  *   value equal to a bar of the phase chart.
  * - status, studyType: registry v2 spelling, case-insensitive ("completed" = "COMPLETED").
  * - country: registry spelling of a location country, case-insensitive.
+ * - registry: the registry holding the registration (rules/registries.json id: ctgov, anzctr, chictr, …).
  * - product: canonical named product (labels.product), case-insensitive; "none" selects studies without one.
  * - category/source/donor/route/specialty/modification/productForm/covid19/product/included need labels:
  *   an unlabelled study never matches them.
@@ -48,6 +49,8 @@ export const FilterSchema = z
     phase: list(z.string().min(1)),
     status: list(z.string().min(1)),
     country: list(z.string().min(1)),
+    /** The registry holding the registration ("registered in": ctgov, anzctr, chictr, euctr, ctis, irct, …). */
+    registry: list(z.string().min(1)),
     specialty: list(z.enum(SPECIALTIES)),
     productForm: list(z.enum(PRODUCT_FORMS)),
     studyType: list(z.string().min(1)),
@@ -147,6 +150,10 @@ export function compilePreparedFilter(input: Filter): (p: PreparedStudy) => bool
     const set = lower(f.country);
     tests.push((p) => anyIn(p.countriesLower, set));
   }
+  if (has(f.registry)) {
+    const set = lower(f.registry);
+    tests.push((p) => set.has(p.row.study.registry ?? 'ctgov'));
+  }
   if (f.text !== undefined && f.text.trim() !== '') {
     const needle = f.text.trim().toLowerCase();
     tests.push((p) => searchText(p).includes(needle));
@@ -217,6 +224,7 @@ const KIND: Record<keyof Filter, Kind> = {
   phase: 'list',
   status: 'list',
   country: 'list',
+  registry: 'list',
   specialty: 'list',
   productForm: 'list',
   studyType: 'list',

@@ -9,6 +9,8 @@
  *  4. server     — /api/metrics and /api/studies latency p50/p95 on the real corpus and on >= 50,000 studies,
  *                  server in a second process, autocannon load (target p95 <= 100 ms at 50,000).
  *  5. literature — NCT-mention extraction over 10,000 documents (the seeds replicated).
+ *  6. registries — ingest of the ANZCTR zip and the ICTRP exports vs a bare XML/CSV parse of the same bytes
+ *                  (target <= 3); trial grouping of >= 50,000 replicated registrations (blocking, not quadratic).
  *
  * Corpora are generated from ../shared at run time (set MSCOPE_SHARED to point elsewhere) into a temporary folder,
  * never committed. Results are printed and written to .bench/results.json. Options: --quick (smaller corpora,
@@ -27,6 +29,7 @@ import { CLASSIC_NDJSON, readLines, replicatedCorpus, SHARED } from './corpus.js
 import { benchReport } from './report.js';
 import { benchServer, type EndpointResult } from './server.js';
 import { benchLiterature } from './literature.js';
+import { benchRegistries } from './registries.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CHILD = join(HERE, 'child.js');
@@ -41,13 +44,18 @@ interface ChildResult {
 
 function runNode(args: string[]): Promise<string> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${args.join(' ')} exited ${code}: ${err.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? ok(out) : fail(new Error(`${args.join(' ')} exited ${code}: ${err.trim()}`)),
+    );
   });
 }
 
@@ -83,7 +91,8 @@ async function benchIngest(file: string, dir: string, studies: number): Promise<
   const i2 = await child('ingest', file, db);
   const parse = Math.min(p1.seconds, p2.seconds);
   const ingest = Math.min(i1.seconds, i2.seconds);
-  if (i1.items !== studies || i2.items !== studies) throw new Error(`ingest stored ${i1.items}/${i2.items} of ${studies} studies`);
+  if (i1.items !== studies || i2.items !== studies)
+    throw new Error(`ingest stored ${i1.items}/${i2.items} of ${studies} studies`);
   return {
     studies,
     parseSeconds: r2(parse),
@@ -185,6 +194,12 @@ async function main(): Promise<void> {
       log('literature: extraction over 10,000 documents');
       results.literature = await benchLiterature({ docs: quick ? 1_000 : 10_000 });
       log(`  ${JSON.stringify(results.literature)}`);
+    }
+
+    if (want('registries')) {
+      log('registries: ANZCTR/ICTRP ingest vs bare parse; trial grouping of replicated registrations');
+      results.registries = { ...(await benchRegistries(quick)), targetRatio: 3 };
+      log(`  ${JSON.stringify(results.registries)}`);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

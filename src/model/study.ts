@@ -95,6 +95,12 @@ export const SourceFormatSchema = z.enum([
   'ctgov-classic-full',
   'ctgov-classic-csv',
   'ctgov-v2-live',
+  'ictrp-xml',
+  'ictrp-csv',
+  'anzctr-xml',
+  'chictr-xml',
+  'euctr-text',
+  'ctis-json',
 ]);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 
@@ -111,11 +117,42 @@ export const ProvenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+/**
+ * A registration's own id as the store keys it: an NCT number, ACTRN…, ChiCTR…, an EudraCT number
+ * (2020-001234-56), a CTIS number (2023-501234-12-00), JPRN-…, CTRI/2020/05/012345, …
+ */
+export const TRIAL_ID_RE = /^(?:NCT\d{8}|(?!NCT)[A-Za-z0-9][A-Za-z0-9/-]{3,39})$/;
+
+export const SecondaryIdSchema = z.object({
+  id: z.string(),
+  type: z.string().nullable(),
+  domain: z.string().nullable(),
+  /** The registry whose registration number `id` is (rules/registries.json id), null for other ids. */
+  registry: z.string().nullable(),
+});
+export type SecondaryId = z.infer<typeof SecondaryIdSchema>;
+
 export const StudySchema = z.object({
   // identification
-  nctId: z.string().regex(/^NCT\d{8}$/),
+  /**
+   * The store key: the registration's own trial id, equal to `trialId` (an NCT number for ClinicalTrials.gov;
+   * named for history: every registry's id is kept here so every layer keys studies the same way).
+   */
+  nctId: z.string().regex(TRIAL_ID_RE),
+  /** The registry holding this registration (rules/registries.json id: ctgov, anzctr, chictr, euctr, ctis, …). */
+  registry: z.string(),
+  /** The registration's own id in that registry (canonical spelling; EUCTR: the EudraCT number). */
+  trialId: z.string().regex(TRIAL_ID_RE),
+  /** The register the record was read from when it is not `registry` itself (ICTRP: its Source_Register). */
+  sourceRegister: z.string().nullable(),
+  /**
+   * ICTRP's bridging of records of one trial in several registers (Bridging_flag_truefalse/Bridged_type):
+   * parent, child, or bridged without a type; null when not flagged or not an ICTRP record.
+   */
+  ictrpBridge: z.enum(['parent', 'child', 'bridged']).nullable(),
   orgStudyId: z.string().nullable(),
-  secondaryIds: z.array(z.object({ id: z.string(), type: z.string().nullable(), domain: z.string().nullable() })),
+  /** Other ids of the study; registration numbers of other registries are typed by `registry`. */
+  secondaryIds: z.array(SecondaryIdSchema),
   briefTitle: z.string().nullable(),
   officialTitle: z.string().nullable(),
   acronym: z.string().nullable(),
@@ -155,7 +192,10 @@ export const StudySchema = z.object({
   observationalModel: z.string().nullable(),
   masking: z.string().nullable(),
   primaryPurpose: z.string().nullable(),
-  enrollment: z.object({ count: z.number().int().nullable(), type: z.enum(['ACTUAL', 'ESTIMATED']).nullable() }),
+  enrollment: z.object({
+    count: z.number().int().nullable(),
+    type: z.enum(['ACTUAL', 'ESTIMATED']).nullable(),
+  }),
 
   // arms and interventions
   arms: z.array(ArmSchema),
@@ -194,9 +234,13 @@ export function emptyMesh(): MeshBrowse {
 }
 
 /** A Study with every optional part empty: a base for readers and hand-written test fixtures. */
-export function emptyStudy(nctId: string, provenance: Provenance): Study {
+export function emptyStudy(nctId: string, provenance: Provenance, registry = 'ctgov'): Study {
   return {
     nctId,
+    registry,
+    trialId: nctId,
+    sourceRegister: null,
+    ictrpBridge: null,
     orgStudyId: null,
     secondaryIds: [],
     briefTitle: null,
@@ -246,4 +290,19 @@ export function emptyStudy(nctId: string, provenance: Provenance): Study {
     hasResults: false,
     provenance,
   };
+}
+
+/**
+ * A Study stored before registries were modelled (no `registry`/`trialId`): a ClinicalTrials.gov study.
+ * Applied when studies are read back from the store, so old snapshots read as the current shape.
+ */
+export function withRegistryFields(s: Study): Study {
+  const o = s as Partial<Study> & Study;
+  if (o.registry === undefined) o.registry = 'ctgov';
+  if (o.trialId === undefined) o.trialId = o.nctId;
+  if (o.sourceRegister === undefined) o.sourceRegister = null;
+  if (o.ictrpBridge === undefined) o.ictrpBridge = null;
+  for (const id of o.secondaryIds)
+    if ((id as Partial<SecondaryId>).registry === undefined) id.registry = null;
+  return o;
 }

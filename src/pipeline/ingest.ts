@@ -61,6 +61,8 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** Read files in a worker thread (default: see fileRows). */
   worker?: boolean;
+  /** Parts of files skipped with a reason (damaged EUCTR member-state blocks), as they are found. */
+  onWarning?: (message: string) => void;
 }
 
 /** Ingest files or fetch live into one new snapshot. */
@@ -80,6 +82,7 @@ export async function ingestSnapshot(
       {
         signal: opts.signal,
         worker: opts.worker,
+        onWarning: opts.onWarning,
         onBytes: (i, n) => {
           const f = files[i]!;
           on?.({ stage: 'read', done: offsets[i]! + Math.min(n, f.size), total, detail: f.path });

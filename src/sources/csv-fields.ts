@@ -172,7 +172,7 @@ export function countryOf(location: string): string | null {
 export function applySharedColumns(s: Study, row: CsvRow, prov: Provenance): void {
   const ids = pipes(row['Other IDs']);
   s.orgStudyId = ids[0] ?? null;
-  s.secondaryIds = ids.slice(1).map((id) => ({ id, type: null, domain: null }));
+  s.secondaryIds = ids.slice(1).map((id) => ({ id, type: null, domain: null, registry: null }));
 
   s.startDate = date(prov, 'Start Date', row['Start Date']);
   s.primaryCompletionDate = date(prov, 'Primary Completion Date', row['Primary Completion Date']);

@@ -6,16 +6,18 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
-import type { Provenance, SourceFormat, Study } from '../model/study.js';
+import type { Provenance, SourceFormat } from '../model/study.js';
 import { mapClassicCsvRow } from './classic/csv.js';
 import type { CsvRow } from './csv-fields.js';
 import type { RecordContext } from './records.js';
 import { withLine } from './records.js';
 import { mapV2CsvRow } from './v2/csv.js';
+import { mapIctrp } from './registry/ictrp.js';
 
-const CSV_MAPPERS: Partial<Record<SourceFormat, (row: CsvRow, prov: Provenance) => Study>> = {
-  'ctgov-classic-csv': mapClassicCsvRow,
-  'ctgov-v2-csv': mapV2CsvRow,
+const CSV_MAPPERS: Partial<Record<SourceFormat, (row: CsvRow, prov: Provenance) => StudyRecord>> = {
+  'ctgov-classic-csv': (row, prov) => ({ study: mapClassicCsvRow(row, prov), raw: row }),
+  'ctgov-v2-csv': (row, prov) => ({ study: mapV2CsvRow(row, prov), raw: row }),
+  'ictrp-csv': (row, prov) => mapIctrp(row as Record<string, string>, prov),
 };
 
 export async function* readCsv(
@@ -40,7 +42,7 @@ export async function* readCsv(
         registryVersion: null,
       };
       try {
-        yield { study: map(item.record, prov), raw: item.record };
+        yield map(item.record, prov);
       } catch (e) {
         if (e instanceof InputError) throw withLine(e, item.info.lines);
         throw e;

@@ -4,6 +4,9 @@
  */
 import { InputError } from '../model/errors.js';
 import type { SourceFormat } from '../model/study.js';
+import { looksLikeEuctr } from './registry/euctr.js';
+import { fieldKey, ICTRP_COLUMNS } from './registry/ictrp.js';
+import { rootName } from './registry/xml.js';
 
 /** How the text is laid out; the record format inside JSON is decided per record. */
 export type TextLayout =
@@ -11,7 +14,11 @@ export type TextLayout =
   | 'json'
   /** JSON values one per line (or concatenated). */
   | 'ndjson'
-  | 'csv';
+  | 'csv'
+  /** XML registry exports (ICTRP, ANZCTR, ChiCTR); `format` says which. */
+  | 'xml'
+  /** Line-oriented registry text (the EUCTR full-text download). */
+  | 'text';
 
 export interface Sniffed {
   layout: TextLayout;
@@ -52,8 +59,18 @@ export function csvFormatOf(columns: readonly string[]): SourceFormat | null {
   const has = (names: string[]): boolean => names.every((n) => columns.includes(n));
   if (has(V2_CSV_COLUMNS)) return 'ctgov-v2-csv';
   if (has(CLASSIC_CSV_COLUMNS)) return 'ctgov-classic-csv';
+  const keys = columns.map(fieldKey);
+  if (ICTRP_COLUMNS.every((c) => keys.includes(c))) return 'ictrp-csv';
   return null;
 }
+
+/** XML root elements of the registry exports mscope reads, and the element holding one record. */
+export const XML_ROOTS: Readonly<Record<string, { format: SourceFormat; record: string | null }>> = {
+  Trials_downloaded_from_ICTRP: { format: 'ictrp-xml', record: 'Trial' },
+  ANZCTR_Trial: { format: 'anzctr-xml', record: null },
+  'CT.GOV_Trial': { format: 'anzctr-xml', record: null },
+  trials: { format: 'chictr-xml', record: 'Triall' },
+};
 
 /**
  * End index (exclusive) of the first JSON value in `text` starting at `start`, or -1 if it does not end
@@ -90,6 +107,7 @@ function jsonFormatFromKeys(text: string): SourceFormat | null {
   if (text.includes('"protocolSection"')) return 'ctgov-v2-json';
   if (text.includes('"ProtocolSection"')) return 'ctgov-classic-full';
   if (text.includes('"NCTId"')) return 'ctgov-classic-fields';
+  if (text.includes('"ctNumber"')) return 'ctis-json';
   return null;
 }
 
@@ -114,9 +132,12 @@ export function sniffText(label: string, head: string, ended: boolean): Sniffed 
         'looks like an HTML page, not registry data (an error or login page saved instead of the export?)',
       );
     }
+    const root = rootName(head.slice(i));
+    const known = root === null ? undefined : XML_ROOTS[root];
+    if (known) return { layout: 'xml', format: known.format };
     throw new InputError(
       { file: label },
-      'looks like XML; mscope reads ClinicalTrials.gov JSON, NDJSON and CSV exports',
+      `is XML with root <${root ?? '?'}>, not a registry export mscope reads (ICTRP <Trials_downloaded_from_ICTRP>, ANZCTR <ANZCTR_Trial>/<CT.GOV_Trial>, ChiCTR <trials><Triall>)`,
     );
   }
   if (c === '{' || c === '[') {
@@ -128,6 +149,7 @@ export function sniffText(label: string, head: string, ended: boolean): Sniffed 
     if (c === '{' && (next >= 0 || !ended)) return { layout: 'ndjson', format };
     return { layout: 'json', format };
   }
+  if (looksLikeEuctr(head.slice(i))) return { layout: 'text', format: 'euctr-text' };
   const nl = head.indexOf('\n', i);
   if (nl < 0 && !ended) {
     throw new InputError(

@@ -7,7 +7,9 @@
  *
  * Formats: API v2 JSON (single study, page `{studies,nextPageToken}`, website export array, NDJSON), API v2
  * website CSV, classic study-fields records (NDJSON or `{StudyFieldsResponse}`), classic full studies
- * (`{FullStudiesResponse}`, `{FullStudy}`, `{Study}`), classic website CSV, and a .zip holding any of these.
+ * (`{FullStudiesResponse}`, `{FullStudy}`, `{Study}`), classic website CSV; other registries (registry/):
+ * WHO ICTRP XML and CSV exports, ANZCTR XML, ChiCTR XML, the EUCTR full-text download, CTIS `retrieve` JSON;
+ * and a .zip holding any of these.
  */
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
@@ -16,7 +18,9 @@ import { readCsv } from './csv.js';
 import { sniffText, type TextLayout } from './detect.js';
 import { readJsonDocument, readJsonStream, readNdjson } from './json.js';
 import { decodeUtf8, metered, openFile, peek, type ByteInput, type ReadOptions } from './input.js';
-import { newContext } from './records.js';
+import { newContext, nextProvenance } from './records.js';
+import { readEuctr } from './registry/euctr.js';
+import { readRegistryXml } from './registry/read-xml.js';
 import { looksLikeZip, zipMembers } from './zip.js';
 
 export type { SourceFormat } from '../model/study.js';
@@ -68,9 +72,12 @@ async function* readInput(
   }
   const text = await peek(decodeUtf8(input.label, bytes.all), (h) => charLength(h) >= SNIFF_CHARS);
   const sn = sniffText(input.label, text.head.join(''), text.ended);
-  const ctx = newContext(input.label, fetchedAt);
+  const ctx = newContext(input.label, fetchedAt, opts.onWarning);
   let records: AsyncIterable<StudyRecord> | Iterable<StudyRecord>;
   if (sn.layout === 'csv') records = readCsv(text.all, sn.format!, ctx);
+  else if (sn.layout === 'xml') records = readRegistryXml(text.all, ctx);
+  else if (sn.layout === 'text')
+    records = readEuctr(text.all, ctx.file, () => nextProvenance(ctx, 'euctr-text'), ctx.warn);
   else if (sn.layout === 'ndjson') records = readNdjson(text.all, ctx);
   else if (text.ended) {
     // The whole document is in the sniff window: parse it in one go.

@@ -10,6 +10,8 @@ export interface ReadOptions {
   fetchedAt?: string;
   signal?: AbortSignal;
   onBytes?: (bytesRead: number, totalBytes: number) => void;
+  /** Problems that skip part of a file without failing it (e.g. a damaged EUCTR member-state block). */
+  onWarning?: (message: string) => void;
 }
 
 /** Bytes of one input: a file, or a member of a zip archive. `label` names it in errors and provenance. */

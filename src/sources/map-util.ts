@@ -7,6 +7,7 @@ import { InputError } from '../model/errors.js';
 import type { PartialDate, Provenance, Study } from '../model/study.js';
 import { StudySchema } from '../model/study.js';
 import { DATE_TYPE, HEALTHY_VOLUNTEERS, lookup } from '../model/vocab.js';
+import { parseRegistrationId } from '../model/registries.js';
 
 export type Obj = Record<string, unknown>;
 const EMPTY: Obj = Object.freeze({}) as Obj;
@@ -225,6 +226,7 @@ export function validated(study: Study): Study {
       throw new InputError(where(k), `date ${d.value} is in the future`);
     }
   }
+  typeSecondaryIds(study);
   const r = StudySchema.safeParse(study);
   if (r.success) return study;
   const issue = r.error.issues[0];
@@ -233,4 +235,11 @@ export function validated(study: Study): Study {
     { file: prov.file, record: prov.record ?? undefined, field },
     `does not fit the Study schema: ${issue?.message ?? r.error.message}`,
   );
+}
+
+/** Type every secondary id that is a registration number of a known registry (its `registry`). */
+export function typeSecondaryIds(study: Study): void {
+  for (const id of study.secondaryIds) {
+    if (id.registry === null) id.registry = parseRegistrationId(id.id)?.registry ?? null;
+  }
 }

@@ -10,6 +10,7 @@ import { mapClassicFieldsStudy } from './classic/fields.js';
 import { mapClassicFullStudy } from './classic/full.js';
 import { isObj, type Obj } from './map-util.js';
 import { mapV2Study } from './v2/map.js';
+import { isCtisRecord, mapCtis } from './registry/ctis.js';
 
 /** Per-file reading state: provenance parts and the running record number. */
 export interface RecordContext {
@@ -17,10 +18,24 @@ export interface RecordContext {
   fetchedAt: string;
   registryVersion: string | null;
   record: number;
+  /** Reports a skipped part of the file (see ReadOptions.onWarning). */
+  warn: (message: string) => void;
 }
 
-export function newContext(file: string, fetchedAt: string): RecordContext {
-  return { file, fetchedAt, registryVersion: null, record: 0 };
+export function newContext(file: string, fetchedAt: string, warn?: (message: string) => void): RecordContext {
+  return { file, fetchedAt, registryVersion: null, record: 0, warn: warn ?? (() => undefined) };
+}
+
+/** Provenance of the next record of the context (the record number advances). */
+export function nextProvenance(ctx: RecordContext, format: SourceFormat): Provenance {
+  ctx.record++;
+  return {
+    format,
+    file: ctx.file,
+    record: ctx.record,
+    fetchedAt: ctx.fetchedAt,
+    registryVersion: ctx.registryVersion,
+  };
 }
 
 export function recordFormat(raw: unknown): SourceFormat | null {
@@ -28,6 +43,7 @@ export function recordFormat(raw: unknown): SourceFormat | null {
   if ('protocolSection' in raw) return 'ctgov-v2-json';
   if ('ProtocolSection' in raw) return 'ctgov-classic-full';
   if (Array.isArray(raw.NCTId)) return 'ctgov-classic-fields';
+  if (isCtisRecord(raw)) return 'ctis-json';
   return null;
 }
 
@@ -35,6 +51,9 @@ const MAPPERS: Readonly<Record<string, (raw: unknown, prov: Provenance) => Study
   'ctgov-v2-json': mapV2Study,
   'ctgov-classic-full': mapClassicFullStudy,
   'ctgov-classic-fields': mapClassicFieldsStudy,
+};
+const RECORD_MAPPERS: Readonly<Record<string, (raw: unknown, prov: Provenance) => StudyRecord>> = {
+  'ctis-json': mapCtis,
 };
 
 /** Map one registry record (already unwrapped) to a StudyRecord; the record number advances. */
@@ -49,7 +68,7 @@ export function toStudyRecord(raw: unknown, ctx: RecordContext, line?: number): 
         : typeof raw;
     throw new InputError(
       { file: ctx.file, record: ctx.record, line },
-      `not a ClinicalTrials.gov study record (found ${what}; expected protocolSection, ProtocolSection or NCTId)`,
+      `not a ClinicalTrials.gov study record (found ${what}; expected protocolSection, ProtocolSection, NCTId, or a CTIS ctNumber)`,
     );
   }
   const prov: Provenance = {
@@ -60,7 +79,8 @@ export function toStudyRecord(raw: unknown, ctx: RecordContext, line?: number): 
     registryVersion: ctx.registryVersion,
   };
   try {
-    return { study: MAPPERS[format]!(raw, prov), raw };
+    const rec = RECORD_MAPPERS[format];
+    return rec ? rec(raw, prov) : { study: MAPPERS[format]!(raw, prov), raw };
   } catch (e) {
     if (line !== undefined && e instanceof InputError) throw withLine(e, line);
     throw e;

@@ -27,6 +27,8 @@ export interface FileRowsOptions {
   fetchedAt?: string;
   /** Bytes read so far of file `index` (of `size`). */
   onBytes?: (index: number, n: number, size: number) => void;
+  /** Parts of files skipped with a reason (e.g. damaged EUCTR member-state blocks), as they are found. */
+  onWarning?: (message: string) => void;
   /** Abort: the worker is stopped and the batches throw the signal's reason. */
   signal?: AbortSignal;
   /**
@@ -42,6 +44,8 @@ export interface FileRowsOptions {
 export interface ProgressBatch extends RowBatch {
   /** Progress at the end of this batch: file index, bytes read of it, its size. */
   file: number;
+  /** Warnings raised since the previous batch. */
+  warnings: string[];
   bytes: number;
   size: number;
 }
@@ -58,6 +62,13 @@ export async function* produceBatches(
   let values: ColumnValue[] = [];
   let rows = 0;
   let chars = 0;
+  let warnings: string[] = [];
+  const onWarning = (m: string): void => void warnings.push(m);
+  const take = (): string[] => {
+    const w = warnings;
+    warnings = [];
+    return w;
+  };
   for (let file = 0; file < paths.length; file++) {
     bytes = 0;
     size = 0;
@@ -65,7 +76,7 @@ export async function* produceBatches(
       bytes = b;
       size = s;
     };
-    for await (const rec of readStudies(paths[file]!, { fetchedAt, signal, onBytes })) {
+    for await (const rec of readStudies(paths[file]!, { fetchedAt, signal, onBytes, onWarning })) {
       n++;
       checkRecord(rec, n);
       const before = values.length;
@@ -76,19 +87,19 @@ export async function* produceBatches(
       }
       rows++;
       if (rows >= BATCH_ROWS || chars >= BATCH_CHARS) {
-        yield { rows, values, file, bytes, size };
+        yield { rows, values, file, bytes, size, warnings: take() };
         values = [];
         rows = 0;
         chars = 0;
       }
     }
     if (rows > 0) {
-      yield { rows, values, file, bytes, size };
+      yield { rows, values, file, bytes, size, warnings: take() };
       values = [];
       rows = 0;
       chars = 0;
     } else {
-      yield { rows: 0, values, file, bytes: size, size }; // end-of-file progress
+      yield { rows: 0, values, file, bytes: size, size, warnings: take() }; // end-of-file progress
     }
   }
 }
@@ -135,6 +146,7 @@ async function* inThread(
   fetchedAt: string,
 ): AsyncGenerator<RowBatch> {
   for await (const b of produceBatches(paths, fetchedAt, opts.signal)) {
+    for (const w of b.warnings) opts.onWarning?.(w);
     opts.onBytes?.(b.file, b.bytes, b.size);
     if (b.rows > 0) yield b;
   }
@@ -182,6 +194,7 @@ async function* viaWorker(
       if (failure) throw failure;
       const b = queue.shift();
       if (b) {
+        for (const w of b.warnings) opts.onWarning?.(w);
         opts.onBytes?.(b.file, b.bytes, b.size);
         if (b.rows > 0) yield b;
         worker.postMessage('credit');

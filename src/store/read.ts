@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { StudyRecord } from '../model/record.js';
-import type { Study } from '../model/study.js';
+import { withRegistryFields, type Study } from '../model/study.js';
 
 /** Opens a new connection to the store's database. */
 export type Connect = () => Promise<DuckDBConnection>;
@@ -47,13 +47,13 @@ async function* streamRows(connect: Connect, snapshotId: number, columns: string
 
 export async function* iterStudies(connect: Connect, snapshotId: number): AsyncGenerator<Study> {
   for await (const [json] of streamRows(connect, snapshotId, 'study_json')) {
-    yield JSON.parse(json as string) as Study;
+    yield withRegistryFields(JSON.parse(json as string) as Study);
   }
 }
 
 function toRecord(studyJson: unknown, rawJson: unknown): StudyRecord {
   return {
-    study: JSON.parse(studyJson as string) as Study,
+    study: withRegistryFields(JSON.parse(studyJson as string) as Study),
     raw: rawJson === null || rawJson === undefined ? undefined : (JSON.parse(rawJson as string) as unknown),
   };
 }
@@ -70,7 +70,7 @@ export async function getStudy(
   nctId: string,
 ): Promise<StudyRecord | null> {
   const r = await conn.runAndReadAll(
-    'SELECT study_json, raw_json FROM studies WHERE snapshot_id = $1 AND nct_id = $2 LIMIT 1',
+    'SELECT study_json, raw_json FROM studies WHERE snapshot_id = $1 AND upper(nct_id) = $2 LIMIT 1',
     [snapshotId, nctId.trim().toUpperCase()],
   );
   const row = r.getRows()[0];

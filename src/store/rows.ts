@@ -8,9 +8,8 @@
  */
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
+import { TRIAL_ID_RE } from '../model/study.js';
 import { STUDY_COLUMNS, type ColumnValue } from './columns.js';
-
-const NCT_RE = /^NCT\d{8}$/;
 
 /** Values per row (STUDY_COLUMNS.length). */
 export const ROW_WIDTH = STUDY_COLUMNS.length;
@@ -40,8 +39,8 @@ export function checkRecord(rec: StudyRecord, n: number): void {
   const file = s?.provenance?.file ?? '(unknown source)';
   const where = { file, record: s?.provenance?.record ?? n };
   if (!s || typeof s !== 'object') throw new InputError({ file, record: n }, 'record has no study');
-  if (typeof s.nctId !== 'string' || !NCT_RE.test(s.nctId)) {
-    throw new InputError({ ...where, field: 'nctId' }, `invalid NCT id ${JSON.stringify(s.nctId)}`);
+  if (typeof s.nctId !== 'string' || !TRIAL_ID_RE.test(s.nctId)) {
+    throw new InputError({ ...where, field: 'nctId' }, `invalid trial id ${JSON.stringify(s.nctId)}`);
   }
 }
 

@@ -153,7 +153,7 @@ describe('classic full studies', () => {
     });
     expect(s.nctId).toBe('NCT09000002');
     expect(s.orgStudyId).toBe('FIX-BM-02');
-    expect(s.secondaryIds).toEqual([{ id: 'R01-FIX', type: 'NIH', domain: null }]);
+    expect(s.secondaryIds).toEqual([{ id: 'R01-FIX', type: 'NIH', domain: null, registry: null }]);
     expect(s.overallStatus).toBe('UNKNOWN');
     expect(s.lastKnownStatus).toBe('RECRUITING');
     expect(s.statusVerifiedDate).toEqual({ value: '2021-03', precision: 'month', type: null });

@@ -82,7 +82,7 @@ describe('classic website CSV export', () => {
       allocation: 'RANDOMIZED',
       masking: 'DOUBLE',
       orgStudyId: 'FB-2020-01',
-      secondaryIds: [{ id: '2020-004455-66', type: null, domain: null }],
+      secondaryIds: [{ id: '2020-004455-66', type: null, domain: null, registry: 'euctr' }],
       startDate: { value: '2020-03-03', precision: 'day', type: null },
       primaryCompletionDate: { value: '2022-06', precision: 'month', type: null },
       resultsFirstPostedDate: null,

@@ -8,6 +8,7 @@ import { InputError } from '../../src/model/errors.js';
 import { StudySchema } from '../../src/model/study.js';
 import { classicRecord, fixture, fixtureText, readAll, tmpFile, zip } from './helpers.js';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 async function outcome(content: string | Uint8Array): Promise<'records' | 'input-error'> {
   const p = tmpFile(content);
@@ -166,6 +167,40 @@ describe('fuzz: only StudyRecords or InputError', () => {
         async ([root, path, value]) => void (await outcome(JSON.stringify(setAt(root, path, value)))),
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('mutated registry exports (ICTRP XML/CSV, ANZCTR, ChiCTR, EUCTR, CTIS)', async () => {
+    const dir = join(dirname(fixture('x')), '..', 'registries');
+    for (const name of [
+      'ictrp.xml',
+      'ictrp.csv',
+      'anzctr.xml',
+      'anzctr-ctgov.xml',
+      'chictr.xml',
+      'euctr.txt',
+      'ctis.json',
+    ]) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      await fc.assert(
+        fc.asyncProperty(mutatedText(text), async (t) => void (await outcome(t))),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('arbitrary text after registry headers', async () => {
+    const prefixes = fc.constantFrom(
+      '<Trials_downloaded_from_ICTRP><Trial><TrialID>',
+      '<ANZCTR_Trial><actrnumber>ACTRN12616000338460</actrnumber>',
+      '<trials><Triall><main><trial_id>ChiCTR2000034346</trial_id>',
+      'Summary\nEudraCT Number: 2021-002179-21\n',
+      'TrialID,Source Register,Public title\n',
+      '{"ctNumber":"2025-523333-26-00","ctStatus":',
+    );
+    await fc.assert(
+      fc.asyncProperty(prefixes, fc.string({ maxLength: 200 }), async (p, s) => void (await outcome(p + s))),
+      { numRuns: 150 },
     );
   });
 

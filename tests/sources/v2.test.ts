@@ -26,7 +26,9 @@ describe('mapV2Study', () => {
     expect(StudySchema.parse(s)).toBeTruthy();
     expect(s.nctId).toBe('NCT09000001');
     expect(s.orgStudyId).toBe('FIX-MSC-001');
-    expect(s.secondaryIds).toEqual([{ id: '2099-000111-22', type: 'EUDRACT_NUMBER', domain: null }]);
+    expect(s.secondaryIds).toEqual([
+      { id: '2099-000111-22', type: 'EUDRACT_NUMBER', domain: null, registry: 'euctr' },
+    ]);
     expect(s.acronym).toBe('FIXMSC');
     expect(s.overallStatus).toBe('RECRUITING');
     expect(s.startDate).toEqual({ value: '2022-03-14', precision: 'day', type: 'ACTUAL' });

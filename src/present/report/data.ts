@@ -2,6 +2,7 @@
  * ReportData: everything the report shows, as one JSON-serializable object (written verbatim as report.json).
  * Built from classified rows + context; rendering (HTML, Markdown, SVG, CSV, XLSX) only reads it.
  */
+import { groupTrials } from '../../analyze/trials/index.js';
 import { applyFilter, isEmptyFilter, type Filter } from '../../analyze/filter.js';
 import { computeMetrics, type Metrics, type MetricsOptions } from '../../analyze/metrics.js';
 import { namedTables, type NamedTable } from '../../analyze/tables.js';
@@ -39,6 +40,35 @@ export interface ReportData {
   namedTables: NamedTable[];
   comparisons: Comparison[];
   figures: Array<{ id: string; title: string; regenerates: string | null; caption: string; file: string }>;
+  /**
+   * Registrations (after the report filter) grouped into trials across registries (analyze/trials); null when
+   * every registration is in one registry (each is its own trial).
+   */
+  trials: TrialCounts | null;
+}
+
+export interface TrialCounts {
+  registrations: number;
+  trials: number;
+  /** Trials with more than one registration. */
+  multiRegistered: number;
+  /** Registrations per registry. */
+  byRegistry: Record<string, number>;
+}
+
+/** How many registrations merge into how many trials (null for a single-registry selection). */
+export function trialCounts(rows: readonly ClassifiedStudy[]): TrialCounts | null {
+  const byRegistry: Record<string, number> = {};
+  for (const r of rows)
+    byRegistry[r.study.registry ?? 'ctgov'] = (byRegistry[r.study.registry ?? 'ctgov'] ?? 0) + 1;
+  if (Object.keys(byRegistry).length < 2) return null;
+  const g = groupTrials(rows.map((r) => r.study));
+  return {
+    registrations: g.registrations,
+    trials: g.trials.length,
+    multiRegistered: g.trials.filter((t) => t.registrations.length > 1).length,
+    byRegistry,
+  };
 }
 
 export interface ReportContext {
@@ -95,5 +125,6 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
     namedTables: namedTables(included),
     comparisons: [],
     figures: [],
+    trials: trialCounts(kept),
   };
 }

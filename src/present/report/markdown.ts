@@ -51,7 +51,17 @@ export function renderMarkdown(d: ReportData): string {
   out.push(d.notes.map((n) => `- ${html(n)}`).join('\n') + '\n');
   out.push(`## Screening flow\n\n![Screening flow](figures/screening-flow.svg)\n`);
   out.push(
-    `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- Records after the report filter: ${fmt(f.identified)}\n- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${html(r.key)}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${html(nice(r.key))}: ${fmt(r.count)}`).join('\n')}\n`,
+    `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- Records after the report filter: ${fmt(f.identified)}\n${
+      d.trials
+        ? `- Registrations in ${Object.keys(d.trials.byRegistry).length} registries (${Object.entries(
+            d.trials.byRegistry,
+          )
+            .map(([r, n]) => `${r} ${fmt(n)}`)
+            .join(
+              ', ',
+            )}) merged into ${fmt(d.trials.trials)} trials (${fmt(d.trials.multiRegistered)} registered more than once; \`mscope trials\` lists the links)\n`
+        : ''
+    }- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${html(r.key)}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${html(nice(r.key))}: ${fmt(r.count)}`).join('\n')}\n`,
   );
   const review = reviewMarkdown(d.review);
   if (review) out.push(review);

@@ -9,6 +9,7 @@
  *   GET /api/export.csv         every filtered study as CSV, streamed
  *   GET /, /app.js, /app.css    the front-end (fixed in-memory map)
  */
+import { TRIAL_ID_RE } from '../../model/study.js';
 import { Hono, type Context } from 'hono';
 import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
@@ -102,8 +103,11 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/api/studies/:nct', async (c) => {
-    const nct = c.req.param('nct').toUpperCase();
-    if (!NCT_RE.test(nct)) throw new ApiError(400, 'expected an NCT id like NCT01234567', 'nct');
+    const given = c.req.param('nct');
+    // NCT numbers are matched in any case; other registries' ids (ChiCTR…, JPRN-jRCT…) as written
+    const nct = /^nct\d{8}$/i.test(given) ? given.toUpperCase() : given;
+    if (!NCT_RE.test(nct) && !TRIAL_ID_RE.test(nct))
+      throw new ApiError(400, 'expected an NCT id like NCT01234567 (or another registry trial id)', 'nct');
     const q = queryOf(c, false, ['snapshot']);
     const ds = await source.get(q.snapshot);
     const i = ds.byNct.get(nct);

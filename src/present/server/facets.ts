@@ -40,6 +40,7 @@ export const FACETS: Readonly<
   status: { labels: false, keys: (r) => [statusKey(r.study)] },
   studyType: { labels: false, keys: (r) => [studyTypeKey(r.study)] },
   country: { labels: false, keys: (r) => countryKeys(r.study) },
+  registry: { labels: false, keys: (r) => [r.study.registry ?? 'ctgov'] },
 };
 
 export function facetCounts(rows: readonly ClassifiedStudy[]): Record<string, FacetValue[]> {

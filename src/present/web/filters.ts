@@ -27,6 +27,7 @@ const LIST_FACETS: ReadonlyArray<{
   { field: 'status', title: 'Status', labels: false },
   { field: 'studyType', title: 'Study type', labels: false },
   { field: 'country', title: 'Country', labels: false },
+  { field: 'registry', title: 'Registered in', labels: false },
 ];
 
 const BOOL_FACETS: ReadonlyArray<{ field: BoolField; title: string; yes: string; no: string }> = [

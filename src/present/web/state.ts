@@ -15,6 +15,7 @@ export const LIST_FIELDS = [
   'studyType',
   'modification',
   'product',
+  'registry',
 ] as const;
 export const BOOL_FIELDS = ['included', 'covid19'] as const;
 export const TEXT_FIELDS = [
@@ -90,7 +91,12 @@ export function parseState(search: string): ViewState {
   const size = Number(q.get('pageSize'));
   s.pageSize = Number.isInteger(size) && size > 0 && size <= 500 ? size : DEFAULT_PAGE_SIZE;
   const nct = q.get('nct');
-  s.nct = nct && /^NCT\d{8}$/i.test(nct) ? nct.toUpperCase() : null;
+  s.nct =
+    nct && /^NCT\d{8}$/i.test(nct)
+      ? nct.toUpperCase()
+      : nct && /^(?!NCT)[A-Za-z0-9][A-Za-z0-9/-]{3,39}$/.test(nct)
+        ? nct
+        : null;
   return s;
 }
 

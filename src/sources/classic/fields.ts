@@ -152,6 +152,7 @@ export function mapClassicFieldsStudy(raw: unknown, prov: Provenance): Study {
       id: secId[i]!,
       type: mapped(SECONDARY_ID_TYPE, at(secType, i)),
       domain: at(secDomain, i),
+      registry: null,
     });
   }
   s.briefTitle = one(prov, r, 'BriefTitle');

@@ -115,6 +115,7 @@ export function mapClassicFullStudy(raw: unknown, prov: Provenance): Study {
       id: reqStr(prov, f('SecondaryId'), o.SecondaryId),
       type: lookup(SECONDARY_ID_TYPE, str(prov, f('SecondaryIdType'), o.SecondaryIdType)),
       domain: str(prov, f('SecondaryIdDomain'), o.SecondaryIdDomain),
+      registry: null,
     };
   });
   s.briefTitle = str(prov, `${I}.BriefTitle`, im.BriefTitle);

@@ -122,6 +122,7 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
       id: reqStr(prov, `${F}.secondaryIdInfos.${i}.id`, o.id),
       type: lookup(SECONDARY_ID_TYPE, str(prov, `${F}.secondaryIdInfos.${i}.type`, o.type)),
       domain: str(prov, `${F}.secondaryIdInfos.${i}.domain`, o.domain),
+      registry: null,
     };
   });
   s.briefTitle = str(prov, `${F}.briefTitle`, idm.briefTitle);

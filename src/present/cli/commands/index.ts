@@ -13,6 +13,7 @@ import { register as evalCommand } from './eval.js';
 import { register as decisionsCommand } from './decisions.js';
 import { register as reviewCommand } from './review.js';
 import { register as validateCommand } from './validate.js';
+import { register as trialsCommand } from './trials.js';
 
 /** Every CLI command module, in help order. Each one adds itself to the program. */
 export const COMMANDS: Array<(program: Command) => void> = [
@@ -22,6 +23,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   fetchCommand,
   snapshotsCommand,
   studiesCommand,
+  trialsCommand,
   classifyCommand,
   evalCommand,
   reviewCommand,

@@ -70,6 +70,7 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   process.once('SIGTERM', onSignal);
   const db = dbPath(cmd);
   const dbExisted = db === ':memory:' || existsSync(db);
+  const warnings: string[] = [];
   try {
     // reading, parsing and serialization run in a worker thread; this thread appends to DuckDB
     let note: string | null = null;
@@ -80,6 +81,7 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
         {
           label: opts.label ?? null,
           signal: abort.signal,
+          onWarning: (m) => void warnings.push(m),
           onProgress: (p) => {
             if (p.stage === 'read') {
               if (p.done >= total) bar.update(total, 'writing snapshot…');
@@ -95,10 +97,12 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
     bar.stop();
     if (note !== null) process.stderr.write(`mscope: note: ${note}\n`);
     const elapsedMs = Math.round(performance.now() - started);
+    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     process.stdout.write(
       opts.json
-        ? `${JSON.stringify({ snapshot: info, files: files.map((f) => f.path), elapsedMs }, null, 2)}\n`
-        : formatSummary(info, files, elapsedMs),
+        ? `${JSON.stringify({ snapshot: info, files: files.map((f) => f.path), elapsedMs, warnings }, null, 2)}\n`
+        : formatSummary(info, files, elapsedMs) +
+            (warnings.length > 0 ? `  skipped with a warning: ${warnings.length}\n` : ''),
     );
   } catch (err) {
     bar.stop();
@@ -115,13 +119,17 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description('read registry files into ONE new snapshot (directories expand to their files, sorted)')
-    .argument('<paths...>', 'files or directories (any ClinicalTrials.gov format; detected from content)')
+    .argument(
+      '<paths...>',
+      'files or directories (ClinicalTrials.gov, WHO ICTRP, ANZCTR, ChiCTR, EUCTR, CTIS formats; detected from content)',
+    )
     .option('--label <label>', 'a unique name for the snapshot (usable wherever a snapshot id is)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
       '\nAny bad input aborts the ingest (exit 1) and leaves the database unchanged.\n' +
-        'Duplicate NCT ids keep the record with the newest last-update date.\n' +
+        'Duplicate trial ids keep the record with the newest last-update date.\n' +
+        'Damaged EUCTR member-state blocks are skipped with a warning naming file, record and line.\n' +
         'Progress: a bar on a terminal; MSCOPE_PROGRESS=lines prints plain progress lines to stderr instead.',
     )
     .action((paths: string[], opts: IngestOptions, cmd: Command) => run(paths, opts, cmd));
