@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
 import { labelVersions, loadLabels, saveLabels } from './labels.js';
-import { getStudy, iterRecords, iterStudies } from './read.js';
+import { getStudy, iterRecords, iterStudies, iterStudyJson } from './read.js';
 import { ensureSchema } from './schema.js';
 import { createSnapshot, getSnapshot, listSnapshots } from './snapshots.js';
 import type { Store } from './types.js';
@@ -137,6 +137,10 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
     iterStudies: async function* (id) {
       live();
       yield* iterStudies(connect, id);
+    },
+    iterStudyJson: async function* (id) {
+      live();
+      yield* iterStudyJson(connect, id);
     },
     iterRecords: async function* (id) {
       live();
