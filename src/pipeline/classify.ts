@@ -1,9 +1,12 @@
 /**
  * Pipeline step 2: classify every study of a snapshot with the current rules (src/classify, through its public
- * API only) and optionally save the labels under the ruleset version.
+ * API only) and optionally save the labels under the ruleset version. On a machine with 2+ cores the studies are
+ * parsed and classified in worker threads (classify-pool.ts); the labels are byte-identical either way.
  */
 import type { ClassifiedStudy } from '../analyze/types.js';
 import type { Labels } from '../model/labels.js';
+import type { Study } from '../model/study.js';
+import { classifyOnWorkers, classifyWorkers } from './classify-pool.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
 import { throttled, type OnProgress } from './progress.js';
 
@@ -13,6 +16,8 @@ export interface ClassifyOptions {
   keepStudies?: boolean;
   /** Save the labels under the ruleset version. Default false. */
   save?: boolean;
+  /** Worker threads (0 = classify in this thread). Default: classifyWorkers(studies), see classify-pool.ts. */
+  workers?: number;
 }
 
 export interface ClassifiedSnapshot {
@@ -44,11 +49,23 @@ export async function classifySnapshot(
   progress.flush(0);
   const labels: Labels[] = [];
   const rows: ClassifiedStudy[] | null = opts.keepStudies ? [] : null;
-  for await (const study of store.iterStudies(info.id)) {
-    const l = classify(study);
-    labels.push(l);
-    rows?.push({ study, labels: l });
-    progress.tick(labels.length);
+  const workers = opts.workers ?? classifyWorkers(info.studyCount);
+  if (workers > 0) {
+    // parse + classify on the workers; this thread reads the JSON from DuckDB (and parses it only to keep studies)
+    await classifyOnWorkers(store.iterStudyJson(info.id), workers, (batch, studies) => {
+      for (let i = 0; i < batch.length; i++) {
+        labels.push(batch[i]!);
+        rows?.push({ study: JSON.parse(studies[i]!) as Study, labels: batch[i]! });
+      }
+      progress.tick(labels.length);
+    });
+  } else {
+    for await (const study of store.iterStudies(info.id)) {
+      const l = classify(study);
+      labels.push(l);
+      rows?.push({ study, labels: l });
+      progress.tick(labels.length);
+    }
   }
   if (opts.save) await store.saveLabels(info.id, version, labels);
   progress.flush(labels.length);

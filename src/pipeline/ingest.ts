@@ -2,7 +2,7 @@
  * Pipeline step 1: read registry records (files, or the live API) into ONE new immutable snapshot.
  * Files are read, parsed, mapped and serialized by `fileRows` (in a worker thread when a core is idle) while this
  * thread appends to DuckDB; the snapshot is committed at the end or not at all (a failure, an abort or a kill
- * leaves no partial snapshot).
+ * leaves no partial snapshot). Then the slim rows the dashboard loads are derived in DuckDB (compact.ts).
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { InputError } from '../model/errors.js';
 import { fetchStudies, type FetchOptions } from '../sources/live/client.js';
 import { DEFAULT_PAGE_SIZE, searchUrl } from '../sources/live/query.js';
 import { fileRows, type SnapshotInfo, type Store } from '../store/index.js';
+import { writeSlimRows } from './compact.js';
 import type { OnProgress } from './progress.js';
 
 export interface InputFile {
@@ -89,11 +90,13 @@ export async function ingestSnapshot(
         },
       },
     );
-    return store.createSnapshot(
+    const info = await store.createSnapshot(
       { label: opts.label ?? null, sources: files.map((f) => f.path), kind: 'ingest' },
       rows,
       { onProgress: (n) => on?.({ stage: 'ingest', done: n, total: null }) },
     );
+    await writeSlimRows(store, info.id);
+    return info;
   }
   const live = source.live;
   const records = fetchStudies({
@@ -101,7 +104,7 @@ export async function ingestSnapshot(
     signal: opts.signal,
     onProgress: (p) => on?.({ stage: 'fetch', done: p.fetched, total: p.total }),
   });
-  return store.createSnapshot(
+  const info = await store.createSnapshot(
     {
       label: opts.label ?? null,
       sources: [searchUrl({ baseUrl: live.baseUrl, query: live.query, pageSize: DEFAULT_PAGE_SIZE })],
@@ -109,4 +112,6 @@ export async function ingestSnapshot(
     },
     records,
   );
+  await writeSlimRows(store, info.id);
+  return info;
 }

@@ -29,7 +29,14 @@ const LABEL_COLUMNS: readonly LabelColumn[] = [
   { name: 'covid19', kind: 'boolean', get: (l) => l.covid19 },
   { name: 'product', kind: 'varchar', get: (l) => l.product },
   { name: 'labels_json', kind: 'varchar', get: (l) => JSON.stringify(l) },
+  { name: 'slim_json', kind: 'varchar', get: (l) => slimLabelsJson(l) },
 ];
+
+/** The labels without their evidence, as JSON (what lists and metrics read; pipeline/compact.ts). */
+export function slimLabelsJson(l: Labels): string {
+  const { evidence: _evidence, ...rest } = l;
+  return JSON.stringify(rest);
+}
 
 async function snapshotExists(conn: DuckDBConnection, snapshotId: number): Promise<boolean> {
   const r = await conn.runAndReadAll('SELECT 1 FROM snapshots WHERE id = $1', [snapshotId]);

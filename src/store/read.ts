@@ -45,6 +45,11 @@ async function* streamRows(connect: Connect, snapshotId: number, columns: string
   }
 }
 
+/** The stored study JSON of every study of the snapshot, in NCT order, unparsed (for worker threads). */
+export async function* iterStudyJson(connect: Connect, snapshotId: number): AsyncGenerator<string> {
+  for await (const [json] of streamRows(connect, snapshotId, 'study_json')) yield json as string;
+}
+
 export async function* iterStudies(connect: Connect, snapshotId: number): AsyncGenerator<Study> {
   for await (const [json] of streamRows(connect, snapshotId, 'study_json')) {
     yield withRegistryFields(JSON.parse(json as string) as Study);

@@ -32,6 +32,16 @@ export const QUARANTINE_DDL = `CREATE TABLE IF NOT EXISTS quarantine (
 /** Tables of schema version 1. `studies` has no declared primary key (DuckDB's ART index slows bulk
  * appends); (snapshot_id, nct_id) is unique by construction: each snapshot is written once, de-duplicated.
  * `ingest_seq` is the record's 1-based position in the snapshot's input (0: carried over from a base). */
+/**
+ * `study_slim`: per study of a snapshot, the Study fields the analyses read as one small JSON (derived data, written
+ * right after a snapshot is created; pipeline/compact.ts). A snapshot without rows here is read the slow way.
+ */
+const STUDY_SLIM_DDL = `CREATE TABLE IF NOT EXISTS study_slim (
+    snapshot_id INTEGER NOT NULL,
+    nct_id VARCHAR NOT NULL,
+    slim_json VARCHAR NOT NULL
+  )`;
+
 export const DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS snapshots (
@@ -97,10 +107,12 @@ export const DDL: readonly string[] = [
     specialty VARCHAR,
     covid19 BOOLEAN,
     product VARCHAR,
-    labels_json VARCHAR NOT NULL
+    labels_json VARCHAR NOT NULL,
+    slim_json VARCHAR
   )`,
   DECISIONS_DDL,
   SAMPLES_DDL,
+  STUDY_SLIM_DDL,
 ];
 
 /** Schema upgrades: MIGRATIONS[n] upgrades version n to n+1. */
@@ -109,12 +121,38 @@ export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {
   1: [DECISIONS_DDL, SAMPLES_DDL],
 };
 
-async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
+/**
+ * Derived data added to schema version 1 after its first release (the `study_slim` table, `labels.slim_json`),
+ * created when a database is opened read-write and missing. Rows written before have none: readers fall back
+ * to computing it (pipeline/compact.ts), so read-only opens of an older file keep working.
+ */
+export const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; type: string }> = [
+  { table: 'labels', column: 'slim_json', type: 'VARCHAR' },
+];
+
+export async function hasColumn(conn: DuckDBConnection, table: string, column: string): Promise<boolean> {
+  const r = await conn.runAndReadAll(
+    `SELECT count(*)::INTEGER FROM information_schema.columns
+     WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = $1 AND column_name = $2`,
+    [table, column],
+  );
+  return Number(r.getRows()[0]?.[0] ?? 0) > 0;
+}
+
+export async function tableExists(conn: DuckDBConnection, name: string): Promise<boolean> {
   const r = await conn.runAndReadAll(
     `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = $1`,
     [name],
   );
   return Number(r.getRows()[0]?.[0] ?? 0) > 0;
+}
+
+/** Tables and columns added to version 1 later, each created only when missing (no catalog write otherwise). */
+async function addMissing(conn: DuckDBConnection): Promise<void> {
+  if (!(await tableExists(conn, 'study_slim'))) await conn.run(STUDY_SLIM_DDL);
+  for (const c of ADDED_COLUMNS)
+    if (!(await hasColumn(conn, c.table, c.column)))
+      await conn.run(`ALTER TABLE ${c.table} ADD COLUMN ${c.column} ${c.type}`);
 }
 
 export async function readSchemaVersion(conn: DuckDBConnection): Promise<number | null> {
@@ -149,6 +187,7 @@ export async function ensureSchema(conn: DuckDBConnection, path: string, readOnl
     }
     return;
   }
+  if (version === SCHEMA_VERSION && !readOnly) await addMissing(conn);
   if (version > SCHEMA_VERSION) {
     throw new MscopeError(
       `${path}: database schema version ${version} is newer than this mscope supports (${SCHEMA_VERSION}); upgrade mscope`,

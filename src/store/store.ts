@@ -15,7 +15,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
 import { addDecisions, listDecisions, listSamples, saveSample } from './decisions.js';
 import { labelVersions, loadLabels, saveLabels } from './labels.js';
-import { getStudy, iterRecords, iterStudies } from './read.js';
+import { getStudy, iterRecords, iterStudies, iterStudyJson } from './read.js';
 import { ensureSchema } from './schema.js';
 import { ensureViews } from './views.js';
 import { createSnapshot, getSnapshot, listSnapshots } from './snapshots.js';
@@ -142,6 +142,10 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
     iterStudies: async function* (id) {
       live();
       yield* iterStudies(connect, id);
+    },
+    iterStudyJson: async function* (id) {
+      live();
+      yield* iterStudyJson(connect, id);
     },
     iterRecords: async function* (id) {
       live();

@@ -63,6 +63,8 @@ export interface Store {
   getSnapshot(ref?: string | number): Promise<SnapshotInfo>;
   /** All studies of a snapshot in NCT order. */
   iterStudies(snapshotId: number): AsyncGenerator<Study>;
+  /** The same studies as their stored JSON text, unparsed (to hand to worker threads). */
+  iterStudyJson(snapshotId: number): AsyncGenerator<string>;
   /** All studies of a snapshot in NCT order, with the original raw record. */
   iterRecords(snapshotId: number): AsyncGenerator<StudyRecord>;
   getStudy(snapshotId: number, nctId: string): Promise<StudyRecord | null>;

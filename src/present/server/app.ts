@@ -112,7 +112,7 @@ export function createApp(opts: AppOptions): Hono {
     const ds = await source.get(q.snapshot);
     const i = ds.byNct.get(nct);
     if (i === undefined) throw new ApiError(404, `${nct} is not in snapshot ${ds.snapshot.id}`, 'nct');
-    const r = ds.rows[i]!;
+    const r = await ds.detail(i);
     return c.json(
       {
         snapshotId: ds.snapshot.id,

@@ -1,5 +1,6 @@
 /**
- * One snapshot held in memory for the dashboard: every ClassifiedStudy loaded once, a compact row summary
+ * One snapshot held in memory for the dashboard: every study as a slim row (the fields lists and metrics read;
+ * full text is read per study view), a compact row summary
  * per study (what the table, sort and CSV export show), presorted orders per sort key, and LRU caches of
  * filter results and metrics keyed by the canonical filter. Filtering and metrics are the analyze/ functions.
  */
@@ -21,7 +22,7 @@ import {
 import type { ClassifiedStudy } from '../../analyze/types.js';
 import type { SnapshotInfo, Store } from '../../store/index.js';
 import { hasLinkSchema, listDocuments, mentionsInDocument } from '../../store/links.js';
-import { loadLatestLabelled } from '../../pipeline/load.js';
+import { loadCompactRows } from '../../pipeline/compact.js';
 import { createLru, type Lru } from './lru.js';
 import { SORT_KEYS, type SortKey } from './sort-keys.js';
 
@@ -83,7 +84,19 @@ export interface Dataset {
   sorted(selection: Int32Array, key: SortKey, order: 'asc' | 'desc'): Int32Array;
   /** Per-dataset LRU for derived results (metrics, facet counts), keyed by the caller. */
   cache: Lru<string, unknown>;
+  /**
+   * Row `i` in full (every Study field, labels with evidence) for the study view. `rows` may be slim (the server's
+   * compact load keeps only what lists and metrics read, pipeline/compact.ts); this reads the rest.
+   */
+  detail(i: number): Promise<ClassifiedStudy>;
 }
+
+/** Reads one study in full: (snapshot id, ruleset version, NCT id) -> the row, or null when it is gone. */
+export type DetailLoader = (
+  snapshotId: number,
+  rulesetVersion: string | null,
+  nctId: string,
+) => Promise<ClassifiedStudy | null>;
 
 export function summarize(r: ClassifiedStudy): StudyRow {
   const s = r.study;
@@ -126,6 +139,7 @@ export function buildDataset(
   rulesetVersion: string | null,
   rows: ClassifiedStudy[],
   publications: ReadonlyMap<string, Publication[]> = new Map(),
+  loadDetail?: DetailLoader,
 ): Dataset {
   const summaries = rows.map(summarize);
   const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
@@ -133,6 +147,7 @@ export function buildDataset(
   const packed = packCodes(prepared);
   const selections = createLru<string, Int32Array>(256);
   const cache = createLru<string, unknown>(128);
+  const details = createLru<number, Promise<ClassifiedStudy>>(32);
   /** Per sort key: rows with a value in ascending order (ties by NCT order), then the rows without one. */
   const orders = new Map<SortKey, { asc: Int32Array; nulls: Int32Array }>();
 
@@ -173,6 +188,19 @@ export function buildDataset(
       }
       return sel;
     },
+    detail(i) {
+      const row = rows[i]!;
+      if (!loadDetail) return Promise.resolve(row);
+      let p = details.get(i);
+      if (!p) {
+        p = loadDetail(snapshot.id, rulesetVersion, row.study.nctId).then((r) => r ?? row);
+        details.set(i, p);
+        p.catch(() => {
+          if (details.get(i) === p) details.delete(i);
+        });
+      }
+      return p;
+    },
     sorted(selection, key, order) {
       const { asc, nulls } = orderOf(key);
       const mark = new Uint8Array(rows.length);
@@ -201,16 +229,21 @@ export async function defaultSnapshotId(store: Store): Promise<number | undefine
 }
 
 /**
- * Load one snapshot's studies and its labels into memory, reviewer decisions applied: those of the running
- * classifier's ruleset version when saved, else the latest saved, with a `labelsNote` saying they were made by
- * another version.
+ * Load one snapshot's studies and its labels as slim rows (pipeline/compact.ts), reviewer decisions applied: the
+ * running classifier's ruleset version's labels when saved, else the latest saved, with a `labelsNote` saying
+ * another version made them. `loadDetail` reads a study in full for the study view (without it, the study view
+ * shows the slim row).
  */
-export async function loadDataset(store: Store, ref?: string | number): Promise<Dataset> {
-  const { info, rows, rulesetVersion, labelsNote } = await loadLatestLabelled(
+export async function loadDataset(
+  store: Store,
+  ref?: string | number,
+  loadDetail?: DetailLoader,
+): Promise<Dataset> {
+  const { info, rows, rulesetVersion, labelsNote } = await loadCompactRows(
     store,
     ref ?? (await defaultSnapshotId(store)),
   );
-  const ds = buildDataset(info, rulesetVersion, rows, await loadPublications(store));
+  const ds = buildDataset(info, rulesetVersion, rows, await loadPublications(store), loadDetail);
   if (labelsNote) ds.labelsNote = labelsNote;
   return ds;
 }

@@ -5,6 +5,7 @@
  */
 import { MscopeError } from '../../model/errors.js';
 import { openStore, type SnapshotInfo, type Store } from '../../store/index.js';
+import { loadStudyDetail } from '../../pipeline/compact.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { ApiError } from './http-error.js';
 import { createLru } from './lru.js';
@@ -58,7 +59,14 @@ export async function createDatasetSourceFrom(
 ): Promise<DatasetSource> {
   const loaded = createLru<number, Promise<Dataset>>(keep);
   const load = async (ref?: string | number) => {
-    const ds = await withStore(open, (store) => loadDataset(store, ref));
+    const ds = await withStore(open, (store) =>
+      loadDataset(store, ref, (snap, version, nct) =>
+        withStore(open, (s) => loadStudyDetail(s, snap, version, nct)).catch((err: unknown) => {
+          const msg = err instanceof MscopeError ? err.message : String(err);
+          throw new ApiError(503, `could not read ${nct} from the database: ${msg}`, 'nct');
+        }),
+      ),
+    );
     warmDataset(ds);
     return ds;
   };

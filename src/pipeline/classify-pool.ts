@@ -1,0 +1,127 @@
+/**
+ * Classification on several cores: batches of study JSON strings go round-robin to worker threads that parse
+ * and classify them (classify-worker.ts); results come back in input order. Labels are exactly those of the
+ * single-thread path (the same classify function on the same parsed study; structured cloning keeps property
+ * order, so the serialized labels are byte-identical). A bounded number of batches is in flight per worker,
+ * so memory does not grow with the snapshot.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { MscopeError } from '../model/errors.js';
+import type { Labels } from '../model/labels.js';
+
+export interface PoolRequest {
+  seq: number;
+  studies: string[];
+}
+export type PoolResponse =
+  { seq: number; labels: Labels[]; error?: undefined } | { seq: number; error: string };
+
+const WORKER_URL = new URL('./classify-worker.js', import.meta.url);
+/** Studies per batch posted to a worker. */
+export const POOL_BATCH = 128;
+/** Batches in flight per worker. */
+const IN_FLIGHT = 4;
+
+/**
+ * Worker threads to classify `n` studies with: MSCOPE_CLASSIFY_WORKERS when set (0 = this thread), else one per
+ * core (up to 4) for 2,000 studies or more on a machine with 2+ cores, else 0. Always 0 when the compiled worker is
+ * absent (running from the TypeScript sources).
+ */
+export function classifyWorkers(n: number): number {
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 0;
+  const env = process.env.MSCOPE_CLASSIFY_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env.trim())) return Math.min(Number(env), 16);
+  const cores = availableParallelism();
+  return cores >= 2 && n >= 2000 ? Math.min(cores, 4) : 0;
+}
+
+/**
+ * Classify the studies of `source` (JSON strings, in order) on `workers` threads; `onLabels` receives every
+ * batch's labels in input order. Rejects on the first error (all workers are stopped).
+ */
+export async function classifyOnWorkers(
+  source: AsyncIterable<string>,
+  workers: number,
+  onLabels: (labels: Labels[], studies: string[]) => void,
+): Promise<void> {
+  const pool = Array.from({ length: workers }, () => new Worker(WORKER_URL));
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const results = new Map<number, Labels[]>();
+  const ready = new Set<Worker>();
+  const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
+  for (const w of pool) {
+    w.on('message', (m: PoolResponse) => {
+      if (m.seq === -1) ready.add(w);
+      else if (m.error !== undefined) failure ??= new MscopeError(`classification failed: ${m.error}`);
+      else {
+        results.set(m.seq, m.labels);
+        inFlight.set(w, inFlight.get(w)! - 1);
+      }
+      notify();
+    });
+    w.on('error', (e) => {
+      failure ??= e instanceof Error ? e : new Error(String(e));
+      notify();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0) failure ??= new MscopeError(`classification worker stopped (exit code ${code})`);
+      notify();
+    });
+  }
+  const waitFor = async (): Promise<void> => {
+    if (failure) throw failure;
+    await new Promise<void>((r) => (wake = r));
+    if (failure) throw failure;
+  };
+  const pending = new Map<number, string[]>();
+  let next = 0; // next seq to hand to onLabels
+  let seq = 0;
+  const drain = (): void => {
+    for (let l = results.get(next); l !== undefined; l = results.get(next)) {
+      results.delete(next);
+      onLabels(l, pending.get(next)!);
+      pending.delete(next);
+      next++;
+    }
+  };
+  const send = async (studies: string[]): Promise<void> => {
+    for (;;) {
+      drain();
+      const w = pool.find((x) => ready.has(x) && inFlight.get(x)! < IN_FLIGHT);
+      if (w) {
+        inFlight.set(w, inFlight.get(w)! + 1);
+        pending.set(seq, studies);
+        w.postMessage({ seq: seq++, studies } satisfies PoolRequest);
+        return;
+      }
+      await waitFor();
+    }
+  };
+  try {
+    let batch: string[] = [];
+    for await (const json of source) {
+      batch.push(json);
+      if (batch.length >= POOL_BATCH) {
+        await send(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await send(batch);
+    for (;;) {
+      drain();
+      if (next === seq) break;
+      await waitFor();
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
