@@ -120,7 +120,8 @@ describe('fetchStudies: faults are retried and every study arrives exactly once'
   }
 
   it('waits as long as Retry-After says (seconds and HTTP date)', async () => {
-    const date = new Date(Date.now() + 2500).toUTCString();
+    // far enough ahead that a slow, loaded machine still reaches that request well before the date
+    const date = new Date(Date.now() + 5000).toUTCString();
     mock = await startMockCtgov({ studies: makeStudies(120), faults: { 1: { kind: '429', retryAfter: '1' }, 3: { kind: '429', retryAfter: date } } });
     const records = await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50, retryBaseMs: 1 });
     expect(idsOf(records)).toEqual(expectedIds(120));

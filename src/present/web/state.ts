@@ -94,7 +94,7 @@ export function parseState(search: string): ViewState {
   s.nct =
     nct && /^NCT\d{8}$/i.test(nct)
       ? nct.toUpperCase()
-      : nct && /^(?!NCT)[A-Za-z0-9][A-Za-z0-9/-]{3,39}$/.test(nct)
+      : nct && /^(?!NCT)(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,39}$/.test(nct)
         ? nct
         : null;
   return s;
