@@ -8,7 +8,8 @@ import { InputError } from '../model/errors.js';
 import { CategorySchema, DonorSchema, ModificationSchema, RouteSchema, SpecialtySchema, TissueSourceSchema, type Evidence, type Labels } from '../model/labels.js';
 
 export const GoldRowSchema = z.object({
-  nct: z.string().regex(/^NCT\d{8}$/),
+  /** The trial id: an NCT number, or another registry's own id (ACTRN…, ChiCTR…, a EudraCT number, …). */
+  nct: z.string().regex(/^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,39}$/),
   category: CategorySchema,
   sources: z.array(TissueSourceSchema),
   donor: DonorSchema,
