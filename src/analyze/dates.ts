@@ -9,12 +9,18 @@ import type { PartialDate } from '../model/study.js';
 
 export const ISO_DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+/** Years a filter date may name: registry data starts in the 20th century (`0000` is a typing error). */
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2999;
+
+/** A real calendar date YYYY, YYYY-MM or YYYY-MM-DD (no 2021-02-30) of a year MIN_YEAR..MAX_YEAR. */
 export function isIsoDate(s: string): boolean {
   if (!ISO_DATE_RE.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number);
+  if (y === undefined || y < MIN_YEAR || y > MAX_YEAR) return false;
   if (m !== undefined && (m < 1 || m > 12)) return false;
-  if (d !== undefined && (d < 1 || d > 31)) return false;
-  return y !== undefined;
+  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m!, 0)).getUTCDate())) return false;
+  return true;
 }
 
 /** A study date as a full ISO day, placed at the start of its period; null when absent. */

@@ -29,6 +29,7 @@
  *   differs from a decision in force).
  */
 import { z } from 'zod';
+import { OVERALL_STATUS, STUDY_TYPE } from '../model/vocab.js';
 import { CATEGORIES, DONORS, MODIFICATIONS, ROUTES, SOURCES, SPECIALTIES } from '../model/labels.js';
 import { UsageError } from '../model/errors.js';
 import type { ClassifiedStudy } from './types.js';
@@ -37,7 +38,9 @@ import { prepared, searchText, type PreparedStudy } from './prepare.js';
 import { isIsoDate, lowerBound, upperBound } from './dates.js';
 import { REVIEW_STATES, reviewStateMatches } from './review.js';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD' });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a real ISO date YYYY, YYYY-MM or YYYY-MM-DD (years 1800-2999)' });
 const list = <T extends z.ZodTypeAny>(t: T) => z.array(t).optional();
 
 export const FilterSchema = z
@@ -315,6 +318,13 @@ export function filterFromQuery(
       out[field] = (values[0] ?? '').trim();
     }
   }
+  for (const [name, raw] of Object.entries(params)) {
+    const field = filterFieldOf(name);
+    if (field && KIND[field] === 'list' && raw !== undefined && (out[field] as string[]).length === 0) {
+      throw new UsageError(`filter parameter "${name}": empty value${closedValues(field)}`);
+    }
+  }
+  checkClosedValues(out, params);
   const parsed = FilterSchema.safeParse(out);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -327,7 +337,49 @@ export function filterFromQuery(
       `filter parameter "${param}": invalid value "${String(bad)}": ${issue.message}${allowed}`,
     );
   }
+  for (const [from, to] of [
+    ['firstPostedFrom', 'firstPostedTo'],
+    ['startFrom', 'startTo'],
+  ] as const) {
+    const lo = parsed.data[from];
+    const hi = parsed.data[to];
+    if (lo !== undefined && hi !== undefined && lowerBound(lo) > upperBound(hi)) {
+      throw new UsageError(`filter parameters "${from}"/"${to}": ${from} ${lo} is after ${to} ${hi}`);
+    }
+  }
   return parsed.data;
+}
+
+/** The closed registry vocabularies: phase parts, overall status, study type (v2 spelling). */
+export const PHASE_PARTS = ['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA', 'NONE'] as const;
+const CLOSED: Partial<Record<keyof Filter, readonly string[]>> = {
+  phase: PHASE_PARTS,
+  status: [...new Set(Object.values(OVERALL_STATUS))],
+  studyType: [...new Set(Object.values(STUDY_TYPE)), 'UNKNOWN'], // UNKNOWN: none given (the chart's bar)
+};
+
+function closedValues(field: keyof Filter): string {
+  const allowed = CLOSED[field];
+  return allowed ? ` (allowed: ${allowed.join(', ')})` : '';
+}
+
+/** Values of the closed vocabularies must be known (case-insensitive; a phase may combine parts with "|"). */
+function checkClosedValues(out: Record<string, unknown>, params: Record<string, unknown>): void {
+  for (const [field, allowed] of Object.entries(CLOSED) as Array<[keyof Filter, readonly string[]]>) {
+    const values = out[field] as string[] | undefined;
+    if (!values) continue;
+    const known = new Set(allowed);
+    for (const v of values) {
+      const parts = field === 'phase' ? phaseKeyOf(v.split('|')).split('|') : [v.trim().toUpperCase()];
+      if (
+        parts.every((p) => known.has(p)) &&
+        !(field === 'phase' && parts.length > 1 && parts.includes('NONE'))
+      )
+        continue;
+      const param = Object.keys(params).find((p) => filterFieldOf(p) === field) ?? field;
+      throw new UsageError(`filter parameter "${param}": unknown value "${v}"${closedValues(field)}`);
+    }
+  }
 }
 
 /**

@@ -72,6 +72,7 @@ export async function getSnapshot(conn: DuckDBConnection, ref?: string | number)
       ? await querySnapshots(conn, 'WHERE id = $1', [asId])
       : await querySnapshots(conn, 'WHERE label = $1 ORDER BY id DESC LIMIT 1', [String(ref)]);
   const snap = found[0];
+  if (!snap && String(ref).trim().toLowerCase() === 'latest') return getSnapshot(conn); // unless a label says "latest"
   if (!snap) {
     const known = await listSnapshots(conn);
     const list = known.map((s) => (s.label ? `${s.id} (${s.label})` : String(s.id))).join(', ');

@@ -25,7 +25,22 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A reader that goes away (`mscope classify | head -1`) makes the next write fail with EPIPE: every command then
+ * stops quietly (exit 0), instead of an unhandled 'error' event with a stack trace. Snapshot writes are
+ * transactions, so stopping mid-way leaves the database as it was.
+ */
+export function quietOnClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+      throw err;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedOutput();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -38,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
 export function reportError(err: unknown): number {
   if (err instanceof CommanderError) {
     // help and version exit with code 0; usage errors with 2 (commander already printed the message)
-    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
+      return 0;
     return 2;
   }
   if (err instanceof MscopeError) {

@@ -20,7 +20,16 @@ import { csvStream } from './csv.js';
 import type { DatasetSource } from './datasets.js';
 import { ApiError, type ApiErrorBody } from './http-error.js';
 import { parseQuery, type Control } from './params.js';
-import { metaBody, metricsBody, sortedSelection, type Body } from './responses.js';
+import type { Filter } from '../../analyze/filter.js';
+import type { Dataset } from './dataset.js';
+import {
+  knownProducts,
+  metaBody,
+  metricsBody,
+  publicSnapshot,
+  sortedSelection,
+  type Body,
+} from './responses.js';
 import { guard } from './security.js';
 
 export interface AppOptions {
@@ -49,8 +58,41 @@ function sendBody(c: Context, body: Body): Response {
   return c.body(body.bytes, 200, headers);
 }
 
+/** Every name and value of the raw query string must be valid percent-encoding (`%ZZ`, a lone `%A` are 400). */
+function checkEncoding(url: string): void {
+  const i = url.indexOf('?');
+  if (i < 0) return;
+  for (const part of url
+    .slice(i + 1)
+    .split('#')[0]!
+    .split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      const name = part.split('=')[0] ?? part;
+      throw new ApiError(400, 'malformed percent-encoding in the query string', name.slice(0, 60));
+    }
+  }
+}
+
 function queryOf(c: Context, filter: boolean, controls: readonly Control[]) {
+  checkEncoding(c.req.url);
   return parseQuery(c.req.queries() ?? {}, { filter, controls });
+}
+
+/** `product=` names a product of the snapshot's labels (or "none"); an unknown one is a 400 with the known ones. */
+function checkProducts(ds: Dataset, filter: Filter): void {
+  if (!filter.product) return;
+  const known = knownProducts(ds);
+  const bad = filter.product.find((p) => !known.has(p.trim().toLowerCase()));
+  if (bad === undefined) return;
+  const names = [...known.values()].sort();
+  const shown = names.slice(0, 30).join(', ') + (names.length > 30 ? ', …' : '');
+  throw new ApiError(
+    400,
+    `unknown product "${bad}" in snapshot ${ds.snapshot.id} (known: ${shown})`,
+    'product',
+  );
 }
 
 export function createApp(opts: AppOptions): Hono {
@@ -68,7 +110,7 @@ export function createApp(opts: AppOptions): Hono {
 
   app.get('/api/snapshots', async (c) => {
     queryOf(c, false, []);
-    const snapshots = await source.snapshots();
+    const snapshots = (await source.snapshots()).map(publicSnapshot);
     return c.json({ defaultSnapshotId: source.defaultSnapshotId, snapshots }, 200, {
       'Cache-Control': 'no-store',
     });
@@ -83,6 +125,7 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/api/studies', async (c) => {
     const q = queryOf(c, true, ['snapshot', 'sort', 'order', 'page', 'pageSize']);
     const ds = await source.get(q.snapshot);
+    checkProducts(ds, q.filter);
     const order = sortedSelection(ds, q.filter, q.sort, q.order);
     const from = (q.page - 1) * q.pageSize;
     const rows = [];
@@ -144,12 +187,14 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/api/metrics', async (c) => {
     const q = queryOf(c, true, ['snapshot', 'onlyIncluded', 'yearBasis', 'ids', 'parts']);
     const ds = await source.get(q.snapshot);
+    checkProducts(ds, q.filter);
     return sendBody(c, metricsBody(ds, q));
   });
 
   app.get('/api/export.csv', async (c) => {
     const q = queryOf(c, true, ['snapshot', 'sort', 'order']);
     const ds = await source.get(q.snapshot);
+    checkProducts(ds, q.filter);
     const order = sortedSelection(ds, q.filter, q.sort, q.order);
     return new Response(c.req.method === 'HEAD' ? null : csvStream(order, ds.summaries), {
       status: 200,

@@ -81,6 +81,7 @@ export async function createDatasetSourceFrom(
       known = await withStore(open, listServed);
       hit = find(known);
     }
+    if (!hit && ref.toLowerCase() === 'latest') hit = known.at(-1); // unless a snapshot is labelled "latest"
     if (!hit) throw new ApiError(404, `no snapshot "${ref}" in the database`, 'snapshot');
     return hit.id;
   };

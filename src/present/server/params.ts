@@ -105,6 +105,8 @@ export function parseQuery(
   let parts: ParsedQuery['parts'] = null;
   if (partsRaw !== undefined) {
     const asked = partsRaw.split(',').map((p) => p.trim());
+    const twice = asked.find((p, i) => asked.indexOf(p) !== i);
+    if (twice !== undefined) throw badParam('parts', `part "${twice}" given twice`);
     const bad = asked.find((p) => !(METRIC_PART_NAMES as readonly string[]).includes(p));
     if (bad !== undefined)
       throw badParam('parts', `unknown part "${bad}" (allowed: ${METRIC_PART_NAMES.join(', ')})`);

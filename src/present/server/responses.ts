@@ -5,7 +5,9 @@ import { filterKey, type Dataset } from './dataset.js';
 import { dateRange, facetCounts } from './facets.js';
 import { LIMITS, METRIC_PART_NAMES, type ParsedQuery } from './params.js';
 import { SORT_KEY_NAMES } from './sort-keys.js';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { SnapshotInfo } from '../../store/index.js';
 import type { Metrics } from '../../analyze/metrics.js';
 
 /** A cached JSON response body, with its gzip form for clients that accept it (large bodies only). */
@@ -120,9 +122,25 @@ export function sortedSelection(
   return v;
 }
 
+/** A snapshot as the API shows it: the file names of its sources, never the absolute paths of this machine. */
+export function publicSnapshot(s: SnapshotInfo): SnapshotInfo {
+  return { ...s, sources: s.sources.map((x) => (/^https?:\/\//.test(x) ? x : basename(x))) };
+}
+
+/** Product names of the snapshot's labels, lower-cased ("none" included), for validating `product=`. */
+export function knownProducts(ds: Dataset): ReadonlyMap<string, string> {
+  let v = ds.cache.get('knownProducts') as Map<string, string> | undefined;
+  if (v === undefined) {
+    v = new Map([['none', 'none']]);
+    for (const r of ds.rows) if (r.labels?.product) v.set(r.labels.product.toLowerCase(), r.labels.product);
+    ds.cache.set('knownProducts', v);
+  }
+  return v;
+}
+
 export function metaOf(ds: Dataset) {
   return {
-    snapshot: ds.snapshot,
+    snapshot: publicSnapshot(ds.snapshot),
     rulesetVersion: ds.rulesetVersion,
     studies: ds.rows.length,
     labelled: ds.rows.filter((r) => r.labels !== null).length,

@@ -14,6 +14,7 @@ import { stageBar } from '../../report/progress.js';
 import type { GenerateResult } from '../../report/write.js';
 import type { ClassifiedStudy } from '../../../analyze/types.js';
 import type { SnapshotInfo } from '../../../store/index.js';
+import { openVocabularyNotes } from '../util/notes.js';
 import { collect, snapshotRef } from '../util/options.js';
 
 export interface ReportCliOptions {
@@ -145,6 +146,8 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
       onProgress: (p) => bar.update(p.done, p.total),
     });
     bar.stop();
+    for (const n of await openVocabularyNotes(store, loaded.info.id, report.filter))
+      process.stderr.write(`mscope: note: ${n}\n`);
     const tLoaded = performance.now();
     const r = await writeReport(loaded.rows, loaded.info, loaded.rulesetVersion, {
       ...report,

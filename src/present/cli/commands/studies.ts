@@ -22,6 +22,7 @@ import { compileFilter, filterFromPairs, isEmptyFilter, type Filter } from '../.
 import { VERSION } from '../../../version.js';
 import { currentCommand } from '../../report/provenance.js';
 import { writeFile } from 'node:fs/promises';
+import { openVocabularyNotes } from '../util/notes.js';
 
 export { selectStudies, type StudyPredicate } from '../util/select.js';
 
@@ -44,6 +45,7 @@ export interface StudiesQuery {
   out: string | undefined;
   rulesetVersion: string | undefined;
   predicate?: StudyPredicate;
+  /** The filter behind `predicate` (for notes on values that match nothing). */
   filter?: Filter;
 }
 
@@ -69,6 +71,9 @@ export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
 /** Stream the export described by `q` from `store`. Returns the number of studies written. */
 export async function exportStudies(store: Store, q: StudiesQuery): Promise<number> {
   const snap = await store.getSnapshot(q.snapshot);
+  if (q.filter)
+    for (const n of await openVocabularyNotes(store, snap.id, q.filter))
+      process.stderr.write(`mscope: note: ${n}\n`);
   const versions = await store.labelVersions(snap.id);
   if (q.rulesetVersion !== undefined && !versions.includes(q.rulesetVersion)) {
     throw new UsageError(
