@@ -26,7 +26,8 @@ export interface InputLocation {
 export class InputError extends MscopeError {
   readonly location: InputLocation;
   constructor(location: InputLocation, problem: string, options?: { cause?: unknown }) {
-    super(`${formatLocation(location)}: ${problem}`, 1, options);
+    // one line whatever the input quotes: a line break inside a quoted value is shown as \n
+    super(`${formatLocation(location)}: ${problem.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}`, 1, options);
     this.name = 'InputError';
     this.location = location;
   }
