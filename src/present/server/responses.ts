@@ -123,7 +123,7 @@ export function sortedSelection(
 }
 
 /** A snapshot as the API shows it: the file names of its sources, never the absolute paths of this machine. */
-export function publicSnapshot(s: SnapshotInfo): SnapshotInfo {
+export function publicSnapshot<T extends SnapshotInfo>(s: T): T {
   return { ...s, sources: s.sources.map((x) => (/^https?:\/\//.test(x) ? x : basename(x))) };
 }
 
