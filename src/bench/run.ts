@@ -11,6 +11,7 @@
  *  5. literature — NCT-mention extraction over 10,000 documents (the seeds replicated).
  *  6. registries — ingest of the ANZCTR zip and the ICTRP exports vs a bare XML/CSV parse of the same bytes
  *                  (target <= 3); trial grouping of >= 50,000 replicated registrations (blocking, not quadratic).
+ *  7. review     — applying 500 reviewer decisions vs report time at 1,535 studies (target ratio <= 0.10).
  *
  * Corpora are generated from ../shared at run time (set MSCOPE_SHARED to point elsewhere) into a temporary folder,
  * never committed. Results are printed and written to .bench/results.json. Options: --quick (smaller corpora,
@@ -29,6 +30,7 @@ import { CLASSIC_NDJSON, readLines, replicatedCorpus, SHARED } from './corpus.js
 import { benchReport } from './report.js';
 import { benchServer, type EndpointResult } from './server.js';
 import { benchLiterature } from './literature.js';
+import { benchReview } from './review.js';
 import { benchRegistries } from './registries.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -188,6 +190,12 @@ async function main(): Promise<void> {
         server[name] = await benchServer({ dbPath: db, label: name, ...(quick ? { amount: 50 } : {}) });
       }
       results.server = { ...server, targetP95Ms: 100 };
+    }
+
+    if (want('review')) {
+      log('review: applying 500 reviewer decisions vs report generation at 1,535 studies');
+      results.review = await benchReview({ file: CLASSIC_NDJSON, runs: quick ? 2 : 4 });
+      log(`  ${JSON.stringify(results.review)}`);
     }
 
     if (want('literature')) {

@@ -50,9 +50,9 @@ export function methodsParagraph(r: ValidationReport, ctx: MethodsContext): stri
       : `${r.reviewers.length} reviewers (${r.reviewers.join(', ')})`;
   const drawn = s
     ? `a random sample of ${s.size} of the ${s.population} registry records of snapshot ${s.snapshotId}${s.stratify ? `, stratified by the classifier's ${s.stratify} with proportional allocation` : ''} (seed ${s.seed}; \`mscope review --sample ${s.size} --seed ${s.seed}${s.stratify ? ` --stratify ${s.stratify}` : ''}\`)`
-    : `the ${r.trials} trials with reviewer decisions (not a random sample: the figures may not generalize)`;
+    : `the ${r.trials} trials with reviewer decisions (not a random sample drawn by mscope: the figures generalize only as far as these trials represent the rest)`;
   const parts = [
-    `To validate the automatic labels, ${drawn} was reviewed in mscope ${ctx.version} by ${who}, who accepted or corrected each label with the registry record and the classifier's quoted evidence in view; ${r.reviewedTrials} trials received decisions.`,
+    `To validate the automatic labels, ${drawn} ${s ? 'was' : 'were'} reviewed in mscope ${ctx.version} by ${who}, who accepted or corrected each label with the registry record and the classifier's quoted evidence in view; ${r.reviewedTrials} trials received decisions.`,
     r.fields.length
       ? `Against the reviewers' decisions, the classifier (ruleset ${ctx.rulesetVersion}) agreed on ${r.fields.map(fieldSentence).join('; ')}.`
       : 'No field has decisions yet.',
