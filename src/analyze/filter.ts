@@ -15,7 +15,7 @@
  * - country: registry spelling of a location country, case-insensitive.
  * - registry: the registry holding the registration (rules/registries.json id: ctgov, anzctr, chictr, …).
  * - product: canonical named product (labels.product), case-insensitive; "none" selects studies without one.
- * - category/source/donor/route/specialty/modification/productForm/covid19/product/included need labels:
+ * - category/confidence/source/donor/route/specialty/modification/productForm/covid19/product/included need labels:
  *   an unlabelled study never matches them.
  * - text: case-insensitive substring over NCT id, brief/official title, acronym, conditions, keywords and
  *   intervention names/other names.
@@ -30,7 +30,7 @@
  */
 import { z } from 'zod';
 import { OVERALL_STATUS, STUDY_TYPE } from '../model/vocab.js';
-import { CATEGORIES, DONORS, MODIFICATIONS, ROUTES, SOURCES, SPECIALTIES } from '../model/labels.js';
+import { CATEGORIES, CONFIDENCES, DONORS, MODIFICATIONS, ROUTES, SOURCES, SPECIALTIES } from '../model/labels.js';
 import { UsageError } from '../model/errors.js';
 import type { ClassifiedStudy } from './types.js';
 import { PRODUCT_FORMS, phaseKeyOf } from './dimensions.js';
@@ -46,6 +46,8 @@ const list = <T extends z.ZodTypeAny>(t: T) => z.array(t).optional();
 export const FilterSchema = z
   .object({
     category: list(z.enum(CATEGORIES)),
+    /** Confidence of the category label (high / medium / low). */
+    confidence: list(z.enum(CONFIDENCES)),
     source: list(z.enum([...SOURCES, 'unspecified'])),
     donor: list(z.enum(DONORS)),
     route: list(z.enum([...ROUTES, 'unspecified'])),
@@ -99,6 +101,10 @@ export function compilePreparedFilter(input: Filter): (p: PreparedStudy) => bool
   if (has(f.category)) {
     const set = new Set<string>(f.category);
     tests.push(labelled((p) => set.has(p.row.labels!.category)));
+  }
+  if (has(f.confidence)) {
+    const set = new Set<string>(f.confidence);
+    tests.push(labelled((p) => set.has(p.row.labels!.confidence?.category ?? '')));
   }
   if (has(f.source)) {
     const set = new Set<string>(f.source);
@@ -221,6 +227,7 @@ export function isEmptyFilter(f: Filter): boolean {
 type Kind = 'list' | 'bool' | 'string';
 const KIND: Record<keyof Filter, Kind> = {
   category: 'list',
+  confidence: 'list',
   source: 'list',
   donor: 'list',
   route: 'list',

@@ -90,6 +90,9 @@ export interface Summary {
   included: number;
   excluded: number;
   unclassified: number;
+  /** Records awaiting classification (undetermined) and records whose category label has low confidence. */
+  awaiting: number;
+  lowConfidence: number;
   /** Studies the landscape metrics count (included only, unless onlyIncluded=false). */
   counted: number;
   completed: number;
@@ -213,6 +216,8 @@ export function computePreparedMetrics(
     included: flow.included,
     excluded: flow.excluded,
     unclassified: flow.unclassified,
+    awaiting: flow.awaiting,
+    lowConfidence: flow.lowConfidence,
     counted: counted.length,
     completed,
     completedWithResults,

@@ -13,7 +13,6 @@ import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
-export const BIOMATERIAL_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 /** A description sentence about MSCs in general (mechanisms, literature), not about the study's product. */
 const BACKGROUND = cueSet('biomaterial.background');

@@ -17,7 +17,7 @@
  *    no background cue is used as the zone; else in-vitro cues -> ex_vivo_only; else unrelated (mention only in
  *    background, eligibility, or passing mention beside another cell therapy).
  */
-import type { Category, Evidence } from '../model/labels.js';
+import type { Category, Evidence, ScreeningReason } from '../model/labels.js';
 import { evidenceOf } from './evidence.js';
 import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
@@ -31,22 +31,19 @@ const LITERATURE_WORDS = cueSet('category.literature_words');
 const NAMES_MSC = cueSet('category.names_msc');
 const PLAIN_BLOOD = cueSet('category.plain_blood');
 
-export const CATEGORY_FIELDS = [
-  'briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription',
-  'primaryOutcomes', 'studyType', 'eligibility.criteria',
-] as const;
 
 export type Kind = 'cell' | 'derived' | 'mixture';
 
 export interface CategoryResult {
   category: Category;
-  reason: string;
+  reason: ScreeningReason;
   evidence: Evidence[];
   /** The MSC hits the decision rests on (used by other families to find the product text). */
   basis: Hit[];
 }
 
 const BACKGROUND = cueSet('category.background');
+const GENERAL_STATEMENT = cueSet('category.general_statement');
 
 function kindOf(v: StudyView, h: Hit): Kind | null {
   if (h.family === 'msc' && (h.value === 'cell' || h.value === 'derived' || h.value === 'mixture')) return h.value;
@@ -70,6 +67,31 @@ const CELLS_WITH = cueSet('category.cells_with');
 /** "exosomes derived from allogeneic MSCs", "secretome of MSCs", "Exosome-MSC" (product, then its cell source). */
 const DERIVED_THEN_CELL = cueSet('category.derived_then_cell');
 
+/**
+ * Exosomes / EVs / conditioned medium are MSC products only in a study that speaks of MSCs at all (a compound
+ * naming the cells itself, "MSC-Exos", "MSC-sEV", speaks of them; so does a named product).
+ */
+function speaksOfMsc(v: StudyView): boolean {
+  return v.hits.some((h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || NAMES_MSC.test(h.text)));
+}
+
+/** MSC product mentions: every MSC hit, but EV/secretome words of a study that never speaks of MSCs. */
+function mscMentions(v: StudyView): Hit[] {
+  const speaks = speaksOfMsc(v);
+  return v.hits.filter((h) => v.isMsc(h) && (speaks || h.family === 'product' || kindOf(v, h) !== 'derived'));
+}
+
+/**
+ * "Mesenchymal stem cells exhibit immunomodulatory properties" in the description of an intervention: a general
+ * statement about MSCs (no administration said) names no product of its own.
+ */
+function generalStatement(v: StudyView, h: Hit): boolean {
+  if (h.zone !== 'intervention' || !h.field.endsWith('.description') || adminSentence(v, h)) return false;
+  const [a, b] = v.sentenceOf(h);
+  const t = v.text(h.field).slice(a, b);
+  return GENERAL_STATEMENT.test(t) || DEFINITION.test(t);
+}
+
 /** Kinds of the given hits, with "cell" words that only name the source of a derived product dropped. */
 function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }> {
   const out: Array<{ hit: Hit; kind: Kind }> = [];
@@ -83,13 +105,9 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
       return false;
     });
   };
-  // Exosomes / EVs / conditioned medium are MSC products only in a study that speaks of MSCs at all.
-  // (A compound naming the cells itself, "MSC-Exos", "MSC-sEV", speaks of them.)
-  const speaksOfMsc = v.hits.some((h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || NAMES_MSC.test(h.text)));
   for (const h of hits) {
     const kind = kindOf(v, h);
     if (!kind) continue;
-    if (kind === 'derived' && h.family !== 'product' && !speaksOfMsc) continue;
     if (kind === 'cell' && sourceOfDerived(h)) continue;
     out.push({ hit: h, kind });
   }
@@ -157,7 +175,24 @@ function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
 /** Mixture words that may just as well name cultured MSCs ("bone marrow derived stem cells"). */
 const LOOSE_MIXTURE = cueSet('category.loose_mixture');
 
-function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult {
+/** The include reasons decideFromZone gives, and their variants when the product was found another way. */
+type ZoneReason = 'include.msc_cells' | 'include.msc_cells.expanded_mixture' | 'include.msc_derived' | 'include.stromal_mixture' | 'include.stromal_mixture.not_expanded';
+const OBSERVATIONAL: Record<ZoneReason, ScreeningReason> = {
+  'include.msc_cells': 'include.msc_cells.observational',
+  'include.msc_cells.expanded_mixture': 'include.msc_cells.expanded_mixture.observational',
+  'include.msc_derived': 'include.msc_derived.observational',
+  'include.stromal_mixture': 'include.stromal_mixture.observational',
+  'include.stromal_mixture.not_expanded': 'include.stromal_mixture.not_expanded.observational',
+};
+const FROM_DESCRIPTION: Record<ZoneReason, ScreeningReason> = {
+  'include.msc_cells': 'include.msc_cells.from_description',
+  'include.msc_cells.expanded_mixture': 'include.msc_cells.expanded_mixture.from_description',
+  'include.msc_derived': 'include.msc_derived.from_description',
+  'include.stromal_mixture': 'include.stromal_mixture.from_description',
+  'include.stromal_mixture.not_expanded': 'include.stromal_mixture.not_expanded.from_description',
+};
+
+function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult & { reason: ZoneReason } {
   // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
   const mixtureHits = v.hits.filter((h) => h.msc && kindOf(v, h) === 'mixture');
   // A study calling its cells a mixture ("fat-derived stem cells (SVF)") says they are not culture-expanded.
@@ -389,13 +424,29 @@ function titleBesideNonCellProducts(v: StudyView, zone: Array<{ hit: Hit; kind: 
   return adminBalance(v, v.hits.filter((h) => v.isMsc(h) && h.zone === 'summary')).given.length === 0;
 }
 
+/**
+ * "Awaiting classification": the record names no MSC product but lacks the text (descriptions) that could. The
+ * evidence quotes what the record has: the spans the exclusion rested on, else its title or first intervention name.
+ */
+export function undetermined(v: StudyView, decided: CategoryResult): CategoryResult {
+  const rule = 'category.undetermined.record_lacks_text';
+  let evidence: Evidence[] = decided.evidence.map((e) => ({ ...e, value: 'undetermined', rule }));
+  const title = v.study.briefTitle ?? '';
+  const name = v.study.interventions[0]?.name ?? '';
+  if (evidence.length === 0 && (title || name)) {
+    const [field, text] = title ? ['briefTitle', title] : ['interventions.0.name', name];
+    evidence = [{ label: 'category', value: 'undetermined', field, start: 0, end: text.length, text, rule }];
+  }
+  return { category: 'undetermined', reason: 'awaiting.record_lacks_text', evidence, basis: [] };
+}
+
 export function decideCategory(v: StudyView): CategoryResult {
-  const msc = v.hits.filter((h) => v.isMsc(h));
+  const msc = mscMentions(v);
   const cueScope = v.hits;
   const observational = v.study.studyType !== null && v.study.studyType !== 'INTERVENTIONAL' && v.study.studyType !== 'EXPANDED_ACCESS';
   const primary = msc.filter((h) => h.zone === 'title' || v.tier(h) === 1);
   // A title about the patients' own MSCs ("synovial brushing for endogenous MSC mobilisation") names no product.
-  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h) && !otherProductIntervention(v, h) && !(h.zone === 'title' && MOBILIZED.test(v.text(h.field))));
+  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h) && !otherProductIntervention(v, h) && !generalStatement(v, h) && !(h.zone === 'title' && MOBILIZED.test(v.text(h.field))));
   if (observational) {
     // "Mobilization of MSCs during ...": a study of the patients' own MSCs (counted, a biomarker) gives none.
     if (primary.some((h) => h.zone === 'title' && MOBILIZED.test(v.text(h.field)))) return notAdministered(v, msc);
@@ -407,7 +458,7 @@ export function decideCategory(v: StudyView): CategoryResult {
       const z = zone.length > 0 ? zone : resolveKinds(v, given);
       if (z.length > 0) {
         const r = decideFromZone(v, z, cueScope);
-        return { ...r, reason: r.reason + '.observational' };
+        return { ...r, reason: OBSERVATIONAL[r.reason] };
       }
     }
     return notAdministered(v, msc);
@@ -423,7 +474,7 @@ export function decideCategory(v: StudyView): CategoryResult {
   const nz = resolveKinds(v, [...given, ...namingSentences(v, msc)]);
   if (nz.length > 0) {
     const r = decideFromZone(v, nz, cueScope);
-    return { ...r, reason: r.reason + '.from_description' };
+    return { ...r, reason: FROM_DESCRIPTION[r.reason] };
   }
   return notAdministered(v, msc);
 }

@@ -7,7 +7,6 @@ import type { Study } from '../model/study.js';
 import { evidenceOf } from './evidence.js';
 import type { Match, Matcher } from './matcher.js';
 
-export const COVID19_FIELDS = ['briefTitle', 'officialTitle', 'conditions', 'keywords', 'conditionMesh.meshes'] as const;
 
 export function covidFields(study: Study): Array<[string, string | null]> {
   return [

@@ -19,7 +19,6 @@ import { cueSet } from './cuesets.js';
 
 const OWN_BEFORE_PERINATAL = cueSet('donor.own_before_perinatal');
 
-export const DONOR_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
 const BACKGROUND = cueSet('donor.background');

@@ -14,7 +14,6 @@ import { cueSet } from './cuesets.js';
 
 const NOT_CELLS = cueSet('dose.not_cells');
 
-export const DOSE_FIELDS = ['interventions', 'arms', 'briefTitle', 'officialTitle', 'briefSummary', 'detailedDescription'] as const;
 
 const SUP: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { InputError } from '../model/errors.js';
-import { CategorySchema, DonorSchema, ModificationSchema, RouteSchema, SpecialtySchema, TissueSourceSchema, type Evidence, type Labels } from '../model/labels.js';
+import { DonorSchema, GoldCategorySchema, ModificationSchema, RouteSchema, SpecialtySchema, TissueSourceSchema, type Evidence, type Labels } from '../model/labels.js';
 
 export const GoldRowSchema = z.object({
   /** The trial id: an NCT number, or another registry's own id (ACTRN…, ChiCTR…, a EudraCT number, …). */
   nct: z.string().regex(/^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,39}$/),
-  category: CategorySchema,
+  category: GoldCategorySchema,
   sources: z.array(TissueSourceSchema),
   donor: DonorSchema,
   modifications: z.array(ModificationSchema),

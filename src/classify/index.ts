@@ -9,7 +9,8 @@
 import type { Evidence, Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { decideBiomaterial } from './biomaterial.js';
-import { decideCategory } from './category.js';
+import { decideCategory, undetermined } from './category.js';
+import { decideConfidence, lacksText } from './confidence.js';
 import { decideCovid19 } from './covid19.js';
 import { decideDonor } from './donor.js';
 import { decideDose } from './dose.js';
@@ -51,7 +52,9 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
 
   function classify(study: Study): Labels {
     const v = buildView(study, productMatcher, products, cueMatcher);
-    const cat = decideCategory(v);
+    const decided = decideCategory(v);
+    // A record without descriptions that names no MSC product is awaiting classification, not unrelated.
+    const cat = decided.category === 'unrelated' && lacksText(study) ? undetermined(v, decided) : decided;
     const included = cat.category === 'msc_cells' || cat.category === 'msc_derived' || cat.category === 'stromal_mixture';
     const covid = decideCovid19(study, covidMatcher);
     const spec = decideSpecialty(study, specialtyMatcher, rules.specialty, covid.evidence[0]);
@@ -93,6 +96,7 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
     }
     append(evidence, covid.evidence);
     append(evidence, spec.evidence);
+    labels.confidence = decideConfidence(study, labels);
     return labels;
   }
   return { rules, version, classify };

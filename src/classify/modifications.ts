@@ -12,7 +12,6 @@ import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
-export const MODIFICATIONS_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 /** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
 const BACKGROUND = cueSet('modifications.background');

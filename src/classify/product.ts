@@ -8,7 +8,6 @@ import { evidenceOf } from './evidence.js';
 import type { Product } from './rules.js';
 import type { Hit, StudyView } from './view.js';
 
-export const PRODUCT_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 export interface ProductResult {
   product: Product | null;

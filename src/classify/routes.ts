@@ -24,7 +24,6 @@ const MEDULLARY = cueSet('routes.medullary');
 const PARENCHYMAL = cueSet('routes.parenchymal');
 const TUMOUR = cueSet('routes.tumour');
 
-export const ROUTES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const KNOWN = new Set<string>(ROUTES);
 

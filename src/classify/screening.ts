@@ -8,6 +8,10 @@ export interface ScreeningSummary {
   identified: number;
   included: number;
   excluded: number;
+  /** Studies awaiting classification (category `undetermined`), counted apart: neither included nor excluded. */
+  awaiting: number;
+  /** Per label field: how many labels were given with low confidence. */
+  lowConfidence: Record<string, number>;
   /** Included studies per category (msc_cells, msc_derived, stromal_mixture). */
   includedByCategory: Record<string, number>;
   /** Excluded studies per screening reason code (e.g. exclude.ex_vivo_only). */
@@ -30,11 +34,15 @@ export function screeningSummary(labels: readonly Labels[]): ScreeningSummary {
   const excludedByReason: Record<string, number> = {};
   const byReason: Record<string, number> = {};
   const byCategory: Record<string, number> = {};
+  const lowConfidence: Record<string, number> = {};
   let included = 0;
+  let awaiting = 0;
   for (const l of labels) {
     inc(byReason, l.screeningReason);
     inc(byCategory, l.category);
-    if (l.included) {
+    for (const [k, c] of Object.entries(l.confidence ?? {})) if (c === 'low') inc(lowConfidence, k);
+    if (l.category === 'undetermined') awaiting++;
+    else if (l.included) {
       included++;
       inc(includedByCategory, l.category);
     } else inc(excludedByReason, l.screeningReason);
@@ -42,7 +50,9 @@ export function screeningSummary(labels: readonly Labels[]): ScreeningSummary {
   return {
     identified: labels.length,
     included,
-    excluded: labels.length - included,
+    excluded: labels.length - included - awaiting,
+    awaiting,
+    lowConfidence,
     includedByCategory: sorted(includedByCategory),
     excludedByReason: sorted(excludedByReason),
     byReason: sorted(byReason),
@@ -52,9 +62,13 @@ export function screeningSummary(labels: readonly Labels[]): ScreeningSummary {
 
 /** Plain-text rendering for the CLI. */
 export function formatScreening(s: ScreeningSummary): string {
-  const lines = [`identified  ${s.identified}`, `excluded    ${s.excluded}`];
+  const lines = [`identified  ${s.identified}`];
+  if (s.awaiting > 0) lines.push(`awaiting    ${s.awaiting}  (undetermined: the records lack the text to decide; not included)`);
+  lines.push(`excluded    ${s.excluded}`);
   for (const [k, n] of Object.entries(s.excludedByReason)) lines.push(`  ${k.padEnd(40)} ${n}`);
   lines.push(`included    ${s.included}`);
   for (const [k, n] of Object.entries(s.includedByCategory)) lines.push(`  ${k.padEnd(40)} ${n}`);
+  const low = Object.entries(s.lowConfidence);
+  lines.push(`low-confidence labels: ${low.length ? low.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
   return lines.join('\n') + '\n';
 }

@@ -16,7 +16,6 @@ import { firstTier, nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
-export const SOURCES_FIELDS = ['briefTitle', 'officialTitle', 'acronym', 'keywords', 'interventions', 'arms', 'briefSummary', 'detailedDescription'] as const;
 
 const KNOWN = new Set<string>(SOURCES);
 export const sourceOf = (h: Hit): TissueSource | null => {

@@ -15,7 +15,6 @@ import type { Match, Matcher } from './matcher.js';
 import type { SpecialtyTable } from './rules.js';
 import { indexedPaths } from './text.js';
 
-export const SPECIALTY_FIELDS = ['conditions', 'briefTitle', 'officialTitle', 'keywords', 'conditionMesh.meshes', 'conditionMesh.ancestors', 'conditionMesh.browseBranches'] as const;
 
 const KNOWN = new Set<string>(SPECIALTIES);
 

@@ -7,7 +7,15 @@
 import type { Study } from '../model/study.js';
 import type { MakeMatch, Match, Matcher } from './matcher.js';
 import type { Product } from './rules.js';
+import { cueSet } from './cuesets.js';
 import { indexedPaths, sentenceAt } from './text.js';
+
+const INN_CELL_STEM = cueSet('view.inn_cell_stem');
+const INN_TERM = { family: 'msc', value: 'cell', rule: 'msc.cell.inn_stem', also: {} as Record<string, string> };
+/** Cheap pre-check for INN_CELL_STEM (every stem ends in "cel"). */
+const hasCelSuffix = (t: string): boolean => t.includes('cel') || t.includes('CEL') || t.includes('Cel');
+/** Zones where an INN stem names the product (not the description: background may name other products). */
+const INN_ZONES: ReadonlySet<Zone> = new Set(['title', 'intervention', 'arm', 'keyword']);
 
 export type Zone = 'title' | 'intervention' | 'arm' | 'summary' | 'keyword' | 'condition' | 'outcome';
 
@@ -138,6 +146,20 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     zone = f.zone;
     owner = f.owner;
     matcher.scan(f.text, f.path, hits, make);
+    // INN stems sit inside a word ("amimestrocel"), where the word-start matcher does not look.
+    if (INN_ZONES.has(f.zone) && hasCelSuffix(f.text)) {
+      INN_CELL_STEM.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let added = false;
+      while ((m = INN_CELL_STEM.exec(f.text)) !== null) {
+        const a = m.index;
+        const b = a + m[0].length;
+        if (hits.some((h, i) => i >= from && h.start < b && a < h.end)) continue;
+        hits.push(make(INN_TERM, f.path, a, b, f.text));
+        added = true;
+      }
+      if (added) hits.splice(from, hits.length - from, ...hits.slice(from).sort((x, y) => x.start - y.start));
+    }
     if (hits.length > from) byField.set(f.path, hits.slice(from));
   }
   // Weak product names (e.g. "MPC") count only when the company context appears somewhere.

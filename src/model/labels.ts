@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 
-export const CATEGORIES = ['msc_cells', 'msc_derived', 'stromal_mixture', 'ex_vivo_only', 'unrelated'] as const;
+export const CATEGORIES = ['msc_cells', 'msc_derived', 'stromal_mixture', 'ex_vivo_only', 'unrelated', 'undetermined'] as const;
+/** The five categories of the guideline (gold labels); `undetermined` is the software's "awaiting classification". */
+export const GOLD_CATEGORIES = ['msc_cells', 'msc_derived', 'stromal_mixture', 'ex_vivo_only', 'unrelated'] as const;
 export const SOURCES = [
   'bone_marrow',
   'adipose',
@@ -62,6 +64,7 @@ export const SPECIALTIES = [
 ] as const;
 
 export const CategorySchema = z.enum(CATEGORIES);
+export const GoldCategorySchema = z.enum(GOLD_CATEGORIES);
 export const TissueSourceSchema = z.enum(SOURCES);
 export const DonorSchema = z.enum(DONORS);
 export const ModificationSchema = z.enum(MODIFICATIONS);
@@ -103,8 +106,61 @@ export const DoseSchema = z.object({
 });
 export type Dose = z.infer<typeof DoseSchema>;
 
-/** Screening reason codes (PRISMA-style flow): why a study is included or excluded. */
-export const ScreeningReasonSchema = z.string();
+/**
+ * Screening reason codes (PRISMA-style flow): why a study is included, excluded or awaiting classification. The
+ * include codes name the product kind and how it was found: in the MSC interventions/arms or titles (no suffix), in a
+ * sentence of the description (`.from_description`), or, in an observational study, given to the followed patients
+ * (`.observational`); `include.reviewer` / `exclude.reviewer` when a reviewer's decision overrode the category
+ * (analyze/review.ts). README "Screening reason codes" documents each.
+ */
+export const SCREENING_REASONS = [
+  'include.msc_cells',
+  'include.msc_cells.expanded_mixture',
+  'include.msc_derived',
+  'include.stromal_mixture',
+  'include.stromal_mixture.not_expanded',
+  'include.msc_cells.from_description',
+  'include.msc_cells.expanded_mixture.from_description',
+  'include.msc_derived.from_description',
+  'include.stromal_mixture.from_description',
+  'include.stromal_mixture.not_expanded.from_description',
+  'include.msc_cells.observational',
+  'include.msc_cells.expanded_mixture.observational',
+  'include.msc_derived.observational',
+  'include.stromal_mixture.observational',
+  'include.stromal_mixture.not_expanded.observational',
+  'exclude.ex_vivo_only',
+  'exclude.other_cell_therapy',
+  'exclude.background_mention',
+  'exclude.mention_only_in_eligibility',
+  'exclude.no_msc_mention',
+  'awaiting.record_lacks_text',
+  'include.reviewer',
+  'exclude.reviewer',
+] as const;
+export const ScreeningReasonSchema = z.enum(SCREENING_REASONS);
+export type ScreeningReason = z.infer<typeof ScreeningReasonSchema>;
+
+/**
+ * How a label was reached: `high` = stated explicitly where the product is described (MSC intervention/arm, named
+ * product, conditions); `medium` = inferred (titles, description sentences, expansion cues, guideline inferences such
+ * as perinatal -> allogeneic), background-only or conflicting cues, or an empty value on a full record; `low` = the
+ * record lacks the fields that could say (a title-level export) or the category is undetermined.
+ */
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export const ConfidenceSchema = z.enum(CONFIDENCES);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+export const LabelConfidenceSchema = z.object({
+  category: ConfidenceSchema,
+  sources: ConfidenceSchema,
+  donor: ConfidenceSchema,
+  modifications: ConfidenceSchema,
+  biomaterial: ConfidenceSchema,
+  routes: ConfidenceSchema,
+  covid19: ConfidenceSchema,
+  specialty: ConfidenceSchema,
+});
+export type LabelConfidence = z.infer<typeof LabelConfidenceSchema>;
 
 export const LabelsSchema = z.object({
   nctId: z.string(),
@@ -124,6 +180,8 @@ export const LabelsSchema = z.object({
   /** Canonical named product (e.g. "remestemcel-L"), null when none named. */
   product: z.string().nullable(),
   dose: DoseSchema.nullable(),
+  /** Confidence of each label (absent in labels stored by rulesets before 1.1.0). */
+  confidence: LabelConfidenceSchema.optional(),
   evidence: z.array(EvidenceSchema),
 });
 export type Labels = z.infer<typeof LabelsSchema>;

@@ -63,6 +63,10 @@ export const NAMES: Readonly<Record<string, string>> = {
   stromal_mixture: 'Stromal mixtures (SVF, BMAC …)',
   ex_vivo_only: 'MSCs only ex vivo',
   unrelated: 'Unrelated',
+  undetermined: 'Awaiting classification',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
   // donor, form, modification
   autologous: 'Autologous',
   allogeneic: 'Allogeneic',

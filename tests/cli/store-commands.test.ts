@@ -243,7 +243,7 @@ describe('mscope studies', () => {
         rulesetVersion: 'test-1',
         category,
         included: category !== 'unrelated',
-        screeningReason: `r.${category}`,
+        screeningReason: category === 'unrelated' ? 'exclude.no_msc_mention' : 'include.msc_cells',
         sources: category === 'unrelated' ? [] : ['umbilical_cord', 'bone_marrow'],
         donor: 'allogeneic',
         routes: ['intra_articular'],

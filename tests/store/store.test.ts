@@ -35,7 +35,7 @@ function labelsFor(id: string, version: string, category: Labels['category'] = '
     rulesetVersion: version,
     category,
     included: category !== 'unrelated',
-    screeningReason: `include.${category}`,
+    screeningReason: category === 'unrelated' ? 'exclude.no_msc_mention' : 'include.msc_cells',
     sources: ['bone_marrow'],
     donor: 'autologous',
     routes: ['intravenous'],

@@ -1,6 +1,6 @@
 /**
- * PRISMA-style flow from the classifier's screening decisions: records identified -> unclassified -> excluded
- * (by reason code) -> included (by category). Counts every row given (the caller's filter already applied).
+ * PRISMA-style flow from the classifier's screening decisions: records identified -> unclassified -> awaiting
+ * classification (undetermined) -> excluded (by reason code) -> included (by category). Counts every row given (the caller's filter already applied).
  */
 import type { PreparedStudy } from '../prepare.js';
 import { Tally, type MetricRow, type MetricTable, type TallyContext } from './table.js';
@@ -12,6 +12,11 @@ export interface ScreeningFlow {
   unclassified: number;
   unclassifiedNctIds: string[];
   screened: number;
+  /** Records awaiting classification (category `undetermined`: too little text to decide), never included. */
+  awaiting: number;
+  awaitingNctIds: string[];
+  /** Screened records whose category label has low confidence (undetermined ones included). */
+  lowConfidence: number;
   excluded: number;
   /** Excluded records by screening reason code (e.g. "exclude.mention_only_in_eligibility"). */
   excludedByReason: MetricRow[];
@@ -29,6 +34,9 @@ export function screeningFlow(rows: readonly PreparedStudy[], ctx?: TallyContext
   const keepIds = ctx?.ids ?? true;
   const unclassified: string[] = [];
   let nUnclassified = 0;
+  const awaiting: string[] = [];
+  let nAwaiting = 0;
+  let lowConfidence = 0;
   let excluded = 0;
   let included = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -39,7 +47,11 @@ export function screeningFlow(rows: readonly PreparedStudy[], ctx?: TallyContext
       if (keepIds) unclassified.push(id);
       continue;
     }
-    if (labels.included) {
+    if (labels.confidence?.category === 'low') lowConfidence++;
+    if (labels.category === 'undetermined') {
+      nAwaiting++;
+      if (keepIds) awaiting.push(id);
+    } else if (labels.included) {
       included++;
       inclCat.addKey(labels.category, null, id, i);
       inclReason.addKey(labels.screeningReason, null, id, i);
@@ -53,6 +65,9 @@ export function screeningFlow(rows: readonly PreparedStudy[], ctx?: TallyContext
     unclassified: nUnclassified,
     unclassifiedNctIds: unclassified.sort(),
     screened: rows.length - nUnclassified,
+    awaiting: nAwaiting,
+    awaitingNctIds: awaiting.sort(),
+    lowConfidence,
     excluded,
     excludedByReason: excl.rows({ denominator: excluded || undefined }),
     included,
@@ -71,6 +86,9 @@ export function screeningTable(flow: ScreeningFlow): MetricTable {
       count: flow.unclassified,
       nctIds: flow.unclassifiedNctIds,
     },
+    ...(flow.awaiting > 0
+      ? [{ key: 'awaiting', keys: ['awaiting classification', ''], count: flow.awaiting, nctIds: flow.awaitingNctIds }]
+      : []),
     ...flow.excludedByReason.map((r) => ({ ...r, key: `excluded|${r.key}`, keys: ['excluded', r.key] })),
     ...flow.includedByCategory.map((r) => ({ ...r, key: `included|${r.key}`, keys: ['included', r.key] })),
   ];

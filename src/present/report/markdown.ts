@@ -61,7 +61,7 @@ export function renderMarkdown(d: ReportData): string {
               ', ',
             )}) merged into ${fmt(d.trials.trials)} trials (${fmt(d.trials.multiRegistered)} registered more than once; \`mscope trials\` lists the links)\n`
         : ''
-    }- Not classified: ${fmt(f.unclassified)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${html(r.key)}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${html(nice(r.key))}: ${fmt(r.count)}`).join('\n')}\n`,
+    }- Not classified: ${fmt(f.unclassified)}\n- Awaiting classification (too little text to decide): ${fmt(f.awaiting)}\n- Category label of low confidence: ${fmt(f.lowConfidence)}\n- Excluded: ${fmt(f.excluded)}\n${f.excludedByReason.map((r) => `  - ${html(r.key)}: ${fmt(r.count)}`).join('\n')}\n- Included: ${fmt(f.included)}\n${f.includedByCategory.map((r) => `  - ${html(nice(r.key))}: ${fmt(r.count)}`).join('\n')}\n`,
   );
   const review = reviewMarkdown(d.review);
   if (review) out.push(review);

@@ -67,6 +67,7 @@ export function prismaSvg(
   const b2 = box(leftX, y, leftW, [
     'Records screened',
     `${fmt(flow.screened)} records classified by the rules`,
+    ...(flow.lowConfidence > 0 ? [`${fmt(flow.lowConfidence)} with a low-confidence category`] : []),
   ]);
   parts.push(b2.svg, arrow(leftX + leftW / 2, y1, leftX + leftW / 2, y));
   const y2 = y + b2.h;
@@ -74,6 +75,9 @@ export function prismaSvg(
   const reasons = flow.excludedByReason.slice(0, maxReasons);
   const rest = flow.excludedByReason.slice(maxReasons).reduce((s, r) => s + r.count, 0);
   const lines = [
+    ...(flow.awaiting > 0
+      ? [`Awaiting classification: ${fmt(flow.awaiting)} records`, '(too little text to decide; not included)']
+      : []),
     `Excluded: ${fmt(flow.excluded)} records`,
     ...reasons.map((r) => `${fmt(r.count)}  ${r.key.replace(/^exclude\./, '').replace(/_/g, ' ')}`),
     ...(rest ? [`${fmt(rest)}  other reasons`] : []),

@@ -27,6 +27,7 @@ export const FACETS: Readonly<
   Record<string, { labels: boolean; keys: (r: ClassifiedStudy) => readonly string[] }>
 > = {
   category: { labels: true, keys: (r) => [r.labels!.category] },
+  confidence: { labels: true, keys: (r) => (r.labels!.confidence ? [r.labels!.confidence.category] : []) },
   source: { labels: true, keys: sourceKeys },
   donor: { labels: true, keys: (r) => [donorKey(r)] },
   route: { labels: true, keys: routeKeys },

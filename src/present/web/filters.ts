@@ -16,6 +16,7 @@ const LIST_FACETS: ReadonlyArray<{
   max?: number;
 }> = [
   { field: 'category', title: 'Category', labels: true, open: true },
+  { field: 'confidence', title: 'Confidence of the category', labels: true },
   { field: 'source', title: 'Tissue source', labels: true },
   { field: 'donor', title: 'Donor', labels: true },
   { field: 'productForm', title: 'Product form', labels: true },

@@ -92,6 +92,7 @@ async function loadMeta(): Promise<void> {
 /** Filters that need classifier labels. */
 const LABEL_FIELDS: ReadonlySet<string> = new Set([
   'category',
+  'confidence',
   'source',
   'donor',
   'route',

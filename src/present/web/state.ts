@@ -4,6 +4,7 @@
  */
 export const LIST_FIELDS = [
   'category',
+  'confidence',
   'source',
   'donor',
   'route',

@@ -1,0 +1,101 @@
+/**
+ * confidence: how each label was reached (README "Confidence"). Reads the labels and their evidence (which field
+ * each value was quoted from, which rule fired) and how much text the record has.
+ *
+ *   category  high   the MSC product is named in an MSC intervention/arm or as a named product, or the record is
+ *                    full and names no MSC at all (or only in the eligibility criteria)
+ *             medium found in titles only, in a description sentence, given to followed patients (observational),
+ *                    decided by expansion cues (mixture vs culture-expanded), or excluded on background mentions,
+ *                    laboratory use or another cell therapy
+ *             low    undetermined, or a record without descriptions (title-level export) not included from its
+ *                    intervention names
+ *   facts     high   every value quoted from the MSC interventions/arms or a named product's facts
+ *   (sources, medium values from titles or the description, guideline inferences (perinatal -> allogeneic,
+ *   donor,           donor "both"), or an empty value on a full record
+ *   routes,   low    an empty value on a record without descriptions; every fact of a low-confidence category
+ *   modifications, biomaterial)  -- excluded studies: the confidence of their category
+ *   covid19, specialty  high when read from the conditions (or a full record without a COVID-19 mention),
+ *                       medium otherwise, low without conditions on a record without descriptions
+ */
+import type { Confidence, Evidence, LabelConfidence, Labels } from '../model/labels.js';
+import type { Study } from '../model/study.js';
+
+/** A record with no narrative text: no summary, description, intervention or arm description (title-level export). */
+export function lacksText(s: Study): boolean {
+  return (
+    !s.briefSummary &&
+    !s.detailedDescription &&
+    s.interventions.every((iv) => !iv.description) &&
+    s.arms.every((a) => !a.description)
+  );
+}
+
+const inProductFields = (e: Evidence): boolean =>
+  e.field.startsWith('interventions.') || e.field.startsWith('arms.') || e.rule.startsWith('product.');
+
+/** Guideline inferences: values not stated but derived (perinatal tissue given to adults -> allogeneic). */
+const INFERRED_RULES = new Set(['donor.allogeneic.perinatal_source']);
+
+const lower = (a: Confidence, b: Confidence): Confidence =>
+  a === 'low' || b === 'low' ? 'low' : a === 'medium' || b === 'medium' ? 'medium' : 'high';
+
+function categoryConfidence(l: Labels, thin: boolean): Confidence {
+  if (l.category === 'undetermined') return 'low';
+  const r = l.screeningReason;
+  if (l.included) {
+    const named = l.evidence.some((e) => e.label === 'category' && inProductFields(e));
+    if (thin) return named ? 'medium' : 'low';
+    if (r.endsWith('.from_description') || r.endsWith('.observational')) return 'medium';
+    if (
+      r.startsWith('include.stromal_mixture.not_expanded') ||
+      r.startsWith('include.msc_cells.expanded_mixture')
+    )
+      return 'medium';
+    return named || l.product !== null ? 'high' : 'medium';
+  }
+  if (thin) return 'low';
+  return r === 'exclude.no_msc_mention' || r === 'exclude.mention_only_in_eligibility' ? 'high' : 'medium';
+}
+
+function factConfidence(l: Labels, label: string, empty: boolean, thin: boolean): Confidence {
+  if (empty) return thin ? 'low' : 'medium';
+  const evs = l.evidence.filter((e) => e.label === label);
+  if (evs.some((e) => INFERRED_RULES.has(e.rule)) || (label === 'donor' && l.donor === 'both'))
+    return 'medium';
+  return evs.length > 0 && evs.every(inProductFields) && !thin ? 'high' : 'medium';
+}
+
+const fromConditions = (l: Labels, label: string): boolean =>
+  l.evidence.some(
+    (e) => e.label === label && (e.field.startsWith('conditions') || e.field.startsWith('conditionMesh')),
+  );
+
+export function decideConfidence(study: Study, l: Labels): LabelConfidence {
+  const thin = lacksText(study);
+  const category = categoryConfidence(l, thin);
+  const fact = (label: string, empty: boolean): Confidence =>
+    l.included ? lower(category, factConfidence(l, label, empty, thin)) : category;
+  const hasConditions = study.conditions.length > 0;
+  const covid19: Confidence = l.covid19
+    ? fromConditions(l, 'covid19')
+      ? 'high'
+      : 'medium'
+    : hasConditions || !thin
+      ? 'high'
+      : 'low';
+  const specialty: Confidence = fromConditions(l, 'specialty')
+    ? 'high'
+    : hasConditions || !thin
+      ? 'medium'
+      : 'low';
+  return {
+    category,
+    sources: fact('sources', l.sources.length === 0),
+    donor: fact('donor', l.donor === 'unspecified'),
+    modifications: fact('modifications', l.modifications.length === 0),
+    biomaterial: fact('biomaterial', !l.biomaterial),
+    routes: fact('routes', l.routes.length === 0),
+    covid19,
+    specialty,
+  };
+}
