@@ -119,9 +119,9 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /**
  * A registration's own id as the store keys it: an NCT number, ACTRN…, ChiCTR…, an EudraCT number
- * (2020-001234-56), a CTIS number (2023-501234-12-00), JPRN-…, CTRI/2020/05/012345, …
+ * (2020-001234-56), a CTIS number (2023-501234-12-00), JPRN-…, CTRI/2020/05/012345, … (always with a digit).
  */
-export const TRIAL_ID_RE = /^(?:NCT\d{8}|(?!NCT)[A-Za-z0-9][A-Za-z0-9/-]{3,39})$/;
+export const TRIAL_ID_RE = /^(?:NCT\d{8}|(?!NCT)(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,39})$/;
 
 export const SecondaryIdSchema = z.object({
   id: z.string(),

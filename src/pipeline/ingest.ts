@@ -19,8 +19,9 @@ export interface InputFile {
 }
 
 async function walk(dir: string, out: InputFile[]): Promise<void> {
+  // dotfiles and Markdown documentation (README.md, SOURCES.md beside the data) are not registry data
   const entries = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => !e.name.startsWith('.'))
+    .filter((e) => !e.name.startsWith('.') && !/\.md$/i.test(e.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
@@ -29,7 +30,7 @@ async function walk(dir: string, out: InputFile[]): Promise<void> {
   }
 }
 
-/** Expand paths: files as given, directories to their files (recursively, sorted, no dotfiles). */
+/** Expand paths: files as given, directories to their files (recursively, sorted, no dotfiles, no *.md). */
 export async function expandInputs(paths: readonly string[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const p of paths) {

@@ -143,6 +143,13 @@ describeShared('registry samples in ../shared', () => {
     });
   });
 
+  it('each sample folder expands to its data files only (SOURCES.md beside them is documentation)', async () => {
+    const { expandInputs } = await import('../../src/pipeline/ingest.js');
+    const folders = ['ictrp', 'anzctr-2017', 'chictr', 'euctr', 'ctis'].map((f) => sharedPath('data', f));
+    const files = (await expandInputs(folders)).map((f) => f.path);
+    expect([...files].sort()).toEqual(Object.values(FILES).sort());
+  });
+
   it('all of them in ONE snapshot (files, a zip): registrations keyed by trial id', async () => {
     const store = await openStore(join(dir, 'all.duckdb'));
     const warnings: string[] = [];
