@@ -14,7 +14,7 @@ import { compareWith, loadPublished, resolvePublishedPath, type ReviewId } from 
 import { prismaSvg } from './prisma.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { reportSheets, sheetCsv, sheetsXlsx } from './exports.js';
+import { readableSheet, reportSheets, sheetCsv, sheetsXlsx } from './exports.js';
 import { provenanceOf, provenanceRows } from './provenance.js';
 
 export interface GenerateOptions extends ReportContext {
@@ -101,7 +101,7 @@ export async function generateReport(
   files.set('tables/provenance.json', JSON.stringify(provenance, null, 2) + '\n');
   files.set(
     'tables.xlsx',
-    await sheetsXlsx(sheets, provenanceRows({ ...provenance, files: ['tables.xlsx'] })),
+    await sheetsXlsx(sheets.map(readableSheet), provenanceRows({ ...provenance, files: ['tables.xlsx'] })),
   );
   done('documents');
 
