@@ -47,7 +47,7 @@ describeShared('report on the real classic corpus', () => {
       '--as-of',
       AS_OF,
       '--compare',
-      'jovic2022',
+      'jovic2022,zhou2021',
       '--published',
       PUBLISHED_FIGURES,
       '--out',
@@ -75,6 +75,35 @@ describeShared('report on the real classic corpus', () => {
       expect(row.publishedRaw, row.label).not.toBeNull();
       expect(row.ours, row.label).not.toBeNull();
     }
+  });
+
+  it('the comparisons cover what each review counts, and the trials it names with the reason', () => {
+    const jovic = rep.comparisons.find((c: { review: string }) => c.review === 'jovic2022');
+    const ms = jovic.rows.find(
+      (r: { publishedKey: string }) => r.publishedKey === 'neurology_detail.multiple_sclerosis',
+    );
+    expect(ms).toMatchObject({ published: 34 });
+    expect(ms.ours).toBeGreaterThan(0);
+    expect(
+      jovic.rows.find((r: { publishedKey: string }) => r.publishedKey === 'neurology_detail.parkinson')
+        .qualifier,
+    ).toBe('more than');
+    const zhou = rep.comparisons.find((c: { review: string }) => c.review === 'zhou2021');
+    const labels = zhou.rows.map((r: { label: string }) => r.label);
+    for (const l of [
+      'MSC-EV trials registered',
+      'CRISPR-modified MSC trials',
+      'Genetically modified MSC trials (any method)',
+      'COVID-19 MSC trials',
+    ])
+      expect(labels).toContain(l);
+    const crispr = zhou.namedTrials.find((t: { nctId: string }) => t.nctId === 'NCT03855631');
+    expect(crispr, 'the CRISPR trial Zhou names').toBeDefined();
+    expect(crispr.context).toMatch(/CRISPR/);
+    expect(crispr.why.length).toBeGreaterThan(10);
+    expect(zhou.namedTrials.length).toBeGreaterThanOrEqual(5);
+    for (const t of zhou.namedTrials)
+      expect(t.why, t.nctId).toMatch(/^(included|excluded|not in this snapshot|first posted|not classified)/);
   });
 
   /** `mscope studies` with the same filter as a report number -> number of studies listed. */

@@ -113,6 +113,30 @@ export function reportSheets(d: ReportData): Sheet[] {
         r.publishedNote,
       ]),
     });
+    if (c.namedTrials.length)
+      sheets.push({
+        name: `compare-${c.review}-trials`,
+        title: `Trials named by ${c.citation}`,
+        columns: [
+          'nct_id',
+          'review_context',
+          'in_snapshot',
+          'first_posted',
+          'counted_here',
+          'category',
+          'why',
+        ],
+        codeColumns: ['category'],
+        rows: c.namedTrials.map((t) => [
+          t.nctId,
+          t.context,
+          t.inSnapshot,
+          t.firstPosted,
+          t.counted,
+          t.category,
+          t.why,
+        ]),
+      });
   }
   return sheets;
 }

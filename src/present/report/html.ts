@@ -95,7 +95,15 @@ function comparisonHtml(c: Comparison): string {
       return `<tr><td>${esc(r.label)}</td><td class="n">${esc(r.publishedRaw === null ? '–' : typeof r.publishedRaw === 'number' ? fmt(r.publishedRaw) : r.publishedRaw)}</td><td class="n">${fmt(r.ours)}</td><td class="n ${cls}">${diff}</td><td>${esc(r.reason)}${note ? `<br><i>Paper: ${esc(note)}</i>` : ''}</td></tr>`;
     })
     .join('');
-  return `<h3>${esc(c.citation)}</h3><ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}<li>Published numbers read from ${esc(c.publishedFile)}.</li></ul><table><thead><tr><th>Metric</th><th>Published</th><th>This snapshot</th><th>Difference</th><th>Why they can differ</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const named = c.namedTrials.length
+    ? `<h4>Trials the review names</h4><table><thead><tr><th>NCT id</th><th>What the review says (words before the id)</th><th>Counted here</th><th>Why</th></tr></thead><tbody>${c.namedTrials
+        .map(
+          (t) =>
+            `<tr><td><a href="https://clinicaltrials.gov/study/${esc(t.nctId)}">${esc(t.nctId)}</a></td><td>${esc(t.context)}</td><td>${t.counted ? 'yes' : 'no'}</td><td>${esc(t.why)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '';
+  return `<h3>${esc(c.citation)}</h3><ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}<li>Published numbers read from ${esc(c.publishedFile)}.</li></ul><table><thead><tr><th>Metric</th><th>Published</th><th>This snapshot</th><th>Difference</th><th>Why they can differ</th></tr></thead><tbody>${rows}</tbody></table>${named}`;
 }
 
 export function renderHtml(d: ReportData, figures: readonly RenderedFigure[], prisma: string): string {
