@@ -107,14 +107,21 @@ describe('generateReport on the fixture corpus', () => {
     expect(rows['Phase: PHASE3']).toMatchObject({
       publishedRaw: null,
       difference: null,
-      reason: 'not given in the published figures file',
+      reason: 'the review prints no number for this; registry phase as registered',
     });
     expect(rows['Phase: PHASE3']!.ours).toBe(0);
     const zhou = Object.fromEntries(res.data.comparisons[1]!.rows.map((r) => [r.label, r]));
     // EV trials: #4 only, recruiting -> completed EV = 0
     expect(zhou['MSC-EV trials registered']).toMatchObject({ published: 2, ours: 1 });
     expect(zhou['MSC-EV trials completed']).toMatchObject({ published: 0, ours: 0 });
-    expect(zhou['CRISPR / genetically modified MSC trials']).toMatchObject({ published: 1, ours: 1 });
+    // CRISPR counts only genetic modifications whose evidence names CRISPR/Cas9 (none in the fixture)
+    expect(zhou['CRISPR-modified MSC trials']).toMatchObject({ published: 1, ours: 0 });
+    expect(zhou['Genetically modified MSC trials (any method)']).toMatchObject({
+      publishedRaw: null,
+      ours: 1,
+    });
+    // the fake file names no seed text: no named trials, and the report still writes
+    expect(res.data.comparisons[1]!.namedTrials).toEqual([]);
     expect(res.data.comparisons[0]!.notes.join(' ')).toMatch(/as of 2021-07-14.*--as-of 2021-07-14/);
   });
 

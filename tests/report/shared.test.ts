@@ -12,6 +12,8 @@ import { METRIC_IDS } from '../../src/analyze/metrics.js';
 import { runCli } from '../helpers/cli.js';
 import { CLASSIC_NDJSON, PUBLISHED_FIGURES, REPO_ROOT, describeShared } from '../helpers/shared.js';
 import { HAS_CHROMIUM, checkReportPage } from './page-check.js';
+import ExcelJS from 'exceljs';
+import { TABLE_ROWS_SHOWN } from '../../src/present/report/html.js';
 
 const AS_OF = '2021-07-14';
 
@@ -45,7 +47,7 @@ describeShared('report on the real classic corpus', () => {
       '--as-of',
       AS_OF,
       '--compare',
-      'jovic2022',
+      'jovic2022,zhou2021',
       '--published',
       PUBLISHED_FIGURES,
       '--out',
@@ -73,6 +75,35 @@ describeShared('report on the real classic corpus', () => {
       expect(row.publishedRaw, row.label).not.toBeNull();
       expect(row.ours, row.label).not.toBeNull();
     }
+  });
+
+  it('the comparisons cover what each review counts, and the trials it names with the reason', () => {
+    const jovic = rep.comparisons.find((c: { review: string }) => c.review === 'jovic2022');
+    const ms = jovic.rows.find(
+      (r: { publishedKey: string }) => r.publishedKey === 'neurology_detail.multiple_sclerosis',
+    );
+    expect(ms).toMatchObject({ published: 34 });
+    expect(ms.ours).toBeGreaterThan(0);
+    expect(
+      jovic.rows.find((r: { publishedKey: string }) => r.publishedKey === 'neurology_detail.parkinson')
+        .qualifier,
+    ).toBe('more than');
+    const zhou = rep.comparisons.find((c: { review: string }) => c.review === 'zhou2021');
+    const labels = zhou.rows.map((r: { label: string }) => r.label);
+    for (const l of [
+      'MSC-EV trials registered',
+      'CRISPR-modified MSC trials',
+      'Genetically modified MSC trials (any method)',
+      'COVID-19 MSC trials',
+    ])
+      expect(labels).toContain(l);
+    const crispr = zhou.namedTrials.find((t: { nctId: string }) => t.nctId === 'NCT03855631');
+    expect(crispr, 'the CRISPR trial Zhou names').toBeDefined();
+    expect(crispr.context).toMatch(/CRISPR/);
+    expect(crispr.why.length).toBeGreaterThan(10);
+    expect(zhou.namedTrials.length).toBeGreaterThanOrEqual(5);
+    for (const t of zhou.namedTrials)
+      expect(t.why, t.nctId).toMatch(/^(included|excluded|not in this snapshot|first posted|not classified)/);
   });
 
   /** `mscope studies` with the same filter as a report number -> number of studies listed. */
@@ -107,6 +138,54 @@ describeShared('report on the real classic corpus', () => {
     expect(await studiesCount(['covid19=true'])).toBe(rep.metrics.summary.covid19);
     expect(await studiesCount(['source=umbilical_cord'])).toBe(row('sources', 'umbilical_cord'));
   }, 120_000);
+
+  it('reads like a report: names not codes (page and spreadsheet), no blank cells, folded long tables, ×10ⁿ doses', async () => {
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    // the report's body (the metric tables' notes at the end explain the stored codes on purpose)
+    const text = html.slice(0, html.indexOf('id="metrics"')).replace(/<[^>]+>/g, ' ');
+    for (const code of ['TEMPORARILY_NOT_AVAILABLE', 'ACTIVE_NOT_RECRUITING', 'PHASE1|PHASE2', '1e+', 'e+6'])
+      expect(text, code).not.toContain(code);
+    expect(text).toContain('Temporarily not available');
+    // the completed-trials table: its first rows, the rest folded, no (empty) Evidence column, no blank cells
+    const completed = html.slice(
+      html.indexOf('id="named-completedTrials"'),
+      html.indexOf('id="named-', html.indexOf('id="named-completedTrials"') + 10),
+    );
+    expect(rep.metrics.summary.completed).toBeGreaterThan(TABLE_ROWS_SHOWN);
+    expect(completed).toContain(`Show the other ${rep.metrics.summary.completed - TABLE_ROWS_SHOWN} trials`);
+    expect(completed).not.toContain('<th>Evidence</th>');
+    expect(completed).not.toMatch(/<td><\/td>/);
+    expect(completed).toContain('not stated');
+    // the modifications chart does not draw the unmodified majority; dose axis labels are powers of ten
+    const mods = await readFile(join(out, 'figures', 'modifications.svg'), 'utf8');
+    expect(mods).not.toContain('>None stated<');
+    expect(mods).toMatch(/trials state none/);
+    const dose = await readFile(join(out, 'figures', 'dose-by-route.svg'), 'utf8');
+    expect(dose).toContain('10⁶');
+    expect(dose).not.toMatch(/1e\+\d/);
+    // the spreadsheet: readable names and "not stated"; the CSV keeps the codes
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'tables.xlsx'));
+    const ws = wb.getWorksheet('completedTrials')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const phases = new Set<string>();
+    const cells: string[] = [];
+    ws.eachRow((r, i) => {
+      if (i === 1) return;
+      phases.add(String(r.getCell(header.indexOf('phase')).value));
+      (r.values as unknown[]).slice(1).forEach((v) => cells.push(String(v ?? '')));
+    });
+    expect([...phases].some((p) => /^Phase \d\/\d$/.test(p))).toBe(true);
+    for (const p of phases) expect(p).not.toMatch(/PHASE|_/);
+    expect(cells).not.toContain('');
+    expect(cells).toContain('not stated');
+    const statuses = wb.getWorksheet('statuses')!;
+    const sv: string[] = [];
+    statuses.eachRow((r, i) => i > 1 && sv.push(String(r.getCell(1).value)));
+    expect(sv).toContain('Completed');
+    expect(sv.join(' ')).not.toMatch(/[A-Z]{3,}_[A-Z]/);
+    expect(await readFile(join(out, 'tables', 'statuses.csv'), 'utf8')).toContain('COMPLETED');
+  });
 
   it.skipIf(!HAS_CHROMIUM)(
     'the real report renders in headless Chromium with drawn charts',

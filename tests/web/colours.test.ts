@@ -32,8 +32,10 @@ const table1 = (dim: string, rows: [string, number][]): MetricTable => ({
 
 /** name -> colour of a vega-lite spec's colour scale (report: display names; dashboard: display names). */
 function scaleColours(spec: unknown): Map<string, string> {
-  const enc = (spec as { encoding: { color: { scale: { domain: string[]; range: string[] } } } }).encoding;
-  const { domain, range } = enc.color.scale;
+  type Enc = { color?: { scale: { domain: string[]; range: string[] } } };
+  const sp = spec as { encoding?: Enc; layer?: Array<{ encoding?: Enc }> };
+  const color = sp.encoding?.color ?? sp.layer?.find((l) => l.encoding?.color)?.encoding?.color;
+  const { domain, range } = color!.scale;
   return new Map(domain.map((d, i) => [d, range[i]!]));
 }
 /** label -> colour of a bar chart whose colour is a data field (scale: null). */

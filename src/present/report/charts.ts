@@ -16,6 +16,7 @@ import {
 } from '../colours.js';
 import { COLOUR_DIMENSION_OF } from '../colours.js';
 import { nice } from './labels.js';
+import { powerOfTenLabelExpr, sci } from '../numbers.js';
 
 export interface FigureDef {
   id: string;
@@ -136,7 +137,22 @@ export function stackedYears(
     height: 300,
     config: CHART_CONFIG,
     data: { values: data },
-    mark: { type: 'bar', stroke: 'white', strokeWidth: 0.4 },
+    layer: [
+      {
+        mark: { type: 'bar', stroke: 'white', strokeWidth: 0.4 },
+        encoding: {
+          color: { field: 'series', type: 'nominal', title: legend, scale, sort: domain },
+          order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
+          tooltip: [{ field: 'x' }, { field: 'series' }, { field: 'count', aggregate: 'sum' }],
+        },
+      },
+      {
+        // the year's total above its bar
+        transform: [{ aggregate: [{ op: 'sum', field: 'count', as: 'count' }], groupby: ['x'] }],
+        mark: { type: 'text', dy: -5, fontSize: 9.5, color: '#333333' },
+        encoding: { text: { field: 'count', type: 'quantitative' } },
+      },
+    ],
     encoding: {
       x: {
         field: 'x',
@@ -153,9 +169,6 @@ export function stackedYears(
         title: 'Trials',
         axis: { tickMinStep: 1 },
       },
-      color: { field: 'series', type: 'nominal', title: legend, scale, sort: domain },
-      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
-      tooltip: [{ field: 'x' }, { field: 'series' }, { field: 'count', aggregate: 'sum' }],
     },
   } as TopLevelSpec;
 }
@@ -218,10 +231,9 @@ function participants(m: Metrics): TopLevelSpec | null {
       subtitle: `Full count: each country of a multi-country trial gets its whole enrollment; split evenly: enrollment / number of countries. Total ${fmt(m.summary.participants.total)} participants.`,
     },
     width: WIDTH - 160,
-    height: { step: 12 },
+    height: { step: 13 },
     config: CHART_CONFIG,
     data: { values: data },
-    mark: { type: 'bar' },
     encoding: {
       y: { field: 'country', type: 'nominal', title: null, sort: full.map((r) => r.key) },
       yOffset: { field: 'rule', type: 'nominal', sort: ['Full count', 'Split evenly'] },
@@ -230,15 +242,27 @@ function participants(m: Metrics): TopLevelSpec | null {
         type: 'quantitative',
         title: 'Registered participants (actual or anticipated enrollment)',
         axis: { format: ',.0f' },
-      },
-      color: {
-        field: 'rule',
-        type: 'nominal',
-        title: 'Multi-country rule',
-        scale: { domain: ['Full count', 'Split evenly'], range: [SINGLE_COLOUR, SECOND_COLOUR] },
+        scale: { domainMax: Math.max(...data.map((d) => d.participants)) * 1.12 },
       },
       tooltip: [{ field: 'country' }, { field: 'rule' }, { field: 'participants', format: ',' }],
     },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          color: {
+            field: 'rule',
+            type: 'nominal',
+            title: 'Multi-country rule',
+            scale: { domain: ['Full count', 'Split evenly'], range: [SINGLE_COLOUR, SECOND_COLOUR] },
+          },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 9, color: '#222222' },
+        encoding: { text: { field: 'participants', type: 'quantitative', format: ',' } },
+      },
+    ],
   } as TopLevelSpec;
 }
 
@@ -251,6 +275,7 @@ function dose(m: Metrics): TopLevelSpec | null {
       .map((r) => ({
         route: nice(r),
         dose: p.value,
+        doseText: `${sci(p.value)} cells/kg`,
         nct: p.nctId,
         phase: nice(p.phase),
         jitter: ((i * 0.618034) % 1) - 0.5,
@@ -262,7 +287,7 @@ function dose(m: Metrics): TopLevelSpec | null {
   const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
   const medians = m.dose.byRoute
     .filter((s) => routes.includes(s.key))
-    .map((s) => ({ route: nice(s.key), median: s.median, n: s.n }));
+    .map((s) => ({ route: nice(s.key), median: s.median, medianText: `${sci(s.median)} cells/kg`, n: s.n }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
@@ -290,9 +315,9 @@ function dose(m: Metrics): TopLevelSpec | null {
             type: 'quantitative',
             title: 'Cells per kg body weight',
             scale: { type: 'log', domain: [ticks[0], ticks[ticks.length - 1]] },
-            axis: { values: ticks, format: '.0e' },
+            axis: { values: ticks, labelExpr: powerOfTenLabelExpr(ticks) },
           },
-          tooltip: [{ field: 'nct' }, { field: 'dose', format: '.2e' }, { field: 'phase' }],
+          tooltip: [{ field: 'nct' }, { field: 'doseText', title: 'dose' }, { field: 'phase' }],
         },
       },
       {
@@ -307,7 +332,7 @@ function dose(m: Metrics): TopLevelSpec | null {
             bandPosition: 0.5,
           },
           x: { field: 'median', type: 'quantitative' },
-          tooltip: [{ field: 'route' }, { field: 'median', format: '.2e' }, { field: 'n' }],
+          tooltip: [{ field: 'route' }, { field: 'medianText', title: 'median' }, { field: 'n' }],
         },
       },
     ],
@@ -485,13 +510,16 @@ export const FIGURES: readonly FigureDef[] = [
     id: 'modifications',
     title: 'Primed, genetically modified and differentiated MSCs',
     caption: 'Trials per stated modification of the cells.',
-    spec: (m) =>
-      hbar(
-        m.tables.modifications,
+    spec: (m) => {
+      // the unmodified majority would dwarf the modified few: it is stated in the subtitle instead of drawn
+      const none = m.tables.modifications.rows.find((r) => r.key === 'none')?.count ?? 0;
+      return hbar(
+        { ...m.tables.modifications, rows: m.tables.modifications.rows.filter((r) => r.key !== 'none') },
         'Modified MSC products',
-        'Trials per stated modification; "None stated" = unmodified or not said.',
+        `Trials per stated modification (a trial can have several); ${fmt(none)} trials state none (unmodified or not said) and are not drawn.`,
         'Trials',
-      ),
+      );
+    },
   },
   {
     id: 'covid19-over-time',

@@ -9,6 +9,8 @@ import { MscopeError, UsageError } from '../../model/errors.js';
 import type { Metrics } from '../../analyze/metrics.js';
 import type { NamedTable } from '../../analyze/tables.js';
 import { COMPARISONS, type ComparisonDef, type OurSelector } from './comparisons.js';
+import type { ClassifiedStudy } from '../../analyze/types.js';
+import { namedTrials, nctMentions, readSeed, type NamedTrial } from './named-trials.js';
 
 export const REVIEWS = ['jovic2022', 'zhou2021'] as const;
 export type ReviewId = (typeof REVIEWS)[number];
@@ -41,6 +43,16 @@ export interface Comparison {
   /** Statements about date semantics and status drift for this report. */
   notes: string[];
   rows: ComparisonRow[];
+  /** The trials the review's text names (NCT ids), and why each is or is not counted here; [] without its text. */
+  namedTrials: NamedTrial[];
+  /** The review's text the ids were read from (null when absent). */
+  seedFile: string | null;
+}
+
+/** The studies a comparison can look at beyond the metrics: the counted ones and the whole snapshot. */
+export interface CompareRows {
+  counted: readonly ClassifiedStudy[];
+  all: readonly ClassifiedStudy[];
 }
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -125,7 +137,32 @@ function inRange(value: string, cond: string): boolean {
   return value >= m[1]! && value <= m[2]!;
 }
 
-export function selectOurs(sel: OurSelector, metrics: Metrics, tables: readonly NamedTable[]): number | null {
+function matchCount(
+  sel: { matching: string; in: 'conditions' | 'modificationEvidence' },
+  rows?: CompareRows,
+): number | null {
+  if (!rows) return null;
+  const re = new RegExp(sel.matching, 'i');
+  return rows.counted.filter((r) => {
+    if (sel.in === 'conditions') {
+      const s = r.study;
+      return [...s.conditions, ...s.keywords, s.briefTitle ?? '', s.officialTitle ?? ''].some((t) =>
+        re.test(t),
+      );
+    }
+    return (r.labels?.evidence ?? []).some(
+      (e) => e.label === 'modifications' && e.value === 'genetically_modified' && re.test(e.text),
+    );
+  }).length;
+}
+
+export function selectOurs(
+  sel: OurSelector,
+  metrics: Metrics,
+  tables: readonly NamedTable[],
+  rows?: CompareRows,
+): number | null {
+  if ('matching' in sel) return matchCount(sel, rows);
   if ('summary' in sel) {
     const v = getPath(metrics.summary, sel.summary);
     return typeof v === 'number' ? v : null;
@@ -154,7 +191,7 @@ export function compareWith(
   publishedFile: string,
   metrics: Metrics,
   tables: readonly NamedTable[],
-  ctx: { asOf?: string | null; snapshotDate?: string | null },
+  ctx: { asOf?: string | null; snapshotDate?: string | null; rows?: CompareRows },
   defs: readonly ComparisonDef[] = COMPARISONS,
 ): Comparison {
   const paper = published[review];
@@ -169,7 +206,7 @@ export function compareWith(
         : undefined;
       const note =
         parent && typeof parent === 'object' ? (parent as Record<string, unknown>).note : undefined;
-      const ours = selectOurs(d.ours, metrics, tables);
+      const ours = selectOurs(d.ours, metrics, tables, ctx.rows);
       return {
         label: d.label,
         publishedKey: d.published,
@@ -178,7 +215,7 @@ export function compareWith(
         qualifier: pv.qualifier,
         ours,
         difference: ours !== null && pv.value !== null ? ours - pv.value : null,
-        reason: pv.raw === null ? 'not given in the published figures file' : d.reason,
+        reason: pv.raw === null ? `the review prints no number for this; ${d.reason}` : d.reason,
         publishedNote: typeof note === 'string' ? note : null,
       };
     });
@@ -198,6 +235,14 @@ export function compareWith(
     notes.push(
       `The review's registry query: "${p.query}". This report counts every record the classifier includes.`,
     );
+  const seed = readSeed(publishedFile, p.seed_file);
+  const counted = new Set((ctx.rows?.counted ?? []).map((r) => r.study.nctId));
+  const named =
+    seed && ctx.rows ? namedTrials(nctMentions(seed.text), ctx.rows.all, counted, ctx.asOf ?? null) : [];
+  if (named.length)
+    notes.push(
+      `The review names ${named.length} trial${named.length === 1 ? '' : 's'} by NCT id (read from ${seed!.path}); ${named.filter((t) => t.counted).length} of them are counted here. Each is listed below with the reason.`,
+    );
   return {
     review,
     citation: typeof p.citation === 'string' ? p.citation : review,
@@ -206,5 +251,7 @@ export function compareWith(
     query: typeof p.query === 'string' ? p.query : null,
     notes,
     rows,
+    namedTrials: named,
+    seedFile: seed?.path ?? null,
   };
 }

@@ -12,7 +12,12 @@ export type OurSelector =
   /** Sum of `field` over rows of a metric table whose keys match `where` (dimension -> value or "from..to" range). */
   | { table: MetricId; where: Record<string, string>; field?: 'count' | 'value' }
   /** Number of rows of a named table (analyze/tables.ts) whose columns equal `where`. */
-  | { namedTable: string; where?: Record<string, string> };
+  | { namedTable: string; where?: Record<string, string> }
+  /**
+   * Number of counted trials whose text matches `pattern` (case-insensitive): `conditions` = conditions, keywords
+   * and titles; `modificationEvidence` = the quotes behind the genetically-modified label.
+   */
+  | { matching: string; in: 'conditions' | 'modificationEvidence' };
 
 export interface ComparisonDef {
   review: 'jovic2022' | 'zhou2021';
@@ -68,7 +73,7 @@ const obs = (name: string): ComparisonDef => ({
   label: `Observational studies: ${name}`,
   published: `observational_by_country.${name}`,
   ours: { table: 'observationalByCountry', where: { country: name } },
-  reason: 'registry study type OBSERVATIONAL; multi-country studies count in each country',
+  reason: 'registry study type "Observational"; multi-country studies count in each country',
 });
 const specialty = (pub: string, key: string, extra = ''): ComparisonDef => ({
   review: J,
@@ -171,6 +176,20 @@ export const COMPARISONS: readonly ComparisonDef[] = [
   specialty('pneumology', 'pneumology', ' (COVID-19 counts as pneumology)'),
   specialty('uncategorized', 'other', '; the paper\'s "uncategorized" set beside our "other"'),
   {
+    review: J,
+    label: 'Neurology: multiple sclerosis trials',
+    published: 'neurology_detail.multiple_sclerosis',
+    ours: { matching: '\\bmultiple sclerosis\\b', in: 'conditions' },
+    reason: 'included trials naming multiple sclerosis in their conditions, keywords or titles',
+  },
+  {
+    review: J,
+    label: "Neurology: Parkinson's disease trials",
+    published: 'neurology_detail.parkinson',
+    ours: { matching: '\\bparkinson', in: 'conditions' },
+    reason: "included trials naming Parkinson's disease in their conditions, keywords or titles",
+  },
+  {
     review: Z,
     label: 'Completed trials',
     published: 'completed_trials',
@@ -193,9 +212,26 @@ export const COMPARISONS: readonly ComparisonDef[] = [
   },
   {
     review: Z,
-    label: 'CRISPR / genetically modified MSC trials',
+    label: 'CRISPR-modified MSC trials',
     published: 'crispr_modified_msc_trials.count',
+    ours: { matching: '\\bcrispr|\\bcas9\\b|gene[- ]edit', in: 'modificationEvidence' },
+    reason:
+      'included trials whose genetic-modification evidence names CRISPR/Cas9 or gene editing (the review names NCT03855631; see the named trials below)',
+  },
+  {
+    review: Z,
+    label: 'Genetically modified MSC trials (any method)',
+    published: 'genetically_modified_trials',
     ours: { summary: 'geneticallyModified' },
-    reason: 'here every genetic modification (transfection, transduction, editing), not only CRISPR',
+    reason:
+      'its Table 4 lists representative genetically modified MSC therapies without a total; here every genetic modification (transfection, transduction, editing)',
+  },
+  {
+    review: Z,
+    label: 'COVID-19 MSC trials',
+    published: 'covid19_trials',
+    ours: { summary: 'covid19' },
+    reason:
+      'the review lists representative COVID-19 trials (Table 8) without a total; classifier label covid19 here',
   },
 ];

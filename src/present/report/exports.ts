@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { DoseStat, MetricTable } from '../../analyze/metrics.js';
 import { STUDY_TABLE_COLUMNS, type NamedTable } from '../../analyze/tables.js';
 import type { ReportData } from './data.js';
-import { LIST_SEPARATOR } from '../names.js';
+import { LIST_SEPARATOR, nice, NOT_STATED } from '../names.js';
 
 export interface Sheet {
   /** File stem and sheet name. */
@@ -12,6 +12,28 @@ export interface Sheet {
   title: string;
   columns: string[];
   rows: Array<Array<string | number | boolean | null>>;
+  /** Columns holding stored codes (one, or a "; " list): shown by their display names in tables.xlsx. */
+  codeColumns?: string[];
+}
+
+/**
+ * The spreadsheet form of a sheet: codes as display names ("PHASE1|PHASE2" -> "Phase 1/2",
+ * "TEMPORARILY_NOT_AVAILABLE" -> "Temporarily not available") and "not stated" for an empty cell. The CSV files
+ * keep the stored codes and empty cells (what R/Python read back and filter on).
+ */
+export function readableSheet(s: Sheet): Sheet {
+  const codes = new Set(s.codeColumns ?? []);
+  const idx = s.columns.map((c) => codes.has(c));
+  return {
+    ...s,
+    rows: s.rows.map((r) =>
+      r.map((v, i) => {
+        if (v === null || v === '') return NOT_STATED;
+        if (idx[i] && typeof v === 'string') return v.split(LIST_SEPARATOR).map(nice).join(LIST_SEPARATOR);
+        return v;
+      }),
+    ),
+  };
 }
 
 export function metricSheet(t: MetricTable): Sheet {
@@ -27,6 +49,7 @@ export function metricSheet(t: MetricTable): Sheet {
       ...(hasValue ? [t.valueLabel ?? 'value'] : []),
       'nct_ids',
     ],
+    codeColumns: [...t.dims],
     rows: t.rows.map((r) => [
       ...r.keys,
       r.count,
@@ -42,6 +65,7 @@ export function namedSheet(t: NamedTable): Sheet {
     name: t.id,
     title: t.title,
     columns: [...STUDY_TABLE_COLUMNS],
+    codeColumns: ['phase', 'status', 'source', 'route', 'donor'],
     rows: t.rows.map((r) => STUDY_TABLE_COLUMNS.map((c) => r[c])),
   };
 }
@@ -52,6 +76,7 @@ function doseSheet(name: string, dim: 'route' | 'phase', stats: readonly DoseSta
     name,
     title: `Dose (cells/kg) by ${dim}`,
     columns: [dim, 'n', 'min', 'q1', 'median', 'q3', 'max', 'nct_ids'],
+    codeColumns: [dim],
     rows: stats.map((s) => [s.key, s.n, s.min, s.q1, s.median, s.q3, s.max, s.nctIds.join(LIST_SEPARATOR)]),
   };
 }
@@ -88,6 +113,30 @@ export function reportSheets(d: ReportData): Sheet[] {
         r.publishedNote,
       ]),
     });
+    if (c.namedTrials.length)
+      sheets.push({
+        name: `compare-${c.review}-trials`,
+        title: `Trials named by ${c.citation}`,
+        columns: [
+          'nct_id',
+          'review_context',
+          'in_snapshot',
+          'first_posted',
+          'counted_here',
+          'category',
+          'why',
+        ],
+        codeColumns: ['category'],
+        rows: c.namedTrials.map((t) => [
+          t.nctId,
+          t.context,
+          t.inSnapshot,
+          t.firstPosted,
+          t.counted,
+          t.category,
+          t.why,
+        ]),
+      });
   }
   return sheets;
 }

@@ -6,12 +6,18 @@ import type { Comparison } from './compare.js';
 import type { ReportData } from './data.js';
 import type { RenderedFigure } from './charts.js';
 import { esc } from './prisma.js';
-import { nice } from './labels.js';
+import { nice, NOT_STATED } from './labels.js';
+import { sci } from '../numbers.js';
+
+/** Rows of a trial table shown before the rest is folded away (a 426-row table was 36,800 px of page). */
+export const TABLE_ROWS_SHOWN = 25;
 
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === null || n === undefined ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits });
 /** "bone_marrow; adipose" -> "Bone marrow; Adipose". */
-const niceList = (s: string) => (s ? s.split('; ').map(nice).join('; ') : '');
+const niceList = (s: string) => (s ? s.split('; ').map(nice).join('; ') : NOT_STATED);
+/** A cell that may be empty: "not stated" (greyed), never a blank cell. */
+const orNot = (s: string) => (s ? esc(s) : `<span class="ns">${NOT_STATED}</span>`);
 const pct = (x: number | undefined) => (x === undefined ? '' : `${(x * 100).toFixed(1)}%`);
 
 /** Make the ids of one inline SVG unique in the page (vega reuses "clip1" … in every chart). */
@@ -36,7 +42,8 @@ th{background:#f2f2f2} td.n{text-align:right;font-variant-numeric:tabular-nums} 
 td.pos{color:#0b6b2f} td.neg{color:#a11}
 details{margin:6px 0} summary{cursor:pointer;font-weight:bold;font-size:14px}
 .ids{font-size:11px;color:#666;max-width:420px;word-break:break-word}
-a{color:#0b5fa5}
+a{color:#0b5fa5} .ns{color:#888;font-style:italic}
+details.more>summary{font-weight:normal;color:#0b5fa5;margin:2px 0 10px}
 `;
 
 function metricHtml(t: MetricTable): string {
@@ -59,15 +66,19 @@ function metricHtml(t: MetricTable): string {
 }
 
 function namedHtml(t: NamedTable): string {
-  const rows = t.rows
-    .map(
-      (r) =>
-        `<tr><td><a href="${esc(r.link)}">${esc(r.nctId)}</a></td><td>${esc(r.title)}</td><td>${esc(nice(r.phase))}</td><td>${esc(nice(r.status))}</td><td class="n">${fmt(r.enrollment)}</td><td>${esc(niceList(r.source))}</td><td>${esc(niceList(r.route))}</td><td>${r.hasResults ? 'yes' : 'no'}</td>${r.evidence ? `<td>${esc(r.evidence)}</td>` : '<td></td>'}</tr>`,
-    )
-    .join('');
+  // the Evidence column only when the table has evidence (the completed-trials table has none)
+  const withEvidence = t.rows.some((r) => r.evidence);
+  const row = (r: NamedTable['rows'][number]) =>
+    `<tr><td><a href="${esc(r.link)}">${esc(r.nctId)}</a></td><td>${esc(r.title)}</td><td>${esc(nice(r.phase))}</td><td>${esc(nice(r.status))}</td><td class="n">${r.enrollment === null ? `<span class="ns">${NOT_STATED}</span>` : fmt(r.enrollment)}</td><td>${orNot(r.source ? niceList(r.source) : '')}</td><td>${orNot(r.route ? niceList(r.route) : '')}</td><td>${r.hasResults ? 'yes' : 'no'}</td>${withEvidence ? `<td>${orNot(r.evidence)}</td>` : ''}</tr>`;
+  const head = `<thead><tr><th>NCT id</th><th>Title</th><th>Phase</th><th>Status</th><th>Enrollment</th><th>Source</th><th>Route</th><th>Results posted</th>${withEvidence ? '<th>Evidence</th>' : ''}</tr></thead>`;
+  const shown = t.rows.slice(0, TABLE_ROWS_SHOWN);
+  const rest = t.rows.slice(TABLE_ROWS_SHOWN);
+  const more = rest.length
+    ? `<details class="more"><summary>Show the other ${rest.length} trials (all ${t.rows.length} are in tables/${esc(t.id)}.csv and tables.xlsx)</summary><table>${head}<tbody>${rest.map(row).join('')}</tbody></table></details>`
+    : '';
   return `<h3 id="named-${esc(t.id)}">${esc(t.title)} — ${t.rows.length} trials</h3><p class="note">${esc(t.description)} Regenerates ${esc(t.regenerates)}.</p>${
     t.rows.length
-      ? `<table><thead><tr><th>NCT id</th><th>Title</th><th>Phase</th><th>Status</th><th>Enrollment</th><th>Source</th><th>Route</th><th>Results posted</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`
+      ? `<table>${head}<tbody>${shown.map(row).join('')}</tbody></table>${more}`
       : '<p class="note">No trials.</p>'
   }`;
 }
@@ -84,7 +95,15 @@ function comparisonHtml(c: Comparison): string {
       return `<tr><td>${esc(r.label)}</td><td class="n">${esc(r.publishedRaw === null ? '–' : typeof r.publishedRaw === 'number' ? fmt(r.publishedRaw) : r.publishedRaw)}</td><td class="n">${fmt(r.ours)}</td><td class="n ${cls}">${diff}</td><td>${esc(r.reason)}${note ? `<br><i>Paper: ${esc(note)}</i>` : ''}</td></tr>`;
     })
     .join('');
-  return `<h3>${esc(c.citation)}</h3><ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}<li>Published numbers read from ${esc(c.publishedFile)}.</li></ul><table><thead><tr><th>Metric</th><th>Published</th><th>This snapshot</th><th>Difference</th><th>Why they can differ</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const named = c.namedTrials.length
+    ? `<h4>Trials the review names</h4><table><thead><tr><th>NCT id</th><th>What the review says (words before the id)</th><th>Counted here</th><th>Why</th></tr></thead><tbody>${c.namedTrials
+        .map(
+          (t) =>
+            `<tr><td><a href="https://clinicaltrials.gov/study/${esc(t.nctId)}">${esc(t.nctId)}</a></td><td>${esc(t.context)}</td><td>${t.counted ? 'yes' : 'no'}</td><td>${esc(t.why)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '';
+  return `<h3>${esc(c.citation)}</h3><ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}<li>Published numbers read from ${esc(c.publishedFile)}.</li></ul><table><thead><tr><th>Metric</th><th>Published</th><th>This snapshot</th><th>Difference</th><th>Why they can differ</th></tr></thead><tbody>${rows}</tbody></table>${named}`;
 }
 
 export function renderHtml(d: ReportData, figures: readonly RenderedFigure[], prisma: string): string {
@@ -114,7 +133,7 @@ export function renderHtml(d: ReportData, figures: readonly RenderedFigure[], pr
   ]
     .map(
       (x) =>
-        `<tr><td>${esc(x.key)}</td><td class="n">${x.n}</td><td class="n">${x.min.toExponential(1)}</td><td class="n">${x.q1.toExponential(1)}</td><td class="n">${x.median.toExponential(1)}</td><td class="n">${x.q3.toExponential(1)}</td><td class="n">${x.max.toExponential(1)}</td></tr>`,
+        `<tr><td>${esc(x.key)}</td><td class="n">${x.n}</td>${[x.min, x.q1, x.median, x.q3, x.max].map((v) => `<td class="n">${sci(v)}</td>`).join('')}</tr>`,
     )
     .join('');
   return `<!DOCTYPE html>

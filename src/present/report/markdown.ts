@@ -93,6 +93,13 @@ export function renderMarkdown(d: ReportData): string {
         ]),
       )}\n`,
     );
+    if (c.namedTrials.length)
+      out.push(
+        `### Trials the review names\n\n${mdTable(
+          ['NCT id', 'what the review says (words before the id)', 'counted here', 'why'],
+          c.namedTrials.map((t) => [t.nctId, t.context, t.counted ? 'yes' : 'no', t.why]),
+        )}\n`,
+      );
   }
   out.push('## Figures\n');
   for (const fig of d.figures)

@@ -7,6 +7,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MscopeError } from '../../model/errors.js';
+import { applyFilter, isEmptyFilter } from '../../analyze/filter.js';
 import type { ClassifiedStudy } from '../../analyze/types.js';
 import { buildReportData, type ReportContext, type ReportData } from './data.js';
 import { renderFigures } from './charts.js';
@@ -14,7 +15,7 @@ import { compareWith, loadPublished, resolvePublishedPath, type ReviewId } from 
 import { prismaSvg } from './prisma.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { reportSheets, sheetCsv, sheetsXlsx } from './exports.js';
+import { readableSheet, reportSheets, sheetCsv, sheetsXlsx } from './exports.js';
 import { provenanceOf, provenanceRows } from './provenance.js';
 
 export interface GenerateOptions extends ReportContext {
@@ -60,12 +61,16 @@ export async function generateReport(
 
   t0 = stage('comparison');
   if (opts.compare?.length) {
+    // the studies behind the numbers (same filter, included), for counts by text and the trials a review names
+    const kept = isEmptyFilter(data.filter) ? rows : applyFilter(rows, data.filter);
+    const counted = kept.filter((r) => r.labels?.included === true);
     const file = resolvePublishedPath(opts.publishedFile);
     const published = loadPublished(file);
     data.comparisons = opts.compare.map((r) =>
       compareWith(r, published, file, data.metrics, data.namedTables, {
         asOf: data.asOf,
         snapshotDate: opts.snapshot.createdAt,
+        rows: { all: rows, counted },
       }),
     );
   }
@@ -101,7 +106,7 @@ export async function generateReport(
   files.set('tables/provenance.json', JSON.stringify(provenance, null, 2) + '\n');
   files.set(
     'tables.xlsx',
-    await sheetsXlsx(sheets, provenanceRows({ ...provenance, files: ['tables.xlsx'] })),
+    await sheetsXlsx(sheets.map(readableSheet), provenanceRows({ ...provenance, files: ['tables.xlsx'] })),
   );
   done('documents');
 

@@ -2,6 +2,8 @@
  * The study page: the registry text of one study with every evidence span highlighted (`<mark>`, the rule id
  * as title), the labels with their evidence, and a link to the public registry record.
  */
+import type { Dose } from '../../model/labels.js';
+import { doseSummary } from '../numbers.js';
 import type { Evidence, StudyDetail } from './api.js';
 import { append, clear, h, pretty } from './dom.js';
 import { segments } from './highlight.js';
@@ -51,7 +53,9 @@ function valueText(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (Array.isArray(v)) return v.length ? v.map((x) => pretty(String(x))).join(', ') : '—';
   if (typeof v === 'object') {
-    const d = v as { text?: string };
+    const d = v as Partial<Dose>;
+    // the dose as read (3.3×10⁷ cells), then as written in the record ("3.3 * 107 cell": a lost superscript)
+    if (typeof d.text === 'string' && d.unit) return `${doseSummary(d as Dose)} (as written: “${d.text}”)`;
     return d.text ?? JSON.stringify(v);
   }
   return pretty(String(v));
