@@ -20,8 +20,23 @@
 import type { Confidence, Evidence, LabelConfidence, Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 
+/**
+ * Formats whose records are whole registry records with one free-text intervention field and often no summary by
+ * design (ICTRP, ANZCTR, ChiCTR, EUCTR, CTIS): what they lack is not missing from the export, so they are judged as
+ * they are, never left `undetermined`.
+ */
+const WHOLE_REGISTRY_RECORDS: ReadonlySet<string> = new Set([
+  'ictrp-xml',
+  'ictrp-csv',
+  'anzctr-xml',
+  'chictr-xml',
+  'euctr-text',
+  'ctis-json',
+]);
+
 /** A record with no narrative text: no summary, description, intervention or arm description (title-level export). */
 export function lacksText(s: Study): boolean {
+  if (WHOLE_REGISTRY_RECORDS.has(s.provenance.format)) return false;
   return (
     !s.briefSummary &&
     !s.detailedDescription &&
