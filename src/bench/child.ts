@@ -1,12 +1,41 @@
 /**
  * One benchmark measurement in a fresh process, so that peak RSS belongs to that job alone.
- * Usage: node dist/bench/child.js <parse|ingest|classify> <file> [db]
+ * Usage: node dist/bench/child.js <parse|ingest|pipeline-ingest> <file> [db] | classify <db>
+ *   pipeline-ingest: `mscope ingest`'s path (pipeline/ingest.ts: the snapshot, then its slim rows);
+ *   classify: pipeline/classify.ts on the latest snapshot of <db>, labels not saved (MSCOPE_CLASSIFY_WORKERS=0:
+ *   one thread; unset: the worker pool).
  * Prints one JSON line: { mode, seconds, items, maxRssMB, cpuSeconds } (cpu: user + system, all threads).
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { readStudies } from '../sources/index.js';
 import { fileRows, openStore } from '../store/index.js';
+import { classifySnapshot } from '../pipeline/classify.js';
+import { ingestSnapshot } from '../pipeline/ingest.js';
+import { statSync } from 'node:fs';
+
+async function pipelineIngest(file: string, db: string): Promise<number> {
+  const store = await openStore(db);
+  try {
+    const info = await ingestSnapshot(
+      store,
+      { files: [{ path: file, size: statSync(file).size }] },
+      { label: 'bench' },
+    );
+    return info.studyCount;
+  } finally {
+    await store.close();
+  }
+}
+
+async function classifyDb(db: string): Promise<number> {
+  const store = await openStore(db, { readOnly: true });
+  try {
+    return (await classifySnapshot(store, undefined)).labels.length;
+  } finally {
+    await store.close();
+  }
+}
 
 async function parseOnly(file: string): Promise<number> {
   let n = 0;
@@ -34,11 +63,14 @@ async function ingest(file: string, db: string): Promise<number> {
 
 async function main(): Promise<void> {
   const [mode, file, db] = process.argv.slice(2);
-  if (!mode || !file) throw new Error('usage: child.js <parse|ingest> <file> [db]');
+  if (!mode || !file)
+    throw new Error('usage: child.js <parse|ingest|pipeline-ingest> <file> [db] | classify <db>');
   const t0 = performance.now();
   let items: number;
   if (mode === 'parse') items = await parseOnly(file);
   else if (mode === 'ingest') items = await ingest(file, db ?? ':memory:');
+  else if (mode === 'pipeline-ingest') items = await pipelineIngest(file, db ?? ':memory:');
+  else if (mode === 'classify') items = await classifyDb(file);
   else throw new Error(`unknown mode ${mode}`);
   const seconds = (performance.now() - t0) / 1000;
   const usage = process.resourceUsage();

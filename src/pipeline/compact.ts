@@ -66,24 +66,51 @@ function slimSql(studiesSlim: boolean, labelsSlim: boolean): string {
     USING (nct_id)`;
 }
 
-/** True when the snapshot's slim rows are stored (study_slim). */
-async function hasSlimRows(conn: DuckDBConnection, snapshotId: number): Promise<boolean> {
-  if (!(await tableExists(conn, 'study_slim'))) return false;
-  const r = await conn.runAndReadAll('SELECT 1 FROM study_slim WHERE snapshot_id = $1 LIMIT 1', [snapshotId]);
-  return r.getRows().length > 0;
+/** Studies per INSERT of writeSlimRows (DuckDB holds each batch's parsed JSON: a whole snapshot would not fit). */
+const SLIM_BATCH = 1024;
+
+async function slimCount(conn: DuckDBConnection, snapshotId: number): Promise<number> {
+  if (!(await tableExists(conn, 'study_slim'))) return -1;
+  const r = await conn.runAndReadAll('SELECT count(*)::INTEGER FROM study_slim WHERE snapshot_id = $1', [
+    snapshotId,
+  ]);
+  return Number(r.getRows()[0]?.[0] ?? 0);
 }
 
 /**
- * Store the slim rows of a new snapshot (derived data: a snapshot without them is read the slow way, so an
- * interruption here loses nothing). DuckDB parses each study once; no study crosses into JavaScript.
+ * Store the slim rows of a new snapshot: derived data, so this runs after the snapshot is committed, one batch of
+ * rowids per statement (DuckDB parses each study once; no study crosses into JavaScript). A snapshot whose slim
+ * rows are incomplete (an older mscope, an interruption, a failure here) is read the slow way, and completed by
+ * the next call. Returns false when it failed (the snapshot itself is committed and complete either way).
  */
-export async function writeSlimRows(store: Store, snapshotId: number): Promise<void> {
+export async function writeSlimRows(store: Store, snapshotId: number): Promise<boolean> {
   const conn = store.connection();
-  if (!(await tableExists(conn, 'study_slim')) || (await hasSlimRows(conn, snapshotId))) return;
-  await conn.run(
-    `INSERT INTO study_slim SELECT snapshot_id, nct_id, ${SLIM_STUDY_SQL} FROM studies WHERE snapshot_id = $1`,
-    [snapshotId],
-  );
+  const info = await store.getSnapshot(snapshotId);
+  const have = await slimCount(conn, snapshotId);
+  if (have < 0) return false;
+  if (have === info.studyCount) return true;
+  try {
+    if (have > 0) await conn.run('DELETE FROM study_slim WHERE snapshot_id = $1', [snapshotId]);
+    const rowids = (
+      await conn.runAndReadAll('SELECT rowid FROM studies WHERE snapshot_id = $1 ORDER BY rowid', [
+        snapshotId,
+      ])
+    )
+      .getRows()
+      .map((r) => Number(r[0]));
+    for (let i = 0; i < rowids.length; i += SLIM_BATCH) {
+      const lo = rowids[i]!;
+      const hi = rowids[Math.min(i + SLIM_BATCH, rowids.length) - 1]!;
+      await conn.run(
+        `INSERT INTO study_slim SELECT snapshot_id, nct_id, ${SLIM_STUDY_SQL} FROM studies
+         WHERE snapshot_id = $1 AND rowid BETWEEN $2 AND $3`,
+        [snapshotId, lo, hi],
+      );
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface SlimJson extends Record<string, unknown> {
@@ -152,7 +179,8 @@ export async function loadCompactRows(
   const conn = store.connection();
   const ids: string[] = [];
   const rows: ClassifiedStudy[] = [];
-  const sql = slimSql(await hasSlimRows(conn, info.id), await hasColumn(conn, 'labels', 'slim_json'));
+  const complete = (await slimCount(conn, info.id)) === info.studyCount;
+  const sql = slimSql(complete, await hasColumn(conn, 'labels', 'slim_json'));
   for await (const chunk of streamRows(conn, sql, [info.id, rulesetVersion ?? ''])) {
     for (const [nct, study, labels] of chunk) {
       ids.push(String(nct));
