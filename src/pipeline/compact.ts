@@ -15,7 +15,7 @@ import type { Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
 import { hasColumn, tableExists } from '../store/schema.js';
-import { classifier } from './classify.js';
+import { staleLabelsNote, storedLabelVersion } from './load.js';
 import { throttled, type OnProgress } from './progress.js';
 
 /** The Study fields a slim row keeps (`locations` as `{ country }` only, `interventions` as name/otherNames). */
@@ -168,13 +168,7 @@ export async function loadCompactRows(
   opts: { onProgress?: OnProgress } = {},
 ): Promise<CompactSnapshot> {
   const info = await store.getSnapshot(ref);
-  const versions = await store.labelVersions(info.id);
-  const { version: current } = await classifier();
-  const rulesetVersion = versions.includes(current)
-    ? current
-    : versions.length
-      ? versions[versions.length - 1]!
-      : null;
+  const { rulesetVersion, current } = await storedLabelVersion(store, info.id);
   const progress = throttled(opts.onProgress, 'load', info.studyCount, 1000);
   const conn = store.connection();
   const ids: string[] = [];
@@ -197,10 +191,12 @@ export async function loadCompactRows(
   progress.flush(sorted.length);
   const effective = applyDecisions(sorted, await store.listDecisions());
   if (rulesetVersion === null || rulesetVersion === current) return { info, rows: effective, rulesetVersion };
-  const labelsNote =
-    `labels of snapshot ${info.id} were made by ruleset ${rulesetVersion}, not the current ${current}: ` +
-    `run \`mscope classify --snapshot ${info.id}\` to refresh them`;
-  return { info, rows: effective, rulesetVersion, labelsNote };
+  return {
+    info,
+    rows: effective,
+    rulesetVersion,
+    labelsNote: staleLabelsNote(info.id, rulesetVersion, current),
+  };
 }
 
 /** One study in full with its full labels (evidence included), for the study view. */

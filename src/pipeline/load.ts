@@ -68,13 +68,7 @@ export async function loadLatestLabelled(
   labelsNote?: string;
 }> {
   const info = await store.getSnapshot(ref);
-  const versions = await store.labelVersions(info.id);
-  const { version: current } = await classifier();
-  const rulesetVersion = versions.includes(current)
-    ? current
-    : versions.length
-      ? versions[versions.length - 1]!
-      : null;
+  const { rulesetVersion, current } = await storedLabelVersion(store, info.id);
   const labels = rulesetVersion ? await store.loadLabels(info.id, rulesetVersion) : new Map<string, Labels>();
   const progress = throttled(opts.onProgress, 'load', info.studyCount, 100);
   const rows: ClassifiedStudy[] = [];
@@ -85,8 +79,29 @@ export async function loadLatestLabelled(
   progress.flush(rows.length);
   const effective = applyDecisions(rows, await store.listDecisions());
   if (rulesetVersion === null || rulesetVersion === current) return { info, rows: effective, rulesetVersion };
-  const labelsNote =
-    `labels of snapshot ${info.id} were made by ruleset ${rulesetVersion}, not the current ${current}: ` +
-    `run \`mscope classify --snapshot ${info.id}\` to refresh them`;
-  return { info, rows: effective, rulesetVersion, labelsNote };
+  return {
+    info,
+    rows: effective,
+    rulesetVersion,
+    labelsNote: staleLabelsNote(info.id, rulesetVersion, current),
+  };
+}
+
+/** The stored labels to read: the current ruleset version's when saved, else the latest saved (null: none). */
+export async function storedLabelVersion(
+  store: Store,
+  snapshotId: number,
+): Promise<{ rulesetVersion: string | null; current: string }> {
+  const versions = await store.labelVersions(snapshotId);
+  const { version: current } = await classifier();
+  const rulesetVersion = versions.includes(current) ? current : (versions[versions.length - 1] ?? null);
+  return { rulesetVersion, current };
+}
+
+/** The one-line note for labels made by another ruleset version than the running classifier's. */
+export function staleLabelsNote(snapshotId: number, version: string, current: string): string {
+  return (
+    `labels of snapshot ${snapshotId} were made by ruleset ${version}, not the current ${current}: ` +
+    `run \`mscope classify --snapshot ${snapshotId}\` to refresh them`
+  );
 }
