@@ -14,7 +14,13 @@ describe('look-alikes', () => {
     const l = classify(
       makeStudy({
         title: 'Pembrolizumab and EV With Radiation Therapy for Bladder Cancer',
-        interventions: [{ name: 'Enfortumab vedotin (EV)', type: 'DRUG', description: 'EV given intravenously on days 1 and 8' }],
+        interventions: [
+          {
+            name: 'Enfortumab vedotin (EV)',
+            type: 'DRUG',
+            description: 'EV given intravenously on days 1 and 8',
+          },
+        ],
         conditions: ['Bladder Cancer'],
       }),
     );
@@ -22,8 +28,18 @@ describe('look-alikes', () => {
     expect(l.included).toBe(false);
   });
   it('gastrointestinal stromal tumour is not a stromal cell product', () => {
-    const l = classify(makeStudy({ title: 'Imatinib in Gastrointestinal Stromal Tumor', interventions: [{ name: 'Imatinib', type: 'DRUG' }], conditions: ['GIST'] }));
+    // A full record (a summary says what is given): a title-only record would be 'undetermined', not 'unrelated'.
+    const l = classify(
+      makeStudy({
+        title: 'Imatinib in Gastrointestinal Stromal Tumor',
+        summary:
+          'Patients with resected gastrointestinal stromal tumour take imatinib 400 mg daily for three years.',
+        interventions: [{ name: 'Imatinib', type: 'DRUG' }],
+        conditions: ['GIST'],
+      }),
+    );
     expect(l.category).toBe('unrelated');
+    expect(l.screeningReason).toBe('exclude.no_msc_mention');
   });
 });
 
