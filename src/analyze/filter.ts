@@ -30,7 +30,15 @@
  */
 import { z } from 'zod';
 import { OVERALL_STATUS, STUDY_TYPE } from '../model/vocab.js';
-import { CATEGORIES, CONFIDENCES, DONORS, MODIFICATIONS, ROUTES, SOURCES, SPECIALTIES } from '../model/labels.js';
+import {
+  CATEGORIES,
+  CONFIDENCES,
+  DONORS,
+  MODIFICATIONS,
+  ROUTES,
+  SOURCES,
+  SPECIALTIES,
+} from '../model/labels.js';
 import { UsageError } from '../model/errors.js';
 import type { ClassifiedStudy } from './types.js';
 import { PRODUCT_FORMS, phaseKeyOf } from './dimensions.js';

@@ -337,7 +337,6 @@ export function searchText(p: PreparedStudy): string {
   return p.text;
 }
 
-
 /** One multi-valued dimension of many studies, CSR style: study i's codes are values[offsets[i] .. offsets[i+1]). */
 export interface PackedMulti {
   offsets: Int32Array;

@@ -32,7 +32,10 @@ export function replicaLine(line: string, r: number, i: number): string {
 }
 
 /** Write the classic corpus replicated until it holds at least `minStudies` records; returns path and count. */
-export async function replicatedCorpus(dir: string, minStudies: number): Promise<{ path: string; studies: number }> {
+export async function replicatedCorpus(
+  dir: string,
+  minStudies: number,
+): Promise<{ path: string; studies: number }> {
   if (!existsSync(CLASSIC_NDJSON)) throw new Error(`benchmark needs ${CLASSIC_NDJSON} (the ../shared data)`);
   const base = await readLines(CLASSIC_NDJSON);
   const copies = Math.ceil(minStudies / base.length);

@@ -21,17 +21,27 @@ const cpuMs = (f: () => void): number => {
   return (b.user + b.system) / 1000;
 };
 
-export function benchClassify(lines: readonly string[], studies: readonly Study[], rounds = 3): ClassifyBenchResult {
+export function benchClassify(
+  lines: readonly string[],
+  studies: readonly Study[],
+  rounds = 3,
+): ClassifyBenchResult {
   classifyAll(studies.slice(0, 50)); // compile rules, warm up
   let parseMs = Infinity;
   let classifyMs = Infinity;
   for (let r = 0; r < rounds; r++) {
-    parseMs = Math.min(parseMs, cpuMs(() => {
-      for (const l of lines) JSON.parse(l);
-    }));
-    classifyMs = Math.min(classifyMs, cpuMs(() => {
-      classifyAll(studies);
-    }));
+    parseMs = Math.min(
+      parseMs,
+      cpuMs(() => {
+        for (const l of lines) JSON.parse(l);
+      }),
+    );
+    classifyMs = Math.min(
+      classifyMs,
+      cpuMs(() => {
+        classifyAll(studies);
+      }),
+    );
   }
   return { studies: studies.length, parseMs, classifyMs, ratio: classifyMs / parseMs };
 }

@@ -13,7 +13,6 @@ import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
-
 /** A description sentence about MSCs in general (mechanisms, literature), not about the study's product. */
 const BACKGROUND = cueSet('biomaterial.background');
 
@@ -22,18 +21,27 @@ function background(v: StudyView, h: Hit): boolean {
   return BACKGROUND.test(v.text(h.field).slice(a, b));
 }
 
-export function decideBiomaterial(v: StudyView, product: ProductResult): { biomaterial: boolean; evidence: Evidence[] } {
+export function decideBiomaterial(
+  v: StudyView,
+  product: ProductResult,
+): { biomaterial: boolean; evidence: Evidence[] } {
   // A material that is itself another intervention of the study (hyaluronate as the control injection) is the
   // comparator when titles or the description name it, not the MSC product's carrier.
-  const others = v.study.interventions.filter((_, i) => !v.mscInterventions.has(i)).map((iv) => iv.name.toLowerCase());
-  const comparator = (h: Hit): boolean => v.tier(h) !== 1 && others.some((n) => n.includes(h.text.toLowerCase()));
+  const others = v.study.interventions
+    .filter((_, i) => !v.mscInterventions.has(i))
+    .map((iv) => iv.name.toLowerCase());
+  const comparator = (h: Hit): boolean =>
+    v.tier(h) !== 1 && others.some((n) => n.includes(h.text.toLowerCase()));
   const hits = v.hits.filter(
     (h) =>
       h.family === 'biomaterial' &&
-      (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))) &&
+      (v.tier(h) === 1 ||
+        h.zone === 'title' ||
+        (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))) &&
       !comparator(h),
   );
-  if (hits.length > 0) return { biomaterial: true, evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)) };
+  if (hits.length > 0)
+    return { biomaterial: true, evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)) };
   if (product.product?.biomaterial) {
     const e = productFact('biomaterial', 'true', product, 'biomaterial');
     if (e) return { biomaterial: true, evidence: [e] };

@@ -31,7 +31,6 @@ const LITERATURE_WORDS = cueSet('category.literature_words');
 const NAMES_MSC = cueSet('category.names_msc');
 const PLAIN_BLOOD = cueSet('category.plain_blood');
 
-
 export type Kind = 'cell' | 'derived' | 'mixture';
 
 export interface CategoryResult {
@@ -46,7 +45,8 @@ const BACKGROUND = cueSet('category.background');
 const GENERAL_STATEMENT = cueSet('category.general_statement');
 
 function kindOf(v: StudyView, h: Hit): Kind | null {
-  if (h.family === 'msc' && (h.value === 'cell' || h.value === 'derived' || h.value === 'mixture')) return h.value;
+  if (h.family === 'msc' && (h.value === 'cell' || h.value === 'derived' || h.value === 'mixture'))
+    return h.value;
   const m = h.also.msc;
   if (m === 'cell' || m === 'derived' || m === 'mixture') return m;
   if (h.family === 'product') {
@@ -72,7 +72,9 @@ const DERIVED_THEN_CELL = cueSet('category.derived_then_cell');
  * naming the cells itself, "MSC-Exos", "MSC-sEV", speaks of them; so does a named product).
  */
 function speaksOfMsc(v: StudyView): boolean {
-  return v.hits.some((h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || NAMES_MSC.test(h.text)));
+  return v.hits.some(
+    (h) => h.msc && h.family !== 'product' && (kindOf(v, h) !== 'derived' || NAMES_MSC.test(h.text)),
+  );
 }
 
 /** MSC product mentions: every MSC hit, but EV/secretome words of a study that never speaks of MSCs. */
@@ -100,8 +102,12 @@ function resolveKinds(v: StudyView, hits: Hit[]): Array<{ hit: Hit; kind: Kind }
     const text = textOf(v, h.field);
     return derived.some((d) => {
       if (d.field !== h.field) return false;
-      if (d.start >= h.end && d.start - h.end <= 40) return CELL_THEN_DERIVED.test(text.slice(h.end, d.start)) && !CELLS_WITH.test(text.slice(h.end, d.start));
-      if (h.start >= d.end && h.start - d.end <= 80) return DERIVED_THEN_CELL.test(text.slice(d.end, h.start));
+      if (d.start >= h.end && d.start - h.end <= 40)
+        return (
+          CELL_THEN_DERIVED.test(text.slice(h.end, d.start)) && !CELLS_WITH.test(text.slice(h.end, d.start))
+        );
+      if (h.start >= d.end && h.start - d.end <= 80)
+        return DERIVED_THEN_CELL.test(text.slice(d.end, h.start));
       return false;
     });
   };
@@ -136,7 +142,11 @@ const srcOf = (h: Hit): string | undefined => (h.family === 'source' ? h.value :
 function autologousTissueField(v: StudyView, cue: Hit): boolean {
   const hits = v.inField(cue.field);
   const inField = hits.map(srcOf);
-  if (!inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) || inField.some((s) => s !== undefined && PERINATAL.has(s))) return false;
+  if (
+    !inField.some((s) => s !== undefined && AUTOLOGOUS_TISSUE.has(s)) ||
+    inField.some((s) => s !== undefined && PERINATAL.has(s))
+  )
+    return false;
   // Not for donor cells ("allogeneic marrow MSCs at the point of care"), nor in a sentence about another
   // preparation ("venous blood is centrifuged to obtain PRF") or about plain blood.
   if (hits.some((h) => h.family === 'donor' && h.value === 'allogeneic')) return false;
@@ -157,7 +167,12 @@ function literatureSentence(v: StudyView, h: Hit): boolean {
 
 /** "fat-derived stem cells (SVF)": the mixture's name in parentheses right after says what the cell words name. */
 function glossedAsMixture(text: string, cell: Hit, m: Hit): boolean {
-  return m.start >= cell.end && m.start - cell.end <= 3 && /^\s?\(\s?$/.test(text.slice(cell.end, m.start)) && /^\s?\)/.test(text.slice(m.end, m.end + 2));
+  return (
+    m.start >= cell.end &&
+    m.start - cell.end <= 3 &&
+    /^\s?\(\s?$/.test(text.slice(cell.end, m.start)) &&
+    /^\s?\)/.test(text.slice(m.end, m.end + 2))
+  );
 }
 
 function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
@@ -168,7 +183,12 @@ function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
     // "stromal vascular fraction (autologous adipose-derived MSCs)": the cells in parentheses gloss the mixture.
     if (m.end > cell.start || cell.start - m.end > 80) return false;
     const between = text.slice(m.end, cell.start);
-    return MIXTURE_CONTENT.test(between) || (/^\s?\((?:[a-z0-9-]+\s+){0,4}$/i.test(between) && !GLOSS_BREAKERS.test(between) && text.indexOf(')', cell.end) === cell.end);
+    return (
+      MIXTURE_CONTENT.test(between) ||
+      (/^\s?\((?:[a-z0-9-]+\s+){0,4}$/i.test(between) &&
+        !GLOSS_BREAKERS.test(between) &&
+        text.indexOf(')', cell.end) === cell.end)
+    );
   });
 }
 
@@ -176,7 +196,12 @@ function mixtureContent(v: StudyView, cell: Hit, mixtures: Hit[]): boolean {
 const LOOSE_MIXTURE = cueSet('category.loose_mixture');
 
 /** The include reasons decideFromZone gives, and their variants when the product was found another way. */
-type ZoneReason = 'include.msc_cells' | 'include.msc_cells.expanded_mixture' | 'include.msc_derived' | 'include.stromal_mixture' | 'include.stromal_mixture.not_expanded';
+type ZoneReason =
+  | 'include.msc_cells'
+  | 'include.msc_cells.expanded_mixture'
+  | 'include.msc_derived'
+  | 'include.stromal_mixture'
+  | 'include.stromal_mixture.not_expanded';
 const OBSERVATIONAL: Record<ZoneReason, ScreeningReason> = {
   'include.msc_cells': 'include.msc_cells.observational',
   'include.msc_cells.expanded_mixture': 'include.msc_cells.expanded_mixture.observational',
@@ -192,46 +217,113 @@ const FROM_DESCRIPTION: Record<ZoneReason, ScreeningReason> = {
   'include.stromal_mixture.not_expanded': 'include.stromal_mixture.not_expanded.from_description',
 };
 
-function decideFromZone(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>, cueScope: Hit[]): CategoryResult & { reason: ZoneReason } {
+function decideFromZone(
+  v: StudyView,
+  zone: Array<{ hit: Hit; kind: Kind }>,
+  cueScope: Hit[],
+): CategoryResult & { reason: ZoneReason } {
   // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
   const mixtureHits = v.hits.filter((h) => h.msc && kindOf(v, h) === 'mixture');
   // A study calling its cells a mixture ("fat-derived stem cells (SVF)") says they are not culture-expanded.
-  const glossed = zone.filter((z) => z.kind === 'cell').flatMap((z) => mixtureHits.filter((m) => m.field === z.hit.field && glossedAsMixture(v.text(m.field), z.hit, m)));
+  const glossed = zone
+    .filter((z) => z.kind === 'cell')
+    .flatMap((z) =>
+      mixtureHits.filter((m) => m.field === z.hit.field && glossedAsMixture(v.text(m.field), z.hit, m)),
+    );
   zone = zone.filter((z) => z.kind !== 'cell' || !mixtureContent(v, z.hit, mixtureHits));
   // The MSC intervention is a mixture (SVF, BMAC) and cell words appear only in titles ("adipose-derived stromal
   // cells"): the titles name the mixture's cells; the intervention says what is given.
-  if (zone.some((z) => z.kind === 'mixture' && v.tier(z.hit) === 1 && !LOOSE_MIXTURE.test(z.hit.text)) && !zone.some((z) => z.kind !== 'mixture' && z.hit.zone !== 'title' && z.hit.zone !== 'keyword')) {
+  if (
+    zone.some((z) => z.kind === 'mixture' && v.tier(z.hit) === 1 && !LOOSE_MIXTURE.test(z.hit.text)) &&
+    !zone.some((z) => z.kind !== 'mixture' && z.hit.zone !== 'title' && z.hit.zone !== 'keyword')
+  ) {
     zone = zone.filter((z) => z.kind === 'mixture');
   }
   const cells = zone.filter((z) => z.kind === 'cell');
   const derived = zone.filter((z) => z.kind === 'derived');
   const mixtures = zone.filter((z) => z.kind === 'mixture');
-  const notExpanded = [...cueScope.filter((h) => isCue(h, 'not_expanded') || (isCue(h, 'not_expanded_weak') && autologousTissueField(v, h))), ...glossed];
+  const notExpanded = [
+    ...cueScope.filter(
+      (h) => isCue(h, 'not_expanded') || (isCue(h, 'not_expanded_weak') && autologousTissueField(v, h)),
+    ),
+    ...glossed,
+  ];
   // Expansion stated for the product: in an MSC intervention/arm, or in a field that names the product.
   const productFields = new Set(zone.map((z) => z.hit.field));
   // A description sentence reporting earlier work ("patients who received expanded MSCs [21]") is no statement about
   // this product.
-  const expanded = cueScope.filter((h) => isCue(h, 'expanded') && (v.tier(h) === 1 || productFields.has(h.field) || v.tier(h) === 3) && !(h.zone === 'summary' && literatureSentence(v, h)));
-  const ev = (cat: Category, hs: Hit[], rule?: string): Evidence[] => hs.slice(0, 3).map((h) => evidenceOf('category', cat, h, rule ?? h.rule));
+  const expanded = cueScope.filter(
+    (h) =>
+      isCue(h, 'expanded') &&
+      (v.tier(h) === 1 || productFields.has(h.field) || v.tier(h) === 3) &&
+      !(h.zone === 'summary' && literatureSentence(v, h)),
+  );
+  const ev = (cat: Category, hs: Hit[], rule?: string): Evidence[] =>
+    hs.slice(0, 3).map((h) => evidenceOf('category', cat, h, rule ?? h.rule));
   if (cells.length > 0) {
     if (notExpanded.length > 0 && expanded.length === 0) {
       const basis = mixtures.length > 0 ? mixtures.map((m) => m.hit) : cells.map((c) => c.hit);
-      return { category: 'stromal_mixture', reason: 'include.stromal_mixture.not_expanded', evidence: [...ev('stromal_mixture', basis), ...ev('stromal_mixture', notExpanded, 'category.stromal_mixture.not_expanded')], basis };
+      return {
+        category: 'stromal_mixture',
+        reason: 'include.stromal_mixture.not_expanded',
+        evidence: [
+          ...ev('stromal_mixture', basis),
+          ...ev('stromal_mixture', notExpanded, 'category.stromal_mixture.not_expanded'),
+        ],
+        basis,
+      };
     }
-    return { category: 'msc_cells', reason: 'include.msc_cells', evidence: ev('msc_cells', cells.map((c) => c.hit)), basis: zone.map((z) => z.hit) };
+    return {
+      category: 'msc_cells',
+      reason: 'include.msc_cells',
+      evidence: ev(
+        'msc_cells',
+        cells.map((c) => c.hit),
+      ),
+      basis: zone.map((z) => z.hit),
+    };
   }
   if (derived.length > 0) {
-    return { category: 'msc_derived', reason: 'include.msc_derived', evidence: ev('msc_derived', derived.map((d) => d.hit)), basis: zone.map((z) => z.hit) };
+    return {
+      category: 'msc_derived',
+      reason: 'include.msc_derived',
+      evidence: ev(
+        'msc_derived',
+        derived.map((d) => d.hit),
+      ),
+      basis: zone.map((z) => z.hit),
+    };
   }
   if (expanded.length > 0 && notExpanded.length === 0) {
-    return { category: 'msc_cells', reason: 'include.msc_cells.expanded_mixture', evidence: [...ev('msc_cells', mixtures.map((m) => m.hit)), ...ev('msc_cells', expanded, 'category.msc_cells.culture_expanded')], basis: mixtures.map((m) => m.hit) };
+    return {
+      category: 'msc_cells',
+      reason: 'include.msc_cells.expanded_mixture',
+      evidence: [
+        ...ev(
+          'msc_cells',
+          mixtures.map((m) => m.hit),
+        ),
+        ...ev('msc_cells', expanded, 'category.msc_cells.culture_expanded'),
+      ],
+      basis: mixtures.map((m) => m.hit),
+    };
   }
-  return { category: 'stromal_mixture', reason: 'include.stromal_mixture', evidence: ev('stromal_mixture', mixtures.map((m) => m.hit)), basis: mixtures.map((m) => m.hit) };
+  return {
+    category: 'stromal_mixture',
+    reason: 'include.stromal_mixture',
+    evidence: ev(
+      'stromal_mixture',
+      mixtures.map((m) => m.hit),
+    ),
+    basis: mixtures.map((m) => m.hit),
+  };
 }
 
 /** An intervention named as another cell product (CD34+ cells, HSCT, NK cells, PRP ...). */
 function otherNamedIntervention(v: StudyView): boolean {
-  return v.study.interventions.some((_, i) => v.inField(`interventions.${i}.name`).some((x) => isCue(x, 'hsc') || isCue(x, 'other_product')));
+  return v.study.interventions.some((_, i) =>
+    v.inField(`interventions.${i}.name`).some((x) => isCue(x, 'hsc') || isCue(x, 'other_product')),
+  );
 }
 
 function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
@@ -239,22 +331,63 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
   // Beside an intervention named as another cell product, laboratory sentences reporting earlier work ("in a rat
   // model, MSCs improved ...") are background to that product, not the study's laboratory work.
   const otherNamed = otherNamedIntervention(v);
-  const inVitro = mscHits.find((h) => sameSentence(v, h).some((x) => isCue(x, 'invitro')) && !(otherNamed && h.zone === 'summary' && BACKGROUND.test(v.text(h.field).slice(...v.sentenceOf(h)))));
+  const inVitro = mscHits.find(
+    (h) =>
+      sameSentence(v, h).some((x) => isCue(x, 'invitro')) &&
+      !(otherNamed && h.zone === 'summary' && BACKGROUND.test(v.text(h.field).slice(...v.sentenceOf(h)))),
+  );
   if (inVitro || mscHits.some((h) => h.zone === 'outcome')) {
     const h = inVitro ?? mscHits.find((x) => x.zone === 'outcome') ?? anchor!;
-    return { category: 'ex_vivo_only', reason: 'exclude.ex_vivo_only', evidence: [evidenceOf('category', 'ex_vivo_only', h, 'category.ex_vivo_only.in_vitro')], basis: [] };
+    return {
+      category: 'ex_vivo_only',
+      reason: 'exclude.ex_vivo_only',
+      evidence: [evidenceOf('category', 'ex_vivo_only', h, 'category.ex_vivo_only.in_vitro')],
+      basis: [],
+    };
   }
   const other = v.hits.find((h) => (isCue(h, 'hsc') || isCue(h, 'other_product')) && v.tier(h) <= 2);
   if (anchor) {
-    if (other) return { category: 'unrelated', reason: 'exclude.other_cell_therapy', evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')], basis: [] };
-    return { category: 'unrelated', reason: 'exclude.background_mention', evidence: [evidenceOf('category', 'unrelated', anchor, 'category.unrelated.background_mention')], basis: [] };
+    if (other)
+      return {
+        category: 'unrelated',
+        reason: 'exclude.other_cell_therapy',
+        evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')],
+        basis: [],
+      };
+    return {
+      category: 'unrelated',
+      reason: 'exclude.background_mention',
+      evidence: [evidenceOf('category', 'unrelated', anchor, 'category.unrelated.background_mention')],
+      basis: [],
+    };
   }
   const elig = v.study.eligibility.criteria ?? '';
   const m = ELIGIBILITY_MSC.exec(elig);
   if (m) {
-    return { category: 'unrelated', reason: 'exclude.mention_only_in_eligibility', evidence: [{ label: 'category', value: 'unrelated', field: 'eligibility.criteria', start: m.index, end: m.index + m[0].length, text: elig.slice(m.index, m.index + m[0].length), rule: 'category.unrelated.eligibility_only' }], basis: [] };
+    return {
+      category: 'unrelated',
+      reason: 'exclude.mention_only_in_eligibility',
+      evidence: [
+        {
+          label: 'category',
+          value: 'unrelated',
+          field: 'eligibility.criteria',
+          start: m.index,
+          end: m.index + m[0].length,
+          text: elig.slice(m.index, m.index + m[0].length),
+          rule: 'category.unrelated.eligibility_only',
+        },
+      ],
+      basis: [],
+    };
   }
-  if (other) return { category: 'unrelated', reason: 'exclude.other_cell_therapy', evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')], basis: [] };
+  if (other)
+    return {
+      category: 'unrelated',
+      reason: 'exclude.other_cell_therapy',
+      evidence: [evidenceOf('category', 'unrelated', other, 'category.unrelated.other_cell_therapy')],
+      basis: [],
+    };
   return { category: 'unrelated', reason: 'exclude.no_msc_mention', evidence: [], basis: [] };
 }
 
@@ -262,7 +395,12 @@ function notAdministered(v: StudyView, mscHits: Hit[]): CategoryResult {
 function laboratoryOnly(v: StudyView, h: Hit): boolean {
   if (h.zone === 'intervention' && v.study.interventions[h.owner]?.type === 'DIAGNOSTIC_TEST') return true;
   // A procedure that only takes the tissue ("Bone marrow aspirate", other name "bone marrow-derived MSC").
-  if (h.zone === 'intervention' && v.study.interventions[h.owner]?.type === 'PROCEDURE' && HARVEST.test(v.study.interventions[h.owner]!.name)) return true;
+  if (
+    h.zone === 'intervention' &&
+    v.study.interventions[h.owner]?.type === 'PROCEDURE' &&
+    HARVEST.test(v.study.interventions[h.owner]!.name)
+  )
+    return true;
   return sameSentence(v, h).some((x) => isCue(x, 'invitro')) && !adminSentence(v, h);
 }
 
@@ -323,7 +461,8 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   if (h.zone === 'arm' && h.field === `arms.${h.owner}.description`) {
     const label = v.inField(`arms.${h.owner}.label`);
     if (label.some((x) => x.msc)) return false;
-    if (label.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(`arms.${h.owner}.label`))) return true;
+    if (label.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(`arms.${h.owner}.label`)))
+      return true;
     // "microfracture with synovial brushing to release and recruit the patient's MSCs": MSCs acted upon, not given.
     const [a, b] = v.sentenceOf(h);
     return TARGET_OF_EFFECT.test(v.text(h.field).slice(a, b));
@@ -331,11 +470,21 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   if (h.zone !== 'intervention') return false;
   const nameField = `interventions.${h.owner}.name`;
   const inName = v.inField(nameField);
-  if ((inName.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(nameField))) && !inName.some((x) => x.msc)) return true;
+  if (
+    (inName.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(nameField))) &&
+    !inName.some((x) => x.msc)
+  )
+    return true;
   // "The membrane has been shown to stimulate MSC migration": MSCs as the target of another product's effect, in
   // the description of an intervention whose names hold no MSC term.
   if (h.field === nameField || h.field.startsWith(`interventions.${h.owner}.otherNames`)) return false;
-  const named = v.hits.some((x) => x.msc && x.zone === 'intervention' && x.owner === h.owner && (x.field === nameField || x.field.startsWith(`interventions.${h.owner}.otherNames`)));
+  const named = v.hits.some(
+    (x) =>
+      x.msc &&
+      x.zone === 'intervention' &&
+      x.owner === h.owner &&
+      (x.field === nameField || x.field.startsWith(`interventions.${h.owner}.otherNames`)),
+  );
   if (named) return false;
   const [a, b] = v.sentenceOf(h);
   return TARGET_OF_EFFECT.test(v.text(h.field).slice(a, b));
@@ -361,7 +510,13 @@ function laboratoryIntervention(v: StudyView, i: number): boolean {
 function namesGivenProduct(v: StudyView, h: Hit): boolean {
   if (laboratoryIntervention(v, h.owner)) return false;
   const name = `interventions.${h.owner}.name`;
-  return v.hits.some((x) => x.zone === 'intervention' && x.owner === h.owner && v.isMsc(x) && (x.field === name || x.field.startsWith(`interventions.${h.owner}.otherNames`) || adminSentence(v, x)));
+  return v.hits.some(
+    (x) =>
+      x.zone === 'intervention' &&
+      x.owner === h.owner &&
+      v.isMsc(x) &&
+      (x.field === name || x.field.startsWith(`interventions.${h.owner}.otherNames`) || adminSentence(v, x)),
+  );
 }
 
 /**
@@ -370,20 +525,33 @@ function namesGivenProduct(v: StudyView, h: Hit): boolean {
  * intervention. Interventions of experimental arms only; never laboratory sentences.
  */
 function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
-  const candidates = v.study.interventions.filter((iv) => CODE_NAMED_TYPES.has(iv.type ?? '') && !CONTROL_INTERVENTION.test(iv.name));
+  const candidates = v.study.interventions.filter(
+    (iv) => CODE_NAMED_TYPES.has(iv.type ?? '') && !CONTROL_INTERVENTION.test(iv.name),
+  );
   const cellProduct = candidates.some((iv) => CELL_PRODUCT_TYPES.has(iv.type ?? ''));
   const names = candidates
     .filter((iv) => {
-      const arms = v.study.arms.filter((a) => iv.armGroupLabels.some((l) => l.toLowerCase() === a.label.toLowerCase()));
+      const arms = v.study.arms.filter((a) =>
+        iv.armGroupLabels.some((l) => l.toLowerCase() === a.label.toLowerCase()),
+      );
       return arms.length === 0 || arms.some((a) => a.type === 'EXPERIMENTAL');
     })
-    .map((iv) => iv.name.replace(/\s*\(.*$/, '').replace(DOSE_LEVEL_SUFFIX, '').trim())
+    .map((iv) =>
+      iv.name
+        .replace(/\s*\(.*$/, '')
+        .replace(DOSE_LEVEL_SUFFIX, '')
+        .trim(),
+    )
     .filter((n) => n.length >= 3);
   if (names.length === 0) return [];
   const out: Hit[] = [];
   for (const h of msc) {
     if (h.zone === 'keyword') {
-      if (cellProduct && !v.hits.some((x) => (isCue(x, 'hsc') || isCue(x, 'other_product')) && v.tier(x) <= 2)) out.push(h);
+      if (
+        cellProduct &&
+        !v.hits.some((x) => (isCue(x, 'hsc') || isCue(x, 'other_product')) && v.tier(x) <= 2)
+      )
+        out.push(h);
       continue;
     }
     if (h.zone !== 'summary' || laboratoryOnly(v, h)) continue;
@@ -396,7 +564,13 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
     }
     // "Cord blood mononuclear cells contain HSCs, MSCs and EPCs": the MSCs are part of the named product.
     const at = h.start - a;
-    if (names.some((n) => { const i = sentence.indexOf(n.toLowerCase()); return i >= 0 && !(i < at && CONTAINS.test(sentence.slice(i + n.length, at))); })) out.push(h);
+    if (
+      names.some((n) => {
+        const i = sentence.indexOf(n.toLowerCase());
+        return i >= 0 && !(i < at && CONTAINS.test(sentence.slice(i + n.length, at)));
+      })
+    )
+      out.push(h);
   }
   return out;
 }
@@ -408,7 +582,13 @@ const CONTAINS = cueSet('category.contains');
 const CELL_WORDS = cueSet('category.cell_words');
 
 /** Intervention types that cannot be a cell product (a drug may be a code-named cell product, see namingSentences). */
-const NON_CELL_TYPES = new Set(['DIETARY_SUPPLEMENT', 'BEHAVIORAL', 'RADIATION', 'DEVICE', 'DIAGNOSTIC_TEST']);
+const NON_CELL_TYPES = new Set([
+  'DIETARY_SUPPLEMENT',
+  'BEHAVIORAL',
+  'RADIATION',
+  'DEVICE',
+  'DIAGNOSTIC_TEST',
+]);
 
 /**
  * "Linagliptin and mesenchymal stem cells": MSCs named only in the titles of a study whose interventions are all
@@ -416,12 +596,31 @@ const NON_CELL_TYPES = new Set(['DIETARY_SUPPLEMENT', 'BEHAVIORAL', 'RADIATION',
  * are what the intervention acts on (mobilized, measured), not a product given.
  */
 function titleBesideNonCellProducts(v: StudyView, zone: Array<{ hit: Hit; kind: Kind }>): boolean {
-  if (!zone.every((z) => z.hit.zone === 'title' && z.kind === 'cell') || v.study.interventions.length === 0) return false;
+  if (!zone.every((z) => z.hit.zone === 'title' && z.kind === 'cell') || v.study.interventions.length === 0)
+    return false;
   // (A procedure that only takes tissue, "harvest of a small bone marrow sample", gives nothing either.)
-  if (!v.study.interventions.every((iv) => iv.type === 'DRUG' || NON_CELL_TYPES.has(iv.type ?? '') || (iv.type === 'PROCEDURE' && HARVEST.test(iv.name)))) return false;
-  if (v.study.interventions.some((iv) => iv.type === 'DRUG' && !/^[a-z][a-z -]+$/i.test(iv.name.replace(/\s*\(.*$/, '')))) return false;
+  if (
+    !v.study.interventions.every(
+      (iv) =>
+        iv.type === 'DRUG' ||
+        NON_CELL_TYPES.has(iv.type ?? '') ||
+        (iv.type === 'PROCEDURE' && HARVEST.test(iv.name)),
+    )
+  )
+    return false;
+  if (
+    v.study.interventions.some(
+      (iv) => iv.type === 'DRUG' && !/^[a-z][a-z -]+$/i.test(iv.name.replace(/\s*\(.*$/, '')),
+    )
+  )
+    return false;
   if (v.study.interventions.some((iv) => CELL_WORDS.test(`${iv.name} ${iv.description ?? ''}`))) return false;
-  return adminBalance(v, v.hits.filter((h) => v.isMsc(h) && h.zone === 'summary')).given.length === 0;
+  return (
+    adminBalance(
+      v,
+      v.hits.filter((h) => v.isMsc(h) && h.zone === 'summary'),
+    ).given.length === 0
+  );
 }
 
 /**
@@ -443,16 +642,32 @@ export function undetermined(v: StudyView, decided: CategoryResult): CategoryRes
 export function decideCategory(v: StudyView): CategoryResult {
   const msc = mscMentions(v);
   const cueScope = v.hits;
-  const observational = v.study.studyType !== null && v.study.studyType !== 'INTERVENTIONAL' && v.study.studyType !== 'EXPANDED_ACCESS';
+  const observational =
+    v.study.studyType !== null &&
+    v.study.studyType !== 'INTERVENTIONAL' &&
+    v.study.studyType !== 'EXPANDED_ACCESS';
   const primary = msc.filter((h) => h.zone === 'title' || v.tier(h) === 1);
   // A title about the patients' own MSCs ("synovial brushing for endogenous MSC mobilisation") names no product.
-  const administeredPrimary = primary.filter((h) => !laboratoryOnly(v, h) && !otherProductIntervention(v, h) && !generalStatement(v, h) && !(h.zone === 'title' && MOBILIZED.test(v.text(h.field))));
+  const administeredPrimary = primary.filter(
+    (h) =>
+      !laboratoryOnly(v, h) &&
+      !otherProductIntervention(v, h) &&
+      !generalStatement(v, h) &&
+      !(h.zone === 'title' && MOBILIZED.test(v.text(h.field))),
+  );
   if (observational) {
     // "Mobilization of MSCs during ...": a study of the patients' own MSCs (counted, a biomarker) gives none.
-    if (primary.some((h) => h.zone === 'title' && MOBILIZED.test(v.text(h.field)))) return notAdministered(v, msc);
-    const { given: said } = adminBalance(v, msc.filter((h) => h.zone === 'title' || h.zone === 'summary' || h.zone === 'arm'));
+    if (primary.some((h) => h.zone === 'title' && MOBILIZED.test(v.text(h.field))))
+      return notAdministered(v, msc);
+    const { given: said } = adminBalance(
+      v,
+      msc.filter((h) => h.zone === 'title' || h.zone === 'summary' || h.zone === 'arm'),
+    );
     // A follow-up study that lists the MSC product as its (non-laboratory) intervention.
-    const given = said.length > 0 ? said : administeredPrimary.filter((h) => h.zone === 'intervention' && namesGivenProduct(v, h));
+    const given =
+      said.length > 0
+        ? said
+        : administeredPrimary.filter((h) => h.zone === 'intervention' && namesGivenProduct(v, h));
     if (given.length > 0) {
       const zone = resolveKinds(v, administeredPrimary.length > 0 ? administeredPrimary : given);
       const z = zone.length > 0 ? zone : resolveKinds(v, given);
@@ -470,7 +685,12 @@ export function decideCategory(v: StudyView): CategoryResult {
   // Interventions named as another cell product (CD34+ cells, HSCT, NK cells, PRP) with no MSC term: MSC sentences
   // of the description are background to that product ("BMC transplantation improved LVEF"), not a product given.
   const otherNamed = otherNamedIntervention(v);
-  const { given } = otherNamed ? { given: [] } : adminBalance(v, msc.filter((h) => h.zone === 'summary'));
+  const { given } = otherNamed
+    ? { given: [] }
+    : adminBalance(
+        v,
+        msc.filter((h) => h.zone === 'summary'),
+      );
   const nz = resolveKinds(v, [...given, ...namingSentences(v, msc)]);
   if (nz.length > 0) {
     const r = decideFromZone(v, nz, cueScope);

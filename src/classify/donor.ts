@@ -19,7 +19,6 @@ import { cueSet } from './cuesets.js';
 
 const OWN_BEFORE_PERINATAL = cueSet('donor.own_before_perinatal');
 
-
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
 const BACKGROUND = cueSet('donor.background');
 
@@ -37,31 +36,64 @@ function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
   const msc = v.inField(d.field).filter((h) => h.msc || h.family === 'source' || h.also.source !== undefined);
   // the nearest following MSC term (the first of several at the same offset)
   let next: Hit | undefined;
-  for (const m of msc) if (m.start >= d.end && m.start - d.end <= 60 && (next === undefined || m.start < next.start)) next = m;
-  if (next && !donors.some((o) => o !== d && o.field === d.field && o.start >= d.end && o.end <= next.start)) return true;
+  for (const m of msc)
+    if (m.start >= d.end && m.start - d.end <= 60 && (next === undefined || m.start < next.start)) next = m;
+  if (next && !donors.some((o) => o !== d && o.field === d.field && o.start >= d.end && o.end <= next.start))
+    return true;
   const text = v.text(d.field);
-  return msc.some((m) => m.end <= d.start && d.start - m.end <= 30 && AFTER_PRODUCT.test(text.slice(m.end, d.start)));
+  return msc.some(
+    (m) => m.end <= d.start && d.start - m.end <= 30 && AFTER_PRODUCT.test(text.slice(m.end, d.start)),
+  );
 }
 
 function decide(sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null {
   const auto = sel.filter((h) => h.value === 'autologous');
   const allo = sel.filter((h) => h.value === 'allogeneic');
-  if (auto.length > 0 && allo.length > 0) return { donor: 'both', evidence: firstPerValue([...auto.slice(0, 1), ...allo.slice(0, 1)].map((h) => evidenceOf('donor', 'both', h)), 2) };
-  if (auto.length > 0) return { donor: 'autologous', evidence: firstPerValue(auto.map((h) => evidenceOf('donor', 'autologous', h))) };
-  if (allo.length > 0) return { donor: 'allogeneic', evidence: firstPerValue(allo.map((h) => evidenceOf('donor', 'allogeneic', h))) };
+  if (auto.length > 0 && allo.length > 0)
+    return {
+      donor: 'both',
+      evidence: firstPerValue(
+        [...auto.slice(0, 1), ...allo.slice(0, 1)].map((h) => evidenceOf('donor', 'both', h)),
+        2,
+      ),
+    };
+  if (auto.length > 0)
+    return {
+      donor: 'autologous',
+      evidence: firstPerValue(auto.map((h) => evidenceOf('donor', 'autologous', h))),
+    };
+  if (allo.length > 0)
+    return {
+      donor: 'allogeneic',
+      evidence: firstPerValue(allo.map((h) => evidenceOf('donor', 'allogeneic', h))),
+    };
   return null;
 }
 
 /** Autologous product words plus a perinatal source no autologous word qualifies -> both (GUIDELINE). */
-function withPerinatal(v: StudyView, r: { donor: Donor; evidence: Evidence[] }, sources: Evidence[]): { donor: Donor; evidence: Evidence[] } {
+function withPerinatal(
+  v: StudyView,
+  r: { donor: Donor; evidence: Evidence[] },
+  sources: Evidence[],
+): { donor: Donor; evidence: Evidence[] } {
   const peri = sources.find((e) => PERINATAL.has(e.value as TissueSource) && e.rule.startsWith('source.'));
   if (!peri) return r;
   const text = v.text(peri.field);
   if (OWN_BEFORE_PERINATAL.test(text.slice(Math.max(0, peri.start - 60), peri.start))) return r;
-  return { donor: 'both', evidence: [...r.evidence.map((e) => ({ ...e, value: 'both' })), { ...peri, label: 'donor', value: 'both', rule: 'donor.allogeneic.perinatal_source' }] };
+  return {
+    donor: 'both',
+    evidence: [
+      ...r.evidence.map((e) => ({ ...e, value: 'both' })),
+      { ...peri, label: 'donor', value: 'both', rule: 'donor.allogeneic.perinatal_source' },
+    ],
+  };
 }
 
-export function decideDonor(v: StudyView, product: ProductResult, sources: { sources: TissueSource[]; evidence: Evidence[] }): { donor: Donor; evidence: Evidence[] } {
+export function decideDonor(
+  v: StudyView,
+  product: ProductResult,
+  sources: { sources: TissueSource[]; evidence: Evidence[] },
+): { donor: Donor; evidence: Evidence[] } {
   const donors = v.hits.filter((h) => h.family === 'donor' && v.tier(h) <= 3 && h.zone !== 'keyword');
   const isBackground = (h: Hit): boolean => {
     if (h.zone !== 'summary') return false;
@@ -83,6 +115,10 @@ export function decideDonor(v: StudyView, product: ProductResult, sources: { sou
     if (e) return { donor: product.product.donor, evidence: [e] };
   }
   const peri = sources.evidence.find((e) => PERINATAL.has(e.value as TissueSource));
-  if (peri) return { donor: 'allogeneic', evidence: [{ ...peri, label: 'donor', value: 'allogeneic', rule: 'donor.allogeneic.perinatal_source' }] };
+  if (peri)
+    return {
+      donor: 'allogeneic',
+      evidence: [{ ...peri, label: 'donor', value: 'allogeneic', rule: 'donor.allogeneic.perinatal_source' }],
+    };
   return { donor: 'unspecified', evidence: [] };
 }

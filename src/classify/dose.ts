@@ -14,8 +14,18 @@ import { cueSet } from './cuesets.js';
 
 const NOT_CELLS = cueSet('dose.not_cells');
 
-
-const SUP: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUP: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const DOSE_RE = new RegExp(
   String.raw`(?<![\d.,])${NUM}(?:\s*(?:-|to|~)\s*${NUM})?\s*` +
@@ -42,7 +52,10 @@ export interface DoseResult {
 /** Cheap pre-check: a number followed by a power of ten or a multiplier word somewhere in the text. */
 const MAYBE_DOSE = cueSet('dose.maybe_dose');
 
-export function parseDoseText(text: string, vocab: DoseVocab): { value: number; valueHigh: number | null; unit: Dose['unit']; start: number; end: number } | null {
+export function parseDoseText(
+  text: string,
+  vocab: DoseVocab,
+): { value: number; valueHigh: number | null; unit: Dose['unit']; start: number; end: number } | null {
   if (!MAYBE_DOSE.test(text)) return null;
   const norm = normalize(text);
   DOSE_RE.lastIndex = 0;
@@ -62,12 +75,21 @@ export function parseDoseText(text: string, vocab: DoseVocab): { value: number; 
     const valueHigh = hiRaw !== null ? hiRaw * mult : null;
     if (value < 1e3) continue;
     const end = m.index + m[0].replace(/\s+$/, '').length;
-    return { value, valueHigh: valueHigh !== null && valueHigh > value ? valueHigh : null, unit: perKg ? 'cells/kg' : 'cells', start: m.index, end };
+    return {
+      value,
+      valueHigh: valueHigh !== null && valueHigh > value ? valueHigh : null,
+      unit: perKg ? 'cells/kg' : 'cells',
+      start: m.index,
+      end,
+    };
   }
   return null;
 }
 
-export function parseAdministrations(text: string, vocab: DoseVocab): { n: number; start: number; end: number } | null {
+export function parseAdministrations(
+  text: string,
+  vocab: DoseVocab,
+): { n: number; start: number; end: number } | null {
   const m = COUNT_RE.exec(normalize(text));
   if (!m) return null;
   const w = (m[1] ?? m[2] ?? '').toLowerCase();
@@ -78,15 +100,24 @@ export function parseAdministrations(text: string, vocab: DoseVocab): { n: numbe
 
 let intervalRe: RegExp | null = null;
 let intervalVocab: DoseVocab | null = null;
-export function parseInterval(text: string, vocab: DoseVocab): { days: number; start: number; end: number } | null {
+export function parseInterval(
+  text: string,
+  vocab: DoseVocab,
+): { days: number; start: number; end: number } | null {
   if (intervalRe === null || intervalVocab !== vocab) {
-    const phrases = Object.keys(vocab.intervals).sort((a, b) => b.length - a.length).map((p) => p.replace(/\s+/g, '\\s+'));
-    intervalRe = new RegExp(String.raw`\b(?:(${phrases.join('|')})|every\s+(\d+)\s+(day|week|month)s?|(\d+)\s+(day|week|month)s?\s+apart|on\s+days?\s+(\d+)\s*(?:,|and|&)\s*(?:day\s+)?(\d+))\b`, 'i');
+    const phrases = Object.keys(vocab.intervals)
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/\s+/g, '\\s+'));
+    intervalRe = new RegExp(
+      String.raw`\b(?:(${phrases.join('|')})|every\s+(\d+)\s+(day|week|month)s?|(\d+)\s+(day|week|month)s?\s+apart|on\s+days?\s+(\d+)\s*(?:,|and|&)\s*(?:day\s+)?(\d+))\b`,
+      'i',
+    );
     intervalVocab = vocab;
   }
   const m = intervalRe.exec(normalize(text));
   if (!m) return null;
-  const unitDays = (u: string | undefined): number => (u?.toLowerCase() === 'week' ? 7 : u?.toLowerCase() === 'month' ? 30 : 1);
+  const unitDays = (u: string | undefined): number =>
+    u?.toLowerCase() === 'week' ? 7 : u?.toLowerCase() === 'month' ? 30 : 1;
   let days: number | null = null;
   if (m[1]) days = vocab.intervals[m[1].toLowerCase().replace(/\s+/g, ' ')] ?? null;
   else if (m[2]) days = Number(m[2]) * unitDays(m[3]);
@@ -99,8 +130,16 @@ export function parseInterval(text: string, vocab: DoseVocab): { days: number; s
 const fmt = (n: number): string => (n >= 1e5 ? n.toExponential().replace('e+', 'e') : String(n));
 
 export function decideDose(v: StudyView, vocab: DoseVocab): DoseResult {
-  const tier1 = v.fields.filter((f) => (f.zone === 'intervention' && v.mscInterventions.has(f.owner)) || (f.zone === 'arm' && v.mscArms.has(f.owner)));
-  const order = [...tier1, ...v.fields.filter((f) => f.zone === 'title'), ...v.fields.filter((f) => f.zone === 'summary')];
+  const tier1 = v.fields.filter(
+    (f) =>
+      (f.zone === 'intervention' && v.mscInterventions.has(f.owner)) ||
+      (f.zone === 'arm' && v.mscArms.has(f.owner)),
+  );
+  const order = [
+    ...tier1,
+    ...v.fields.filter((f) => f.zone === 'title'),
+    ...v.fields.filter((f) => f.zone === 'summary'),
+  ];
   for (const f of order) {
     const d = parseDoseText(f.text, vocab);
     if (!d) continue;
@@ -116,8 +155,17 @@ export function decideDose(v: StudyView, vocab: DoseVocab): DoseResult {
     const text = f.text.slice(d.start, d.end);
     const value = `${fmt(d.value)}${d.valueHigh !== null ? '-' + fmt(d.valueHigh) : ''} ${d.unit}`;
     return {
-      dose: { value: d.value, valueHigh: d.valueHigh, unit: d.unit, administrations: adm, intervalDays: interval, text },
-      evidence: [{ label: 'dose', value, field: f.path, start: d.start, end: d.end, text, rule: 'dose.value' }],
+      dose: {
+        value: d.value,
+        valueHigh: d.valueHigh,
+        unit: d.unit,
+        administrations: adm,
+        intervalDays: interval,
+        text,
+      },
+      evidence: [
+        { label: 'dose', value, field: f.path, start: d.start, end: d.end, text, rule: 'dose.value' },
+      ],
     };
   }
   return { dose: null, evidence: [] };

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { InputError } from '../model/errors.js';
-import { DonorSchema, GoldCategorySchema, ModificationSchema, RouteSchema, SpecialtySchema, TissueSourceSchema, type Evidence, type Labels } from '../model/labels.js';
+import {
+  DonorSchema,
+  GoldCategorySchema,
+  ModificationSchema,
+  RouteSchema,
+  SpecialtySchema,
+  TissueSourceSchema,
+  type Evidence,
+  type Labels,
+} from '../model/labels.js';
 
 export const GoldRowSchema = z.object({
   /** The trial id: an NCT number, or another registry's own id (ACTRN…, ChiCTR…, a EudraCT number, …). */
@@ -60,7 +69,10 @@ export interface EvalReport {
   missing: string[];
   fields: Record<EvalField, FieldMetrics>;
   /** [gold][predicted] counts. */
-  confusion: { category: Record<string, Record<string, number>>; specialty: Record<string, Record<string, number>> };
+  confusion: {
+    category: Record<string, Record<string, number>>;
+    specialty: Record<string, Record<string, number>>;
+  };
   /** covid19 as a binary task (F1 of the `true` class). */
   covid19F1: number;
   disagreements: Disagreement[];
@@ -75,8 +87,14 @@ export function prf(tp: number, fp: number, fn: number): Prf {
 
 const str = (v: unknown): string => String(v);
 const LABEL_OF: Record<EvalField, string> = {
-  category: 'category', donor: 'donor', biomaterial: 'biomaterial', covid19: 'covid19', specialty: 'specialty',
-  sources: 'sources', modifications: 'modifications', routes: 'routes',
+  category: 'category',
+  donor: 'donor',
+  biomaterial: 'biomaterial',
+  covid19: 'covid19',
+  specialty: 'specialty',
+  sources: 'sources',
+  modifications: 'modifications',
+  routes: 'routes',
 };
 
 /** Score predictions (matched to gold by NCT id). */
@@ -91,7 +109,8 @@ export function evaluate(gold: GoldRow[], predicted: Labels[]): EvalReport {
   }
   const disagreements: Disagreement[] = [];
   const fields = {} as Record<EvalField, FieldMetrics>;
-  const evidenceFor = (p: Labels, f: EvalField): Evidence[] => p.evidence.filter((e) => e.label === LABEL_OF[f]);
+  const evidenceFor = (p: Labels, f: EvalField): Evidence[] =>
+    p.evidence.filter((e) => e.label === LABEL_OF[f]);
   for (const f of SINGLE_FIELDS) {
     const counts = new Map<string, { tp: number; fp: number; fn: number }>();
     const c = (k: string): { tp: number; fp: number; fn: number } => {
@@ -109,35 +128,68 @@ export function evaluate(gold: GoldRow[], predicted: Labels[]): EvalReport {
       } else {
         c(gv).fn++;
         c(pv).fp++;
-        disagreements.push({ nct: g.nct, field: f, gold: g[f], predicted: p[f], note: g.note, evidence: evidenceFor(p, f) });
+        disagreements.push({
+          nct: g.nct,
+          field: f,
+          gold: g[f],
+          predicted: p[f],
+          note: g.note,
+          evidence: evidenceFor(p, f),
+        });
       }
     }
     const perValue: Record<string, Prf> = {};
     for (const [k, x] of [...counts.entries()].sort()) perValue[k] = prf(x.tp, x.fp, x.fn);
-    fields[f] = { field: f, kind: 'accuracy', score: pairs.length ? correct / pairs.length : 0, n: pairs.length, perValue };
+    fields[f] = {
+      field: f,
+      kind: 'accuracy',
+      score: pairs.length ? correct / pairs.length : 0,
+      n: pairs.length,
+      perValue,
+    };
   }
   for (const f of SET_FIELDS) {
     const counts = new Map<string, { tp: number; fp: number; fn: number }>();
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (const [g, p] of pairs) {
       const gs = new Set<string>(g[f]);
       const ps = new Set<string>(p[f]);
       for (const v of new Set([...gs, ...ps])) {
         const x = counts.get(v) ?? { tp: 0, fp: 0, fn: 0 };
-        if (gs.has(v) && ps.has(v)) { x.tp++; tp++; }
-        else if (ps.has(v)) { x.fp++; fp++; }
-        else { x.fn++; fn++; }
+        if (gs.has(v) && ps.has(v)) {
+          x.tp++;
+          tp++;
+        } else if (ps.has(v)) {
+          x.fp++;
+          fp++;
+        } else {
+          x.fn++;
+          fn++;
+        }
         counts.set(v, x);
       }
       const same = gs.size === ps.size && [...gs].every((v) => ps.has(v));
-      if (!same) disagreements.push({ nct: g.nct, field: f, gold: [...gs].sort(), predicted: [...ps].sort(), note: g.note, evidence: evidenceFor(p, f) });
+      if (!same)
+        disagreements.push({
+          nct: g.nct,
+          field: f,
+          gold: [...gs].sort(),
+          predicted: [...ps].sort(),
+          note: g.note,
+          evidence: evidenceFor(p, f),
+        });
     }
     const micro = prf(tp, fp, fn);
     const perValue: Record<string, Prf> = {};
     for (const [k, x] of [...counts.entries()].sort()) perValue[k] = prf(x.tp, x.fp, x.fn);
     fields[f] = { field: f, kind: 'micro_f1', score: micro.f1, n: pairs.length, micro, perValue };
   }
-  const confusion = { category: {} as Record<string, Record<string, number>>, specialty: {} as Record<string, Record<string, number>> };
+  const confusion = {
+    category: {} as Record<string, Record<string, number>>,
+    specialty: {} as Record<string, Record<string, number>>,
+  };
   for (const [g, p] of pairs) {
     for (const f of ['category', 'specialty'] as const) {
       const row = (confusion[f][g[f]] ??= {});
@@ -162,7 +214,10 @@ export function parseGold(text: string, file: string): GoldRow[] {
     const r = GoldRowSchema.safeParse(obj);
     if (!r.success) {
       const issue = r.error.issues[0];
-      throw new InputError({ file, record: i + 1, line: i + 1, field: issue?.path.join('.') ?? '' }, issue?.message ?? 'invalid gold row');
+      throw new InputError(
+        { file, record: i + 1, line: i + 1, field: issue?.path.join('.') ?? '' },
+        issue?.message ?? 'invalid gold row',
+      );
     }
     rows.push(r.data);
   });

@@ -55,7 +55,8 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
     const decided = decideCategory(v);
     // A record without descriptions that names no MSC product is awaiting classification, not unrelated.
     const cat = decided.category === 'unrelated' && lacksText(study) ? undetermined(v, decided) : decided;
-    const included = cat.category === 'msc_cells' || cat.category === 'msc_derived' || cat.category === 'stromal_mixture';
+    const included =
+      cat.category === 'msc_cells' || cat.category === 'msc_derived' || cat.category === 'stromal_mixture';
     const covid = decideCovid19(study, covidMatcher);
     const spec = decideSpecialty(study, specialtyMatcher, rules.specialty, covid.evidence[0]);
     const evidence: Evidence[] = cat.evidence.slice();
@@ -92,7 +93,16 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
       labels.biomaterial = bio.biomaterial;
       labels.routes = routes.routes;
       labels.dose = dose.dose;
-      for (const list of [p.evidence, src.evidence, donor.evidence, mods.evidence, bio.evidence, routes.evidence, dose.evidence]) append(evidence, list);
+      for (const list of [
+        p.evidence,
+        src.evidence,
+        donor.evidence,
+        mods.evidence,
+        bio.evidence,
+        routes.evidence,
+        dose.evidence,
+      ])
+        append(evidence, list);
     }
     append(evidence, covid.evidence);
     append(evidence, spec.evidence);

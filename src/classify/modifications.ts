@@ -12,7 +12,6 @@ import { nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
-
 /** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
 const BACKGROUND = cueSet('modifications.background');
 
@@ -21,9 +20,14 @@ function background(v: StudyView, h: Hit): boolean {
   return BACKGROUND.test(v.text(h.field).slice(a, b));
 }
 
-export function decideModifications(v: StudyView, product: ProductResult): { modifications: Modification[]; evidence: Evidence[] } {
+export function decideModifications(
+  v: StudyView,
+  product: ProductResult,
+): { modifications: Modification[]; evidence: Evidence[] } {
   const hits = v.hits.filter(
-    (h) => h.family === 'modification' && (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
+    (h) =>
+      h.family === 'modification' &&
+      (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
   );
   const evidence: Evidence[] = hits.map((h) => evidenceOf('modifications', h.value, h));
   for (const m of product.product?.modifications ?? []) {

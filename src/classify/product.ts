@@ -8,7 +8,6 @@ import { evidenceOf } from './evidence.js';
 import type { Product } from './rules.js';
 import type { Hit, StudyView } from './view.js';
 
-
 export interface ProductResult {
   product: Product | null;
   hit: Hit | null;
@@ -20,7 +19,11 @@ export function decideProduct(v: StudyView): ProductResult {
   if (cands.length === 0) return { product: null, hit: null, evidence: [] };
   cands.sort((a, b) => v.tier(a.hit) - v.tier(b.hit));
   const best = cands[0]!;
-  return { product: best.product, hit: best.hit, evidence: [evidenceOf('product', best.product.id, best.hit)] };
+  return {
+    product: best.product,
+    hit: best.hit,
+    evidence: [evidenceOf('product', best.product.id, best.hit)],
+  };
 }
 
 export function productFact(label: string, value: string, r: ProductResult, fact: string): Evidence | null {

@@ -24,7 +24,6 @@ const MEDULLARY = cueSet('routes.medullary');
 const PARENCHYMAL = cueSet('routes.parenchymal');
 const TUMOUR = cueSet('routes.tumour');
 
-
 const KNOWN = new Set<string>(ROUTES);
 
 const CNS = cueSet('routes.cns');
@@ -47,7 +46,11 @@ const CELL_WORD = cueSet('routes.cell_word');
 
 const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
 const NOT_PRODUCT = cueSet('routes.not_product');
-const ARM_KEY = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const ARM_KEY = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Experimental product interventions (and their arms) of a study with no intervention named as MSCs. */
 function codedProduct(v: StudyView): { interventions: Set<number>; arms: Set<number> } {
@@ -58,7 +61,11 @@ function codedProduct(v: StudyView): { interventions: Set<number>; arms: Set<num
     const labels = new Set(iv.armGroupLabels.map(ARM_KEY));
     const linked = v.study.arms
       .map((a, j) => [a, j] as const)
-      .filter(([a]) => labels.has(ARM_KEY(a.label)) || a.interventionNames.some((n) => ARM_KEY(n).endsWith(ARM_KEY(iv.name))));
+      .filter(
+        ([a]) =>
+          labels.has(ARM_KEY(a.label)) ||
+          a.interventionNames.some((n) => ARM_KEY(n).endsWith(ARM_KEY(iv.name))),
+      );
     if (linked.length > 0 && !linked.some(([a]) => a.type === 'EXPERIMENTAL')) return;
     interventions.add(i);
     for (const [a, j] of linked) if (a.type === 'EXPERIMENTAL') arms.add(j);
@@ -67,13 +74,23 @@ function codedProduct(v: StudyView): { interventions: Set<number>; arms: Set<num
   if (interventions.size === 1 && arms.size === 0) {
     const name = ARM_KEY(v.study.interventions[[...interventions][0]!]!.name.replace(/\s*\(.*$/, ''));
     v.study.arms.forEach((a, j) => {
-      if (a.type === 'EXPERIMENTAL' && name.length >= 3 && ARM_KEY(`${a.label} ${a.description ?? ''}`).includes(name)) arms.add(j);
+      if (
+        a.type === 'EXPERIMENTAL' &&
+        name.length >= 3 &&
+        ARM_KEY(`${a.label} ${a.description ?? ''}`).includes(name)
+      )
+        arms.add(j);
     });
   }
   return { interventions, arms };
 }
 
-export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: boolean, surfaceCondition: boolean): { routes: Route[]; evidence: Evidence[] } {
+export function decideRoutes(
+  v: StudyView,
+  product: ProductResult,
+  biomaterial: boolean,
+  surfaceCondition: boolean,
+): { routes: Route[]; evidence: Evidence[] } {
   const hits = v.hits.filter((h) => h.family === 'route');
   const cellSentence = (h: Hit): boolean => {
     const text = v.text(h.field);
@@ -102,21 +119,38 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
   };
   // A product named only by a code ("EN001 given intravenously"), its MSC identity stated in the description or
   // keywords: with no MSC intervention, the experimental non-placebo product interventions and their arms are its.
-  const coded = v.mscInterventions.size === 0 ? codedProduct(v) : { interventions: new Set<number>(), arms: new Set<number>() };
-  const ofCoded = (h: Hit): boolean => (h.zone === 'intervention' && coded.interventions.has(h.owner)) || (h.zone === 'arm' && coded.arms.has(h.owner));
+  const coded =
+    v.mscInterventions.size === 0
+      ? codedProduct(v)
+      : { interventions: new Set<number>(), arms: new Set<number>() };
+  const ofCoded = (h: Hit): boolean =>
+    (h.zone === 'intervention' && coded.interventions.has(h.owner)) ||
+    (h.zone === 'arm' && coded.arms.has(h.owner));
   const groups: Array<(h: Hit) => boolean> = [
     (h) => v.tier(h) === 1 || ofCoded(h),
     (h) => v.tier(h) === 2,
-    (h) => (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
+    (h) =>
+      (v.tier(h) === 3 && nearMsc(v, h, 120) && !background(h)) || (v.tier(h) === 4 && namingSentence(h)),
     // ... and so does a route far from the MSC term in a long MSC sentence that administers something (not earlier work).
-    (h) => h.zone === 'summary' && (v.tier(h) === 4 ? cellSentence(h) : v.tier(h) === 3 && !background(h) && cellSentence(h) && administers(h)),
+    (h) =>
+      h.zone === 'summary' &&
+      (v.tier(h) === 4
+        ? cellSentence(h)
+        : v.tier(h) === 3 && !background(h) && cellSentence(h) && administers(h)),
     // Last explicit resort, before a bare "infusion" means intravenous: a description sentence naming the route of an
     // injection/infusion ("Visit 3 - Treatment (intra-articular injection)", "the intratendinous infusion of ...").
-    (h) => h.zone === 'summary' && v.tier(h) >= 3 && !background(h) && administers(h) && INJECTION.test(v.text(h.field).slice(Math.max(0, h.start - 40), h.end + 40)),
+    (h) =>
+      h.zone === 'summary' &&
+      v.tier(h) >= 3 &&
+      !background(h) &&
+      administers(h) &&
+      INJECTION.test(v.text(h.field).slice(Math.max(0, h.start - 40), h.end + 40)),
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
-  const organStudy = OTHER_ORGAN.test([v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '));
+  const organStudy = OTHER_ORGAN.test(
+    [v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '),
+  );
   const valueOf = (h: Hit): string => {
     // "Intraparenchymal" is into the brain unless the study is about another organ (kidney, liver ...).
     if (h.value === 'intracerebral' && PARENCHYMAL.test(h.text) && organStudy) {
@@ -129,7 +163,8 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     const [a, b] = v.sentence(h.field, h.start, h.end);
     if (cnsCondition || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
     // Into a tumour of the brain (glioblastoma among the conditions or in the title).
-    if (TUMOUR.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | '))) return 'intracerebral';
+    if (TUMOUR.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | ')))
+      return 'intracerebral';
     return h.value;
   };
   // A title names one route; the description may plan another for the same product ("will receive two intravenous
@@ -157,11 +192,23 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
       });
       // A carrier-borne product placed in bone by surgery (seeded on a scaffold, fixed in a graft, implanted):
       // intraosseous and surgical implantation (GUIDELINE: implanted during surgery on a scaffold/graft).
-      if (biomaterial && evidence.some((e) => e.value === 'intraosseous') && !evidence.some((e) => e.value === 'surgical_implantation')) {
-        const implant = hits.find((h) => h.value === 'surgical_weak' && IMPLANT.test(h.text) && (v.tier(h) <= 2 || (v.tier(h) === 3 && nearMsc(v, h, 120))));
+      if (
+        biomaterial &&
+        evidence.some((e) => e.value === 'intraosseous') &&
+        !evidence.some((e) => e.value === 'surgical_implantation')
+      ) {
+        const implant = hits.find(
+          (h) =>
+            h.value === 'surgical_weak' &&
+            IMPLANT.test(h.text) &&
+            (v.tier(h) <= 2 || (v.tier(h) === 3 && nearMsc(v, h, 120))),
+        );
         if (implant) evidence.push(evidenceOf('routes', 'surgical_implantation', implant));
       }
-      return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence: firstPerValue(evidence) };
+      return {
+        routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)),
+        evidence: firstPerValue(evidence),
+      };
     }
   }
   for (const g of groups.slice(0, 3)) {
@@ -170,9 +217,14 @@ export function decideRoutes(v: StudyView, product: ProductResult, biomaterial: 
     if (iv) return { routes: ['intravenous'], evidence: [evidenceOf('routes', 'intravenous', iv)] };
     if (biomaterial) {
       const surface = weak.find((h) => h.value === 'topical_weak' || h.value === 'surgical_weak');
-      if (surface && surfaceCondition) return { routes: ['topical'], evidence: [evidenceOf('routes', 'topical', surface)] };
+      if (surface && surfaceCondition)
+        return { routes: ['topical'], evidence: [evidenceOf('routes', 'topical', surface)] };
       const surgical = weak.find((h) => h.value === 'surgical_weak');
-      if (surgical) return { routes: ['surgical_implantation'], evidence: [evidenceOf('routes', 'surgical_implantation', surgical)] };
+      if (surgical)
+        return {
+          routes: ['surgical_implantation'],
+          evidence: [evidenceOf('routes', 'surgical_implantation', surgical)],
+        };
     }
   }
   const evidence: Evidence[] = [];

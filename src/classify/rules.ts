@@ -9,7 +9,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MscopeError } from '../model/errors.js';
-import { CategorySchema, DonorSchema, ModificationSchema, RouteSchema, TissueSourceSchema } from '../model/labels.js';
+import {
+  CategorySchema,
+  DonorSchema,
+  ModificationSchema,
+  RouteSchema,
+  TissueSourceSchema,
+} from '../model/labels.js';
 
 /** One vocabulary term: regex sources (non-capturing, matched case-insensitively unless `caseSensitive`). */
 export const TermRuleSchema = z.object({
@@ -69,9 +75,26 @@ export const DoseVocabSchema = z.object({
 export type DoseVocab = z.infer<typeof DoseVocabSchema>;
 
 /** The term files of the label families, each `{ family, terms }`. Other files in rules/ are not ours. */
-export const TERM_FILES = ['category.json', 'sources.json', 'donor.json', 'modifications.json', 'biomaterial.json', 'routes.json', 'covid19.json', 'specialty.json', 'cues.json'] as const;
+export const TERM_FILES = [
+  'category.json',
+  'sources.json',
+  'donor.json',
+  'modifications.json',
+  'biomaterial.json',
+  'routes.json',
+  'covid19.json',
+  'specialty.json',
+  'cues.json',
+] as const;
 /** Every file the classifier reads (all of them feed the version hash). */
-export const RULE_FILES = ['ruleset.json', 'products.json', 'specialty-mesh.json', 'dose.json', 'contexts.json', ...TERM_FILES] as const;
+export const RULE_FILES = [
+  'ruleset.json',
+  'products.json',
+  'specialty-mesh.json',
+  'dose.json',
+  'contexts.json',
+  ...TERM_FILES,
+] as const;
 
 export interface Rules {
   dir: string;
@@ -90,7 +113,9 @@ export function defaultRulesDir(): string {
     if (existsSync(join(dir, 'rules', 'ruleset.json'))) return join(dir, 'rules');
     dir = resolve(dir, '..');
   }
-  throw new MscopeError('classifier rules not found: no rules/ruleset.json above ' + fileURLToPath(import.meta.url));
+  throw new MscopeError(
+    'classifier rules not found: no rules/ruleset.json above ' + fileURLToPath(import.meta.url),
+  );
 }
 
 function readJson(file: string): unknown {

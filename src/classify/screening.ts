@@ -63,7 +63,10 @@ export function screeningSummary(labels: readonly Labels[]): ScreeningSummary {
 /** Plain-text rendering for the CLI. */
 export function formatScreening(s: ScreeningSummary): string {
   const lines = [`identified  ${s.identified}`];
-  if (s.awaiting > 0) lines.push(`awaiting    ${s.awaiting}  (undetermined: the records lack the text to decide; not included)`);
+  if (s.awaiting > 0)
+    lines.push(
+      `awaiting    ${s.awaiting}  (undetermined: the records lack the text to decide; not included)`,
+    );
   lines.push(`excluded    ${s.excluded}`);
   for (const [k, n] of Object.entries(s.excludedByReason)) lines.push(`  ${k.padEnd(40)} ${n}`);
   lines.push(`included    ${s.included}`);

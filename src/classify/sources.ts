@@ -16,7 +16,6 @@ import { firstTier, nearMsc } from './tiers.js';
 import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
-
 const KNOWN = new Set<string>(SOURCES);
 export const sourceOf = (h: Hit): TissueSource | null => {
   const s = h.family === 'source' ? h.value : h.also.source;
@@ -28,7 +27,9 @@ function dropEnumerations(v: StudyView, hits: Hit[], general: Set<Hit>): Hit[] {
   const groups: Hit[][] = [];
   for (const h of hits) {
     const [s, e] = v.sentenceOf(h);
-    const group = groups.find((g) => g[0]!.field === h.field && v.sentenceOf(g[0]!)[0] === s && v.sentenceOf(g[0]!)[1] === e);
+    const group = groups.find(
+      (g) => g[0]!.field === h.field && v.sentenceOf(g[0]!)[0] === s && v.sentenceOf(g[0]!)[1] === e,
+    );
     if (group) group.push(h);
     else groups.push([h]);
   }
@@ -75,7 +76,10 @@ function background(v: StudyView, h: Hit): boolean {
   return BACKGROUND.test(v.text(h.field).slice(a, b));
 }
 
-export function decideSources(v: StudyView, product: ProductResult): { sources: TissueSource[]; evidence: Evidence[] } {
+export function decideSources(
+  v: StudyView,
+  product: ProductResult,
+): { sources: TissueSource[]; evidence: Evidence[] } {
   const all = v.hits.filter((h) => sourceOf(h) !== null);
   const general = new Set<Hit>();
   const cand = dropEnumerations(v, all, general);

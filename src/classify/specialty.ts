@@ -15,7 +15,6 @@ import type { Match, Matcher } from './matcher.js';
 import type { SpecialtyTable } from './rules.js';
 import { indexedPaths } from './text.js';
 
-
 const KNOWN = new Set<string>(SPECIALTIES);
 
 const lookups = new WeakMap<SpecialtyTable, Map<string, string>>();
@@ -44,8 +43,19 @@ function lowered(text: string): string {
   return l;
 }
 
-export function decideSpecialty(study: Study, matcher: Matcher, table: SpecialtyTable, covid19: Evidence | undefined): { specialty: Specialty; evidence: Evidence[] } {
-  if (covid19) return { specialty: 'pneumology', evidence: [{ ...covid19, label: 'specialty', value: 'pneumology', rule: 'specialty.pneumology.covid19' }] };
+export function decideSpecialty(
+  study: Study,
+  matcher: Matcher,
+  table: SpecialtyTable,
+  covid19: Evidence | undefined,
+): { specialty: Specialty; evidence: Evidence[] } {
+  if (covid19)
+    return {
+      specialty: 'pneumology',
+      evidence: [
+        { ...covid19, label: 'specialty', value: 'pneumology', rule: 'specialty.pneumology.covid19' },
+      ],
+    };
   const score = new Map<string, number>();
   // Best quote per specialty; the Evidence object is built for the winner only.
   const best = new Map<string, { w: number; m: Match | null; path: string; text: string }>();
@@ -87,17 +97,40 @@ export function decideSpecialty(study: Study, matcher: Matcher, table: Specialty
   }
   const order = table.precedence;
   // The first of the entries sorted (stably) by score, then precedence.
-  const before = (a: [string, number], b: [string, number]): boolean => b[1] - a[1] < 0 || (b[1] - a[1] === 0 && order.indexOf(a[0]) - order.indexOf(b[0]) < 0);
+  const before = (a: [string, number], b: [string, number]): boolean =>
+    b[1] - a[1] < 0 || (b[1] - a[1] === 0 && order.indexOf(a[0]) - order.indexOf(b[0]) < 0);
   let top: [string, number] | undefined;
   for (const e of score.entries()) if (top === undefined || before(e, top)) top = e;
   if (top) {
     const { m, path, text } = best.get(top[0])!;
     const ev: Evidence = m
       ? evidenceOf('specialty', top[0], m, m.rule, path)
-      : { label: 'specialty', value: top[0], field: path, start: 0, end: text.length, text, rule: `specialty.${top[0]}.mesh` };
+      : {
+          label: 'specialty',
+          value: top[0],
+          field: path,
+          start: 0,
+          end: text.length,
+          text,
+          rule: `specialty.${top[0]}.mesh`,
+        };
     return { specialty: top[0] as Specialty, evidence: [ev] };
   }
-  const [path, text] = study.conditions[0] ? ['conditions.0', study.conditions[0]] : ['briefTitle', study.briefTitle ?? ''];
-  const evidence: Evidence[] = text ? [{ label: 'specialty', value: 'other', field: path, start: 0, end: text.length, text, rule: 'specialty.other.fallback' }] : [];
+  const [path, text] = study.conditions[0]
+    ? ['conditions.0', study.conditions[0]]
+    : ['briefTitle', study.briefTitle ?? ''];
+  const evidence: Evidence[] = text
+    ? [
+        {
+          label: 'specialty',
+          value: 'other',
+          field: path,
+          start: 0,
+          end: text.length,
+          text,
+          rule: 'specialty.other.fallback',
+        },
+      ]
+    : [];
   return { specialty: 'other', evidence };
 }

@@ -5,11 +5,27 @@
  */
 import type { Study } from '../model/study.js';
 
-const VARIANTS = /[\u2018\u2019\u201B\u00B4\u0060\u02BC\u2032\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00A0\u2009\u202F\u00AD]/g;
+const VARIANTS =
+  /[\u2018\u2019\u201B\u00B4\u0060\u02BC\u2032\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00A0\u2009\u202F\u00AD]/g;
 const TO: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201B': "'", '\u00B4': "'", '\u0060': "'", '\u02BC': "'", '\u2032': "'",
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
-  '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\u00AD': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201B': "'",
+  '\u00B4': "'",
+  '\u0060': "'",
+  '\u02BC': "'",
+  '\u2032': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u00A0': ' ',
+  '\u2009': ' ',
+  '\u202F': ' ',
+  '\u00AD': '-',
 };
 
 /** Same-length normalization (every replacement is one UTF-16 unit for one). */
@@ -48,7 +64,11 @@ export function sentenceAround(text: string, pos: number, end = pos): [number, n
   while (e < text.length) {
     const c = text.charCodeAt(e);
     if (c === 10 || c === 13) break;
-    if ((c === 46 || c === 59 || c === 33 || c === 63) && (e + 1 >= text.length || text.charCodeAt(e + 1) === 32 || text.charCodeAt(e + 1) === 10)) break;
+    if (
+      (c === 46 || c === 59 || c === 33 || c === 63) &&
+      (e + 1 >= text.length || text.charCodeAt(e + 1) === 32 || text.charCodeAt(e + 1) === 10)
+    )
+      break;
     e++;
   }
   return [s, e];
@@ -60,7 +80,12 @@ export function sentenceStarts(text: string): number[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) starts.push(i + 1);
-    else if ((c === 46 || c === 59 || c === 33 || c === 63) && i + 1 < text.length && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) starts.push(i + 1);
+    else if (
+      (c === 46 || c === 59 || c === 33 || c === 63) &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)
+    )
+      starts.push(i + 1);
   }
   return starts;
 }

@@ -12,5 +12,7 @@ export function firstTier(v: StudyView, hits: Hit[], groups: ReadonlyArray<Reado
 
 /** Hits whose field sentence holds an MSC hit within `window` characters. */
 export function nearMsc(v: StudyView, h: Hit, window: number): boolean {
-  return v.inField(h.field).some((m) => m.msc && (Math.abs(m.start - h.end) <= window || Math.abs(h.start - m.end) <= window));
+  return v
+    .inField(h.field)
+    .some((m) => m.msc && (Math.abs(m.start - h.end) <= window || Math.abs(h.start - m.end) <= window));
 }

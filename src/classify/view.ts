@@ -11,7 +11,12 @@ import { cueSet } from './cuesets.js';
 import { indexedPaths, sentenceAt } from './text.js';
 
 const INN_CELL_STEM = cueSet('view.inn_cell_stem');
-const INN_TERM = { family: 'msc', value: 'cell', rule: 'msc.cell.inn_stem', also: {} as Record<string, string> };
+const INN_TERM = {
+  family: 'msc',
+  value: 'cell',
+  rule: 'msc.cell.inn_stem',
+  also: {} as Record<string, string>,
+};
 /** Cheap pre-check for INN_CELL_STEM (every stem ends in "cel"). */
 const hasCelSuffix = (t: string): boolean => t.includes('cel') || t.includes('CEL') || t.includes('Cel');
 /** Zones where an INN stem names the product (not the description: background may name other products). */
@@ -73,7 +78,13 @@ const key = (s: string): string => {
   let k = keyCache.get(s);
   if (k === undefined) {
     if (keyCache.size >= 20_000) keyCache.clear();
-    keyCache.set(s, (k = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
+    keyCache.set(
+      s,
+      (k = s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()),
+    );
   }
   return k;
 };
@@ -88,7 +99,8 @@ const P = {
   outcome: indexedPaths((i) => `primaryOutcomes.${i}.measure`),
 };
 const otherNamePaths: Array<(j: number) => string> = [];
-const otherNamePath = (i: number, j: number): string => (otherNamePaths[i] ??= indexedPaths((k) => P.ivOther(i) + k))(j);
+const otherNamePath = (i: number, j: number): string =>
+  (otherNamePaths[i] ??= indexedPaths((k) => P.ivOther(i) + k))(j);
 
 /** Text fields the product layer reads (eligibility criteria are deliberately absent). */
 export function productFields(study: Study): FieldRef[] {
@@ -117,7 +129,12 @@ export function productFields(study: Study): FieldRef[] {
 
 const MSC_VALUES = new Set(['cell', 'derived', 'mixture']);
 
-export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<string, Product>, cues: Matcher): StudyView {
+export function buildView(
+  study: Study,
+  matcher: Matcher,
+  products: ReadonlyMap<string, Product>,
+  cues: Matcher,
+): StudyView {
   const fields = productFields(study);
   const hits: Hit[] = [];
   const byField = new Map<string, Hit[]>();
@@ -163,7 +180,11 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     if (hits.length > from) byField.set(f.path, hits.slice(from));
   }
   // Weak product names (e.g. "MPC") count only when the company context appears somewhere.
-  const allText = (): string => fields.map((f) => f.text).join('\n').toLowerCase();
+  const allText = (): string =>
+    fields
+      .map((f) => f.text)
+      .join('\n')
+      .toLowerCase();
   let lowered: string | null = null;
   const validProducts: Array<{ hit: Hit; product: Product }> = [];
   for (const h of hits) {
@@ -176,7 +197,10 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     }
     validProducts.push({ hit: h, product: p });
   }
-  for (const h of hits) h.msc = (h.family === 'msc' && MSC_VALUES.has(h.value)) || (h.also.msc !== undefined && MSC_VALUES.has(h.also.msc));
+  for (const h of hits)
+    h.msc =
+      (h.family === 'msc' && MSC_VALUES.has(h.value)) ||
+      (h.also.msc !== undefined && MSC_VALUES.has(h.also.msc));
   for (const v of validProducts) v.hit.msc = true;
   const isMsc = (h: Hit): boolean => h.msc;
 
@@ -188,11 +212,17 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
     const iv = study.interventions[i];
     if (!iv) return [];
     const labels = new Set(iv.armGroupLabels.map(key));
-    const linked = study.arms.filter((a) => labels.has(key(a.label)) || a.interventionNames.some((n) => key(n) === key(iv.name)));
+    const linked = study.arms.filter(
+      (a) => labels.has(key(a.label)) || a.interventionNames.some((n) => key(n) === key(iv.name)),
+    );
     if (linked.length > 0 || labels.size > 0) return linked.map((a) => a.type ?? '');
     // No links recorded: an arm named after the intervention ("Marrow cellution (standard treatment)") is its arm.
     const name = key(iv.name);
-    return name.length < 4 ? [] : study.arms.filter((a) => key(a.label) === name || key(a.label).startsWith(name + ' ')).map((a) => a.type ?? '');
+    return name.length < 4
+      ? []
+      : study.arms
+          .filter((a) => key(a.label) === name || key(a.label).startsWith(name + ' '))
+          .map((a) => a.type ?? '');
   };
   const experimental = [...mscInterventions].filter((i) => armTypes(i).includes('EXPERIMENTAL'));
   if (experimental.length > 0) {
@@ -214,9 +244,16 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
   }
   for (const h of hits) {
     const type = study.arms[h.owner]?.type ?? '';
-    if (h.zone === 'arm' && isMsc(h) && !COMPARATOR_ARM.has(type) && !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR')) mscArms.add(h.owner);
+    if (
+      h.zone === 'arm' &&
+      isMsc(h) &&
+      !COMPARATOR_ARM.has(type) &&
+      !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR')
+    )
+      mscArms.add(h.owner);
   }
-  const sentence = (field: string, pos: number, end = pos): [number, number] => sentenceAt(texts.get(field) ?? '', pos, end);
+  const sentence = (field: string, pos: number, end = pos): [number, number] =>
+    sentenceAt(texts.get(field) ?? '', pos, end);
   const sentenceOf = (h: Hit): readonly [number, number] => (h.sent ??= sentence(h.field, h.start, h.end));
   // MSC sentences of the narrative fields (by sentence start).
   const sentences = new Map<string, Set<number>>();
@@ -246,7 +283,8 @@ export function buildView(study: Study, matcher: Matcher, products: ReadonlyMap<
   const adminCue = (field: string, start: number, end: number): boolean => {
     const k = `${field}:${start}:${end}`;
     let r = cueCache.get(k);
-    if (r === undefined) cueCache.set(k, (r = cues.scan((texts.get(field) ?? '').slice(start, end), field).length > 0));
+    if (r === undefined)
+      cueCache.set(k, (r = cues.scan((texts.get(field) ?? '').slice(start, end), field).length > 0));
     return r;
   };
   const empty: Hit[] = [];

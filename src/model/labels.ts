@@ -5,9 +5,22 @@
  */
 import { z } from 'zod';
 
-export const CATEGORIES = ['msc_cells', 'msc_derived', 'stromal_mixture', 'ex_vivo_only', 'unrelated', 'undetermined'] as const;
+export const CATEGORIES = [
+  'msc_cells',
+  'msc_derived',
+  'stromal_mixture',
+  'ex_vivo_only',
+  'unrelated',
+  'undetermined',
+] as const;
 /** The five categories of the guideline (gold labels); `undetermined` is the software's "awaiting classification". */
-export const GOLD_CATEGORIES = ['msc_cells', 'msc_derived', 'stromal_mixture', 'ex_vivo_only', 'unrelated'] as const;
+export const GOLD_CATEGORIES = [
+  'msc_cells',
+  'msc_derived',
+  'stromal_mixture',
+  'ex_vivo_only',
+  'unrelated',
+] as const;
 export const SOURCES = [
   'bone_marrow',
   'adipose',

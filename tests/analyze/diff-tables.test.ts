@@ -19,7 +19,10 @@ describe('diffSnapshots', () => {
               hasResults: true,
               resultsFirstPostedDate: date('2023-01-05'),
             },
-            labels: { ...r.labels!, sources: ['umbilical_cord', 'adipose'] as NonNullable<typeof r.labels>['sources'] },
+            labels: {
+              ...r.labels!,
+              sources: ['umbilical_cord', 'adipose'] as NonNullable<typeof r.labels>['sources'],
+            },
           };
         }
         if (r.study.nctId === id(7))

@@ -8,15 +8,33 @@ import { loadDataset } from '../../src/present/server/dataset.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 
-const v2 = (nct: string, title: string, intervention: { name: string; description: string }, conditions: string[], eligibility = 'Adults') => ({
+const v2 = (
+  nct: string,
+  title: string,
+  intervention: { name: string; description: string },
+  conditions: string[],
+  eligibility = 'Adults',
+) => ({
   protocolSection: {
     identificationModule: { nctId: nct, briefTitle: title },
-    statusModule: { overallStatus: 'COMPLETED', lastUpdatePostDateStruct: { date: '2022-01-10', type: 'ACTUAL' } },
+    statusModule: {
+      overallStatus: 'COMPLETED',
+      lastUpdatePostDateStruct: { date: '2022-01-10', type: 'ACTUAL' },
+    },
     conditionsModule: { conditions },
     designModule: { studyType: 'INTERVENTIONAL', phases: ['PHASE1'] },
     armsInterventionsModule: {
-      armGroups: [{ label: 'Treatment', type: 'EXPERIMENTAL', interventionNames: [`Biological: ${intervention.name}`] }],
-      interventions: [{ type: 'BIOLOGICAL', name: intervention.name, description: intervention.description, armGroupLabels: ['Treatment'] }],
+      armGroups: [
+        { label: 'Treatment', type: 'EXPERIMENTAL', interventionNames: [`Biological: ${intervention.name}`] },
+      ],
+      interventions: [
+        {
+          type: 'BIOLOGICAL',
+          name: intervention.name,
+          description: intervention.description,
+          armGroupLabels: ['Treatment'],
+        },
+      ],
     },
     eligibilityModule: { eligibilityCriteria: eligibility },
   },
@@ -24,7 +42,19 @@ const v2 = (nct: string, title: string, intervention: { name: string; descriptio
 });
 
 const gold = (nct: string, over: Record<string, unknown>) =>
-  JSON.stringify({ nct, category: 'msc_cells', sources: [], donor: 'unspecified', modifications: [], biomaterial: false, routes: [], covid19: false, specialty: 'other', note: 'fixture', ...over });
+  JSON.stringify({
+    nct,
+    category: 'msc_cells',
+    sources: [],
+    donor: 'unspecified',
+    modifications: [],
+    biomaterial: false,
+    routes: [],
+    covid19: false,
+    specialty: 'other',
+    note: 'fixture',
+    ...over,
+  });
 
 describe('mscope classify / eval', () => {
   let dir: string;
@@ -33,16 +63,49 @@ describe('mscope classify / eval', () => {
     dir = mkdtempSync(join(tmpdir(), 'mscope-classify-'));
     db = join(dir, 'm.duckdb');
     const studies = [
-      v2('NCT90000001', 'Umbilical Cord MSC for Knee Osteoarthritis', { name: 'UC-MSC', description: 'Allogeneic umbilical cord MSCs, single intra-articular injection of 1 x 10^7 cells' }, ['Knee Osteoarthritis']),
-      v2('NCT90000002', 'SVF for Knee Osteoarthritis', { name: 'Stromal vascular fraction', description: 'Autologous SVF isolated by enzymatic digestion without expansion, intra-articular' }, ['Knee Osteoarthritis']),
-      v2('NCT90000003', 'PRP for Tendinopathy', { name: 'Platelet-rich plasma', description: 'PRP injection' }, ['Tendinopathy'], 'Exclusion: prior mesenchymal stem cell therapy'),
+      v2(
+        'NCT90000001',
+        'Umbilical Cord MSC for Knee Osteoarthritis',
+        {
+          name: 'UC-MSC',
+          description: 'Allogeneic umbilical cord MSCs, single intra-articular injection of 1 x 10^7 cells',
+        },
+        ['Knee Osteoarthritis'],
+      ),
+      v2(
+        'NCT90000002',
+        'SVF for Knee Osteoarthritis',
+        {
+          name: 'Stromal vascular fraction',
+          description: 'Autologous SVF isolated by enzymatic digestion without expansion, intra-articular',
+        },
+        ['Knee Osteoarthritis'],
+      ),
+      v2(
+        'NCT90000003',
+        'PRP for Tendinopathy',
+        { name: 'Platelet-rich plasma', description: 'PRP injection' },
+        ['Tendinopathy'],
+        'Exclusion: prior mesenchymal stem cell therapy',
+      ),
     ];
     writeFileSync(join(dir, 'in.ndjson'), studies.map((s) => JSON.stringify(s)).join('\n') + '\n');
     writeFileSync(
       join(dir, 'gold.jsonl'),
       [
-        gold('NCT90000001', { sources: ['umbilical_cord'], donor: 'allogeneic', routes: ['intra_articular'], specialty: 'musculoskeletal' }),
-        gold('NCT90000002', { category: 'stromal_mixture', sources: ['adipose'], donor: 'autologous', routes: ['intra_articular'], specialty: 'musculoskeletal' }),
+        gold('NCT90000001', {
+          sources: ['umbilical_cord'],
+          donor: 'allogeneic',
+          routes: ['intra_articular'],
+          specialty: 'musculoskeletal',
+        }),
+        gold('NCT90000002', {
+          category: 'stromal_mixture',
+          sources: ['adipose'],
+          donor: 'autologous',
+          routes: ['intra_articular'],
+          specialty: 'musculoskeletal',
+        }),
         gold('NCT90000003', { category: 'unrelated', specialty: 'musculoskeletal' }),
         gold('NCT90000009', {}),
       ].join('\n') + '\n',
@@ -55,7 +118,16 @@ describe('mscope classify / eval', () => {
   it('classify saves labels and prints the screening summary', async () => {
     const r = await runCli(['--db', db, 'classify', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { studies: number; rulesetVersion: string; screening: { identified: number; included: number; excludedByReason: Record<string, number>; includedByCategory: Record<string, number> } };
+    const out = JSON.parse(r.stdout) as {
+      studies: number;
+      rulesetVersion: string;
+      screening: {
+        identified: number;
+        included: number;
+        excludedByReason: Record<string, number>;
+        includedByCategory: Record<string, number>;
+      };
+    };
     expect(out.studies).toBe(3);
     // The built CLI stamps the same classifier code hash the sources give (dist/classify/code-hash.json).
     expect(out.rulesetVersion).toBe(RULESET_VERSION);
@@ -70,7 +142,12 @@ describe('mscope classify / eval', () => {
   it('eval scores the gold rows and lists gold ids missing from the snapshot', async () => {
     const r = await runCli(['--db', db, 'eval', '--gold', join(dir, 'gold.jsonl'), '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const rep = JSON.parse(r.stdout) as { n: number; missing: string[]; fields: Record<string, { score: number }>; labelSource: string };
+    const rep = JSON.parse(r.stdout) as {
+      n: number;
+      missing: string[];
+      fields: Record<string, { score: number }>;
+      labelSource: string;
+    };
     expect(rep.n).toBe(3);
     expect(rep.missing).toEqual(['NCT90000009']);
     expect(rep.fields['category']?.score).toBe(1);
@@ -99,7 +176,11 @@ describe('mscope classify / eval', () => {
     try {
       const studies = [];
       for await (const st of store.iterStudies(1)) studies.push(st);
-      await store.saveLabels(1, '0.9.0+00000000', studies.map((st) => ({ ...classify(st), rulesetVersion: '0.9.0+00000000' })));
+      await store.saveLabels(
+        1,
+        '0.9.0+00000000',
+        studies.map((st) => ({ ...classify(st), rulesetVersion: '0.9.0+00000000' })),
+      );
     } finally {
       await store.close();
     }

@@ -4,19 +4,61 @@ import { screeningSummary } from '../../src/classify/screening.js';
 import type { Labels } from '../../src/model/labels.js';
 
 const gold = (nct: string, over: Partial<GoldRow> = {}): GoldRow => ({
-  nct, category: 'msc_cells', sources: ['bone_marrow'], donor: 'autologous', modifications: [], biomaterial: false, routes: ['intravenous'], covid19: false, specialty: 'neurology', ...over,
+  nct,
+  category: 'msc_cells',
+  sources: ['bone_marrow'],
+  donor: 'autologous',
+  modifications: [],
+  biomaterial: false,
+  routes: ['intravenous'],
+  covid19: false,
+  specialty: 'neurology',
+  ...over,
 });
 const pred = (nct: string, over: Partial<Labels> = {}): Labels => ({
-  nctId: nct, rulesetVersion: 't', category: 'msc_cells', included: true, screeningReason: 'include.msc_cells', sources: ['bone_marrow'], donor: 'autologous', modifications: [], biomaterial: false, routes: ['intravenous'], covid19: false, specialty: 'neurology', product: null, dose: null, evidence: [], ...over,
+  nctId: nct,
+  rulesetVersion: 't',
+  category: 'msc_cells',
+  included: true,
+  screeningReason: 'include.msc_cells',
+  sources: ['bone_marrow'],
+  donor: 'autologous',
+  modifications: [],
+  biomaterial: false,
+  routes: ['intravenous'],
+  covid19: false,
+  specialty: 'neurology',
+  product: null,
+  dose: null,
+  evidence: [],
+  ...over,
 });
 
 describe('evaluate', () => {
   it('accuracy, micro-F1, per-value P/R/F1, confusion and disagreements', () => {
-    const g = [gold('NCT00000001'), gold('NCT00000002', { routes: ['intravenous', 'intrathecal'] }), gold('NCT00000003', { category: 'ex_vivo_only' }), gold('NCT00000004')];
+    const g = [
+      gold('NCT00000001'),
+      gold('NCT00000002', { routes: ['intravenous', 'intrathecal'] }),
+      gold('NCT00000003', { category: 'ex_vivo_only' }),
+      gold('NCT00000004'),
+    ];
     const p = [
       pred('NCT00000001'),
       pred('NCT00000002', { routes: ['intrathecal', 'intramuscular'] }),
-      pred('NCT00000003', { category: 'unrelated', evidence: [{ label: 'category', value: 'unrelated', field: 'briefTitle', start: 0, end: 3, text: 'MSC', rule: 'r' }] }),
+      pred('NCT00000003', {
+        category: 'unrelated',
+        evidence: [
+          {
+            label: 'category',
+            value: 'unrelated',
+            field: 'briefTitle',
+            start: 0,
+            end: 3,
+            text: 'MSC',
+            rule: 'r',
+          },
+        ],
+      }),
     ];
     const r = evaluate(g, p);
     expect(r.n).toBe(3);
@@ -36,7 +78,9 @@ describe('evaluate', () => {
     expect(prf(0, 1, 1).f1).toBe(0);
   });
   it('parseGold names the line and field of a bad row', () => {
-    expect(() => parseGold('{"nct":"NCT00000001"}\n', 'g.jsonl')).toThrow(/g\.jsonl: record 1 \(line 1\), field "category"/);
+    expect(() => parseGold('{"nct":"NCT00000001"}\n', 'g.jsonl')).toThrow(
+      /g\.jsonl: record 1 \(line 1\), field "category"/,
+    );
     expect(() => parseGold('not json', 'g.jsonl')).toThrow(/g\.jsonl: record 1/);
     const ok = JSON.stringify(gold('NCT00000001'));
     expect(parseGold(`${ok}\n\n${ok}\n`, 'g')).toHaveLength(2);
@@ -48,12 +92,27 @@ describe('screeningSummary', () => {
     const s = screeningSummary([
       pred('NCT00000001'),
       pred('NCT00000002', { category: 'stromal_mixture', screeningReason: 'include.stromal_mixture' }),
-      pred('NCT00000003', { category: 'unrelated', included: false, screeningReason: 'exclude.mention_only_in_eligibility' }),
-      pred('NCT00000004', { category: 'ex_vivo_only', included: false, screeningReason: 'exclude.ex_vivo_only' }),
-      pred('NCT00000005', { category: 'ex_vivo_only', included: false, screeningReason: 'exclude.ex_vivo_only' }),
+      pred('NCT00000003', {
+        category: 'unrelated',
+        included: false,
+        screeningReason: 'exclude.mention_only_in_eligibility',
+      }),
+      pred('NCT00000004', {
+        category: 'ex_vivo_only',
+        included: false,
+        screeningReason: 'exclude.ex_vivo_only',
+      }),
+      pred('NCT00000005', {
+        category: 'ex_vivo_only',
+        included: false,
+        screeningReason: 'exclude.ex_vivo_only',
+      }),
     ]);
     expect(s).toMatchObject({ identified: 5, included: 2, excluded: 3 });
-    expect(s.excludedByReason).toEqual({ 'exclude.ex_vivo_only': 2, 'exclude.mention_only_in_eligibility': 1 });
+    expect(s.excludedByReason).toEqual({
+      'exclude.ex_vivo_only': 2,
+      'exclude.mention_only_in_eligibility': 1,
+    });
     expect(s.includedByCategory).toEqual({ msc_cells: 1, stromal_mixture: 1 });
   });
 });

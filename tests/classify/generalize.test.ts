@@ -724,22 +724,43 @@ describe('modifications: priming, gene transfer and differentiation phrasings', 
     expect(
       run({
         title: 'MSC for knee osteoarthritis',
-        interventions: [{ name: 'Mesenchymal stem cells', description: 'Autologous mesenchymal stem cells primed prior to intra articular injection' }],
+        interventions: [
+          {
+            name: 'Mesenchymal stem cells',
+            description: 'Autologous mesenchymal stem cells primed prior to intra articular injection',
+          },
+        ],
       }).modifications,
     ).toEqual(['primed']);
     expect(
       run({
         title: 'MSC for emphysema',
-        interventions: [{ name: 'Mesenchymal stromal cells', description: 'MSC suspension cultured under 1% oxygen, given intravenously' }],
+        interventions: [
+          {
+            name: 'Mesenchymal stromal cells',
+            description: 'MSC suspension cultured under 1% oxygen, given intravenously',
+          },
+        ],
       }).modifications,
     ).toEqual(['primed']);
   });
   it('"ischemic preconditioning" of the patient, a hypoxic condition of the patient and "pre-conditioning" as an arm schedule are not primed', () => {
     const l = run({
       title: 'MSC after myocardial infarction',
-      interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous MSC infusion immediately after randomization' }],
-      arms: [{ label: 'Pre-conditioning', description: 'Patients receive secretome, then mesenchymal stem cells two weeks later' }],
-      summary: 'Cells are infused early for the purpose of ischemic preconditioning in patients whose hypoxic condition persists.',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description: 'Intravenous MSC infusion immediately after randomization',
+        },
+      ],
+      arms: [
+        {
+          label: 'Pre-conditioning',
+          description: 'Patients receive secretome, then mesenchymal stem cells two weeks later',
+        },
+      ],
+      summary:
+        'Cells are infused early for the purpose of ischemic preconditioning in patients whose hypoxic condition persists.',
     });
     expect(l.modifications).toEqual([]);
   });
@@ -747,7 +768,8 @@ describe('modifications: priming, gene transfer and differentiation phrasings', 
     const l = run({
       title: 'MSC secreting a cytokine in cancer',
       interventions: [{ name: 'MSC-cytokine', description: 'Intraperitoneal infusion' }],
-      description: 'The MSCs will have genetic material introduced to them by a plasmid that will help produce the cytokine.',
+      description:
+        'The MSCs will have genetic material introduced to them by a plasmid that will help produce the cytokine.',
     });
     expect(l.modifications).toEqual(['genetically_modified']);
   });
@@ -758,14 +780,22 @@ describe('modifications: priming, gene transfer and differentiation phrasings', 
       'Autologous neuroinduced MSCs are injected intrathecally.',
       'After confirmation of the trans-differentiation into hepatocytes, the mesenchymal stem cells are infused.',
     ]) {
-      expect(run({ title: 'MSC study', interventions: [{ name: 'Mesenchymal stem cells', description }] }).modifications, description).toEqual(['differentiated']);
+      expect(
+        run({ title: 'MSC study', interventions: [{ name: 'Mesenchymal stem cells', description }] })
+          .modifications,
+        description,
+      ).toEqual(['differentiated']);
     }
   });
   it('"undifferentiated MSC" and "in vitro differentiation" as a quality test are not differentiated', () => {
     const l = run({
       title: 'MSC study',
       interventions: [
-        { name: 'Mesenchymal stem cells', description: 'Undifferentiated MSC are infused. Quality tests: cell viability, in vitro differentiation, sterility.' },
+        {
+          name: 'Mesenchymal stem cells',
+          description:
+            'Undifferentiated MSC are infused. Quality tests: cell viability, in vitro differentiation, sterility.',
+        },
       ],
     });
     expect(l.modifications).toEqual([]);
@@ -776,7 +806,13 @@ describe('modifications: MSCs as carrier cells', () => {
   it('"delivery of an oncolytic virus by mesenchymal carrier cells" is an MSC product, genetically modified', () => {
     const l = run({
       title: 'Phase I study of product Z in metastatic melanoma',
-      interventions: [{ name: 'Product Z', description: 'Delivery of a virus by mesenchymal carrier cells in patients with hepatic metastases.' }],
+      interventions: [
+        {
+          name: 'Product Z',
+          description:
+            'Delivery of a virus by mesenchymal carrier cells in patients with hepatic metastases.',
+        },
+      ],
     });
     expect(l.category).toBe('msc_cells');
     expect(l.modifications).toEqual(['genetically_modified']);
@@ -785,9 +821,25 @@ describe('modifications: MSCs as carrier cells', () => {
 
 describe('specialty: haematological malignancies with and without stem cell transplantation', () => {
   it('MSC co-transplanted with cord blood or haploidentical HSC in patients with many listed leukaemias is hematology_transplant', () => {
-    const conditions = ['Acute Myeloid Leukemia', 'Acute Lymphoblastic Leukemia', 'Chronic Myeloid Leukemia', 'Non-Hodgkin Lymphoma', 'Multiple Myeloma', 'Myelodysplastic Syndromes'];
-    for (const title of ['Co-transplant of UCB and mesenchymal stromal cells', 'Umbilical cord blood transplantation with co-infusion of MSC', 'MSC in haploidentical transplantation']) {
-      const l = run({ title, conditions, meshes: ['Leukemia', 'Lymphoma', 'Multiple Myeloma'], interventions: [{ name: 'Mesenchymal stromal cells' }] });
+    const conditions = [
+      'Acute Myeloid Leukemia',
+      'Acute Lymphoblastic Leukemia',
+      'Chronic Myeloid Leukemia',
+      'Non-Hodgkin Lymphoma',
+      'Multiple Myeloma',
+      'Myelodysplastic Syndromes',
+    ];
+    for (const title of [
+      'Co-transplant of UCB and mesenchymal stromal cells',
+      'Umbilical cord blood transplantation with co-infusion of MSC',
+      'MSC in haploidentical transplantation',
+    ]) {
+      const l = run({
+        title,
+        conditions,
+        meshes: ['Leukemia', 'Lymphoma', 'Multiple Myeloma'],
+        interventions: [{ name: 'Mesenchymal stromal cells' }],
+      });
       expect(l.specialty, title).toBe('hematology_transplant');
     }
   });
@@ -805,12 +857,23 @@ describe('routes: harvest sites, exam words and more injection sites', () => {
   it('"subcutaneous fat/adipose tissue" harvested by liposuction is a source, not a route; injection "into the subcutaneous tissue" is', () => {
     const harvest = run({
       title: 'Adipose MSC for knee osteoarthritis',
-      interventions: [{ name: 'Adipose-derived mesenchymal stem cells', description: '150 mL subcutaneous abdominal adipose tissue will be harvested; the MSCs are injected intra-articularly.' }],
+      interventions: [
+        {
+          name: 'Adipose-derived mesenchymal stem cells',
+          description:
+            '150 mL subcutaneous abdominal adipose tissue will be harvested; the MSCs are injected intra-articularly.',
+        },
+      ],
     });
     expect(harvest.routes).toEqual(['intra_articular']);
     const inj = run({
       title: 'Adipose MSC for a finger disease',
-      interventions: [{ name: 'Adipose-derived mesenchymal stem cells', description: 'The cells are injected into the subcutaneous tissue of each finger.' }],
+      interventions: [
+        {
+          name: 'Adipose-derived mesenchymal stem cells',
+          description: 'The cells are injected into the subcutaneous tissue of each finger.',
+        },
+      ],
     });
     expect(inj.routes).toEqual(['subcutaneous_intradermal']);
   });
@@ -818,7 +881,8 @@ describe('routes: harvest sites, exam words and more injection sites', () => {
     const l = run({
       title: 'Adipose stem cells for corneal disease',
       interventions: [{ name: 'Adipose-derived mesenchymal stem cells' }],
-      description: 'Screening includes visual acuity and intraocular pressure. Patients then receive the mesenchymal stem cells by subconjunctival injection.',
+      description:
+        'Screening includes visual acuity and intraocular pressure. Patients then receive the mesenchymal stem cells by subconjunctival injection.',
     });
     expect(l.routes).toEqual(['intraocular']);
   });
@@ -828,18 +892,25 @@ describe('routes: harvest sites, exam words and more injection sites', () => {
       ['MSCs are injected into rete testis.', 'local_injection'],
       ['MSCs are injected directly underneath the mucosal lesions.', 'local_injection'],
       ['Injection of umbilical cord mesenchymal stem cells to fistula.', 'local_injection'],
-      ['Transdermal injection of a filler composed of mesenchymal stem cells into the wrinkles.', 'subcutaneous_intradermal'],
+      [
+        'Transdermal injection of a filler composed of mesenchymal stem cells into the wrinkles.',
+        'subcutaneous_intradermal',
+      ],
       ['The MSCs are implanted in the knee by articular injection.', 'intra_articular'],
     ];
     for (const [description, route] of cases) {
-      expect(run({ title: 'MSC study', interventions: [{ name: 'Mesenchymal stem cells', description }] }).routes, description).toEqual([route]);
+      expect(
+        run({ title: 'MSC study', interventions: [{ name: 'Mesenchymal stem cells', description }] }).routes,
+        description,
+      ).toEqual([route]);
     }
   });
   it('cells "implanted locally at the fracture site" are intraosseous', () => {
     const l = run({
       title: 'Autologous implantation of mesenchymal stem cells for tibial fractures',
       interventions: [{ name: 'Mesenchymal stem cells implantation' }],
-      summary: 'The cells will be isolated from the patient\'s bone marrow and implanted locally at the fracture site.',
+      summary:
+        "The cells will be isolated from the patient's bone marrow and implanted locally at the fracture site.",
     });
     expect(l.routes).toEqual(['intraosseous']);
   });

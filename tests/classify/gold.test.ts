@@ -22,7 +22,10 @@ describeShared('classifier on the real corpus', () => {
     for (const s of studies) labels.push(classify(s));
     const gold = parseGold(readFileSync(GOLD_DEV, 'utf8'), GOLD_DEV);
     const ids = new Set(gold.map((g) => g.nct));
-    report = evaluate(gold, labels.filter((l) => ids.has(l.nctId)));
+    report = evaluate(
+      gold,
+      labels.filter((l) => ids.has(l.nctId)),
+    );
   }, 120_000);
 
   it('scores every gold study', () => {
@@ -33,7 +36,9 @@ describeShared('classifier on the real corpus', () => {
   it('meets the accuracy targets on gold/dev.jsonl', () => {
     const f = report.fields;
     const scores = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number(v.score.toFixed(3))]));
-    console.log(`gold/dev.jsonl (n=${report.n}): ${JSON.stringify({ ...scores, covid19F1: Number(report.covid19F1.toFixed(3)) })}`);
+    console.log(
+      `gold/dev.jsonl (n=${report.n}): ${JSON.stringify({ ...scores, covid19F1: Number(report.covid19F1.toFixed(3)) })}`,
+    );
     expect(f.category.score, JSON.stringify(scores)).toBeGreaterThanOrEqual(0.95);
     expect(f.sources.score).toBeGreaterThanOrEqual(0.92);
     expect(f.donor.score).toBeGreaterThanOrEqual(0.9);

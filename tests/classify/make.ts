@@ -35,8 +35,19 @@ export function makeStudy(f: Fixture): Study {
   s.conditions = f.conditions ?? [];
   s.keywords = f.keywords ?? [];
   s.studyType = f.studyType ?? 'INTERVENTIONAL';
-  s.interventions = (f.interventions ?? []).map((i) => ({ type: 'BIOLOGICAL', description: null, otherNames: [], armGroupLabels: [], ...i }));
-  s.arms = (f.arms ?? []).map((a) => ({ type: 'EXPERIMENTAL', description: null, interventionNames: [], ...a }));
+  s.interventions = (f.interventions ?? []).map((i) => ({
+    type: 'BIOLOGICAL',
+    description: null,
+    otherNames: [],
+    armGroupLabels: [],
+    ...i,
+  }));
+  s.arms = (f.arms ?? []).map((a) => ({
+    type: 'EXPERIMENTAL',
+    description: null,
+    interventionNames: [],
+    ...a,
+  }));
   s.eligibility.criteria = f.eligibility ?? null;
   s.eligibility.stdAges = f.stdAges ?? ['ADULT'];
   s.conditionMesh.meshes = (f.meshes ?? []).map((term) => ({ id: null, term }));

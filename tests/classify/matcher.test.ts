@@ -13,7 +13,7 @@ describe('text normalization', () => {
     const s = 'Wharton´s jelly – “hUC‑MSC” Wharton’s';
     const n = normalize(s);
     expect(n.length).toBe(s.length);
-    expect(n).toBe('Wharton\'s jelly - “hUC-MSC” Wharton\'s');
+    expect(n).toBe("Wharton's jelly - “hUC-MSC” Wharton's");
   });
 });
 
@@ -24,7 +24,9 @@ describe('matcher', () => {
   it('matches spelling variants with exact evidence spans in the original text', () => {
     const text = 'Cells from Wharton´s jelly (hUC‑MSC) and AD-MSCs';
     for (const h of find(text)) expect(text.slice(h.start, h.end)).toBe(h.text);
-    const src = find(text).filter((h) => h.family === 'source').map((h) => h.value);
+    const src = find(text)
+      .filter((h) => h.family === 'source')
+      .map((h) => h.value);
     expect(src).toEqual(['umbilical_cord', 'umbilical_cord', 'adipose']);
   });
 
@@ -32,11 +34,18 @@ describe('matcher', () => {
     expect(find('MSCs and msc').filter((h) => h.value === 'cell')).toHaveLength(2);
     expect(find('gimsc xMSC MSCx').filter((h) => h.value === 'cell')).toHaveLength(0);
     // "SHED" is a case-sensitive dental-pulp acronym; the verb "shed" is not.
-    expect(find('cells shed from SHED').filter((h) => h.value === 'dental').map((h) => h.text)).toEqual(['SHED']);
+    expect(
+      find('cells shed from SHED')
+        .filter((h) => h.value === 'dental')
+        .map((h) => h.text),
+    ).toEqual(['SHED']);
   });
 
   it('rejects capturing groups in rule patterns', () => {
-    const bad = { ...rules, termFiles: [{ family: 'x', terms: [{ id: 'x.y', value: 'y', patterns: ['(a|b)c'] }] }] };
+    const bad = {
+      ...rules,
+      termFiles: [{ family: 'x', terms: [{ id: 'x.y', value: 'y', patterns: ['(a|b)c'] }] }],
+    };
     expect(() => compileMatcher(bad, ['x'])).toThrow(/capturing/);
   });
 
@@ -44,9 +53,33 @@ describe('matcher', () => {
     const file = rules.termFiles.find((f) => f.family === 'route')!;
     const alts = file.terms.filter((t) => !t.caseSensitive).flatMap((t) => t.patterns.map((p) => ({ p, t })));
     alts.sort((a, b) => b.p.length - a.p.length);
-    const naive = new RegExp('(?<![A-Za-z0-9])(?:' + alts.map((a) => '(' + a.p + ')').join('|') + ')(?![A-Za-z0-9])', 'gi');
-    const one = compileMatcher({ ...rules, termFiles: [{ ...file, terms: file.terms.filter((t) => !t.caseSensitive) }] }, ['route']);
-    const words = ['intravenous', 'intra-articular', 'into the knee joint', 'infusion', 'via the hepatic artery', 'MSC', 'cells', 'lumbar puncture', 'topically', 'IV', 'the', 'x', '-', ' ', '.', 'A', '1'];
+    const naive = new RegExp(
+      '(?<![A-Za-z0-9])(?:' + alts.map((a) => '(' + a.p + ')').join('|') + ')(?![A-Za-z0-9])',
+      'gi',
+    );
+    const one = compileMatcher(
+      { ...rules, termFiles: [{ ...file, terms: file.terms.filter((t) => !t.caseSensitive) }] },
+      ['route'],
+    );
+    const words = [
+      'intravenous',
+      'intra-articular',
+      'into the knee joint',
+      'infusion',
+      'via the hepatic artery',
+      'MSC',
+      'cells',
+      'lumbar puncture',
+      'topically',
+      'IV',
+      'the',
+      'x',
+      '-',
+      ' ',
+      '.',
+      'A',
+      '1',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), (parts) => {
         const text = parts.join(' ');
@@ -62,7 +95,9 @@ describe('matcher', () => {
   });
 
   it('knows the possible beginnings of every rule pattern', () => {
-    for (const f of rules.termFiles) for (const t of f.terms) for (const p of t.patterns) expect(prefixes2(p, !t.caseSensitive), `${t.id} /${p}/`).not.toBeNull();
+    for (const f of rules.termFiles)
+      for (const t of f.terms)
+        for (const p of t.patterns) expect(prefixes2(p, !t.caseSensitive), `${t.id} /${p}/`).not.toBeNull();
     expect([...(prefixes2('(?:h|hu)?MSC', true) ?? [])].sort()).toEqual(['hm', 'hu', 'ms']);
   });
 });
@@ -74,7 +109,30 @@ describe('rules files', () => {
   });
   it('products: every guideline product with its facts', () => {
     const ids = new Set(rules.products.map((p) => p.id));
-    for (const id of ['remestemcel-L', 'TEMCELL', 'darvadstrocel', 'Cartistem', 'Cupistem', 'Cellgram', 'lenzumestrocel', 'Stempeucel', 'NurOwn', 'rexlemestrocel-L', 'Lomecel-B', 'PLX-PAD', 'PLX-R18', 'ExoFlo', 'JointStem', 'AstroStem', 'OTI-010', 'MultiStem', 'CYP-001', 'CYP-004', 'Elixcyte']) expect(ids.has(id), id).toBe(true);
+    for (const id of [
+      'remestemcel-L',
+      'TEMCELL',
+      'darvadstrocel',
+      'Cartistem',
+      'Cupistem',
+      'Cellgram',
+      'lenzumestrocel',
+      'Stempeucel',
+      'NurOwn',
+      'rexlemestrocel-L',
+      'Lomecel-B',
+      'PLX-PAD',
+      'PLX-R18',
+      'ExoFlo',
+      'JointStem',
+      'AstroStem',
+      'OTI-010',
+      'MultiStem',
+      'CYP-001',
+      'CYP-004',
+      'Elixcyte',
+    ])
+      expect(ids.has(id), id).toBe(true);
     const exo = rules.products.find((p) => p.id === 'ExoFlo');
     expect(exo?.category).toBe('msc_derived');
     const names = rules.products.flatMap((p) => p.names.map((n) => n.toLowerCase()));

@@ -22,7 +22,9 @@ describeShared('unmapped registry values in the real corpus', () => {
     const table = loadRules().specialty;
     const known = new Set([...Object.keys(table.mesh), ...(table.ignore ?? [])].map((k) => k.toLowerCase()));
     const unmapped = new Map<string, number>();
-    for (const s of studies) for (const b of s.conditionMesh.browseBranches) if (!known.has(b.name.toLowerCase())) unmapped.set(b.name, (unmapped.get(b.name) ?? 0) + 1);
+    for (const s of studies)
+      for (const b of s.conditionMesh.browseBranches)
+        if (!known.has(b.name.toLowerCase())) unmapped.set(b.name, (unmapped.get(b.name) ?? 0) + 1);
     expect([...unmapped.entries()]).toEqual([]);
   });
 

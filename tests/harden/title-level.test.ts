@@ -16,7 +16,9 @@ describe('ingest of a title-level export', { timeout: 30_000 }, () => {
     expect(a.code, a.stderr).toBe(0);
     const lines = a.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^mscope: note: \d+ of \d+ studies come from a title-level export .*labels will be weak/);
+    expect(lines[0]).toMatch(
+      /^mscope: note: \d+ of \d+ studies come from a title-level export .*labels will be weak/,
+    );
     expect(lines[0]).toContain(`mscope fetch --ids-from ${csv}`);
     const b = await runCli(['--db', join(dir, 'b.duckdb'), 'ingest', join(FX, 'v2-study.json')]);
     expect(b.code, b.stderr).toBe(0);

@@ -37,10 +37,29 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
   it('stores one snapshot with every study of the search (--json prints the SnapshotInfo)', async () => {
     mock = await startMockCtgov({ studies: makeStudies(400) });
     const db = await tmpDb();
-    const r = await runCli(['--db', db, 'fetch', '--base-url', mock.baseUrl, '--label', 'live-1', '--page-size', '100', '--json', ...FAST]);
+    const r = await runCli([
+      '--db',
+      db,
+      'fetch',
+      '--base-url',
+      mock.baseUrl,
+      '--label',
+      'live-1',
+      '--page-size',
+      '100',
+      '--json',
+      ...FAST,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const info = JSON.parse(r.stdout) as { id: number; label: string; studyCount: number; kind: string; sources: string[]; formats: Record<string, number> };
+    const info = JSON.parse(r.stdout) as {
+      id: number;
+      label: string;
+      studyCount: number;
+      kind: string;
+      sources: string[];
+      formats: Record<string, number>;
+    };
     const expected = expectedIds(400);
     expect(info).toMatchObject({ label: 'live-1', studyCount: expected.length, kind: 'fetch' });
     expect(info.formats).toEqual({ 'ctgov-v2-live': expected.length });
@@ -59,7 +78,12 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
 
     // the registry moves on: study 1 is updated, two new MSC studies appear
     const studies = makeStudies(302);
-    const updated = studies[1] as { protocolSection: { identificationModule: { briefTitle: string }; statusModule: { lastUpdatePostDateStruct: { date: string } } } };
+    const updated = studies[1] as {
+      protocolSection: {
+        identificationModule: { briefTitle: string };
+        statusModule: { lastUpdatePostDateStruct: { date: string } };
+      };
+    };
     updated.protocolSection.identificationModule.briefTitle = 'Remestemcel-L, amended protocol';
     updated.protocolSection.statusModule.lastUpdatePostDateStruct.date = '2026-10-01';
     for (const i of [300, 301]) {
@@ -67,9 +91,22 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
       s.protocolSection.statusModule.lastUpdatePostDateStruct.date = '2026-10-02';
     }
     mock = await startMockCtgov({ studies });
-    const inc = await runCli(['--db', db, 'fetch', '--base-url', mock.baseUrl, '--since', '2026-09-01', '--label', 'update', ...FAST]);
+    const inc = await runCli([
+      '--db',
+      db,
+      'fetch',
+      '--base-url',
+      mock.baseUrl,
+      '--since',
+      '2026-09-01',
+      '--label',
+      'update',
+      ...FAST,
+    ]);
     expect(inc.code, inc.stderr).toBe(0);
-    expect(mock.studiesRequests()[0]!.params['filter.advanced']).toBe('AREA[LastUpdatePostDate]RANGE[2026-09-01,MAX]');
+    expect(mock.studiesRequests()[0]!.params['filter.advanced']).toBe(
+      'AREA[LastUpdatePostDate]RANGE[2026-09-01,MAX]',
+    );
     const newMsc = [300, 301].filter((i) => expectedIds(302).includes(nctIdFor(i)));
     expect(inc.stdout).toContain(`fetched ${1 + newMsc.length} studies`);
     expect(inc.stdout).toMatch(new RegExp(`merged onto snapshot ${base.id}`));
@@ -90,12 +127,17 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
 
   it('an outage fails loudly without a snapshot; re-running resumes and stores every study once', async () => {
     const db = await tmpDb();
-    const faults: Record<number, Fault> = { 3: { kind: 'status', status: 503 }, 4: { kind: 'status', status: 503 } };
+    const faults: Record<number, Fault> = {
+      3: { kind: 'status', status: 503 },
+      4: { kind: 'status', status: 503 },
+    };
     mock = await startMockCtgov({ studies: makeStudies(350), faults });
     const args = ['--db', db, 'fetch', '--base-url', mock.baseUrl, '--page-size', '50', '--json', ...FAST];
     const bad = await runCli(args);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^mscope: ClinicalTrials\.gov API request for page 3 failed after 2 attempt\(s\): GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/studies\?.*HTTP 503.*100 studies from 2 page\(s\) saved in .*atlas\.duckdb\.fetch-state\.json, re-run to resume/);
+    expect(bad.stderr).toMatch(
+      /^mscope: ClinicalTrials\.gov API request for page 3 failed after 2 attempt\(s\): GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/studies\?.*HTTP 503.*100 studies from 2 page\(s\) saved in .*atlas\.duckdb\.fetch-state\.json, re-run to resume/,
+    );
     expect(bad.stdout).toBe('');
     expect(existsSync(db)).toBe(false); // a failed first fetch leaves no database; its state is what resumes
     expect(existsSync(`${db}.fetch-state.json`)).toBe(true);
@@ -112,7 +154,16 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
   it('usage errors exit 2: --since without a snapshot, bad page size, bad date', async () => {
     mock = await startMockCtgov({ studies: makeStudies(20) });
     const db = await tmpDb();
-    const a = await runCli(['--db', db, 'fetch', '--base-url', mock.baseUrl, '--since', '2024-01-01', ...FAST]);
+    const a = await runCli([
+      '--db',
+      db,
+      'fetch',
+      '--base-url',
+      mock.baseUrl,
+      '--since',
+      '2024-01-01',
+      ...FAST,
+    ]);
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/--since updates an existing snapshot/);
     const b = await runCli(['--db', db, 'fetch', '--base-url', mock.baseUrl, '--page-size', '0']);
@@ -127,7 +178,19 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
   it('Ctrl-C (SIGINT) stops cleanly with the state saved; the re-run completes', async () => {
     const db = await tmpDb();
     mock = await startMockCtgov({ studies: makeStudies(350), faults: { 3: { kind: 'slow', ms: 20_000 } } });
-    const args = ['--db', db, 'fetch', '--base-url', mock.baseUrl, '--page-size', '50', '--json', ...FAST.slice(0, 4), '--timeout', '30000'];
+    const args = [
+      '--db',
+      db,
+      'fetch',
+      '--base-url',
+      mock.baseUrl,
+      '--page-size',
+      '50',
+      '--json',
+      ...FAST.slice(0, 4),
+      '--timeout',
+      '30000',
+    ];
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -136,8 +199,14 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
     while (m.studiesRequests().length < 3) await new Promise((r) => setTimeout(r, 25));
     child.kill('SIGINT');
     expect(await exited).toBe(1);
-    expect(stderr).toMatch(/^mscope: fetch interrupted; 100 studies from 2 page\(s\) saved in .*fetch-state\.json, re-run to resume/);
-    expect(await loadFetchState(`${db}.fetch-state.json`)).toMatchObject({ pagesDone: 2, count: 100, complete: false });
+    expect(stderr).toMatch(
+      /^mscope: fetch interrupted; 100 studies from 2 page\(s\) saved in .*fetch-state\.json, re-run to resume/,
+    );
+    expect(await loadFetchState(`${db}.fetch-state.json`)).toMatchObject({
+      pagesDone: 2,
+      count: 100,
+      complete: false,
+    });
 
     const again = await runCli(args);
     expect(again.code, again.stderr).toBe(0);
@@ -146,7 +215,10 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
 
   it('a saved partial fetch of another search is refused; --restart discards it', async () => {
     const db = await tmpDb();
-    mock = await startMockCtgov({ studies: makeStudies(200), faults: { 2: { kind: 'reset' }, 3: { kind: 'reset' } } });
+    mock = await startMockCtgov({
+      studies: makeStudies(200),
+      faults: { 2: { kind: 'reset' }, 3: { kind: 'reset' } },
+    });
     const common = ['--db', db, 'fetch', '--base-url', mock.baseUrl, '--page-size', '50', ...FAST];
     expect((await runCli(common)).code).toBe(1);
     const other = await runCli([...common, '--query', '"insulin glargine"']);
@@ -155,6 +227,8 @@ describe('mscope fetch', { timeout: 30_000 }, () => {
     const restarted = await runCli([...common, '--query', '"insulin glargine"', '--restart', '--json']);
     expect(restarted.code, restarted.stderr).toBe(0);
     const info = JSON.parse(restarted.stdout) as { studyCount: number };
-    expect(info.studyCount).toBe(makeStudies(200).filter((s) => JSON.stringify(s).includes('Insulin glargine')).length);
+    expect(info.studyCount).toBe(
+      makeStudies(200).filter((s) => JSON.stringify(s).includes('Insulin glargine')).length,
+    );
   });
 });

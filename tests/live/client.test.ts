@@ -39,12 +39,20 @@ describe('fetchStudies: paging', { timeout: 20_000 }, () => {
     expect(s.provenance.registryVersion).toBe('2026-11-20T09:00:06');
     expect(new URL(s.provenance.file).searchParams.has('pageToken')).toBe(false);
     expect(records.map((r) => r.study.provenance.record)).toEqual(records.map((_, i) => i + 1));
-    expect((records[0]!.raw as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection.identificationModule.nctId).toBe(s.nctId);
+    expect(
+      (records[0]!.raw as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection
+        .identificationModule.nctId,
+    ).toBe(s.nctId);
   });
 
   it('honours a user query and page size', async () => {
     mock = await startMockCtgov({ studies: makeStudies(200) });
-    const records = await collect({ ...FAST, baseUrl: mock.baseUrl, query: '"insulin glargine"', pageSize: 7 });
+    const records = await collect({
+      ...FAST,
+      baseUrl: mock.baseUrl,
+      query: '"insulin glargine"',
+      pageSize: 7,
+    });
     const glargine = makeStudies(200).filter((s) => JSON.stringify(s).includes('Insulin glargine')).length;
     expect(records).toHaveLength(glargine);
     expect(mock.studiesRequests()).toHaveLength(Math.ceil(glargine / 7));
@@ -123,7 +131,10 @@ describe('fetchStudies: faults are retried and every study arrives exactly once'
   it('waits as long as Retry-After says (seconds and HTTP date)', async () => {
     // far enough ahead that a slow, loaded machine still reaches that request well before the date
     const date = new Date(Date.now() + 5000).toUTCString();
-    mock = await startMockCtgov({ studies: makeStudies(120), faults: { 1: { kind: '429', retryAfter: '1' }, 3: { kind: '429', retryAfter: date } } });
+    mock = await startMockCtgov({
+      studies: makeStudies(120),
+      faults: { 1: { kind: '429', retryAfter: '1' }, 3: { kind: '429', retryAfter: date } },
+    });
     const records = await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50, retryBaseMs: 1 });
     expect(idsOf(records)).toEqual(expectedIds(120));
     const reqs = mock.studiesRequests();
@@ -136,9 +147,13 @@ describe('fetchStudies: failing loudly', { timeout: 20_000 }, () => {
   it('persistent 503: MscopeError naming the URL, page and problem after maxRetries', async () => {
     mock = await startMockCtgov({ studies: makeStudies(100), always: { kind: 'status', status: 503 } });
     const got: StudyRecord[] = [];
-    const err = await collect({ ...FAST, baseUrl: mock.baseUrl, maxRetries: 2 }, got).catch((e: unknown) => e);
+    const err = await collect({ ...FAST, baseUrl: mock.baseUrl, maxRetries: 2 }, got).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(MscopeError);
-    expect((err as Error).message).toMatch(/page 1 failed after 3 attempt\(s\): GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/studies\?/);
+    expect((err as Error).message).toMatch(
+      /page 1 failed after 3 attempt\(s\): GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/studies\?/,
+    );
     expect((err as Error).message).toMatch(/HTTP 503/);
     expect(mock.studiesRequests()).toHaveLength(3);
     expect(got).toHaveLength(0);
@@ -149,15 +164,22 @@ describe('fetchStudies: failing loudly', { timeout: 20_000 }, () => {
     for (let n = 3; n < 50; n++) faults[n] = { kind: 'reset' };
     mock = await startMockCtgov({ studies: makeStudies(350), faults });
     const got: StudyRecord[] = [];
-    const err = await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50, maxRetries: 3 }, got).catch((e: unknown) => e);
+    const err = await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50, maxRetries: 3 }, got).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(MscopeError);
     expect((err as Error).message).toMatch(/page 3 failed after 4 attempt/);
     expect(got).toHaveLength(100);
   });
 
   it('a Retry-After longer than we are willing to wait fails at once, saying so', async () => {
-    mock = await startMockCtgov({ studies: makeStudies(10), faults: { 1: { kind: '429', retryAfter: '3600' } } });
-    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, retryAfterMaxMs: 1000 })).rejects.toThrow(/asked to wait 3600 s \(Retry-After\) before page 1, longer than the 1 s we wait/);
+    mock = await startMockCtgov({
+      studies: makeStudies(10),
+      faults: { 1: { kind: '429', retryAfter: '3600' } },
+    });
+    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, retryAfterMaxMs: 1000 })).rejects.toThrow(
+      /asked to wait 3600 s \(Retry-After\) before page 1, longer than the 1 s we wait/,
+    );
     expect(mock.studiesRequests()).toHaveLength(1);
   });
 
@@ -165,19 +187,27 @@ describe('fetchStudies: failing loudly', { timeout: 20_000 }, () => {
     mock = await startMockCtgov({ studies: makeStudies(30) });
     const dir = await withDir();
     const nested = join(dir, 'a', 'b', 'state.json');
-    expect(idsOf(await collect({ ...FAST, baseUrl: mock.baseUrl, statePath: nested }))).toEqual(expectedIds(30));
+    expect(idsOf(await collect({ ...FAST, baseUrl: mock.baseUrl, statePath: nested }))).toEqual(
+      expectedIds(30),
+    );
     await writeFile(join(dir, 'file'), 'x');
-    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, statePath: join(dir, 'file', 'state.json') })).rejects.toThrow(MscopeError);
+    await expect(
+      collect({ ...FAST, baseUrl: mock.baseUrl, statePath: join(dir, 'file', 'state.json') }),
+    ).rejects.toThrow(MscopeError);
   });
 
   it('persistent HTML instead of JSON is named as such', async () => {
     mock = await startMockCtgov({ studies: makeStudies(10), always: { kind: 'html' } });
-    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, maxRetries: 1 })).rejects.toThrow(/HTML page instead of JSON/);
+    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, maxRetries: 1 })).rejects.toThrow(
+      /HTML page instead of JSON/,
+    );
   });
 
   it('a rejected request (400) fails at once, with the API message', async () => {
     mock = await startMockCtgov({ studies: makeStudies(10) });
-    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, query: '"unbalanced' })).rejects.toThrow(/rejected the request for page 1 .*HTTP 400.*unbalanced/);
+    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, query: '"unbalanced' })).rejects.toThrow(
+      /rejected the request for page 1 .*HTTP 400.*unbalanced/,
+    );
     expect(mock.studiesRequests()).toHaveLength(1);
   });
 
@@ -186,14 +216,20 @@ describe('fetchStudies: failing loudly', { timeout: 20_000 }, () => {
     const got: StudyRecord[] = [];
     const err = await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 30 }, got).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MscopeError);
-    expect((err as Error).message).toMatch(new RegExp(`reported ${got.length + 3} studies .* only ${got.length} unique`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`reported ${got.length + 3} studies .* only ${got.length} unique`),
+    );
   });
 
   it('an unreadable study names the page and the study', async () => {
     const studies = makeStudies(20);
-    (studies[1] as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection.identificationModule.nctId = 'BAD-ID';
+    (
+      studies[1] as { protocolSection: { identificationModule: { nctId: string } } }
+    ).protocolSection.identificationModule.nctId = 'BAD-ID';
     mock = await startMockCtgov({ studies });
-    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50 })).rejects.toThrow(/page 1, study \d+\): cannot read study BAD-ID/);
+    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50 })).rejects.toThrow(
+      /page 1, study \d+\): cannot read study BAD-ID/,
+    );
   });
 
   it('bad options are usage errors before any request', async () => {
@@ -216,11 +252,20 @@ describe('fetchStudies: resume', { timeout: 20_000 }, () => {
     const abort = new AbortController();
     const first: StudyRecord[] = [];
     const err = await collect(
-      { ...FAST, baseUrl: mock.baseUrl, pageSize: 50, statePath, signal: abort.signal, onProgress: (p) => p.page === 2 && abort.abort() },
+      {
+        ...FAST,
+        baseUrl: mock.baseUrl,
+        pageSize: 50,
+        statePath,
+        signal: abort.signal,
+        onProgress: (p) => p.page === 2 && abort.abort(),
+      },
       first,
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MscopeError);
-    expect((err as Error).message).toMatch(/interrupted; 100 studies from 2 page\(s\) saved in .*fetch\.json, re-run to resume/);
+    expect((err as Error).message).toMatch(
+      /interrupted; 100 studies from 2 page\(s\) saved in .*fetch\.json, re-run to resume/,
+    );
     expect(first).toHaveLength(100);
     const saved = await loadFetchState(statePath);
     expect(saved).toMatchObject({ pagesDone: 2, count: 100, complete: false });
@@ -263,7 +308,14 @@ describe('fetchStudies: resume', { timeout: 20_000 }, () => {
     mock = await startMockCtgov({ studies: makeStudies(N) });
     const statePath = join(await withDir(), 'fetch.json');
     const abort = new AbortController();
-    await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50, statePath, signal: abort.signal, onProgress: (p) => p.page === 1 && abort.abort() }).catch(() => undefined);
+    await collect({
+      ...FAST,
+      baseUrl: mock.baseUrl,
+      pageSize: 50,
+      statePath,
+      signal: abort.signal,
+      onProgress: (p) => p.page === 1 && abort.abort(),
+    }).catch(() => undefined);
     const committed = (await stat(spoolPathFor(statePath))).size;
     await appendFile(spoolPathFor(statePath), '{"prov":{"half a line');
     const again = await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50, statePath });
@@ -285,13 +337,17 @@ describe('fetchStudies: resume', { timeout: 20_000 }, () => {
     mock = await startMockCtgov({ studies: makeStudies(60) });
     const statePath = join(await withDir(), 'fetch.json');
     await collect({ ...FAST, baseUrl: mock.baseUrl, pageSize: 50, statePath });
-    const err = await collect({ ...FAST, baseUrl: mock.baseUrl, statePath, since: '2020-01-01' }).catch((e: unknown) => e);
+    const err = await collect({ ...FAST, baseUrl: mock.baseUrl, statePath, since: '2020-01-01' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(MscopeError);
     expect((err as MscopeError).exitCode).toBe(2);
     expect((err as Error).message).toMatch(/belongs to a different fetch \(since \(none\)\)/);
 
     const text = await readFile(statePath, 'utf8');
     await writeFile(statePath, text.slice(0, 30));
-    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, statePath })).rejects.toThrow(/fetch\.json: fetch state is not valid JSON/);
+    await expect(collect({ ...FAST, baseUrl: mock.baseUrl, statePath })).rejects.toThrow(
+      /fetch\.json: fetch state is not valid JSON/,
+    );
   });
 });

@@ -8,7 +8,13 @@ import { fetchStudies, type FetchOptions } from '../../src/sources/live/client.j
 import { isMscStudy, lastUpdateFor, nctIdFor } from './mock-ctgov.js';
 
 /** Fast settings for tests: no politeness delay, short backoff. */
-export const FAST: Partial<FetchOptions> = { minIntervalMs: 0, retryBaseMs: 5, retryMaxMs: 2000, maxRetries: 4, timeoutMs: 5000 };
+export const FAST: Partial<FetchOptions> = {
+  minIntervalMs: 0,
+  retryBaseMs: 5,
+  retryMaxMs: 2000,
+  maxRetries: 4,
+  timeoutMs: 5000,
+};
 
 /** The NCT ids the default query must find among `n` generated studies (optionally updated since a date). */
 export function expectedIds(n: number, since?: string): string[] {

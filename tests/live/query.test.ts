@@ -69,7 +69,9 @@ describe('request URLs', () => {
   const base = 'https://example.org/api/v2/';
 
   it('first page asks for the total and JSON; later pages carry the token', () => {
-    const first = new URL(studiesUrl({ baseUrl: base, query: '"a b" OR c', pageSize: 1000, countTotal: true }));
+    const first = new URL(
+      studiesUrl({ baseUrl: base, query: '"a b" OR c', pageSize: 1000, countTotal: true }),
+    );
     expect(first.pathname).toBe('/api/v2/studies');
     expect(first.searchParams.get('query.term')).toBe('"a b" OR c');
     expect(first.searchParams.get('pageSize')).toBe('1000');

@@ -14,13 +14,16 @@ afterEach(async () => {
 });
 
 function nctId(raw: unknown): string {
-  return (raw as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection.identificationModule.nctId;
+  return (raw as { protocolSection: { identificationModule: { nctId: string } } }).protocolSection
+    .identificationModule.nctId;
 }
 
 describeShared('live client over the real v2 samples', () => {
   it('pages through every distinct sample study and maps each one', async () => {
     const byId = new Map<string, unknown>();
-    for (const f of readdirSync(V2_SAMPLES).filter((n) => n.endsWith('.json')).sort()) {
+    for (const f of readdirSync(V2_SAMPLES)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const json = JSON.parse(readFileSync(join(V2_SAMPLES, f), 'utf8')) as unknown;
       for (const s of Array.isArray(json) ? json : [json]) if (!byId.has(nctId(s))) byId.set(nctId(s), s);
     }
@@ -37,13 +40,34 @@ describeShared('live client over the real v2 samples', () => {
 
   it('the default query finds every study the gold set includes (literal phrase match over classic text fields)', () => {
     // Essie also stems and searches more fields, so this literal check is a lower bound on what the API finds.
-    const res = defaultQueryTerms().map((t) => new RegExp(`(^|[^a-z0-9])${t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`));
-    const FIELDS = ['BriefTitle', 'OfficialTitle', 'BriefSummary', 'DetailedDescription', 'InterventionName', 'InterventionDescription', 'InterventionOtherName', 'Keyword', 'Condition', 'ArmGroupDescription', 'ArmGroupLabel', 'Acronym'];
+    const res = defaultQueryTerms().map(
+      (t) =>
+        new RegExp(`(^|[^a-z0-9])${t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`),
+    );
+    const FIELDS = [
+      'BriefTitle',
+      'OfficialTitle',
+      'BriefSummary',
+      'DetailedDescription',
+      'InterventionName',
+      'InterventionDescription',
+      'InterventionOtherName',
+      'Keyword',
+      'Condition',
+      'ArmGroupDescription',
+      'ArmGroupLabel',
+      'Acronym',
+    ];
     const text = new Map<string, string>();
     for (const line of readFileSync(CLASSIC_NDJSON, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       const d = JSON.parse(line) as Record<string, string[]>;
-      text.set(d.NCTId![0]!, FIELDS.flatMap((f) => d[f] ?? []).join('\n').toLowerCase());
+      text.set(
+        d.NCTId![0]!,
+        FIELDS.flatMap((f) => d[f] ?? [])
+          .join('\n')
+          .toLowerCase(),
+      );
     }
     const included = readFileSync(GOLD_DEV, 'utf8')
       .split('\n')
@@ -51,7 +75,9 @@ describeShared('live client over the real v2 samples', () => {
       .map((l) => JSON.parse(l) as { nct: string; category: string })
       .filter((g) => ['msc_cells', 'msc_derived', 'stromal_mixture'].includes(g.category));
     expect(included.length).toBeGreaterThan(50);
-    const missed = included.filter((g) => !res.some((re) => re.test(text.get(g.nct) ?? ''))).map((g) => g.nct);
+    const missed = included
+      .filter((g) => !res.some((re) => re.test(text.get(g.nct) ?? '')))
+      .map((g) => g.nct);
     expect(missed).toEqual([]);
   });
 });

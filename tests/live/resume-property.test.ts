@@ -24,7 +24,9 @@ it('random fault schedules and interruption points: resumed output is complete a
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 10, max: 80 }), // page size
-        fc.dictionary(fc.integer({ min: 1, max: 30 }).map(String), fc.constantFrom(...quickFaults), { maxKeys: 6 }),
+        fc.dictionary(fc.integer({ min: 1, max: 30 }).map(String), fc.constantFrom(...quickFaults), {
+          maxKeys: 6,
+        }),
         fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 3 }), // pages after which each run is interrupted
         fc.boolean(), // replay or not
         async (pageSize, faultMap, stops, replay) => {
@@ -37,13 +39,29 @@ it('random fault schedules and interruption points: resumed output is complete a
               const abort = new AbortController();
               const got: StudyRecord[] = [];
               await collect(
-                { ...FAST, maxRetries: 8, baseUrl: mock.baseUrl, pageSize, statePath, replay, signal: abort.signal, onProgress: (p) => p.page >= stop && abort.abort() },
+                {
+                  ...FAST,
+                  maxRetries: 8,
+                  baseUrl: mock.baseUrl,
+                  pageSize,
+                  statePath,
+                  replay,
+                  signal: abort.signal,
+                  onProgress: (p) => p.page >= stop && abort.abort(),
+                },
                 got,
               ).catch(() => undefined);
               if (replay) delivered.splice(0, delivered.length, ...got);
               else delivered.push(...got);
             }
-            const last = await collect({ ...FAST, maxRetries: 8, baseUrl: mock.baseUrl, pageSize, statePath, replay });
+            const last = await collect({
+              ...FAST,
+              maxRetries: 8,
+              baseUrl: mock.baseUrl,
+              pageSize,
+              statePath,
+              replay,
+            });
             if (replay) delivered.splice(0, delivered.length, ...last);
             else delivered.push(...last);
             expect(idsOf(delivered)).toEqual(expectedIds(N));

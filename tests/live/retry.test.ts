@@ -18,11 +18,15 @@ describe('parseRetryAfter', () => {
 describe('backoffDelay', () => {
   it('grows exponentially, stays within [d/2, d] and under the cap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, r) => {
-        const d = backoffDelay(attempt, { baseMs: 100, maxMs: 10_000, random: () => r });
-        const exp = Math.min(10_000, 100 * 2 ** (attempt - 1));
-        return d >= Math.floor(exp / 2) && d <= exp && d <= 10_000;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, r) => {
+          const d = backoffDelay(attempt, { baseMs: 100, maxMs: 10_000, random: () => r });
+          const exp = Math.min(10_000, 100 * 2 ** (attempt - 1));
+          return d >= Math.floor(exp / 2) && d <= exp && d <= 10_000;
+        },
+      ),
     );
     const lo = (a: number): number => backoffDelay(a, { baseMs: 100, maxMs: 1e9, random: () => 0 });
     expect([lo(1), lo(2), lo(3), lo(4)]).toEqual([50, 100, 200, 400]);

@@ -241,7 +241,9 @@ export function fixtureLabels(version = 'test-1'): Labels[] {
       nctId: nct(s.n),
       rulesetVersion: version,
       included,
-      screeningReason: included ? (`include.${l.category}` as Labels['screeningReason']) : 'exclude.no_msc_mention',
+      screeningReason: included
+        ? (`include.${l.category}` as Labels['screeningReason'])
+        : 'exclude.no_msc_mention',
       modifications: [],
       biomaterial: false,
       covid19: covid19 ?? false,

@@ -87,7 +87,14 @@ export function screeningTable(flow: ScreeningFlow): MetricTable {
       nctIds: flow.unclassifiedNctIds,
     },
     ...(flow.awaiting > 0
-      ? [{ key: 'awaiting', keys: ['awaiting classification', ''], count: flow.awaiting, nctIds: flow.awaitingNctIds }]
+      ? [
+          {
+            key: 'awaiting',
+            keys: ['awaiting classification', ''],
+            count: flow.awaiting,
+            nctIds: flow.awaitingNctIds,
+          },
+        ]
       : []),
     ...flow.excludedByReason.map((r) => ({ ...r, key: `excluded|${r.key}`, keys: ['excluded', r.key] })),
     ...flow.includedByCategory.map((r) => ({ ...r, key: `included|${r.key}`, keys: ['included', r.key] })),

@@ -76,7 +76,10 @@ export function prismaSvg(
   const rest = flow.excludedByReason.slice(maxReasons).reduce((s, r) => s + r.count, 0);
   const lines = [
     ...(flow.awaiting > 0
-      ? [`Awaiting classification: ${fmt(flow.awaiting)} records`, '(too little text to decide; not included)']
+      ? [
+          `Awaiting classification: ${fmt(flow.awaiting)} records`,
+          '(too little text to decide; not included)',
+        ]
       : []),
     `Excluded: ${fmt(flow.excluded)} records`,
     ...reasons.map((r) => `${fmt(r.count)}  ${r.key.replace(/^exclude\./, '').replace(/_/g, ' ')}`),

@@ -57,7 +57,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * A polite rate limiter: `wait()` resolves when at least `minIntervalMs` have passed since the previous
  * call's release, so request starts are spaced by at least that interval (retries included).
  */
-export function createRateLimiter(minIntervalMs: number, now: () => number = Date.now): { wait(signal?: AbortSignal): Promise<void> } {
+export function createRateLimiter(
+  minIntervalMs: number,
+  now: () => number = Date.now,
+): { wait(signal?: AbortSignal): Promise<void> } {
   let last = -Infinity;
   return {
     async wait(signal?: AbortSignal): Promise<void> {

@@ -21,22 +21,51 @@ import { confusionTable, methodsTable } from '../../review/methods.js';
 const pct = (x: number): string => x.toFixed(3);
 
 function confusion(title: string, m: Record<string, Record<string, number>>): string {
-  const cols = [...new Set(Object.values(m).flatMap((r) => Object.keys(r)).concat(Object.keys(m)))].sort();
-  const rows = Object.keys(m).sort().map((g) => [g, ...cols.map((c) => String(m[g]?.[c] ?? ''))]);
+  const cols = [
+    ...new Set(
+      Object.values(m)
+        .flatMap((r) => Object.keys(r))
+        .concat(Object.keys(m)),
+    ),
+  ].sort();
+  const rows = Object.keys(m)
+    .sort()
+    .map((g) => [g, ...cols.map((c) => String(m[g]?.[c] ?? ''))]);
   return `${title} (rows gold, columns predicted)\n${textTable(['gold \\ predicted', ...cols], rows)}`;
 }
 
-export function formatEval(r: EvalReport, meta: { snapshotId: number; rulesetVersion: string; source: string }): string {
+export function formatEval(
+  r: EvalReport,
+  meta: { snapshotId: number; rulesetVersion: string; source: string },
+): string {
   const out: string[] = [];
-  out.push(`snapshot ${meta.snapshotId}, ruleset ${meta.rulesetVersion} (${meta.source}); ${r.n} gold studies scored`);
-  if (r.missing.length > 0) out.push(`${r.missing.length} gold NCT ids not in the snapshot: ${r.missing.join(', ')}`);
+  out.push(
+    `snapshot ${meta.snapshotId}, ruleset ${meta.rulesetVersion} (${meta.source}); ${r.n} gold studies scored`,
+  );
+  if (r.missing.length > 0)
+    out.push(`${r.missing.length} gold NCT ids not in the snapshot: ${r.missing.join(', ')}`);
   out.push('');
-  out.push(textTable(['field', 'metric', 'score', 'n'], Object.values(r.fields).map((f) => [f.field, f.kind, pct(f.score), String(f.n)])).trimEnd());
+  out.push(
+    textTable(
+      ['field', 'metric', 'score', 'n'],
+      Object.values(r.fields).map((f) => [f.field, f.kind, pct(f.score), String(f.n)]),
+    ).trimEnd(),
+  );
   out.push(`covid19 F1 (true class): ${pct(r.covid19F1)}`);
   out.push('');
   const perValue: string[][] = [];
   for (const f of Object.values(r.fields)) {
-    for (const [v, p] of Object.entries(f.perValue)) perValue.push([f.field, v, pct(p.precision), pct(p.recall), pct(p.f1), String(p.tp), String(p.fp), String(p.fn)]);
+    for (const [v, p] of Object.entries(f.perValue))
+      perValue.push([
+        f.field,
+        v,
+        pct(p.precision),
+        pct(p.recall),
+        pct(p.f1),
+        String(p.tp),
+        String(p.fp),
+        String(p.fn),
+      ]);
   }
   out.push(textTable(['field', 'value', 'P', 'R', 'F1', 'tp', 'fp', 'fn'], perValue).trimEnd());
   out.push('');
@@ -46,8 +75,11 @@ export function formatEval(r: EvalReport, meta: { snapshotId: number; rulesetVer
   out.push('');
   out.push(`disagreements (${r.disagreements.length})`);
   for (const d of r.disagreements) {
-    out.push(`  ${d.nct} ${d.field}: gold ${JSON.stringify(d.gold)} predicted ${JSON.stringify(d.predicted)}`);
-    for (const e of d.evidence.slice(0, 3)) out.push(`    evidence ${e.field}[${e.start}:${e.end}] "${e.text}" (${e.rule})`);
+    out.push(
+      `  ${d.nct} ${d.field}: gold ${JSON.stringify(d.gold)} predicted ${JSON.stringify(d.predicted)}`,
+    );
+    for (const e of d.evidence.slice(0, 3))
+      out.push(`    evidence ${e.field}[${e.start}:${e.end}] "${e.text}" (${e.rule})`);
     if (d.note) out.push(`    gold note: ${d.note}`);
   }
   return out.join('\n') + '\n';
@@ -86,13 +118,21 @@ async function evalDecisions(
     const report = validateClassifier(decisions, labels);
     const missing = [...new Set(decisions.map((d) => d.nctId))].filter((id) => !labels.has(id)).sort();
     if (opts.json) {
-      const body = { snapshotId: loaded.info.id, rulesetVersion: loaded.rulesetVersion, gold: 'decisions', missing, ...report };
+      const body = {
+        snapshotId: loaded.info.id,
+        rulesetVersion: loaded.rulesetVersion,
+        gold: 'decisions',
+        missing,
+        ...report,
+      };
       process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
       return;
     }
     const out = [
       `snapshot ${loaded.info.id}, ruleset ${loaded.rulesetVersion}; gold: ${decisions.length} decisions on ${report.trials} trials (the latest per trial and field)`,
-      ...(missing.length ? [`${missing.length} decided trials not in the snapshot: ${missing.join(', ')}`] : []),
+      ...(missing.length
+        ? [`${missing.length} decided trials not in the snapshot: ${missing.join(', ')}`]
+        : []),
       '',
       methodsTable(report),
       confusionTable(report),
@@ -104,8 +144,13 @@ async function evalDecisions(
 export function register(program: Command): void {
   program
     .command('eval')
-    .description('score the labels of a snapshot against a gold JSONL file (per-field metrics, confusion, disagreements)')
-    .requiredOption('--gold <file>', 'gold labels (JSONL, format of gold/dev.jsonl) or a decisions export (mscope decisions export)')
+    .description(
+      'score the labels of a snapshot against a gold JSONL file (per-field metrics, confusion, disagreements)',
+    )
+    .requiredOption(
+      '--gold <file>',
+      'gold labels (JSONL, format of gold/dev.jsonl) or a decisions export (mscope decisions export)',
+    )
     .option('--snapshot <ref>', 'snapshot id or label (default: the latest)')
     .option('--json', 'print the evaluation report as JSON')
     .action(async (opts: { gold: string; snapshot?: string; json?: boolean }, cmd: Command) => {
@@ -114,7 +159,9 @@ export function register(program: Command): void {
       try {
         text = readFileSync(opts.gold, 'utf8');
       } catch (e) {
-        throw new InputError({ file: opts.gold }, `cannot read gold file: ${(e as Error).message}`, { cause: e });
+        throw new InputError({ file: opts.gold }, `cannot read gold file: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
       if (isDecisionsFile(text)) {
         await evalDecisions(cmd, text, opts);
@@ -137,10 +184,14 @@ export function register(program: Command): void {
         }
         const report = evaluate(gold, labels);
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ snapshotId: snap.id, rulesetVersion: RULESET_VERSION, labelSource: source, ...report }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ snapshotId: snap.id, rulesetVersion: RULESET_VERSION, labelSource: source, ...report }, null, 2)}\n`,
+          );
           return;
         }
-        process.stdout.write(formatEval(report, { snapshotId: snap.id, rulesetVersion: RULESET_VERSION, source }));
+        process.stdout.write(
+          formatEval(report, { snapshotId: snap.id, rulesetVersion: RULESET_VERSION, source }),
+        );
       });
     });
 }

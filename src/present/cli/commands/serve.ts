@@ -8,7 +8,10 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('serve the interactive dashboard and its JSON API (read-only) on http://HOST:PORT/')
-    .option('--snapshot <id>', 'snapshot id or label to show first (default: the newest classified one, else the newest)')
+    .option(
+      '--snapshot <id>',
+      'snapshot id or label to show first (default: the newest classified one, else the newest)',
+    )
     .option('--host <host>', 'interface to bind (only loopback unless you say otherwise)', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 = any free port)', '8080')
     .option('--json', 'print the address as JSON once listening')
