@@ -27,20 +27,6 @@ describe('look-alikes', () => {
     expect(l.category).toBe('unrelated');
     expect(l.included).toBe(false);
   });
-  it('gastrointestinal stromal tumour is not a stromal cell product', () => {
-    // A full record (a summary says what is given): a title-only record would be 'undetermined', not 'unrelated'.
-    const l = classify(
-      makeStudy({
-        title: 'Imatinib in Gastrointestinal Stromal Tumor',
-        summary:
-          'Patients with resected gastrointestinal stromal tumour take imatinib 400 mg daily for three years.',
-        interventions: [{ name: 'Imatinib', type: 'DRUG' }],
-        conditions: ['GIST'],
-      }),
-    );
-    expect(l.category).toBe('unrelated');
-    expect(l.screeningReason).toBe('exclude.no_msc_mention');
-  });
 });
 
 describeShared('API v2 samples (no MSC intervention)', () => {

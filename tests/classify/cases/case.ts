@@ -1,0 +1,42 @@
+/**
+ * One classifier case table per label family (tests/classify/cases/<family>.ts), run by tests/classify/cases.test.ts.
+ *
+ * A case is a class of wording the GUIDELINE decides, written as invented text (never a corpus record): the fixture,
+ * the expected values, and the expected screening reason where it matters. Every case is also checked for valid
+ * labels and evidence spans that really occur in the fixture (classifyChecked).
+ */
+import type { Labels } from '../../../src/model/labels.js';
+import type { Fixture } from '../make.js';
+
+/** The label fields a case may assert. Set-valued fields (sources, routes, modifications) compare as sets. */
+export type Expected = Partial<
+  Pick<
+    Labels,
+    | 'category'
+    | 'included'
+    | 'screeningReason'
+    | 'sources'
+    | 'donor'
+    | 'modifications'
+    | 'biomaterial'
+    | 'routes'
+    | 'covid19'
+    | 'specialty'
+  >
+> & {
+  /** The canonical product the study names (e.g. "remestemcel-L"), or null for none. */
+  product?: string | null;
+  /** Per-field confidence, where the case is about confidence. */
+  confidence?: Partial<NonNullable<Labels['confidence']>>;
+};
+
+export interface LabelCase {
+  /** The class of wording, said so a reader knows what rule it holds (it is the test's name). */
+  name: string;
+  /** The guideline rule or section that decides it (quoted briefly or named), when not obvious. */
+  guideline?: string;
+  study: Fixture;
+  expect: Expected;
+}
+
+export type CaseTable = readonly LabelCase[];
