@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The classifier's case tables: every tests/classify/cases/<family>.ts exports `cases` (a CaseTable); each case is
  * classified (with the label and evidence checks of classifyChecked) and every field it names is compared.
