@@ -85,11 +85,12 @@ export function reviewQueue(
     if (opts.skipReviewed && r.review) continue;
     items.push({ nctId: r.study.nctId, priority: reviewPriority(r.review ? r.review.classifier : r.labels) });
   }
-  return items.sort(
-    (a, b) =>
-      a.priority.tier - b.priority.tier || a.priority.evidence - b.priority.evidence || cmp(a.nctId, b.nctId),
-  );
+  return items.sort(compareQueueItems);
 }
+
+/** Queue order: tier, then fewer evidence spans, then NCT order (for callers that compute priorities themselves). */
+export const compareQueueItems = (a: QueueItem, b: QueueItem): number =>
+  a.priority.tier - b.priority.tier || a.priority.evidence - b.priority.evidence || cmp(a.nctId, b.nctId);
 
 /** A 32-bit FNV-1a hash of (seed, id), mixed: a trial's rank in the sample of that seed. */
 export function sampleRank(seed: number, id: string): number {

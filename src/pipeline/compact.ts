@@ -9,6 +9,7 @@
  * exactly the same metrics, lists and exports (tests/server/compact.test.ts compares every body).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { reviewPriority, type Priority } from '../analyze/queue.js';
 import { applyDecisions } from '../analyze/review.js';
 import type { ClassifiedStudy } from '../analyze/types.js';
 import type { Labels } from '../model/labels.js';
@@ -219,4 +220,33 @@ export async function loadStudyDetail(
   const json = r.getRows()[0]?.[0];
   const row = { study: rec.study, labels: json ? (JSON.parse(String(json)) as Labels) : null };
   return applyDecisions([row], decisions)[0]!;
+}
+
+/**
+ * The review queue's priority of every study of a snapshot (analyze/queue.ts `reviewPriority`) for slim rows,
+ * whose labels carry no evidence: the stored evidence is read as (label, value) pairs only, one study at a time,
+ * and joined to the classifier's labels that `classifierOf` gives (the slim ones); only the priorities are kept.
+ */
+export async function loadReviewPriorities(
+  store: Store,
+  snapshotId: number,
+  rulesetVersion: string | null,
+  classifierOf: (nctId: string) => Labels | null | undefined,
+): Promise<Map<string, Priority>> {
+  const out = new Map<string, Priority>();
+  if (rulesetVersion !== null) {
+    const sql = `SELECT nct_id, json_object('l', json_extract_string(labels_json, '$.evidence[*].label'),
+        'v', json_extract_string(labels_json, '$.evidence[*].value'))::VARCHAR
+      FROM labels WHERE snapshot_id = $1 AND ruleset_version = $2`;
+    for await (const chunk of streamRows(store.connection(), sql, [snapshotId, rulesetVersion])) {
+      for (const [nct, json] of chunk) {
+        const labels = classifierOf(String(nct));
+        if (!labels) continue;
+        const { l, v } = JSON.parse(String(json)) as { l: string[] | null; v: string[] | null };
+        const evidence = (l ?? []).map((label, i) => ({ label, value: v?.[i] ?? '' }));
+        out.set(String(nct), reviewPriority({ ...labels, evidence } as unknown as Labels));
+      }
+    }
+  }
+  return out;
 }

@@ -7,7 +7,10 @@
  *   GET /api/studies/:nct       one study: normalized record, labels, evidence, registry link
  *   GET /api/metrics            computeMetrics() of the filtered studies (cached per filter)
  *   GET /api/export.csv         every filtered study as CSV, streamed
- *   GET /, /app.js, /app.css    the front-end (fixed in-memory map)
+ *   GET /api/review/queue       the review queue of the filtered studies (analyze/queue.ts order) and the vocabulary
+ *   POST /api/decisions         reviewer decisions (one, or { decisions: [...] }); writes.ts guards every write
+ *   PUT /api/decisions/:nct/:field   one decision on one field
+ *   GET /, /app.js, /app.css    the front-end (fixed in-memory map; the page carries the write token)
  */
 import { TRIAL_ID_RE } from '../../model/study.js';
 import { Hono, type Context } from 'hono';
@@ -27,10 +30,13 @@ import {
   metaBody,
   metricsBody,
   publicSnapshot,
+  queueBody,
   sortedSelection,
   type Body,
 } from './responses.js';
 import { guard } from './security.js';
+import { checkWrite, postedDecisions, putDecision, withTokenMeta } from './writes.js';
+import type { DecisionInput } from '../../model/decisions.js';
 
 export interface AppOptions {
   source: DatasetSource;
@@ -39,6 +45,8 @@ export interface AppOptions {
   loopbackOnly?: boolean;
   /** Time limit of one API request in ms (default 30 s). */
   requestTimeoutMs?: number;
+  /** The per-server write token (null/absent: no writes at all, as with --read-only). */
+  writeToken?: string | null;
 }
 
 const NCT_RE = /^NCT\d{8}$/;
@@ -96,10 +104,20 @@ function checkProducts(ds: Dataset, filter: Filter): void {
 }
 
 export function createApp(opts: AppOptions): Hono {
-  const { source, assets } = opts;
+  const { source } = opts;
+  const token = source.writable ? (opts.writeToken ?? null) : null;
+  const loopbackOnly = opts.loopbackOnly ?? true;
+  const assets = token ? withTokenMeta(opts.assets, token) : opts.assets;
   const app = new Hono();
 
-  app.use('*', guard({ loopbackOnly: opts.loopbackOnly ?? true }));
+  app.use('*', guard({ loopbackOnly, writes: token !== null }));
+  // every write passes checkWrite (Host, Origin, Sec-Fetch-Site, token, content type, length) before its body is read
+  const writeGuard = async (_c: Context, next: () => Promise<void>) => {
+    checkWrite(_c, { token: token!, loopbackOnly });
+    await next();
+  };
+  app.on(['POST', 'PUT'], '/api/decisions', writeGuard);
+  app.on(['POST', 'PUT'], '/api/decisions/*', writeGuard);
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/export.csv') return next();
     return timeout(
@@ -164,6 +182,8 @@ export function createApp(opts: AppOptions): Hono {
         study: r.study,
         labels: r.labels,
         evidence: r.labels?.evidence ?? [],
+        /** Reviewer decisions in force (`labels` are the effective ones; `review.classifier` the classifier's). */
+        review: r.review ?? null,
         links: {
           registry: studyLink(nct),
           /** Registry references with a PubMed id. */
@@ -204,6 +224,32 @@ export function createApp(opts: AppOptions): Hono {
         'Cache-Control': 'no-store',
       },
     });
+  });
+
+  app.get('/api/review/queue', async (c) => {
+    const q = queryOf(c, true, ['snapshot']);
+    const ds = await source.get(q.snapshot);
+    checkProducts(ds, q.filter);
+    return sendBody(c, await queueBody(ds, q.filter, token !== null));
+  });
+
+  const decided = async (c: Context, inputs: DecisionInput[]) => {
+    const q = queryOf(c, false, ['snapshot']);
+    const added = await source.decide(inputs, q.snapshot);
+    const ds = await source.get(q.snapshot);
+    const review = Object.fromEntries(
+      [...new Set(inputs.map((d) => d.nctId))].map((nct) => {
+        const i = ds.byNct.get(nct);
+        return [nct, (i === undefined ? undefined : ds.rows[i]?.review) ?? null];
+      }),
+    );
+    return c.json({ snapshotId: ds.snapshot.id, added, review }, 201, { 'Cache-Control': 'no-store' });
+  };
+  app.post('/api/decisions', async (c) => decided(c, await postedDecisions(c)));
+  app.put('/api/decisions/:nct/:field', async (c) => {
+    const nct = c.req.param('nct').toUpperCase();
+    if (!NCT_RE.test(nct)) throw new ApiError(400, 'expected an NCT id like NCT01234567', 'nct');
+    return decided(c, [await putDecision(c, nct, c.req.param('field'))]);
   });
 
   app.all('/api/*', () => {

@@ -6,7 +6,15 @@
  */
 import type { Filter } from '../../analyze/filter.js';
 import { filterIndices } from '../../analyze/filter.js';
-import { packCodes, prepareAll, type PackedCodes, type PreparedStudy } from '../../analyze/prepare.js';
+import {
+  packCodes,
+  prepareAll,
+  prepared as preparedRow,
+  searchText,
+  type PackedCodes,
+  type PreparedStudy,
+} from '../../analyze/prepare.js';
+import { reviewPriority, type Priority } from '../../analyze/queue.js';
 import {
   countriesOf,
   donorKey,
@@ -20,6 +28,7 @@ import {
   studyTypeKey,
 } from '../../analyze/dimensions.js';
 import type { ClassifiedStudy } from '../../analyze/types.js';
+import type { Labels } from '../../model/labels.js';
 import type { SnapshotInfo, Store } from '../../store/index.js';
 import { hasLinkSchema, listDocuments, mentionsInDocument } from '../../store/links.js';
 import { loadCompactRows } from '../../pipeline/compact.js';
@@ -89,7 +98,25 @@ export interface Dataset {
    * compact load keeps only what lists and metrics read, pipeline/compact.ts); this reads the rest.
    */
   detail(i: number): Promise<ClassifiedStudy>;
+  /**
+   * Replace row `i` (a reviewer decision changed its effective labels): its summary, prepared keys and packed
+   * codes are rebuilt, its cached study view dropped, and every cached selection, order and body dropped.
+   */
+  updateRow(i: number, row: ClassifiedStudy): void;
+  /**
+   * The review-queue priority of every study (analyze/queue.ts), from the classifier's labels and their evidence;
+   * computed on first use (slim rows carry no evidence: `loadPriorities` reads it) and kept, since decisions do not
+   * change the classifier's labels.
+   */
+  priorities(): Promise<ReadonlyMap<string, Priority>>;
 }
+
+/** Reads the review priorities of a dataset's rows (slim rows: their evidence is in the database). */
+export type PriorityLoader = (
+  snapshotId: number,
+  rulesetVersion: string | null,
+  classifierOf: (nctId: string) => Labels | null | undefined,
+) => Promise<Map<string, Priority>>;
 
 /** Reads one study in full: (snapshot id, ruleset version, NCT id) -> the row, or null when it is gone. */
 export type DetailLoader = (
@@ -140,7 +167,9 @@ export function buildDataset(
   rows: ClassifiedStudy[],
   publications: ReadonlyMap<string, Publication[]> = new Map(),
   loadDetail?: DetailLoader,
+  loadPriorities?: PriorityLoader,
 ): Dataset {
+  rows = [...rows];
   const summaries = rows.map(summarize);
   const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
   const prepared = prepareAll(rows, { text: true });
@@ -169,7 +198,15 @@ export function buildDataset(
     return o;
   };
 
-  return {
+  let priorities: Promise<Map<string, Priority>> | undefined;
+  const classifierOf = (nct: string): Labels | null | undefined => {
+    const i = byNct.get(nct);
+    if (i === undefined) return undefined;
+    const r = rows[i]!;
+    return r.review ? r.review.classifier : r.labels;
+  };
+
+  const ds: Dataset = {
     snapshot,
     publications,
     rulesetVersion,
@@ -187,6 +224,29 @@ export function buildDataset(
         selections.set(key, sel);
       }
       return sel;
+    },
+    updateRow(i, row) {
+      rows[i] = row;
+      summaries[i] = summarize(row);
+      const p = preparedRow(row);
+      searchText(p);
+      prepared[i] = p;
+      ds.packed = packCodes(prepared);
+      details.delete(i);
+      selections.clear();
+      cache.clear();
+      orders.clear();
+    },
+    priorities() {
+      if (!priorities) {
+        priorities = loadPriorities
+          ? loadPriorities(snapshot.id, rulesetVersion, classifierOf)
+          : Promise.resolve(
+              new Map(rows.map((r) => [r.study.nctId, reviewPriority(classifierOf(r.study.nctId) ?? null)])),
+            );
+        priorities.catch(() => (priorities = undefined));
+      }
+      return priorities;
     },
     detail(i) {
       const row = rows[i]!;
@@ -216,6 +276,7 @@ export function buildDataset(
       return out;
     },
   };
+  return ds;
 }
 
 /**
@@ -238,12 +299,20 @@ export async function loadDataset(
   store: Store,
   ref?: string | number,
   loadDetail?: DetailLoader,
+  loadPriorities?: PriorityLoader,
 ): Promise<Dataset> {
   const { info, rows, rulesetVersion, labelsNote } = await loadCompactRows(
     store,
     ref ?? (await defaultSnapshotId(store)),
   );
-  const ds = buildDataset(info, rulesetVersion, rows, await loadPublications(store), loadDetail);
+  const ds = buildDataset(
+    info,
+    rulesetVersion,
+    rows,
+    await loadPublications(store),
+    loadDetail,
+    loadPriorities,
+  );
   if (labelsNote) ds.labelsNote = labelsNote;
   return ds;
 }

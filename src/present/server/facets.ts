@@ -42,6 +42,11 @@ export const FACETS: Readonly<
   studyType: { labels: false, keys: (r) => [studyTypeKey(r.study)] },
   country: { labels: false, keys: (r) => countryKeys(r.study) },
   registry: { labels: false, keys: (r) => [r.study.registry ?? 'ctgov'] },
+  review: {
+    labels: false,
+    keys: (r) =>
+      r.review ? (r.review.disagrees ? ['reviewed', 'disagrees'] : ['reviewed']) : ['unreviewed'],
+  },
 };
 
 export function facetCounts(rows: readonly ClassifiedStudy[]): Record<string, FacetValue[]> {

@@ -3,7 +3,7 @@
  * parameter (or path segment) when there is one, else null.
  */
 export class ApiError extends Error {
-  readonly status: 400 | 404 | 405 | 413 | 414 | 500 | 503;
+  readonly status: 400 | 403 | 404 | 405 | 411 | 413 | 414 | 415 | 421 | 500 | 503;
   readonly parameter: string | null;
   constructor(status: ApiError['status'], message: string, parameter: string | null = null) {
     super(message);

@@ -1,6 +1,7 @@
 /**
  * `startServer`: load a snapshot into memory and serve the dashboard (API + front-end) on host:port.
- * Binds 127.0.0.1 unless told otherwise; node's own limits bound header size and request time.
+ * Binds 127.0.0.1 unless told otherwise; node's own limits bound header size and request time. Reviewer decisions
+ * can be written through the decisions API (a per-server random token embedded in the page) unless `readOnly`.
  */
 import { createAdaptorServer } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { createApp } from './app.js';
 import { loadAssets } from './assets.js';
 import { createDatasetSource, type DatasetSource } from './datasets.js';
 import { isLoopback } from './security.js';
+import { newToken } from './writes.js';
 
 export { createApp } from './app.js';
 export type { AppOptions } from './app.js';
@@ -28,6 +30,8 @@ export interface ServeOptions {
   port?: number;
   /** Folder of the built front-end (default dist/web). */
   webDir?: string;
+  /** No writes at all (no token in the page; the decisions API answers 405). */
+  readOnly?: boolean;
 }
 
 export interface RunningServer {
@@ -35,13 +39,21 @@ export interface RunningServer {
   host: string;
   port: number;
   source: DatasetSource;
+  /** The write token embedded in the page (null: read-only). */
+  writeToken: string | null;
   close(): Promise<void>;
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const source = await createDatasetSource(opts.dbPath, opts.snapshot);
-  const app = createApp({ source, assets: loadAssets(opts.webDir), loopbackOnly: isLoopback(host) });
+  const source = await createDatasetSource(opts.dbPath, opts.snapshot, 2, { writable: !opts.readOnly });
+  const writeToken = opts.readOnly ? null : newToken();
+  const app = createApp({
+    source,
+    assets: loadAssets(opts.webDir),
+    loopbackOnly: isLoopback(host),
+    writeToken,
+  });
   const server = createAdaptorServer({
     fetch: app.fetch,
     createServer,
@@ -73,6 +85,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     host: addr.address,
     port: addr.port,
     source,
+    writeToken,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

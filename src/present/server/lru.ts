@@ -5,6 +5,8 @@ export interface Lru<K, V> {
   delete(key: K): void;
   readonly size: number;
   clear(): void;
+  /** The keys, least recently used first (does not touch their order). */
+  keys(): K[];
 }
 
 export function createLru<K, V>(capacity: number): Lru<K, V> {
@@ -36,6 +38,9 @@ export function createLru<K, V>(capacity: number): Lru<K, V> {
     },
     clear() {
       map.clear();
+    },
+    keys() {
+      return [...map.keys()];
     },
   };
 }

@@ -9,6 +9,10 @@ import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { SnapshotInfo } from '../../store/index.js';
 import type { Metrics } from '../../analyze/metrics.js';
+import type { Filter } from '../../analyze/filter.js';
+import { compareQueueItems, type QueueItem } from '../../analyze/queue.js';
+import { reviewSummary } from '../../analyze/review.js';
+import { DECISION_FIELDS, DECISION_VALUE_SCHEMAS, SET_DECISION_FIELDS } from '../../model/decisions.js';
 
 /** A cached JSON response body, with its gzip form for clients that accept it (large bodies only). */
 export interface Body {
@@ -149,8 +153,74 @@ export function metaOf(ds: Dataset) {
       firstPosted: dateRange(ds.rows, (r) => r.study.firstPostedDate?.value),
       start: dateRange(ds.rows, (r) => r.study.startDate?.value),
     },
+    review: reviewCounts(ds),
     filterFields: FILTER_FIELDS,
     sortKeys: SORT_KEY_NAMES,
     maxPageSize: LIMITS.maxPageSize,
   };
+}
+
+/** How many trials and fields reviewers decided, and where the classifier now differs (the dashboard's review line). */
+export function reviewCounts(ds: Dataset) {
+  const r = reviewSummary(ds.rows);
+  return {
+    trialsReviewed: r.trialsReviewed,
+    fieldsReviewed: r.fieldsReviewed,
+    trialsCorrected: r.trialsCorrected,
+    fieldsDisagreeing: r.fieldsDisagreeing,
+    changedSinceDecision: r.changedSinceDecision.length,
+  };
+}
+
+type FieldKind = 'enum' | 'set' | 'bool' | 'text' | 'json';
+
+/** The decision fields, their kind and their allowed values (the review page builds its controls from this). */
+export function decisionVocab() {
+  const kinds: Record<string, FieldKind> = {};
+  const values: Record<string, string[]> = {};
+  for (const f of DECISION_FIELDS) {
+    const schema = DECISION_VALUE_SCHEMAS[f] as unknown as {
+      options?: string[];
+      element?: { options?: string[] };
+    };
+    if (SET_DECISION_FIELDS.has(f)) {
+      kinds[f] = 'set';
+      values[f] = [...(schema.element?.options ?? [])];
+    } else if (schema.options) {
+      kinds[f] = 'enum';
+      values[f] = [...schema.options];
+    } else kinds[f] = f === 'biomaterial' || f === 'covid19' ? 'bool' : f === 'dose' ? 'json' : 'text';
+  }
+  return { fields: [...DECISION_FIELDS], kinds, values };
+}
+
+/**
+ * The review queue of the filtered studies in analyze/queue.ts order (every one, reviewed or not, so previous/next
+ * stay stable while reviewing), with the decision vocabulary and whether this server accepts writes.
+ */
+export async function queueBody(ds: Dataset, filter: Filter, writable: boolean): Promise<Body> {
+  const key = `queue:${filterKey(filter)}:${writable}`;
+  const hit = ds.cache.get(key) as Body | undefined;
+  if (hit) return hit;
+  const priorities = await ds.priorities();
+  return cachedBody(ds, key, () => {
+    const items: Array<QueueItem & { reviewed: boolean }> = [];
+    for (const i of ds.select(filter)) {
+      const r = ds.rows[i]!;
+      const priority = priorities.get(r.study.nctId) ?? { tier: 0, reason: 'not classified', evidence: 0 };
+      items.push({ nctId: r.study.nctId, priority, reviewed: r.review !== undefined });
+    }
+    items.sort(compareQueueItems);
+    return JSON.stringify({
+      snapshotId: ds.snapshot.id,
+      writable,
+      items: items.map((q) => ({
+        nctId: q.nctId,
+        tier: q.priority.tier,
+        reason: q.priority.reason,
+        reviewed: q.reviewed,
+      })),
+      vocab: decisionVocab(),
+    });
+  });
 }

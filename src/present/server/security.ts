@@ -1,6 +1,7 @@
 /**
- * Request guards and response headers for the dashboard server: read-only (GET/HEAD only), no request
- * bodies, bounded URL length, Host header checked against loopback names when bound to loopback (DNS
+ * Request guards and response headers for the dashboard server: GET/HEAD only, except POST/PUT on the decisions
+ * API when writes are on (checked further in writes.ts: Host, Origin, token, content type, size, body); no request
+ * bodies elsewhere, bounded URL length, Host header checked against loopback names when bound to loopback (DNS
  * rebinding), a strict Content-Security-Policy (no inline or eval'd scripts: the charts use vega's
  * CSP-safe expression interpreter), nosniff, no framing, no referrer.
  */
@@ -37,7 +38,7 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-function hostnameOf(hostHeader: string): string {
+export function hostnameOf(hostHeader: string): string {
   if (hostHeader.startsWith('[')) return hostHeader.slice(0, hostHeader.indexOf(']') + 1);
   const i = hostHeader.lastIndexOf(':');
   return (i < 0 ? hostHeader : hostHeader.slice(0, i)).toLowerCase();
@@ -45,11 +46,26 @@ function hostnameOf(hostHeader: string): string {
 
 const errorBody = (error: string, parameter: string | null = null): ApiErrorBody => ({ error, parameter });
 
-/** Guards every request and sets the security headers on every response (errors included). */
-export function guard(opts: { loopbackOnly: boolean }): MiddlewareHandler {
+/** Paths that accept POST/PUT when writes are on: the decisions API only. */
+export const isWritePath = (path: string): boolean =>
+  path === '/api/decisions' || path.startsWith('/api/decisions/');
+
+/**
+ * Guards every request and sets the security headers on every response (errors included). With `writes`, POST
+ * and PUT reach the decisions API (and only it); its own checks run there (writes.ts).
+ */
+export function guard(opts: { loopbackOnly: boolean; writes?: boolean }): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD') {
+    const write = (method === 'POST' || method === 'PUT') && isWritePath(c.req.path);
+    if (write && !opts.writes) {
+      c.header('Allow', 'GET, HEAD');
+      c.res = c.json(errorBody('the dashboard server is read-only (started with --read-only)'), 405);
+    } else if (write) {
+      if (c.req.url.length > MAX_URL_LENGTH)
+        c.res = c.json(errorBody(`URL longer than ${MAX_URL_LENGTH} characters`), 414);
+      else await next();
+    } else if (method !== 'GET' && method !== 'HEAD') {
       c.header('Allow', 'GET, HEAD');
       c.res = c.json(errorBody(`method ${method} not allowed: the dashboard is read-only`), 405);
     } else if ((c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding')) {
