@@ -9,12 +9,13 @@
  * halves the bytes written and keeps memory flat on huge ingests; uncommitted blocks are simply free space
  * after a crash.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
 import { addDecisions, listDecisions, listSamples, saveSample } from './decisions.js';
 import { labelVersions, loadLabels, saveLabels } from './labels.js';
+import { deadBytes, reclaimByCopy, removeSpill, worthReclaiming } from './reclaim.js';
 import { getStudy, iterRecords, iterStudies, iterStudyJson } from './read.js';
 import { ensureSchema } from './schema.js';
 import { ensureViews } from './views.js';
@@ -26,7 +27,16 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Refuse to create a new database file (commands that only work on existing snapshots). */
   mustExist?: boolean;
+  /** Where a note goes (space reclaimed after an interrupted write); default: one `mscope: note:` line on stderr. */
+  onNote?: (message: string) => void;
+  /** When dead space is worth a copy (default RECLAIM_MIN_BYTES and RECLAIM_MIN_SHARE; tests use small files). */
+  reclaim?: { minBytes: number; minShare: number };
 }
+
+const stderrNote = (message: string): void => {
+  process.stderr.write(`mscope: note: ${message}\n`);
+};
+const mb = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`;
 
 const IN_MEMORY = ':memory:';
 /** Catalog name of the attached database file. */
@@ -71,8 +81,20 @@ function openError(path: string, err: unknown): MscopeError {
   return new MscopeError(`${path}: cannot open database: ${msg.split('\n')[0]}`, 1, { cause: err });
 }
 
+/** Copy the database without its dead blocks when they are worth it (see reclaim.ts); bytes saved, or 0. */
+async function reclaimIfWorth(
+  conn: DuckDBConnection,
+  file: string,
+  limits: OpenStoreOptions['reclaim'],
+): Promise<number> {
+  const dead = await deadBytes(conn, CATALOG, file);
+  if (!worthReclaiming(dead, statSync(file).size, limits)) return 0;
+  return reclaimByCopy(conn, CATALOG, file);
+}
+
 export async function openStore(path: string, opts: OpenStoreOptions = {}): Promise<Store> {
   const readOnly = opts.readOnly === true;
+  const note = opts.onNote ?? stderrNote;
   const file = path === IN_MEMORY ? path : resolve(path);
   if (file !== IN_MEMORY) {
     if ((readOnly || opts.mustExist === true) && !existsSync(file)) {
@@ -91,16 +113,28 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
   try {
     if (file !== IN_MEMORY) {
       const options = [`ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`, ...(readOnly ? ['READ_ONLY'] : [])].join(', ');
-      try {
-        await conn.run(`ATTACH ${sqlString(file)} AS ${CATALOG} (${options})`);
-      } catch (err) {
-        throw openError(path, err);
-      }
-      await conn.run(`USE ${CATALOG}`);
+      const attach = async (): Promise<void> => {
+        try {
+          await conn.run(`ATTACH ${sqlString(file)} AS ${CATALOG} (${options})`);
+        } catch (err) {
+          throw openError(path, err);
+        }
+      };
+      await attach();
       await conn.run(`SET write_buffer_row_group_memory_limit = '${WRITE_BUFFER}'`);
       await conn.run(`SET memory_limit = ${sqlString(memoryLimit())}`);
+      if (!readOnly) removeSpill(file);
       // where DuckDB spills big sorts/joins (an in-memory instance has none by default); created only when used
       await conn.run(`SET temp_directory = ${sqlString(`${file}.tmp`)}`);
+      if (!readOnly) {
+        // holding the read-write lock: nobody else uses the spill files, and dead blocks can be given back
+        const saved = await reclaimIfWorth(conn, file, opts.reclaim);
+        if (saved > 0) {
+          await attach();
+          note(`${path}: gave back ${mb(saved)} of space left by an interrupted write`);
+        }
+      }
+      await conn.run(`USE ${CATALOG}`);
     }
     await ensureSchema(conn, path, readOnly);
     if (!readOnly) await ensureViews(conn);
@@ -118,9 +152,13 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
   // Writes share the one connection's transaction: run them one at a time (calls made while one is in
   // progress wait their turn instead of failing with "transaction already active").
   let tail: Promise<unknown> = Promise.resolve();
+  /** A write failed (rolled back): its blocks may be dead space, given back on close. */
+  let writeFailed = false;
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
+    tail = run.catch(() => {
+      writeFailed = true;
+    });
     return run;
   };
   let closed = false;
@@ -166,8 +204,19 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
     close: async () => {
       if (closed) return;
       closed = true;
-      conn.closeSync();
-      instance.closeSync();
+      try {
+        if (writeFailed && !readOnly && file !== IN_MEMORY) {
+          await tail;
+          await conn.run('USE memory');
+          const saved = await reclaimIfWorth(conn, file, opts.reclaim);
+          if (saved > 0) note(`${path}: gave back ${mb(saved)} of space left by the failed write`);
+        }
+      } catch {
+        // the data is committed and safe; the space is given back on the next read-write open
+      } finally {
+        conn.closeSync();
+        instance.closeSync();
+      }
     },
   };
 }
