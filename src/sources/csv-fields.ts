@@ -165,6 +165,18 @@ export function countryOf(location: string): string | null {
   return c === '' ? null : c;
 }
 
+/** The headers applySharedColumns reads. */
+export const SHARED_CSV_COLUMNS = [
+  'Other IDs',
+  'Start Date',
+  'Primary Completion Date',
+  'Completion Date',
+  'First Posted',
+  'Results First Posted',
+  'Last Update Posted',
+  'Locations',
+] as const;
+
 /**
  * The columns the classic and v2 exports share under the same header: "Other IDs" (the first is the org study
  * id), the six date columns and "Locations" (country only, see countryOf).

@@ -7,11 +7,12 @@ import { CsvError, parse } from 'csv-parse';
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import type { Provenance, SourceFormat } from '../model/study.js';
-import { mapClassicCsvRow } from './classic/csv.js';
-import type { CsvRow } from './csv-fields.js';
+import { CLASSIC_CSV_READ, mapClassicCsvRow } from './classic/csv.js';
+import { SHARED_CSV_COLUMNS, type CsvRow } from './csv-fields.js';
+import { nearKey } from './keys.js';
 import type { RecordContext } from './records.js';
 import { withLine } from './records.js';
-import { mapV2CsvRow } from './v2/csv.js';
+import { V2_CSV_READ, mapV2CsvRow } from './v2/csv.js';
 import { mapIctrp } from './registry/ictrp.js';
 
 const CSV_MAPPERS: Partial<Record<SourceFormat, (row: CsvRow, prov: Provenance) => StudyRecord>> = {
@@ -19,6 +20,27 @@ const CSV_MAPPERS: Partial<Record<SourceFormat, (row: CsvRow, prov: Provenance) 
   'ctgov-v2-csv': (row, prov) => ({ study: mapV2CsvRow(row, prov), raw: row }),
   'ictrp-csv': (row, prov) => mapIctrp(row as Record<string, string>, prov),
 };
+
+/** The headers each CT.gov export's mapper reads; a header one typo away from an absent one would lose a column. */
+const READ_COLUMNS: Partial<Record<SourceFormat, readonly string[]>> = {
+  'ctgov-classic-csv': [...CLASSIC_CSV_READ, ...SHARED_CSV_COLUMNS],
+  'ctgov-v2-csv': [...V2_CSV_READ, ...SHARED_CSV_COLUMNS],
+};
+
+/** The first header that is a misspelling of a column the mapper reads (and which the file lacks), if any. */
+export function misspeltHeader(
+  format: SourceFormat,
+  headers: readonly string[],
+): { header: string; meant: string } | null {
+  const read = READ_COLUMNS[format];
+  if (!read) return null;
+  const have = new Set(headers);
+  for (const h of headers) {
+    if (read.includes(h)) continue;
+    for (const r of read) if (!have.has(r) && nearKey(h, r)) return { header: h, meant: r };
+  }
+  return null;
+}
 
 export async function* readCsv(
   text: AsyncIterable<string>,
@@ -32,7 +54,18 @@ export async function* readCsv(
   src.on('error', (e) => parser.destroy(e));
   src.pipe(parser);
   try {
+    let checked = false;
     for await (const item of parser as AsyncIterable<{ record: CsvRow; info: { lines: number } }>) {
+      if (!checked) {
+        checked = true;
+        const typo = misspeltHeader(format, Object.keys(item.record));
+        if (typo) {
+          throw new InputError(
+            { file: ctx.file, line: 1, field: typo.header },
+            `unknown column: did you mean "${typo.meant}"? (the column would be lost)`,
+          );
+        }
+      }
       ctx.record++;
       const prov: Provenance = {
         format,

@@ -131,6 +131,16 @@ describe('text, ids, dates', () => {
     const { EnrollmentCount: _c, ...rest } = classicRecord();
     const g = await inputError(JSON.stringify({ ...rest, EnrolmentCount: ['20'] }));
     expect(g.location.field).toBe('EnrolmentCount');
+    // website CSV exports: a header one typo away from a column the reader uses (and the file lacks)
+    const h = await inputError(
+      '"NCT Number","Title","Status","Conditons","Interventions"\n"NCT09100001","MSC trial","Recruiting","Knee OA","Biological: MSC"\n',
+    );
+    expect(h.location).toMatchObject({ line: 1, field: 'Conditons' });
+    expect(h.message).toMatch(/unknown column: did you mean "Conditions"\?/);
+    const v = await inputError(
+      '"NCT Number","Study Title","Study Status","Brief Sumary"\n"NCT09100001","MSC trial","RECRUITING","MSCs are given"\n',
+    );
+    expect(v.message).toMatch(/did you mean "Brief Summary"/);
     expect(nearKey('sexx', 'sex')).toBe(false); // too short to guess
     expect(nearKey('conditons', 'conditions')).toBe(true);
     expect(nearKey('minimumAge', 'maximumAge')).toBe(false);

@@ -13,6 +13,25 @@ import type { CsvRow } from '../csv-fields.js';
 import { ages, applySharedColumns, cellText, design, intervention, pipes } from '../csv-fields.js';
 import { count, nctId, validated } from '../map-util.js';
 
+/** The headers this mapper reads (with SHARED_CSV_COLUMNS): a header one typo away from one of them is refused. */
+export const CLASSIC_CSV_READ = [
+  'Acronym',
+  'Age',
+  'Conditions',
+  'Enrollment',
+  'Funded Bys',
+  'Gender',
+  'Interventions',
+  'NCT Number',
+  'Phases',
+  'Sponsor/Collaborators',
+  'Status',
+  'Study Designs',
+  'Study Results',
+  'Study Type',
+  'Title',
+] as const;
+
 export function mapClassicCsvRow(row: CsvRow, prov: Provenance): Study {
   const s = emptyStudy(nctId(prov, 'NCT Number', row['NCT Number']), prov);
   s.briefTitle = cellText(row['Title']);

@@ -15,6 +15,29 @@ import { count, nctId, validated } from '../map-util.js';
 const outcomes = (cell: string | undefined): Study['primaryOutcomes'] =>
   pipes(cell).map((measure) => ({ measure, description: null, timeFrame: null }));
 
+/** The headers this mapper reads (with SHARED_CSV_COLUMNS): a header one typo away from one of them is refused. */
+export const V2_CSV_READ = [
+  'Acronym',
+  'Age',
+  'Brief Summary',
+  'Collaborators',
+  'Conditions',
+  'Enrollment',
+  'Funder Type',
+  'Interventions',
+  'NCT Number',
+  'Phases',
+  'Primary Outcome Measures',
+  'Secondary Outcome Measures',
+  'Sex',
+  'Sponsor',
+  'Study Design',
+  'Study Results',
+  'Study Status',
+  'Study Title',
+  'Study Type',
+] as const;
+
 export function mapV2CsvRow(row: CsvRow, prov: Provenance): Study {
   const s = emptyStudy(nctId(prov, 'NCT Number', row['NCT Number']), prov);
   s.briefTitle = cellText(row['Study Title']);
