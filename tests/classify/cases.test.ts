@@ -2,11 +2,11 @@
 /**
  * The classifier's case tables: every tests/classify/cases/<family>.ts exports `cases` (a CaseTable); each case is
  * classified (with the label and evidence checks of classifyChecked) and every field it names is compared.
- * Set-valued fields compare as sets. A new family file is picked up without registering it here.
+ * Set-valued fields compare as sets; `contains`/`lacks` check part of a set, `oneOf` a value among several. A new family file is picked up without registering it here.
  */
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../src/model/labels.js';
-import type { CaseTable, Expected } from './cases/case.js';
+import type { CaseTable, Expected, SetFields } from './cases/case.js';
 import { classifyChecked } from './checked.js';
 
 const tables = import.meta.glob('./cases/*.ts', { eager: true }) as Record<string, { cases: CaseTable }>;
@@ -44,6 +44,23 @@ for (const [path, mod] of families) {
           const want = c.expect[key];
           if (key === 'confidence') {
             expect(l.confidence, 'confidence').toMatchObject(want as object);
+            continue;
+          }
+          if (key === 'contains' || key === 'lacks') {
+            for (const [field, values] of Object.entries(want as SetFields)) {
+              const got = l[field as keyof SetFields] as readonly string[];
+              for (const v of values as readonly string[])
+                expect(got.includes(v), `${field} ${key === 'contains' ? 'holds' : 'lacks'} ${v}`).toBe(
+                  key === 'contains',
+                );
+            }
+            continue;
+          }
+          if (key === 'oneOf') {
+            for (const [field, values] of Object.entries(want as object))
+              expect(values as unknown[], `${field} (reason ${l.screeningReason})`).toContain(
+                l[field as keyof Labels],
+              );
             continue;
           }
           const w = SETS.has(key) && Array.isArray(want) ? [...want].sort() : want;

@@ -28,7 +28,16 @@ export type Expected = Partial<
   product?: string | null;
   /** Per-field confidence, where the case is about confidence. */
   confidence?: Partial<NonNullable<Labels['confidence']>>;
+  /** Values a set must hold, where the guideline decides only part of the set. */
+  contains?: SetFields;
+  /** Values a set must not hold (e.g. the route of a comparator), where the rest of the set is not decided. */
+  lacks?: SetFields;
+  /** Where the guideline allows more than one value: the label is one of these. */
+  oneOf?: { category?: ReadonlyArray<Labels['category']> };
 };
+
+/** The set-valued label fields. */
+export type SetFields = Partial<Pick<Labels, 'sources' | 'routes' | 'modifications'>>;
 
 export interface LabelCase {
   /** The class of wording, said so a reader knows what rule it holds (it is the test's name). */

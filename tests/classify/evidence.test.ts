@@ -1,0 +1,62 @@
+/**
+ * Evidence details beyond the contract every case checks (classifyChecked: valid labels, spans that really occur):
+ * which rule gave a value, which text it quotes, and that a comparator's words leave no evidence for the product.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyChecked } from './checked.js';
+
+const run = classifyChecked;
+
+describe('evidence: which rule and text a value rests on', () => {
+  it('the comparator arm leaves no source evidence: the product quotes only its own tissue', () => {
+    const l = run({
+      title: 'Wharton´s Jelly MSC Versus Bone Marrow Aspirate Concentrate in Knee Osteoarthritis',
+      interventions: [
+        {
+          name: 'WJ-MSC',
+          description: 'Allogeneic Wharton’s jelly MSCs injected intra-articularly',
+          armGroupLabels: ['MSC'],
+        },
+        {
+          name: 'Hyaluronic acid',
+          type: 'DRUG',
+          description: 'Intravenous paracetamol and hyaluronic acid',
+          armGroupLabels: ['Control'],
+        },
+      ],
+      arms: [
+        { label: 'MSC', type: 'EXPERIMENTAL', interventionNames: ['WJ-MSC'] },
+        {
+          label: 'Control',
+          type: 'ACTIVE_COMPARATOR',
+          description: 'Bone marrow aspirate, intravenous',
+          interventionNames: ['Hyaluronic acid'],
+        },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+    });
+    const src = l.evidence.filter((e) => e.label === 'sources').map((e) => e.value);
+    expect(src).toContain('umbilical_cord');
+    expect(src).not.toContain('bone_marrow');
+  });
+
+  it('an allogeneic donor implied by a perinatal source names the perinatal-source rule', () => {
+    const uc = run({
+      title: 'Umbilical Cord MSC in Heart Failure',
+      interventions: [{ name: 'Umbilical cord mesenchymal stem cells', description: 'Intravenous infusion' }],
+      conditions: ['Heart Failure'],
+    });
+    expect(uc.evidence.some((e) => e.rule === 'donor.allogeneic.perinatal_source')).toBe(true);
+  });
+
+  it("a named product's facts quote the product name and name the product rule", () => {
+    const l = run({
+      title: 'Prochymal for Steroid-Refractory Acute GVHD',
+      interventions: [{ name: 'Prochymal', description: 'Infusion of Prochymal twice weekly for 4 weeks' }],
+      conditions: ['Graft vs Host Disease'],
+    });
+    const ev = l.evidence.find((e) => e.label === 'sources');
+    expect(ev?.rule).toBe('product.remestemcel-L.source');
+    expect(ev?.text).toBe('Prochymal');
+  });
+});
