@@ -4,7 +4,7 @@
  * Everything is rendered in memory first; files are then written via temp file + rename, so a failure never leaves
  * a half-written report.json or report.html behind, and files of other names in the directory are left alone.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MscopeError } from '../../model/errors.js';
 import { applyFilter, isEmptyFilter } from '../../analyze/filter.js';
@@ -114,12 +114,20 @@ export async function generateReport(
   try {
     await mkdir(join(opts.outDir, 'figures'), { recursive: true });
     await mkdir(join(opts.outDir, 'tables'), { recursive: true });
+    await removeStaleTemps(opts.outDir);
     const tmpSuffix = `.tmp-${process.pid}`;
-    await Promise.all(
-      [...files].map(([name, content]) => writeFile(join(opts.outDir, name + tmpSuffix), content)),
-    );
-    for (const name of files.keys())
-      await rename(join(opts.outDir, name + tmpSuffix), join(opts.outDir, name));
+    try {
+      await Promise.all(
+        [...files].map(([name, content]) => writeFile(join(opts.outDir, name + tmpSuffix), content)),
+      );
+      for (const name of files.keys())
+        await rename(join(opts.outDir, name + tmpSuffix), join(opts.outDir, name));
+    } catch (e) {
+      await Promise.all(
+        [...files.keys()].map((name) => unlink(join(opts.outDir, name + tmpSuffix)).catch(() => {})),
+      );
+      throw e;
+    }
   } catch (e) {
     throw new MscopeError(`cannot write the report to ${opts.outDir}: ${(e as Error).message}`, 1, {
       cause: e,
@@ -128,4 +136,32 @@ export async function generateReport(
   done('write');
 
   return { data, outDir: opts.outDir, files: [...files.keys()], timings };
+}
+
+const TEMP = /\.tmp-(\d+)$/;
+
+/** True unless the process `pid` is known to be gone. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temp files a killed report run left in `outDir` (name.tmp-<pid> of a process that is gone) are removed. */
+export async function removeStaleTemps(outDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const sub of ['', 'figures', 'tables']) {
+    const dir = join(outDir, sub);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const n of names) {
+      const m = TEMP.exec(n);
+      if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+      await unlink(join(dir, n)).catch(() => {});
+      removed.push(join(sub, n));
+    }
+  }
+  return removed;
 }
