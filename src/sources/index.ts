@@ -16,7 +16,13 @@ import type { StudyRecord } from '../model/record.js';
 import type { SourceFormat } from '../model/study.js';
 import { readCsv } from './csv.js';
 import { sniffText, type TextLayout } from './detect.js';
-import { readJsonDocument, readJsonStream, readNdjson } from './json.js';
+import {
+  parseJsonDocument,
+  readJsonDocument,
+  readJsonStream,
+  readNdjson,
+  readParsedDocument,
+} from './json.js';
 import { decodeUtf8, metered, openFile, peek, type ByteInput, type ReadOptions } from './input.js';
 import { newContext, nextProvenance } from './records.js';
 import { readEuctr } from './registry/euctr.js';
@@ -53,38 +59,91 @@ function binaryKind(b: Uint8Array): string | null {
   return null;
 }
 
+/** The first non-blank character is `{` or `[` (a JSON document, or NDJSON). */
+function startsJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) continue;
+    return c === 123 || c === 91;
+  }
+  return false;
+}
+
+const WHOLE_DECODER = new TextDecoder('utf-8', { fatal: true });
+
 async function* readInput(
-  input: ByteInput,
+  input: ByteInput & { whole?: Uint8Array | null },
   fetchedAt: string,
   opts: ReadOptions,
   nested: boolean,
 ): AsyncGenerator<StudyRecord> {
-  const bytes = await peek(input.chunks, (h) => byteLength(h) >= 4);
-  const kind = binaryKind(firstBytes(bytes.head, 4));
-  if (kind !== null) {
-    await bytes.all.return(undefined);
-    if (nested)
+  let text: { head: string[]; ended: boolean; all: AsyncGenerator<string> };
+  const refuse = (kind: string): InputError =>
+    nested
+      ? new InputError(
+          { file: input.label },
+          `is ${kind}; only registry data files are read inside a zip archive`,
+        )
+      : new InputError({ file: input.label }, `is ${kind}, not registry data`);
+  if (input.whole) {
+    // a small zip member, already inflated: one decode, no streaming machinery
+    const kind = binaryKind(input.whole.subarray(0, 4));
+    if (kind !== null) throw refuse(kind);
+    let whole: string;
+    try {
+      whole = WHOLE_DECODER.decode(input.whole);
+    } catch {
       throw new InputError(
         { file: input.label },
-        `is ${kind}; only registry data files are read inside a zip archive`,
+        `is not UTF-8 text (invalid byte sequence within bytes 0–${input.whole.byteLength})`,
       );
-    throw new InputError({ file: input.label }, `is ${kind}, not registry data`);
+    }
+    text = {
+      head: [whole],
+      ended: true,
+      all: (async function* () {
+        yield whole;
+      })(),
+    };
+  } else {
+    const bytes = await peek(input.chunks, (h) => byteLength(h) >= 4);
+    const kind = binaryKind(firstBytes(bytes.head, 4));
+    if (kind !== null) {
+      await bytes.all.return(undefined);
+      throw refuse(kind);
+    }
+    text = await peek(decodeUtf8(input.label, bytes.all), (h) => charLength(h) >= SNIFF_CHARS);
   }
-  const text = await peek(decodeUtf8(input.label, bytes.all), (h) => charLength(h) >= SNIFF_CHARS);
-  const sn = sniffText(input.label, text.head.join(''), text.ended);
   const ctx = newContext(input.label, fetchedAt, opts.onWarning);
-  let records: AsyncIterable<StudyRecord> | Iterable<StudyRecord>;
-  if (sn.layout === 'csv') records = readCsv(text.all, sn.format!, ctx);
-  else if (sn.layout === 'xml') records = readRegistryXml(text.all, ctx);
-  else if (sn.layout === 'text')
-    records = readEuctr(text.all, ctx.file, () => nextProvenance(ctx, 'euctr-text'), ctx.warn);
-  else if (sn.layout === 'ndjson') records = readNdjson(text.all, ctx);
-  else if (text.ended) {
-    // The whole document is in the sniff window: parse it in one go.
+  let records: AsyncIterable<StudyRecord> | Iterable<StudyRecord> | null = null;
+  let layout: TextLayout = 'json';
+  if (text.ended) {
+    // The whole document is in the sniff window: a JSON document is parsed in one go, no sniffing needed (a text
+    // that is not one JSON value is sniffed below: NDJSON, CSV, XML, …, or the error naming what it is).
     const whole = text.head.join('');
-    await text.all.return(undefined);
-    records = readJsonDocument(whole, ctx);
-  } else records = readJsonStream(text.all, ctx);
+    if (startsJson(whole)) {
+      const parsed = parseJsonDocument(whole);
+      if (parsed !== undefined) {
+        await text.all.return(undefined);
+        records = readParsedDocument(parsed, whole, ctx);
+      }
+    }
+  }
+  if (records === null) {
+    const sn = sniffText(input.label, text.head.join(''), text.ended);
+    layout = sn.layout;
+    if (sn.layout === 'csv') records = readCsv(text.all, sn.format!, ctx);
+    else if (sn.layout === 'xml') records = readRegistryXml(text.all, ctx);
+    else if (sn.layout === 'text')
+      records = readEuctr(text.all, ctx.file, () => nextProvenance(ctx, 'euctr-text'), ctx.warn);
+    else if (sn.layout === 'ndjson') records = readNdjson(text.all, ctx);
+    else if (text.ended) {
+      // The whole document is in the sniff window: parse it in one go.
+      const whole = text.head.join('');
+      await text.all.return(undefined);
+      records = readJsonDocument(whole, ctx);
+    } else records = readJsonStream(text.all, ctx);
+  }
   let n = 0;
   for await (const r of records) {
     opts.signal?.throwIfAborted();
@@ -92,7 +151,7 @@ async function* readInput(
     yield r;
   }
   if (n === 0) {
-    const what = sn.layout === 'csv' ? 'a header without rows' : 'no study records (an empty list or page)';
+    const what = layout === 'csv' ? 'a header without rows' : 'no study records (an empty list or page)';
     throw new InputError({ file: input.label }, `holds ${what}; nothing to ingest`);
   }
 }
@@ -125,8 +184,14 @@ export async function* readStudies(path: string, opts: ReadOptions = {}): AsyncG
             file.size,
           )
       : undefined;
-    yield* readInput({ ...member, chunks: metered(member, { ...opts, onBytes }) }, fetchedAt, opts, true);
-    before += member.compressedSize;
+    if (member.whole) {
+      yield* readInput(member, fetchedAt, opts, true);
+      before += member.compressedSize;
+      report?.(Math.min(file.size, before), file.size);
+    } else {
+      yield* readInput({ ...member, chunks: metered(member, { ...opts, onBytes }) }, fetchedAt, opts, true);
+      before += member.compressedSize;
+    }
   }
   report?.(file.size, file.size);
 }

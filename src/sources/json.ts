@@ -109,6 +109,32 @@ export function locateJsonError(text: string): number {
   return line;
 }
 
+/** `text` parsed when it is one JSON value, else undefined (the caller then sniffs what it is). */
+export function parseJsonDocument(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The records of a JSON document already parsed from `text`. A document that is itself one record keeps its
+ * text as the stored raw JSON when it is compact (one line), so the store need not serialize it again.
+ */
+export function* readParsedDocument(v: unknown, text: string, ctx: RecordContext): Generator<StudyRecord> {
+  if (!isObj(v) && !Array.isArray(v))
+    throw new InputError({ file: ctx.file }, 'JSON holds a single value, not registry records');
+  for (const raw of unwrap(v, ctx)) {
+    const rec = toStudyRecord(raw, ctx);
+    if (raw === v && rec.raw === v) {
+      const t = text.trim();
+      if (t.indexOf('\n') < 0) rec.rawJson = t;
+    }
+    yield rec;
+  }
+}
+
 /** A single JSON document already in memory. */
 export function* readJsonDocument(text: string, ctx: RecordContext): Generator<StudyRecord> {
   let v: unknown;

@@ -71,6 +71,7 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   const db = dbPath(cmd);
   const dbExisted = db === ':memory:' || existsSync(db);
   const warnings: string[] = [];
+  let records = 0;
   try {
     // reading, parsing and serialization run in a worker thread; this thread appends to DuckDB
     let note: string | null = null;
@@ -85,9 +86,12 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
           onProgress: (p) => {
             if (p.stage === 'read') {
               if (p.done >= total) bar.update(total, 'writing snapshot…');
-              else bar.update(p.done, p.detail ?? '');
-            } else if (PROGRESS_LINES && p.done % LINE_EVERY === 0)
-              process.stderr.write(`ingest: ${p.done} records\n`);
+              else bar.update(p.done, `${records.toLocaleString('en-US')} records ${p.detail ?? ''}`);
+            } else {
+              records = p.done;
+              if (PROGRESS_LINES && p.done % LINE_EVERY === 0)
+                process.stderr.write(`ingest: ${p.done} records\n`);
+            }
           },
         },
       );

@@ -9,6 +9,7 @@ import { expandInputs, ingestSnapshot } from '../../../pipeline/ingest.js';
 import { classifySnapshot } from '../../../pipeline/classify.js';
 import { stageBar } from '../../report/progress.js';
 import { removeNewDbOnFailure } from '../util/db.js';
+import { byteProgress } from '../util/progress.js';
 import { collect, liveClientOptions } from '../util/options.js';
 import { printResult, reportOptions, writeReport } from './report.js';
 
@@ -45,17 +46,30 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
     const store = await openStore(db);
     try {
       // 1. ingest / fetch
-      const readBar = stageBar(files.length ? 'ingest' : 'fetch', 'studies');
+      // files: a bar over the bytes read (a whole-registry zip is gigabytes); live: over the studies fetched
+      const total = inputs.reduce((a, f) => a + f.size, 0);
+      const byteBar = files.length ? byteProgress('ingest', total) : null;
+      const readBar = files.length ? null : stageBar('fetch', 'studies');
+      let records = 0;
       const info = await ingestSnapshot(
         store,
         files.length ? { files: inputs } : { live: { baseUrl, query, maxRetries, minIntervalMs, timeoutMs } },
         {
           label: opts.label ?? null,
-          onProgress: (p) => p.stage !== 'read' && readBar.update(p.done, p.total),
+          onProgress: (p) => {
+            if (p.stage === 'read')
+              byteBar?.update(
+                p.done,
+                p.done >= total ? 'writing snapshot…' : `${records.toLocaleString('en-US')} records`,
+              );
+            else if (p.stage === 'ingest') records = p.done;
+            else readBar?.update(p.done, p.total);
+          },
         },
       );
-      readBar.update(info.studyCount, info.studyCount);
-      readBar.stop();
+      byteBar?.stop();
+      readBar?.update(info.studyCount, info.studyCount);
+      readBar?.stop();
 
       // 2. classify (and save the labels with the snapshot)
       const classBar = stageBar('classify', 'studies');
