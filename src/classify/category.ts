@@ -217,11 +217,38 @@ const FROM_DESCRIPTION: Record<ZoneReason, ScreeningReason> = {
   'include.stromal_mixture.not_expanded': 'include.stromal_mixture.not_expanded.from_description',
 };
 
+/** An intervention name, other name or arm label: where a record names the products it gives. */
+const isNameField = (h: Hit): boolean =>
+  (h.zone === 'intervention' &&
+    (h.field === `interventions.${h.owner}.name` ||
+      h.field.startsWith(`interventions.${h.owner}.otherNames`))) ||
+  (h.zone === 'arm' && h.field === `arms.${h.owner}.label`);
+
+/**
+ * A derived product (EVs, exosomes, secretome ...) named where products are named (a title, an intervention or
+ * arm name) and MSC cell words never named there as a product of their own: the cell words (a shortened title,
+ * "MSCs" in a description of earlier work or of where the product comes from) are not a second product. Cells stay
+ * when an intervention or arm name names them, or one title names both products ("MSCs and their exosomes").
+ */
+function cellsAroundDerivedProduct(
+  v: StudyView,
+  zone: Array<{ hit: Hit; kind: Kind }>,
+): Array<{ hit: Hit; kind: Kind }> {
+  const derived = zone.filter((z) => z.kind === 'derived' && (z.hit.zone === 'title' || isNameField(z.hit)));
+  const cells = zone.filter((z) => z.kind === 'cell');
+  if (derived.length === 0 || cells.length === 0) return zone;
+  if (cells.some((c) => isNameField(c.hit))) return zone;
+  const derivedTitles = new Set(derived.filter((d) => d.hit.zone === 'title').map((d) => d.hit.field));
+  if (cells.some((c) => c.hit.zone === 'title' && derivedTitles.has(c.hit.field))) return zone;
+  return zone.filter((z) => z.kind !== 'cell');
+}
+
 function decideFromZone(
   v: StudyView,
   zone: Array<{ hit: Hit; kind: Kind }>,
   cueScope: Hit[],
 ): CategoryResult & { reason: ZoneReason } {
+  zone = cellsAroundDerivedProduct(v, zone);
   // Cells named only as what a minimally manipulated mixture contains are not a product of their own.
   const mixtureHits = v.hits.filter((h) => h.msc && kindOf(v, h) === 'mixture');
   // A study calling its cells a mixture ("fat-derived stem cells (SVF)") says they are not culture-expanded.
