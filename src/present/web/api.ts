@@ -49,6 +49,13 @@ export interface Meta {
   dates: { firstPosted: [string, string] | null; start: [string, string] | null };
   sortKeys: string[];
   maxPageSize: number;
+  review: {
+    trialsReviewed: number;
+    fieldsReviewed: number;
+    trialsCorrected: number;
+    fieldsDisagreeing: number;
+    changedSinceDecision: number;
+  };
 }
 
 export interface StudiesPage {
@@ -90,3 +97,30 @@ export interface StudyDetail {
     publications: Publication[];
   };
 }
+
+export interface ReviewQueue {
+  snapshotId: number;
+  /** The server accepts decisions (false: started with --read-only). */
+  writable: boolean;
+  items: Array<{ nctId: string; tier: number; reason: string; reviewed: boolean }>;
+  vocab: {
+    fields: string[];
+    kinds: Record<string, 'enum' | 'set' | 'bool' | 'text' | 'json'>;
+    values: Record<string, string[]>;
+  };
+}
+
+export interface FieldReview {
+  decision: { reviewer: string; decidedAt: string; note: string | null; value: unknown };
+  classifierValue: unknown;
+  agrees: boolean;
+  changedSinceDecision: boolean;
+}
+
+export type ReviewDetail = StudyDetail & {
+  review: {
+    classifier: (Record<string, unknown> & { evidence: Evidence[] }) | null;
+    fields: Record<string, FieldReview | undefined>;
+    disagrees: boolean;
+  } | null;
+};

@@ -29,6 +29,7 @@ const LIST_FACETS: ReadonlyArray<{
   { field: 'studyType', title: 'Study type', labels: false },
   { field: 'country', title: 'Country', labels: false },
   { field: 'registry', title: 'Registered in', labels: false },
+  { field: 'review', title: 'Review', labels: false },
 ];
 
 const BOOL_FACETS: ReadonlyArray<{ field: BoolField; title: string; yes: string; no: string }> = [

@@ -8,6 +8,8 @@ import {
   getJson,
   type Meta,
   type MetricsResponse,
+  type ReviewDetail,
+  type ReviewQueue,
   type SnapshotInfo,
   type StudiesPage,
   type StudyDetail,
@@ -16,6 +18,7 @@ import { renderCharts } from './charts.js';
 import { append, byId, clear, fmt, h, pretty } from './dom.js';
 import { renderFilters } from './filters.js';
 import { renderStudy } from './study.js';
+import { renderReview } from './review.js';
 import { renderTable } from './table.js';
 import {
   BOOL_FIELDS,
@@ -47,6 +50,7 @@ const el = {
   table: () => byId('table'),
   study: () => byId('study'),
   exportLink: () => byId<HTMLAnchorElement>('export'),
+  reviewLine: () => byId('review-line'),
 };
 
 function navigate(next: ViewState, opts: { replace?: boolean } = {}): void {
@@ -185,6 +189,43 @@ function canFilter(field: (typeof LIST_FIELDS)[number], value: string): boolean 
   );
 }
 
+const n = (k: number, noun: string): string => `${fmt(k)} ${noun}${k === 1 ? '' : 's'}`;
+
+/** The review line: how many trials/fields were reviewed, where the classifier now differs; a way into the queue. */
+function renderReviewLine(): void {
+  const box = el.reviewLine();
+  clear(box);
+  if (!meta) return;
+  const r = meta.review;
+  const start = h('button', { type: 'button', id: 'review-start' }, 'Review the queue');
+  start.addEventListener('click', () => void openQueue());
+  append(
+    box,
+    h(
+      'span',
+      { id: 'review-counts', 'data-trials': r.trialsReviewed, 'data-fields': r.fieldsReviewed },
+      r.trialsReviewed
+        ? `Reviewed: ${n(r.trialsReviewed, 'trial')} (${n(r.fieldsReviewed, 'field')}); the classifier differs on ${n(r.fieldsDisagreeing, 'field')}${r.changedSinceDecision ? `, ${fmt(r.changedSinceDecision)} changed since the decision` : ''}. `
+        : 'No trial reviewed yet. ',
+    ),
+    start,
+  );
+}
+
+async function fetchQueue(): Promise<ReviewQueue> {
+  return getJson<ReviewQueue>('/api/review/queue', filterParams(state));
+}
+
+async function openQueue(): Promise<void> {
+  try {
+    const q = await fetchQueue();
+    const first = q.items.find((i) => !i.reviewed) ?? q.items[0];
+    if (first) navigate({ ...state, nct: first.nctId, reviewMode: true });
+  } catch (err) {
+    showError(err);
+  }
+}
+
 function showCount(total: number): void {
   el.count().textContent = `${fmt(total)} ${total === 1 ? 'study matches' : 'studies match'}`;
   el.count().setAttribute('data-total', String(total));
@@ -211,6 +252,33 @@ async function render(): Promise<void> {
     ex.set('order', state.order);
     el.exportLink().href = `/api/export.csv?${ex.toString()}`;
 
+    renderReviewLine();
+    if (state.nct && state.reviewMode) {
+      el.overview().hidden = true;
+      el.study().hidden = false;
+      const q = new URLSearchParams();
+      if (state.snapshot) q.set('snapshot', state.snapshot);
+      const [detail, queue] = await Promise.all([
+        getJson<ReviewDetail>(`/api/studies/${encodeURIComponent(state.nct)}`, q),
+        fetchQueue(),
+      ]);
+      if (token !== renderToken) return;
+      showCount(queue.items.length);
+      renderReview(el.study(), detail, {
+        queue,
+        index: queue.items.findIndex((i) => i.nctId === detail.study.nctId),
+        go: (nct) => navigate({ ...state, nct }),
+        close: () => navigate({ ...state, nct: null, reviewMode: false }),
+        saved: () => {
+          meta = null;
+          lastMetricsKey = null;
+          void render();
+        },
+      });
+      document.title = `Review ${detail.study.nctId} · mscope`;
+      markReady(token);
+      return;
+    }
     if (state.nct) {
       el.overview().hidden = true;
       el.study().hidden = false;
@@ -225,6 +293,9 @@ async function render(): Promise<void> {
       if (token !== renderToken) return;
       showCount(count.total);
       renderStudy(el.study(), detail, () => navigate({ ...state, nct: null }));
+      const rv = h('button', { type: 'button', id: 'study-review' }, 'Review this study');
+      rv.addEventListener('click', () => navigate({ ...state, reviewMode: true }));
+      el.study().querySelector('.study-head')?.appendChild(rv);
       document.title = `${detail.study.nctId} · mscope`;
       byId('study-title').focus();
       markReady(token);

@@ -17,6 +17,7 @@ export const LIST_FIELDS = [
   'modification',
   'product',
   'registry',
+  'review',
 ] as const;
 export const BOOL_FIELDS = ['included', 'covid19'] as const;
 export const TEXT_FIELDS = [
@@ -44,6 +45,8 @@ export interface ViewState {
   pageSize: number;
   /** Study page open for this NCT id. */
   nct: string | null;
+  /** The study page in review mode (URL mode=review): labels editable, previous/next in the review queue. */
+  reviewMode: boolean;
 }
 
 export const DEFAULT_SORT = 'firstPosted';
@@ -61,6 +64,7 @@ export function emptyState(): ViewState {
     page: 1,
     pageSize: DEFAULT_PAGE_SIZE,
     nct: null,
+    reviewMode: false,
   };
 }
 
@@ -98,6 +102,7 @@ export function parseState(search: string): ViewState {
       : nct && /^(?!NCT)(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,39}$/.test(nct)
         ? nct
         : null;
+  s.reviewMode = q.get('mode') === 'review';
   return s;
 }
 
@@ -119,6 +124,7 @@ export function stateToSearch(s: ViewState): string {
   if (s.page !== 1) q.set('page', String(s.page));
   if (s.pageSize !== DEFAULT_PAGE_SIZE) q.set('pageSize', String(s.pageSize));
   if (s.nct) q.set('nct', s.nct);
+  if (s.reviewMode) q.set('mode', 'review');
   const str = q.toString();
   return str ? `?${str}` : '';
 }

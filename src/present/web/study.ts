@@ -20,7 +20,8 @@ const SECTIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Eligibility', ['eligibility.criteria']],
 ];
 
-const LABEL_ROWS: ReadonlyArray<readonly [string, string]> = [
+/** Label fields and their display names (the study view's rows; the review page's fields). */
+export const LABEL_ROWS: ReadonlyArray<readonly [string, string]> = [
   ['category', 'Category'],
   ['screeningReason', 'Screening reason'],
   ['sources', 'Tissue source'],
@@ -49,8 +50,10 @@ export function stringLeaves(obj: unknown, prefix = ''): Array<[string, string]>
 const inSection = (path: string, prefixes: readonly string[]) =>
   prefixes.some((p) => path === p || path.startsWith(`${p}.`));
 
-function valueText(v: unknown): string {
+/** A label value as the study view shows it (booleans yes/no, sets joined, the dose read and as written). */
+export function valueText(v: unknown): string {
   if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.length ? v.map((x) => pretty(String(x))).join(', ') : '—';
   if (typeof v === 'object') {
     const d = v as Partial<Dose>;
