@@ -57,6 +57,17 @@ export function phaseKeyOf(phases: readonly string[]): string {
   return norm.join('|');
 }
 
+/**
+ * Registered in: every registry holding a registration of the trial (one row = one trial: its merged
+ * registrations, analyze/trials/collapse.ts; else its own registry, ClinicalTrials.gov for rows of old snapshots).
+ */
+export function registryKeys(r: ClassifiedStudy): string[] {
+  if (!r.trial) return [r.study.registry ?? 'ctgov'];
+  const out: string[] = [];
+  for (const x of r.trial.registrations) if (!out.includes(x.registry)) out.push(x.registry);
+  return out;
+}
+
 export function phaseKey(s: Study): string {
   return phaseKeyOf(s.phases);
 }
@@ -130,7 +141,13 @@ export function startYear(s: Study): string {
   return yearOf(s.startDate) ?? UNKNOWN;
 }
 
-/** Link to the study's public registry page. */
+/** Link to the registration's public page (ClinicalTrials.gov; the EU registers; else the WHO ICTRP record). */
 export function studyLink(nctId: string): string {
-  return `https://clinicaltrials.gov/study/${nctId}`;
+  if (/^NCT\d{8}$/.test(nctId)) return `https://clinicaltrials.gov/study/${nctId}`;
+  // EudraCT and CTIS numbers: the EU registers' own search; every other registry's record through WHO ICTRP
+  if (/^\d{4}-\d{6}-\d{2}$/.test(nctId))
+    return `https://www.clinicaltrialsregister.eu/ctr-search/search?query=${nctId}`;
+  if (/^\d{4}-5\d{5}-\d{2}-\d{2}$/.test(nctId))
+    return `https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=${nctId}`;
+  return `https://trialsearch.who.int/Trial2.aspx?TrialID=${encodeURIComponent(nctId)}`;
 }

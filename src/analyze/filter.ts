@@ -13,7 +13,8 @@
  *   value equal to a bar of the phase chart.
  * - status, studyType: registry v2 spelling, case-insensitive ("completed" = "COMPLETED").
  * - country: registry spelling of a location country, case-insensitive.
- * - registry: the registry holding the registration (rules/registries.json id: ctgov, anzctr, chictr, …).
+ * - registry: registered in (rules/registries.json id: ctgov, anzctr, chictr, …): a trial of several registrations
+ *   matches each of their registries.
  * - product: canonical named product (labels.product), case-insensitive; "none" selects studies without one.
  * - category/confidence/source/donor/route/specialty/modification/productForm/covid19/product/included need labels:
  *   an unlabelled study never matches them.
@@ -169,7 +170,7 @@ export function compilePreparedFilter(input: Filter): (p: PreparedStudy) => bool
   }
   if (has(f.registry)) {
     const set = lower(f.registry);
-    tests.push((p) => set.has(p.row.study.registry ?? 'ctgov'));
+    tests.push((p) => anyIn(p.registries, set));
   }
   if (f.text !== undefined && f.text.trim() !== '') {
     const needle = f.text.trim().toLowerCase();

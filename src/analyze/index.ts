@@ -1,5 +1,5 @@
 /** Analytics public API: pure functions over ClassifiedStudy rows. */
-export type { ClassifiedStudy } from './types.js';
+export type { ClassifiedStudy, TrialOfRow } from './types.js';
 export * from './filter.js';
 export * from './metrics.js';
 export * from './tables.js';

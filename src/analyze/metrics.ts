@@ -12,11 +12,19 @@ import {
   covidOverTime,
   donorOverTime,
   productFormOverTime,
+  registryOverTime,
   specialtyOverTime,
   trialsPerYear,
   type YearBasis,
 } from './metrics/time.js';
-import { phases, resultsByStatus, sponsorClasses, statuses, studyTypes } from './metrics/design.js';
+import {
+  phases,
+  registries,
+  resultsByStatus,
+  sponsorClasses,
+  statuses,
+  studyTypes,
+} from './metrics/design.js';
 import {
   observationalByCountry,
   participants,
@@ -80,6 +88,8 @@ export const METRIC_IDS = [
   'products',
   'sponsorClasses',
   'resultsByStatus',
+  'registries',
+  'registryOverTime',
   'screening',
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -182,6 +192,8 @@ export function computePreparedMetrics(
     products: products(counted, ctx),
     sponsorClasses: sponsorClasses(counted, ctx),
     resultsByStatus: resultsByStatus(counted, ctx),
+    registries: registries(counted, ctx),
+    registryOverTime: registryOverTime(counted, yearBasis, ctx),
     screening: screeningTable(flow),
   };
 

@@ -22,6 +22,7 @@ import {
   modificationKeys,
   phaseKey,
   productFormKey,
+  registryKeys,
   routeKeys,
   sourceGroup,
   sourceKeys,
@@ -92,6 +93,8 @@ export const DICTS = {
   specialty: new Dict(),
   /** productForm ?? "other" (the metric key). */
   productForm: new Dict(),
+  /** Registries a trial is registered in. */
+  registry: new Dict(),
   /** "COVID-19" / "other". */
   covid19: new Dict(),
   /** "results posted" / "no results posted". */
@@ -144,6 +147,7 @@ export const MULTI_DICT = {
   sources: DICTS.source,
   routes: DICTS.route,
   modifications: DICTS.modification,
+  registries: DICTS.registry,
 } as const;
 export type Multi = keyof typeof MULTI_DICT;
 
@@ -154,6 +158,7 @@ export interface StudyCodes {
   sources: readonly number[];
   routes: readonly number[];
   modifications: readonly number[];
+  registries: readonly number[];
 }
 
 export interface PreparedStudy {
@@ -182,6 +187,8 @@ export interface PreparedStudy {
   readonly sourceGroup: string;
   readonly routes: readonly string[];
   readonly modifications: readonly string[];
+  /** registryKeys(): every registry the trial is registered in. */
+  readonly registries: readonly string[];
   readonly donor: string;
   readonly specialty: string;
   readonly productForm: ProductForm | null;
@@ -220,6 +227,7 @@ function build(r: ClassifiedStudy): PreparedStudy {
   const group = sourceGroup(r);
   const routes = routeKeys(r);
   const modifications = modificationKeys(r);
+  const registries = registryKeys(r);
   const donor = donorKey(r);
   const specialty = specialtyKey(r);
   const productForm = productFormKey(r);
@@ -244,6 +252,7 @@ function build(r: ClassifiedStudy): PreparedStudy {
     sources: DICTS.source.codes(sources),
     routes: DICTS.route.codes(routes),
     modifications: DICTS.modification.codes(modifications),
+    registries: DICTS.registry.codes(registries),
   };
   const l = r.labels;
   const flags =
@@ -279,6 +288,7 @@ function build(r: ClassifiedStudy): PreparedStudy {
     sourceGroup: group,
     routes,
     modifications,
+    registries,
     donor,
     specialty,
     productForm,

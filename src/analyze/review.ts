@@ -111,8 +111,15 @@ export function applyToRow(
 ): ClassifiedStudy {
   const classifier = row.review ? row.review.classifier : row.labels;
   const review = reviewOf(classifier, decided);
-  if (!review) return row.review ? { study: row.study, labels: classifier } : row;
-  return { study: row.study, labels: classifier ? effectiveLabels(classifier, decided!) : null, review };
+  // a trial row keeps its registrations (analyze/trials/collapse.ts)
+  const trial = row.trial ? { trial: row.trial } : {};
+  if (!review) return row.review ? { study: row.study, labels: classifier, ...trial } : row;
+  return {
+    study: row.study,
+    labels: classifier ? effectiveLabels(classifier, decided!) : null,
+    review,
+    ...trial,
+  };
 }
 
 /** Rows with the effective labels (rows without decisions are returned as they are). */

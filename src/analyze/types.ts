@@ -14,4 +14,21 @@ export interface ClassifiedStudy {
    * applied, see review.ts) and `review.classifier` the classifier's own.
    */
   review?: ReviewInfo;
+  /**
+   * Present on the row of a trial registered more than once (analyze/trials/collapse.ts): `study` is then the
+   * merged record and this names every registration and which one supplied each field and the labels.
+   */
+  trial?: TrialOfRow;
+}
+
+/** The registrations behind one trial row. */
+export interface TrialOfRow {
+  /** The trial id: its primary registration's (the row's study.nctId). */
+  id: string;
+  /** Every registration of the trial in the snapshot, primary first. */
+  registrations: { registry: string; trialId: string }[];
+  /** Study field -> id of the registration it was taken from. */
+  fieldsFrom: Record<string, string>;
+  /** Id of the registration whose labels the row carries. */
+  labelsFrom: string;
 }

@@ -16,6 +16,7 @@ import type { Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
 import { hasColumn, tableExists } from '../store/schema.js';
+import { parseRegistrationId } from '../model/registries.js';
 import { staleLabelsNote, storedLabelVersion } from './load.js';
 import { throttled, type OnProgress } from './progress.js';
 
@@ -36,6 +37,7 @@ export const SLIM_STUDY_FIELDS = [
   'firstSubmittedDate',
   'enrollment',
   'hasResults',
+  'registry',
 ] as const;
 
 /**
@@ -127,6 +129,8 @@ function slimStudy(json: string): Study {
   const countries = o.countries ?? [];
   const s: Record<string, unknown> = {};
   for (const f of SLIM_STUDY_FIELDS) s[f] = o[f];
+  // slim rows stored before they kept the registry: it follows from the registration number
+  s.registry ??= parseRegistrationId(String(o.nctId))?.registry ?? 'ctgov';
   s.interventions = names.map((name, i) => ({ name, otherNames: other[i] ?? [] }));
   s.locations = countries.map((country) => ({ country }));
   return s as unknown as Study;

@@ -26,3 +26,4 @@ export {
   type DocumentLinkReport,
   type TrialLinkReport,
 } from './link.js';
+export { hasOtherRegistries, loadTrialGrouping } from './trials.js';

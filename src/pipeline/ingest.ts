@@ -18,20 +18,35 @@ export interface InputFile {
   size: number;
 }
 
-async function walk(dir: string, out: InputFile[]): Promise<void> {
-  // dotfiles and Markdown documentation (README.md, SOURCES.md beside the data) are not registry data
+/** Markdown documentation beside the data (README.md, SOURCES.md): never registry records. */
+export const isDocumentation = (name: string): boolean => /\.(md|markdown)$/i.test(name);
+
+async function walk(dir: string, out: InputFile[], skipped?: string[]): Promise<void> {
+  // dotfiles are hidden (silently left out); documentation is left out and named in `skipped`
   const entries = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => !e.name.startsWith('.') && !/\.md$/i.test(e.name))
+    .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
+    if (e.isDirectory()) await walk(p, out, skipped);
+    else if (e.isFile() && isDocumentation(e.name)) skipped?.push(p);
     else if (e.isFile()) out.push({ path: p, size: (await stat(p)).size });
   }
 }
 
-/** Expand paths: files as given, directories to their files (recursively, sorted, no dotfiles, no *.md). */
-export async function expandInputs(paths: readonly string[]): Promise<InputFile[]> {
+/** The one-line note for documentation files a folder held (skipped, not an error). */
+export function skippedNote(skipped: readonly string[]): string | null {
+  if (skipped.length === 0) return null;
+  const shown =
+    skipped.slice(0, 5).join(', ') + (skipped.length > 5 ? `, … (${skipped.length - 5} more)` : '');
+  return `skipped ${skipped.length} documentation file${skipped.length === 1 ? '' : 's'} (not registry records): ${shown}`;
+}
+
+/**
+ * Expand paths: files as given, directories to their files (recursively, sorted, no dotfiles, no *.md; the
+ * Markdown files left out are pushed to `skipped` when given, for a note).
+ */
+export async function expandInputs(paths: readonly string[], skipped?: string[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const p of paths) {
     let st;
@@ -42,7 +57,7 @@ export async function expandInputs(paths: readonly string[]): Promise<InputFile[
     }
     if (st.isDirectory()) {
       const before = out.length;
-      await walk(p, out);
+      await walk(p, out, skipped);
       if (out.length === before) throw new InputError({ file: p }, 'directory holds no files');
     } else {
       out.push({ path: p, size: st.size });

@@ -1,6 +1,6 @@
 /**
  * One colour per value, everywhere: the report's figures and the dashboard's charts both colour a value of a
- * dimension (tissue source, donor, product form, specialty, modification, COVID-19) from the tables below, so
+ * dimension (tissue source, donor, product form, specialty, modification, COVID-19, registry) from the tables below, so
  * "umbilical cord" is the same teal in every chart, whatever the filter, the year range or the other values
  * present. Colours are keyed by the stored value (`umbilical_cord`), not by its display name.
  *
@@ -42,7 +42,8 @@ export const NEUTRAL: Readonly<Record<string, string>> = {
   other: OTHER,
 };
 
-export type ColourDimension = 'source' | 'donor' | 'productForm' | 'specialty' | 'modification' | 'covid19';
+export type ColourDimension =
+  'source' | 'donor' | 'productForm' | 'specialty' | 'modification' | 'covid19' | 'registry';
 
 /** value -> colour, per dimension (data, not code). Catch-alls come from NEUTRAL. */
 export const COLOURS: Readonly<Record<ColourDimension, Readonly<Record<string, string>>>> = {
@@ -80,6 +81,24 @@ export const COLOURS: Readonly<Record<ColourDimension, Readonly<Record<string, s
   },
   modification: { genetically_modified: MUTED[0], primed: MUTED[1], differentiated: MUTED[2] },
   covid19: { 'COVID-19': MUTED[0] },
+  // registries (rules/registries.json ids), the ones holding most MSC trials first
+  registry: {
+    ctgov: MUTED[0],
+    chictr: MUTED[6],
+    anzctr: MUTED[2],
+    euctr: MUTED[1],
+    ctis: MUTED[3],
+    irct: MUTED[4],
+    jprn: MUTED[5],
+    cris: MUTED[7],
+    drks: MUTED[8],
+    isrctn: LIGHT[0],
+    ntr: LIGHT[1],
+    tctr: LIGHT[2],
+    ctri: LIGHT[3],
+    jrct: LIGHT[4],
+    umin: LIGHT[5],
+  },
 };
 
 /** The colour of one stored value of a dimension. */
@@ -108,6 +127,7 @@ export const COLOUR_DIMENSION_OF: Readonly<Record<string, ColourDimension>> = {
   specialty: 'specialty',
   modification: 'modification',
   covid19: 'covid19',
+  registry: 'registry',
 };
 
 /** Every year from the first to the last of `years` (strings like "2004"; non-years ignored), in order. */

@@ -75,8 +75,15 @@ describe('mscope ingest + trials on several registries', () => {
     expect(text.stdout).toMatch(/NCT09999903: NCT09999903 \(ctgov\) \+ ACTRN12616099999901 \(anzctr\)/);
   });
 
-  it("studies export carries each registration's registry and trial id", async () => {
-    const r = await cli('studies', '--format', 'json', '--fields', 'nctId,registry,trialId');
+  it("studies --registrations carries each registration's registry and trial id", async () => {
+    const r = await cli(
+      'studies',
+      '--registrations',
+      '--format',
+      'json',
+      '--fields',
+      'nctId,registry,trialId',
+    );
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as { registry: string; trialId: string }[];
     expect(rows.map((x) => `${x.registry}:${x.trialId}`).sort()).toEqual([
@@ -107,5 +114,47 @@ describe('mscope ingest + trials on several registries', () => {
     const after = await openStore(db, { readOnly: true });
     expect(await fingerprint(after)).toBe(before);
     await after.close();
+  });
+});
+
+describe('a folder of several registries: documentation skipped, exports per trial', () => {
+  const COUNT = join(REPO_ROOT, 'tests', 'fixtures', 'trials', 'count');
+  let db2: string;
+  const cli2 = (...args: string[]) => runCli(['--db', db2, ...args]);
+  beforeAll(() => {
+    db2 = join(dir, 'count.duckdb');
+  });
+
+  it('ingest skips SOURCES.md with a one-line note (not an error) and reads the six registrations', async () => {
+    const r = await cli2('ingest', COUNT, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe(
+      `mscope: note: skipped 1 documentation file (not registry records): ${join(COUNT, 'SOURCES.md')}`,
+    );
+    const out = JSON.parse(r.stdout) as { snapshot: { studyCount: number }; skipped: string[] };
+    expect(out.snapshot.studyCount).toBe(6);
+    expect(out.skipped).toEqual([join(COUNT, 'SOURCES.md')]);
+    expect((await cli2('classify')).code).toBe(0);
+  });
+
+  it('studies exports one row per trial (its registrations named), --registrations one per registration', async () => {
+    const trials = await cli2('studies', '--format', 'csv', '--fields', 'nctId,registry,firstPostedDate');
+    expect(trials.code).toBe(0);
+    expect(trials.stdout.trim().split('\n')).toEqual([
+      'nctId,registry,firstPostedDate',
+      'ACTRN12620099999924,anzctr,2020-03-09',
+      'NCT09999921,ctgov,2019-04-18',
+      'NCT09999922,ctgov,2019-12-20',
+      'NCT09999923,ctgov,2022-05-09',
+    ]);
+    const json = JSON.parse((await cli2('studies', '--filter', 'registry=chictr')).stdout) as Array<{
+      nctId: string;
+      trial: { registrations: { trialId: string }[]; fieldsFrom: Record<string, string> };
+    }>;
+    expect(json.map((s) => s.nctId)).toEqual(['NCT09999922']);
+    expect(json[0]!.trial.registrations.map((x) => x.trialId)).toEqual(['NCT09999922', 'ChiCTR1900099922']);
+    expect(json[0]!.trial.fieldsFrom.firstPostedDate).toBe('ChiCTR1900099922');
+    const regs = await cli2('studies', '--registrations', '--format', 'csv', '--fields', 'nctId');
+    expect(regs.stdout.trim().split('\n')).toHaveLength(7);
   });
 });

@@ -92,3 +92,18 @@ export function resultsByStatus(rows: readonly PreparedStudy[], ctx?: TallyConte
     ctx,
   );
 }
+
+export function registries(rows: readonly PreparedStudy[], ctx?: TallyContext): MetricTable {
+  return countTable(
+    rows,
+    'registries',
+    {
+      id: 'registries',
+      title: 'Trials by registry (registered in)',
+      dims: ['registry'],
+      unit: 'trials',
+      note: 'Registries holding a registration of the trial (ctgov = ClinicalTrials.gov, anzctr, chictr, euctr, ctis, irct, jprn …). A trial registered in several registries counts once under each; the trial itself is counted once everywhere else.',
+    },
+    ctx,
+  );
+}

@@ -102,6 +102,7 @@ export function fusedCounts(rows: readonly PreparedStudy[], packed: PackedRows =
     addAll(routes, pack.multi.routes, i);
     addAll(modifications, pack.multi.modifications, i);
     addAll(trialCountries, countryCodes, i);
+    addAll(multi.registries, pack.multi.registries, i);
 
     const n = enrollment[i]!;
     const from = countryCodes.offsets[i]!;

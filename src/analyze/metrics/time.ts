@@ -1,6 +1,14 @@
 /** Metrics over time: trials per year (first posted / start) stacked by source, and other dimensions by year. */
-import { SLOT, type PreparedStudy, type Slot } from '../prepare.js';
-import { byKey, countTable2, type MetricTable, type TallyContext } from './table.js';
+import { MULTI_DICT, SLOT, SLOT_DICT, type PreparedStudy, type Slot } from '../prepare.js';
+import {
+  byKey,
+  codeTally,
+  countTable2,
+  DEFAULT_TALLY,
+  finish,
+  type MetricTable,
+  type TallyContext,
+} from './table.js';
 
 export type YearBasis = 'firstPosted' | 'start';
 
@@ -110,4 +118,35 @@ export function covidOverTime(rows: Rows, basis: YearBasis, ctx?: TallyContext):
     'Trials targeting COVID-19 / SARS-CoV-2 (incl. COVID ARDS, long COVID) vs all other trials.',
     ctx,
   );
+}
+
+/**
+ * Trials per year and registry (registered in): a trial of several registrations counts once in each of their
+ * registries, in the trial's year (of the first registration when the year basis is first posted), so the lines of
+ * two registries can hold the same trial; the total per year is trialsPerYear's.
+ */
+export function registryOverTime(
+  rows: Rows,
+  basis: YearBasis,
+  ctx: TallyContext = DEFAULT_TALLY,
+): MetricTable {
+  const years = SLOT_DICT[yearSlot(basis)]!.values;
+  const regs = MULTI_DICT.registries.values;
+  const nR = regs.length;
+  const t = codeTally(years.length * nR, (c) => [years[Math.floor(c / nR)]!, regs[c % nR]!], ctx);
+  const slot = yearSlot(basis);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const y = r.codes.single[slot]!;
+    for (const c of r.codes.registries) t.add(y * nR + c, r.nctId, i);
+  }
+  return finish(t, rows.length, {
+    id: 'registryOverTime',
+    title: `Trials per year (${BASIS_LABEL[basis]}) by registry`,
+    dims: ['year', 'registry'],
+    unit: 'trials',
+    note: `Year = ${BASIS_LABEL[basis]} of the trial (for a trial registered more than once: its first registration). A trial registered in several registries counts once under each of them (the lines can share trials).`,
+    order: byKey,
+    share: false,
+  });
 }

@@ -57,7 +57,8 @@ export interface Profile {
   bridge: Study['ictrpBridge'];
 }
 
-const day = (d: PartialDate | null): number | null => {
+/** A partial date as a day number (missing month/day: mid-period), null when absent. */
+export const dayOf = (d: PartialDate | null): number | null => {
   if (!d) return null;
   const [y, m, dd] = d.value.split('-').map(Number);
   return Date.UTC(y!, (m ?? 7) - 1, dd ?? 15) / 86_400_000;
@@ -107,8 +108,8 @@ export function profile(s: Study): Profile {
     acronym: acronymOf(s.acronym),
     sponsor: new Set(tokens(s.leadSponsor?.name)),
     enrollment: s.enrollment.count !== null && s.enrollment.count > 0 ? s.enrollment.count : null,
-    start: day(s.startDate),
-    registered: day(s.firstPostedDate ?? s.firstSubmittedDate),
+    start: dayOf(s.startDate),
+    registered: dayOf(s.firstPostedDate ?? s.firstSubmittedDate),
     conditions: new Set([...s.conditions.flatMap((c) => tokens(c)), ...s.keywords.flatMap((k) => tokens(k))]),
     interventions: new Set(iv),
     countries: new Set(s.locations.map((l) => l.country?.toLowerCase()).filter((c): c is string => !!c)),

@@ -11,10 +11,11 @@
  *    this stops chains of similar studies from collapsing). Pairs scoring in [REVIEW_AT, MERGE_AT) are listed
  *    for review and not merged.
  * 4. Each trial keeps every registration; its fields are taken from the registration of highest precedence
- *    (FIELD_PRECEDENCE) that has them, and which one supplied each field is stated.
+ *    (FIELD_PRECEDENCE) that has them, except its first-posted date, the earliest of its registrations' (a trial
+ *    is known from its first registration); which registration supplied each field is stated (fieldsFrom).
  */
 import type { Study } from '../../model/study.js';
-import { profile, similarity, type Profile } from './features.js';
+import { dayOf, profile, similarity, type Profile } from './features.js';
 
 export const MERGE_AT = 0.62;
 export const REVIEW_AT = 0.5;
@@ -61,7 +62,8 @@ export interface TrialGrouping {
   candidatePairs: number;
 }
 
-const FIELDS = [
+/** The fields a merged trial takes from one of its registrations (fieldsFrom). */
+export const FIELDS = [
   'briefTitle',
   'officialTitle',
   'acronym',
@@ -128,9 +130,33 @@ export function candidatePairs(ps: readonly Profile[]): [number, number][] {
   return out;
 }
 
+/**
+ * What grouping keeps of one registration: its profile, which FIELDS it has (bit i = FIELDS[i]) and its
+ * first-posted day. Small, so a caller can stream studies and drop each one after this.
+ */
+export interface RegistrationInfo {
+  profile: Profile;
+  has: number;
+  /** First-posted date as a day number, null when not stated. */
+  posted: number | null;
+}
+
+export function registrationInfo(s: Study): RegistrationInfo {
+  let has = 0;
+  FIELDS.forEach((f, i) => {
+    if (hasValue(s[f])) has |= 1 << i;
+  });
+  return { profile: profile(s), has, posted: dayOf(s.firstPostedDate) };
+}
+
 /** Group the registrations of `studies` into trials (see the module comment). */
 export function groupTrials(studies: readonly Study[]): TrialGrouping {
-  const ps = studies.map(profile);
+  return groupRegistrations(studies.map(registrationInfo));
+}
+
+/** groupTrials over registrations already reduced by registrationInfo. */
+export function groupRegistrations(infos: readonly RegistrationInfo[]): TrialGrouping {
+  const ps = infos.map((x) => x.profile);
   const index = new Map(ps.map((p, i) => [p.id, i] as const));
 
   const links: Link[] = [];
@@ -231,10 +257,17 @@ export function groupTrials(studies: readonly Study[]): TrialGrouping {
       (x, y) => rank(ps[x]!.registry) - rank(ps[y]!.registry) || (ps[x]!.id < ps[y]!.id ? -1 : 1),
     );
     const fieldsFrom: Record<string, string> = {};
-    for (const f of FIELDS) {
-      const from = ordered.find((i) => hasValue(studies[i]![f]));
+    FIELDS.forEach((f, b) => {
+      const from = ordered.find((i) => (infos[i]!.has & (1 << b)) !== 0);
       if (from !== undefined) fieldsFrom[f] = ps[from]!.id;
+    });
+    // a trial was first posted when its first registration was (precedence breaks ties)
+    let first: number | undefined;
+    for (const i of ordered) {
+      const d = infos[i]!.posted;
+      if (d !== null && (first === undefined || d < infos[first]!.posted!)) first = i;
     }
+    if (first !== undefined) fieldsFrom.firstPostedDate = ps[first]!.id;
     trials.push({
       id: ps[ordered[0]!]!.id,
       registrations: ordered.map((i) => ({ registry: ps[i]!.registry, trialId: ps[i]!.id })),
@@ -244,7 +277,7 @@ export function groupTrials(studies: readonly Study[]): TrialGrouping {
   }
   trials.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   review.sort((x, y) => y.score - x.score);
-  return { registrations: studies.length, trials, review, candidatePairs: pairs.length };
+  return { registrations: infos.length, trials, review, candidatePairs: pairs.length };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

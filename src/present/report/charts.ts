@@ -17,6 +17,7 @@ import {
 import { COLOUR_DIMENSION_OF } from '../colours.js';
 import { nice } from './labels.js';
 import { powerOfTenLabelExpr, sci } from '../numbers.js';
+import { yearLines } from '../series.js';
 
 export interface FigureDef {
   id: string;
@@ -170,6 +171,50 @@ export function stackedYears(
         axis: { tickMinStep: 1 },
       },
     },
+  } as TopLevelSpec;
+}
+
+/** Trials per year and registry as lines over continuous years (a trial counts in each of its registries). */
+export function registryLines(
+  t: MetricTable,
+  title: string,
+  subtitle: string,
+  xTitle: string,
+): TopLevelSpec | null {
+  const { years, points, scale } = yearLines(t.rows, 'registry', nice);
+  if (points.length === 0) return null;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: title, subtitle },
+    width: WIDTH,
+    height: 260,
+    config: CHART_CONFIG,
+    data: { values: points },
+    encoding: {
+      x: {
+        field: 'year',
+        type: 'ordinal',
+        title: xTitle,
+        sort: years,
+        scale: { domain: years },
+        axis: { labelAngle: -45, labelOverlap: true },
+      },
+      y: { field: 'count', type: 'quantitative', title: 'Trials', axis: { tickMinStep: 1 } },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: 'Registered in',
+        scale,
+        sort: scale.domain,
+        legend: { symbolType: 'stroke' },
+      },
+      tooltip: [
+        { field: 'year' },
+        { field: 'series', title: 'registry' },
+        { field: 'count', title: 'trials' },
+      ],
+    },
+    layer: [{ mark: { type: 'line', strokeWidth: 2 } }, { mark: { type: 'point', filled: true, size: 28 } }],
   } as TopLevelSpec;
 }
 
@@ -533,6 +578,19 @@ export const FIGURES: readonly FigureDef[] = [
         `${m.summary.covid19} COVID-19 trials in total.`,
         basisText(m),
         'Target',
+      ),
+  },
+  {
+    id: 'registry-over-time',
+    title: 'Trials per registry over time',
+    caption:
+      'Trials per year and registry (registered in). A trial registered in several registries is one trial, drawn once on the line of each of its registries; its year is that of its first registration.',
+    spec: (m) =>
+      registryLines(
+        m.tables.registryOverTime,
+        'Trials per registry over time',
+        `${m.tables.registries.rows.length} ${m.tables.registries.rows.length === 1 ? 'registry' : 'registries'}; a trial registered in several counts on each of their lines.`,
+        basisText(m),
       ),
   },
   {

@@ -2,7 +2,7 @@
  * ReportData: everything the report shows, as one JSON-serializable object (written verbatim as report.json).
  * Built from classified rows + context; rendering (HTML, Markdown, SVG, CSV, XLSX) only reads it.
  */
-import { groupTrials } from '../../analyze/trials/index.js';
+import { collapseTrials, type TrialCounts } from '../../analyze/trials/collapse.js';
 import { applyFilter, isEmptyFilter, type Filter } from '../../analyze/filter.js';
 import { computeMetrics, type Metrics, type MetricsOptions } from '../../analyze/metrics.js';
 import { namedTables, type NamedTable } from '../../analyze/tables.js';
@@ -41,34 +41,18 @@ export interface ReportData {
   comparisons: Comparison[];
   figures: Array<{ id: string; title: string; regenerates: string | null; caption: string; file: string }>;
   /**
-   * Registrations (after the report filter) grouped into trials across registries (analyze/trials); null when
-   * every registration is in one registry (each is its own trial).
+   * The snapshot's registrations grouped into trials across registries (analyze/trials), before the report
+   * filter; null when every registration is in one registry (each is its own trial). Every number of the report
+   * counts trials.
    */
   trials: TrialCounts | null;
 }
 
-export interface TrialCounts {
-  registrations: number;
-  trials: number;
-  /** Trials with more than one registration. */
-  multiRegistered: number;
-  /** Registrations per registry. */
-  byRegistry: Record<string, number>;
-}
+export type { TrialCounts };
 
 /** How many registrations merge into how many trials (null for a single-registry selection). */
 export function trialCounts(rows: readonly ClassifiedStudy[]): TrialCounts | null {
-  const byRegistry: Record<string, number> = {};
-  for (const r of rows)
-    byRegistry[r.study.registry ?? 'ctgov'] = (byRegistry[r.study.registry ?? 'ctgov'] ?? 0) + 1;
-  if (Object.keys(byRegistry).length < 2) return null;
-  const g = groupTrials(rows.map((r) => r.study));
-  return {
-    registrations: g.registrations,
-    trials: g.trials.length,
-    multiRegistered: g.trials.filter((t) => t.registrations.length > 1).length,
-    byRegistry,
-  };
+  return collapseTrials(rows).counts;
 }
 
 export interface ReportContext {
@@ -81,6 +65,11 @@ export interface ReportContext {
   title?: string;
   /** The command line, for the provenance (see provenance.ts). */
   command?: string;
+  /**
+   * Set when the rows given are trials already (collapseTrials was called by the caller, with these counts);
+   * otherwise the rows are registrations and buildReportData collapses them.
+   */
+  trials?: TrialCounts | null;
 }
 
 export function asOfNote(asOf: string | null): string | null {
@@ -89,7 +78,9 @@ export function asOfNote(asOf: string | null): string | null {
 }
 
 /** Filter the rows and compute metrics + named tables; comparisons and figures are added by the caller. */
-export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): ReportData {
+export function buildReportData(registrations: ClassifiedStudy[], ctx: ReportContext): ReportData {
+  const { rows, counts } =
+    ctx.trials !== undefined ? { rows: registrations, counts: ctx.trials } : collapseTrials(registrations);
   const filter = ctx.filter ?? {};
   const kept = isEmptyFilter(filter) ? rows : applyFilter(rows, filter);
   const metrics = computeMetrics(kept, ctx.metricsOptions);
@@ -99,7 +90,7 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
   const review = summary.trialsReviewed > 0 ? summary : null;
   const notes = [
     asOfNote(asOf),
-    `Snapshot ${ctx.snapshot.id ?? '(none)'}${ctx.snapshot.label ? ` "${ctx.snapshot.label}"` : ''}: ${ctx.snapshot.studyCount} registry records; ${metrics.flow.identified} after the filter; ${metrics.flow.included} included by the classifier (ruleset ${ctx.rulesetVersion ?? 'unknown'}).`,
+    `Snapshot ${ctx.snapshot.id ?? '(none)'}${ctx.snapshot.label ? ` "${ctx.snapshot.label}"` : ''}: ${ctx.snapshot.studyCount} registry records${counts ? ` (${counts.registrations} registrations in ${Object.keys(counts.byRegistry).length} registries merged into ${counts.trials} trials: every number counts trials)` : ''}; ${metrics.flow.identified} after the filter; ${metrics.flow.included} included by the classifier (ruleset ${ctx.rulesetVersion ?? 'unknown'}).`,
     ctx.labelsFrom === 'classified'
       ? `No labels were stored for ruleset ${ctx.rulesetVersion ?? 'unknown'}: the studies were classified when this report was made (same rules, same result).`
       : null,
@@ -125,6 +116,6 @@ export function buildReportData(rows: ClassifiedStudy[], ctx: ReportContext): Re
     namedTables: namedTables(included),
     comparisons: [],
     figures: [],
-    trials: trialCounts(kept),
+    trials: counts,
   };
 }

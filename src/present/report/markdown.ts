@@ -51,7 +51,7 @@ export function renderMarkdown(d: ReportData): string {
   out.push(d.notes.map((n) => `- ${html(n)}`).join('\n') + '\n');
   out.push(`## Screening flow\n\n![Screening flow](figures/screening-flow.svg)\n`);
   out.push(
-    `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- Records after the report filter: ${fmt(f.identified)}\n${
+    `- Records in the snapshot: ${fmt(d.snapshot.studyCount)}\n- ${d.trials ? 'Trials' : 'Records'} after the report filter: ${fmt(f.identified)}\n${
       d.trials
         ? `- Registrations in ${Object.keys(d.trials.byRegistry).length} registries (${Object.entries(
             d.trials.byRegistry,

@@ -37,7 +37,13 @@ const arrow = (x1: number, y1: number, x2: number, y2: number) =>
  */
 export function prismaSvg(
   flow: ScreeningFlow,
-  opts: { maxReasons?: number; total?: number; filterNote?: string } = {},
+  opts: {
+    maxReasons?: number;
+    total?: number;
+    filterNote?: string;
+    /** Registrations of several registries merged into trials (then `total` counts trials). */
+    merged?: { registrations: number; registries: number; trials: number };
+  } = {},
 ): string {
   const maxReasons = opts.maxReasons ?? 10;
   const W = 760;
@@ -50,7 +56,19 @@ export function prismaSvg(
 
   const total = opts.total ?? flow.identified;
   const outside = total - flow.identified;
-  const b1 = box(leftX, y, leftW, ['Records identified', `${fmt(total)} registry records in the snapshot`]);
+  const m = opts.merged;
+  const b1 = box(
+    leftX,
+    y,
+    leftW,
+    m
+      ? [
+          'Records identified',
+          `${fmt(m.registrations)} registrations in ${fmt(m.registries)} registries`,
+          `merged into ${fmt(m.trials)} trials (counted once each)`,
+        ]
+      : ['Records identified', `${fmt(total)} registry records in the snapshot`],
+  );
   parts.push(b1.svg);
   const y1 = y + b1.h;
   const notScreened = [

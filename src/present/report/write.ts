@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { MscopeError } from '../../model/errors.js';
 import { applyFilter, isEmptyFilter } from '../../analyze/filter.js';
 import type { ClassifiedStudy } from '../../analyze/types.js';
+import { collapseTrials } from '../../analyze/trials/collapse.js';
 import { buildReportData, type ReportContext, type ReportData } from './data.js';
 import { renderFigures } from './charts.js';
 import { compareWith, loadPublished, resolvePublishedPath, type ReviewId } from './compare.js';
@@ -39,9 +40,12 @@ export interface GenerateResult {
 export const STAGES = ['metrics', 'comparison', 'figures', 'documents', 'write'] as const;
 
 export async function generateReport(
-  rows: ClassifiedStudy[],
+  registrations: ClassifiedStudy[],
   opts: GenerateOptions,
 ): Promise<GenerateResult> {
+  // one row per trial (analyze/trials/collapse.ts): registrations of one trial in several registries count once
+  const { rows, counts } =
+    opts.trials !== undefined ? { rows: registrations, counts: opts.trials } : collapseTrials(registrations);
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const stage = (name: (typeof STAGES)[number]) => {
@@ -56,7 +60,7 @@ export async function generateReport(
   };
 
   t0 = stage('metrics');
-  const data = buildReportData(rows, opts);
+  const data = buildReportData(rows, { ...opts, trials: counts });
   done('metrics');
 
   t0 = stage('comparison');
@@ -79,8 +83,15 @@ export async function generateReport(
   t0 = stage('figures');
   const figures = await renderFigures(data.metrics);
   const prisma = prismaSvg(data.metrics.flow, {
-    total: Math.max(opts.snapshot.studyCount, data.metrics.flow.identified),
+    total: Math.max(counts ? counts.trials : opts.snapshot.studyCount, data.metrics.flow.identified),
     filterNote: data.asOf ? `first posted after ${data.asOf}` : undefined,
+    merged: counts
+      ? {
+          registrations: counts.registrations,
+          registries: Object.keys(counts.byRegistry).length,
+          trials: counts.trials,
+        }
+      : undefined,
   });
   data.figures = figures.map((f) => ({
     id: f.id,

@@ -27,6 +27,7 @@ export const CSV_COLUMNS: ReadonlyArray<
   ['covid19', (r) => r.covid19],
   ['product', (r) => r.product],
   ['url', (r) => r.url],
+  ['registrations', (r) => r.registrations.join(LIST_SEPARATOR)],
 ];
 
 export { safeCell };

@@ -32,6 +32,8 @@ import type { Labels } from '../../model/labels.js';
 import type { SnapshotInfo, Store } from '../../store/index.js';
 import { hasLinkSchema, listDocuments, mentionsInDocument } from '../../store/links.js';
 import { loadCompactRows } from '../../pipeline/compact.js';
+import { loadTrialGrouping } from '../../pipeline/trials.js';
+import { collapseTrials, registrationIdsOf, type TrialCounts } from '../../analyze/trials/collapse.js';
 import { createLru, type Lru } from './lru.js';
 import { SORT_KEYS, type SortKey } from './sort-keys.js';
 
@@ -57,6 +59,8 @@ export interface StudyRow {
   covid19: boolean | null;
   product: string | null;
   url: string;
+  /** Every registration id of the trial (its own first; more than one when registered in several registries). */
+  registrations: string[];
 }
 
 /** A linked publication that mentions a study (from `mscope link`), with the sentence that mentions it. */
@@ -85,8 +89,10 @@ export interface Dataset {
   /** Their metric codes packed in row order (fast counting over any selection of rows). */
   packed: PackedCodes;
   summaries: readonly StudyRow[];
-  /** NCT id -> row index. */
+  /** Trial id -> row index; every registration id of a merged trial leads to the trial's row. */
   byNct: ReadonlyMap<string, number>;
+  /** How many registrations were merged into how many trials (null: one registry, each registration a trial). */
+  trialCounts: TrialCounts | null;
   /** Indices (ascending) of the rows passing the filter; cached per canonical filter key. */
   select(filter: Filter): Int32Array;
   /** Indices of the selection in the order of the sort key (nulls last either way). */
@@ -149,6 +155,7 @@ export function summarize(r: ClassifiedStudy): StudyRow {
     covid19: l?.covid19 ?? null,
     product: l?.product ?? null,
     url: studyLink(s.nctId),
+    registrations: registrationIdsOf(r),
   };
 }
 
@@ -168,10 +175,14 @@ export function buildDataset(
   publications: ReadonlyMap<string, Publication[]> = new Map(),
   loadDetail?: DetailLoader,
   loadPriorities?: PriorityLoader,
+  trialCounts: TrialCounts | null = null,
 ): Dataset {
   rows = [...rows];
   const summaries = rows.map(summarize);
   const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
+  summaries.forEach((s, i) => {
+    for (const id of s.registrations) if (!byNct.has(id)) byNct.set(id, i);
+  });
   const prepared = prepareAll(rows, { text: true });
   const packed = packCodes(prepared);
   const selections = createLru<string, Int32Array>(256);
@@ -215,6 +226,7 @@ export function buildDataset(
     packed,
     summaries,
     byNct,
+    trialCounts,
     cache,
     select(filter) {
       const key = filterKey(filter);
@@ -253,7 +265,9 @@ export function buildDataset(
       if (!loadDetail) return Promise.resolve(row);
       let p = details.get(i);
       if (!p) {
-        p = loadDetail(snapshot.id, rulesetVersion, row.study.nctId).then((r) => r ?? row);
+        p = loadDetail(snapshot.id, rulesetVersion, row.study.nctId).then((r) =>
+          r && row.trial ? { ...r, trial: row.trial } : (r ?? row),
+        );
         details.set(i, p);
         p.catch(() => {
           if (details.get(i) === p) details.delete(i);
@@ -305,13 +319,16 @@ export async function loadDataset(
     store,
     ref ?? (await defaultSnapshotId(store)),
   );
+  // one row per trial: registrations of one trial in several registries count once (analyze/trials/collapse.ts)
+  const trials = collapseTrials(rows, await loadTrialGrouping(store, info.id));
   const ds = buildDataset(
     info,
     rulesetVersion,
-    rows,
+    trials.rows,
     await loadPublications(store),
     loadDetail,
     loadPriorities,
+    trials.counts,
   );
   if (labelsNote) ds.labelsNote = labelsNote;
   return ds;

@@ -184,7 +184,10 @@ export async function createDatasetSourceFrom(
         if (!d) continue;
         for (const nct of ids) {
           const i = d.byNct.get(nct);
-          if (i !== undefined) d.updateRow(i, applyToRow(d.rows[i]!, latest.get(nct)));
+          // a trial row carries the labels (and decisions) of one of its registrations: labelsFrom
+          const row = i === undefined ? undefined : d.rows[i]!;
+          if (row && (row.trial?.labelsFrom ?? row.study.nctId) === nct)
+            d.updateRow(i!, applyToRow(row, latest.get(nct)));
         }
       }
       return added;

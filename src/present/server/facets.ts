@@ -9,6 +9,7 @@ import {
   modificationKeys,
   phaseKey,
   productFormKey,
+  registryKeys,
   routeKeys,
   sourceKeys,
   specialtyKey,
@@ -41,7 +42,7 @@ export const FACETS: Readonly<
   status: { labels: false, keys: (r) => [statusKey(r.study)] },
   studyType: { labels: false, keys: (r) => [studyTypeKey(r.study)] },
   country: { labels: false, keys: (r) => countryKeys(r.study) },
-  registry: { labels: false, keys: (r) => [r.study.registry ?? 'ctgov'] },
+  registry: { labels: false, keys: registryKeys },
   review: {
     labels: false,
     keys: (r) =>

@@ -147,6 +147,8 @@ export function metaOf(ds: Dataset) {
     snapshot: publicSnapshot(ds.snapshot),
     rulesetVersion: ds.rulesetVersion,
     studies: ds.rows.length,
+    /** Registrations merged into trials (null: one registry, every registration is a trial). */
+    trials: ds.trialCounts,
     labelled: ds.rows.filter((r) => r.labels !== null).length,
     facets: facetCounts(ds.rows),
     dates: {

@@ -8,6 +8,7 @@ import type { MetricTable } from './api.js';
 import { atlasFeatures, placeCountries } from './map.js';
 import { append, clear, fmt, h, pretty } from './dom.js';
 import type { ListField } from './state.js';
+import { yearLines } from '../series.js';
 import {
   COLOUR_DIMENSION_OF,
   colourOf,
@@ -23,6 +24,8 @@ export const CHARTS: ReadonlyArray<{
   filter: ListField | 'year';
   title: string;
   limit?: number;
+  /** Drawn as lines over continuous years (a [year, value] table; a click filters by the value). */
+  lines?: boolean;
 }> = [
   {
     table: 'trialsPerFirstPostedYear',
@@ -36,6 +39,12 @@ export const CHARTS: ReadonlyArray<{
   { table: 'routes', filter: 'route', title: 'Route of administration', limit: 15 },
   { table: 'donors', filter: 'donor', title: 'Donor' },
   { table: 'productForms', filter: 'productForm', title: 'Product form' },
+  {
+    table: 'registryOverTime',
+    filter: 'registry',
+    title: 'Trials per registry over time',
+    lines: true,
+  },
 ];
 
 export type ChartClick = (filter: ListField | 'year', value: string) => void;
@@ -175,6 +184,41 @@ export function yearSpec(t: MetricTable): VisualizationSpec {
   } as VisualizationSpec;
 }
 
+/** Trials per year and registry as lines (the report's figure, same colours); a click filters by the registry. */
+export function registryLinesSpec(t: MetricTable, selected: readonly string[]): VisualizationSpec {
+  const { years, points, scale } = yearLines(t.rows, 'registry', pretty);
+  const any = selected.length > 0;
+  const values = points.map((p) => ({ ...p, fade: any && !selected.includes(p.key) }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description:
+      'Line chart of trials per year first posted, one line per registry. Click a point to filter by its registry.',
+    width: 'container',
+    autosize: AUTOSIZE,
+    height: 220,
+    data: { values },
+    encoding: {
+      x: {
+        field: 'year',
+        type: 'ordinal',
+        title: null,
+        sort: years,
+        scale: { domain: years },
+        axis: { labelAngle: -45, labelOverlap: true },
+      },
+      y: { field: 'count', type: 'quantitative', title: t.unit, axis: { tickMinStep: 1, format: 'd' } },
+      color: { field: 'series', type: 'nominal', title: 'registered in', scale, sort: scale.domain },
+      opacity: { condition: { test: 'datum.fade', value: 0.3 }, value: 1 },
+      tooltip: [{ field: 'year' }, { field: 'series', title: 'registry' }, { field: 'count', title: t.unit }],
+    },
+    layer: [
+      { mark: { type: 'line', strokeWidth: 2 } },
+      { mark: { type: 'point', filled: true, size: 40, cursor: 'pointer' } },
+    ],
+    config: BASE_CONFIG,
+  } as VisualizationSpec;
+}
+
 function mapSpec(t: MetricTable): VisualizationSpec {
   const { mapped } = placeCountries(t.rows);
   return {
@@ -296,13 +340,18 @@ export async function renderCharts(
   for (const c of CHARTS) {
     const t = tables[c.table];
     if (!t) continue;
-    const wide = c.filter === 'year';
+    const wide = c.filter === 'year' || c.lines === true;
     const { fig, body } = figure(c.title, wide, t.note);
     if (t.rows.length === 0) {
       body.appendChild(h('p', { class: 'empty' }, 'No studies.'));
       continue;
     }
-    const spec = c.filter === 'year' ? yearSpec(t) : barSpec(t, c.title, selected(c.filter), c.limit);
+    const spec =
+      c.filter === 'year'
+        ? yearSpec(t)
+        : c.lines
+          ? registryLinesSpec(t, selected(c.filter))
+          : barSpec(t, c.title, selected(c.filter), c.limit);
     jobs.push(
       embedInto(body, spec, (d) => {
         const v = c.filter === 'year' ? d.year : d.key;
@@ -313,7 +362,7 @@ export async function renderCharts(
     if (field !== 'year')
       fig.appendChild(
         valueList(
-          t,
+          c.lines ? (tables.registries ?? t) : t,
           selected(field),
           (v) => canFilter(field, v),
           (v) => onClick(field, v),

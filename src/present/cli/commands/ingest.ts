@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { MscopeError } from '../../../model/errors.js';
 import type { SnapshotInfo, Store } from '../../../store/index.js';
-import { expandInputs, ingestSnapshot, type InputFile } from '../../../pipeline/ingest.js';
+import { expandInputs, ingestSnapshot, skippedNote, type InputFile } from '../../../pipeline/ingest.js';
 import { dbPath, withStore } from '../util/db.js';
 import { byteProgress } from '../util/progress.js';
 
@@ -61,7 +61,10 @@ async function removeNewDatabase(db: string): Promise<void> {
 
 async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<void> {
   const started = performance.now();
-  const files = await expandInputs(paths);
+  const skipped: string[] = [];
+  const files = await expandInputs(paths, skipped);
+  const skipNote = skippedNote(skipped);
+  if (skipNote !== null) process.stderr.write(`mscope: note: ${skipNote}\n`);
   const total = files.reduce((a, f) => a + f.size, 0);
   const bar = byteProgress('ingest', total);
   const abort = new AbortController();
@@ -104,7 +107,7 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     process.stdout.write(
       opts.json
-        ? `${JSON.stringify({ snapshot: info, files: files.map((f) => f.path), elapsedMs, warnings }, null, 2)}\n`
+        ? `${JSON.stringify({ snapshot: info, files: files.map((f) => f.path), skipped, elapsedMs, warnings }, null, 2)}\n`
         : formatSummary(info, files, elapsedMs) +
             (warnings.length > 0 ? `  skipped with a warning: ${warnings.length}\n` : ''),
     );

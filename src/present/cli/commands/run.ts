@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_BASE_URL, checkBaseUrl, defaultQuery } from '../../../sources/live/query.js';
 import { openStore } from '../../../store/index.js';
-import { expandInputs, ingestSnapshot } from '../../../pipeline/ingest.js';
+import { expandInputs, ingestSnapshot, skippedNote } from '../../../pipeline/ingest.js';
 import { classifySnapshot } from '../../../pipeline/classify.js';
 import { stageBar } from '../../report/progress.js';
 import { removeNewDbOnFailure } from '../util/db.js';
@@ -39,7 +39,10 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
   const baseUrl = files.length ? opts.baseUrl : checkBaseUrl(opts.baseUrl);
   const query = opts.query?.trim() ? opts.query.trim() : defaultQuery();
   const { maxRetries, minIntervalMs, timeoutMs } = liveClientOptions(opts);
-  const inputs = files.length ? await expandInputs(files) : [];
+  const skipped: string[] = [];
+  const inputs = files.length ? await expandInputs(files, skipped) : [];
+  const skipNote = skippedNote(skipped);
+  if (skipNote !== null) process.stderr.write(`mscope: note: ${skipNote}\n`);
 
   // a failed first run (no network, bad input) leaves no new database behind
   await removeNewDbOnFailure(db, async () => {

@@ -18,6 +18,9 @@ import { DEFAULT_CSV_FIELDS, LABEL_FIELDS, parseFields } from '../util/fields.js
 import { csvCell, csvLine, exportObject, FORMATS, type ExportFormat } from '../util/format.js';
 import { openSink, OutputClosed } from '../util/output.js';
 import { selectStudies, type StudyPredicate } from '../util/select.js';
+import { collapseTrials } from '../../../analyze/trials/collapse.js';
+import type { ClassifiedStudy } from '../../../analyze/types.js';
+import { loadTrialGrouping } from '../../../pipeline/trials.js';
 import { compileFilter, filterFromPairs, isEmptyFilter, type Filter } from '../../../analyze/filter.js';
 import { VERSION } from '../../../version.js';
 import { currentCommand } from '../../report/provenance.js';
@@ -35,6 +38,8 @@ export interface StudiesCliOptions {
   /** Filter (analyze/filter.ts): repeatable KEY=VALUE pairs and --as-of. */
   filter?: string[];
   asOf?: string;
+  /** One row per registration as stored, not per trial. */
+  registrations?: boolean;
 }
 
 /** Parsed, validated export request. `fields` null = everything (json/ndjson) / the default columns (csv). */
@@ -47,6 +52,8 @@ export interface StudiesQuery {
   predicate?: StudyPredicate;
   /** The filter behind `predicate` (for notes on values that match nothing). */
   filter?: Filter;
+  /** One row per registration as stored (default: one per trial, registrations of one trial merged). */
+  registrations?: boolean;
 }
 
 export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
@@ -65,7 +72,29 @@ export function parseStudiesOptions(opts: StudiesCliOptions): StudiesQuery {
     fieldsSpec: opts.fields,
     out: opts.out,
     rulesetVersion: opts.ruleset,
+    registrations: opts.registrations === true,
   };
+}
+
+/**
+ * The rows to export: one per trial (analyze/trials/collapse.ts; the filter applies to the trials), or one per
+ * registration with `registrations`. A snapshot of one registry streams either way; one of several registries
+ * is read whole to merge the registrations of each trial.
+ */
+async function* exportRows(
+  store: Store,
+  snapshotId: number,
+  q: StudiesQuery,
+  opts: { rulesetVersion?: string },
+): AsyncGenerator<ClassifiedStudy> {
+  const grouping = q.registrations ? null : await loadTrialGrouping(store, snapshotId);
+  if (!grouping) {
+    yield* selectStudies(store, snapshotId, q.predicate, opts);
+    return;
+  }
+  const all: ClassifiedStudy[] = [];
+  for await (const r of selectStudies(store, snapshotId, undefined, opts)) all.push(r);
+  for (const r of collapseTrials(all, grouping).rows) if (!q.predicate || q.predicate(r)) yield r;
 }
 
 /** Stream the export described by `q` from `store`. Returns the number of studies written. */
@@ -99,7 +128,7 @@ export async function exportStudies(store: Store, q: StudiesQuery): Promise<numb
   const sink = await openSink(q.out);
   let n = 0;
   try {
-    const rows = selectStudies(store, snap.id, q.predicate, version ? { rulesetVersion: version } : {});
+    const rows = exportRows(store, snap.id, q, version ? { rulesetVersion: version } : {});
     if (q.format === 'csv') {
       const cols = fields ?? [...DEFAULT_CSV_FIELDS, ...(withLabels ? LABEL_FIELDS : [])];
       await sink.write(csvLine(cols));
@@ -109,15 +138,15 @@ export async function exportStudies(store: Store, q: StudiesQuery): Promise<numb
         n++;
       }
     } else if (q.format === 'ndjson') {
-      for await (const { study, labels } of rows) {
-        await sink.write(`${JSON.stringify(exportObject(study, labels, fields, withLabels))}\n`);
+      for await (const { study, labels, trial } of rows) {
+        await sink.write(`${JSON.stringify(exportObject(study, labels, fields, withLabels, trial))}\n`);
         n++;
       }
     } else {
       await sink.write('[');
-      for await (const { study, labels } of rows) {
+      for await (const { study, labels, trial } of rows) {
         await sink.write(
-          `${n === 0 ? '\n' : ',\n'}${JSON.stringify(exportObject(study, labels, fields, withLabels))}`,
+          `${n === 0 ? '\n' : ',\n'}${JSON.stringify(exportObject(study, labels, fields, withLabels, trial))}`,
         );
         n++;
       }
@@ -175,6 +204,10 @@ export function register(program: Command): void {
       collect,
     )
     .option('--as-of <date>', 'keep studies first posted on or before DATE')
+    .option(
+      '--registrations',
+      'one row per registration as stored (default: one row per trial, its registrations in several registries merged)',
+    )
     .addHelpText(
       'after',
       '\nLabels (when the snapshot is classified) are top-level keys next to the Study fields:\n' +

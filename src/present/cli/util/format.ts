@@ -4,6 +4,7 @@
  * arrays of plain values joined with LIST_SEPARATOR ("; ", the one list separator of every export), registry
  * dates as their ISO value, other objects as JSON text.
  */
+import type { TrialOfRow } from '../../../analyze/types.js';
 import { csvText } from '../../csv.js';
 import type { Labels } from '../../../model/labels.js';
 import type { Study } from '../../../model/study.js';
@@ -19,10 +20,13 @@ export function exportObject(
   labels: Labels | null,
   fields: readonly string[] | null,
   withLabels: boolean,
+  trial?: TrialOfRow,
 ): Record<string, unknown> {
   if (fields === null) {
     const out: Record<string, unknown> = { ...study };
     if (withLabels) for (const k of LABEL_FIELDS) out[k] = labels ? labels[k] : null;
+    // a trial of several registrations: which they are, and which one supplied each field and the labels
+    if (trial) out.trial = trial;
     return out;
   }
   const out: Record<string, unknown> = {};
