@@ -9,6 +9,10 @@
  * so each one filters all studies and recomputes the metrics: the worst case.
  * `label` names the run in the log; when the database has a snapshot with that label it is the one served,
  * else the latest snapshot.
+ *
+ * Then the write cases (WRITE_CASES), after every read case: reviewer decisions POSTed one at a time through the
+ * decisions API as the review page sends them (the token read from the served page), each followed by the page's
+ * default metrics request, which a decision makes a cache miss (the loaded rows changed).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -34,7 +38,15 @@ export interface BenchServerOptions {
   coldAmount?: number;
   /** Upper bound per case in seconds (default 20; autocannon stops at whichever limit comes first). */
   maxSeconds?: number;
+  /** Decisions written in the write cases (default 20; 0 skips them). */
+  writes?: number;
 }
+
+/** The write cases' names, in result order. */
+export const WRITE_CASES = [
+  'POST /api/decisions (one category decision, sequential)',
+  "/api/metrics?included=true&onlyIncluded=false&parts=summary,tables + gzip right after a decision (the page's default request, recomputed)",
+] as const;
 
 const CLI = fileURLToPath(new URL('../../bin/mscope.js', import.meta.url));
 
@@ -236,6 +248,56 @@ async function runCase(
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+const summarize = (endpoint: string, times: number[]): EndpointResult => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    endpoint,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    requests: sorted.length,
+  };
+};
+
+/**
+ * `n` decisions on distinct trials (the category flipped between unrelated and msc_cells), each timed, then the
+ * dashboard's default metrics request timed after each.
+ */
+async function runWrites(base: string, n: number): Promise<EndpointResult[]> {
+  const html = await (await fetch(`${base}/`)).text();
+  const token = /<meta name="mscope-token" content="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('write cases: the served page carries no write token');
+  const page = (await (
+    await fetch(`${base}/api/studies?sort=title&pageSize=${Math.min(500, n * 3)}`)
+  ).json()) as { rows: Array<{ nctId: string; category: string | null }> };
+  const trials = page.rows.filter((r) => /^NCT\d{8}$/.test(r.nctId) && r.category !== null).slice(0, n);
+  const writes: number[] = [];
+  const reads: number[] = [];
+  const metrics = '/api/metrics?included=true&onlyIncluded=false&parts=summary,tables';
+  for (const t of trials) {
+    const body = JSON.stringify({
+      nctId: t.nctId,
+      field: 'category',
+      value: t.category === 'unrelated' ? 'msc_cells' : 'unrelated',
+      reviewer: 'bench',
+    });
+    let t0 = performance.now();
+    const res = await fetch(`${base}/api/decisions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Mscope-Token': token },
+      body,
+    });
+    await res.arrayBuffer();
+    writes.push(performance.now() - t0);
+    if (res.status !== 201) throw new Error(`POST /api/decisions: HTTP ${res.status}`);
+    t0 = performance.now();
+    const m = await fetch(`${base}${metrics}`, { headers: { 'accept-encoding': 'gzip' } });
+    await m.arrayBuffer();
+    reads.push(performance.now() - t0);
+    if (m.status !== 200) throw new Error(`${metrics}: HTTP ${m.status}`);
+  }
+  return [summarize(WRITE_CASES[0], writes), summarize(WRITE_CASES[1], reads)];
+}
+
 export async function benchServer(opts: BenchServerOptions): Promise<EndpointResult[]> {
   const amount = opts.amount ?? 200;
   const connections = opts.connections ?? 4;
@@ -255,6 +317,12 @@ export async function benchServer(opts: BenchServerOptions): Promise<EndpointRes
         : await runCase(url, c, amount, connections, maxSeconds);
       log(`${r.endpoint}: p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests)`);
       results.push(r);
+    }
+    if ((opts.writes ?? 20) > 0) {
+      for (const r of await runWrites(url, opts.writes ?? 20)) {
+        log(`${r.endpoint}: p50 ${r.p50} ms, p95 ${r.p95} ms (${r.requests} requests)`);
+        results.push(r);
+      }
     }
     log(`RSS after the run ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`);
     return results;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { benchServer, CASES, percentile } from '../../src/bench/server.js';
+import { benchServer, CASES, percentile, WRITE_CASES } from '../../src/bench/server.js';
 import { createFixtureDb } from './fixture.js';
 
 let dir: string;
@@ -31,8 +31,10 @@ it('measures every case (it throws on any non-200 answer)', async () => {
     coldAmount: 3,
     connections: 2,
     maxSeconds: 10,
+    writes: 3,
   });
-  expect(results.map((r) => r.endpoint)).toEqual(CASES.map((c) => c.endpoint));
+  expect(results.map((r) => r.endpoint)).toEqual([...CASES.map((c) => c.endpoint), ...WRITE_CASES]);
+  expect(results.at(-1)!.requests).toBe(3);
   for (const r of results) {
     expect(r.requests).toBeGreaterThan(0);
     expect(r.p50).toBeGreaterThan(0);
