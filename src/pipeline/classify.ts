@@ -14,8 +14,13 @@ export interface ClassifyOptions {
   onProgress?: OnProgress;
   /** Also return the studies with their labels (for a report right after). Default false. */
   keepStudies?: boolean;
-  /** Save the labels under the ruleset version. Default false. */
+  /**
+   * Save the labels under the ruleset version. Default false. They are written as they are made (one transaction,
+   * committed at the end), so with `labels: 'slim'` memory does not hold any evidence.
+   */
   save?: boolean;
+  /** 'full' (default): the returned labels carry their evidence; 'slim': evidence dropped (summaries only). */
+  labels?: 'full' | 'slim';
   /** Worker threads (0 = classify in this thread). Default: classifyWorkers(studies), see classify-pool.ts. */
   workers?: number;
 }
@@ -49,25 +54,39 @@ export async function classifySnapshot(
   progress.flush(0);
   const labels: Labels[] = [];
   const rows: ClassifiedStudy[] | null = opts.keepStudies ? [] : null;
+  const slim = opts.labels === 'slim';
   const workers = opts.workers ?? classifyWorkers(info.studyCount);
-  if (workers > 0) {
-    // parse + classify on the workers; this thread reads the JSON from DuckDB (and parses it only to keep studies)
-    await classifyOnWorkers(store.iterStudyJson(info.id), workers, (batch, studies) => {
-      for (let i = 0; i < batch.length; i++) {
-        labels.push(batch[i]!);
-        rows?.push({ study: JSON.parse(studies[i]!) as Study, labels: batch[i]! });
+  const run = async (sink: ((batch: readonly Labels[]) => void) | null): Promise<void> => {
+    const keep = (batch: readonly Labels[]): void => {
+      sink?.(batch);
+      for (const l of batch) labels.push(slim ? { ...l, evidence: [] } : l);
+    };
+    if (workers > 0) {
+      // parse + classify on the workers; this thread reads the JSON from DuckDB (and parses it only to keep studies)
+      await classifyOnWorkers(store.iterStudyJson(info.id), workers, (batch, studies) => {
+        keep(batch);
+        if (rows)
+          for (let i = 0; i < batch.length; i++)
+            rows.push({ study: JSON.parse(studies[i]!) as Study, labels: batch[i]! });
+        progress.tick(labels.length);
+      });
+    } else {
+      let batch: Labels[] = [];
+      for await (const study of store.iterStudies(info.id)) {
+        const l = classify(study);
+        batch.push(l);
+        rows?.push({ study, labels: l });
+        if (batch.length >= 256) {
+          keep(batch);
+          batch = [];
+        }
+        progress.tick(labels.length + batch.length);
       }
-      progress.tick(labels.length);
-    });
-  } else {
-    for await (const study of store.iterStudies(info.id)) {
-      const l = classify(study);
-      labels.push(l);
-      rows?.push({ study, labels: l });
-      progress.tick(labels.length);
+      keep(batch);
     }
-  }
-  if (opts.save) await store.saveLabels(info.id, version, labels);
+  };
+  if (opts.save) await store.saveLabelStream(info.id, version, run);
+  else await run(null);
   progress.flush(labels.length);
   return { info, rulesetVersion: version, labels, rows };
 }

@@ -43,33 +43,44 @@ async function snapshotExists(conn: DuckDBConnection, snapshotId: number): Promi
   return r.getRows().length > 0;
 }
 
-export async function saveLabels(
+/** Flush the labels appender after about this many characters (it otherwise buffers every row). */
+const FLUSH_CHARS = 32 << 20;
+
+/** Appends labels while they are made: `append` may be called any number of times, synchronously. */
+export type LabelSink = (labels: readonly Labels[]) => void;
+
+function checkLabel(l: Labels, i: number, rulesetVersion: string, seen: Set<string>): void {
+  const parsed = LabelsSchema.safeParse(l);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MscopeError(
+      `saveLabels: label ${i + 1} (${String(l?.nctId)}): invalid field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? ''}`,
+    );
+  }
+  if (l.rulesetVersion !== rulesetVersion) {
+    throw new MscopeError(
+      `saveLabels: label for ${l.nctId} has ruleset version "${l.rulesetVersion}", expected "${rulesetVersion}"`,
+    );
+  }
+  if (seen.has(l.nctId)) throw new MscopeError(`saveLabels: two labels for ${l.nctId}`);
+  seen.add(l.nctId);
+}
+
+/**
+ * Replace the labels of (snapshot, ruleset version) with those `fill` hands to its sink, in ONE transaction
+ * committed after `fill` resolves (nothing is saved when it rejects). Labels go to the database as they come, so
+ * memory does not hold them (a whole registry's evidence would not fit). Returns how many were saved.
+ */
+export async function saveLabelStream(
   conn: DuckDBConnection,
   snapshotId: number,
   rulesetVersion: string,
-  labels: Labels[],
-): Promise<void> {
+  fill: (sink: LabelSink) => Promise<void>,
+): Promise<number> {
   if (!rulesetVersion) throw new MscopeError('saveLabels: ruleset version must not be empty');
   if (!(await snapshotExists(conn, snapshotId)))
     throw new MscopeError(`saveLabels: unknown snapshot ${snapshotId}`);
   const seen = new Set<string>();
-  labels.forEach((l, i) => {
-    const parsed = LabelsSchema.safeParse(l);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new MscopeError(
-        `saveLabels: label ${i + 1} (${String(l?.nctId)}): invalid field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? ''}`,
-      );
-    }
-    if (l.rulesetVersion !== rulesetVersion) {
-      throw new MscopeError(
-        `saveLabels: label for ${l.nctId} has ruleset version "${l.rulesetVersion}", expected "${rulesetVersion}"`,
-      );
-    }
-    if (seen.has(l.nctId)) throw new MscopeError(`saveLabels: two labels for ${l.nctId}`);
-    seen.add(l.nctId);
-  });
-
   await conn.run('BEGIN TRANSACTION');
   let committed = false;
   try {
@@ -82,15 +93,32 @@ export async function saveLabels(
       rulesetVersion,
     ]);
     const app = await conn.createAppender('labels');
+    let n = 0;
+    let pending = 0;
     try {
-      for (const l of labels) {
-        app.appendInteger(snapshotId);
-        app.appendVarchar(rulesetVersion);
-        for (const c of LABEL_COLUMNS) appendValue(app, c.kind, c.get(l));
-        app.endRow();
-      }
-    } finally {
+      await fill((labels) => {
+        for (const l of labels) {
+          checkLabel(l, n, rulesetVersion, seen);
+          n++;
+          app.appendInteger(snapshotId);
+          app.appendVarchar(rulesetVersion);
+          for (const c of LABEL_COLUMNS) pending += appendValue(app, c.kind, c.get(l));
+          app.endRow();
+          if (pending >= FLUSH_CHARS) {
+            app.flushSync();
+            pending = 0;
+          }
+        }
+      });
       app.closeSync();
+    } catch (err) {
+      try {
+        app.clear();
+        app.closeSync();
+      } catch {
+        /* the transaction is rolled back below */
+      }
+      throw err;
     }
     const unknown = (
       await conn.runAndReadAll(
@@ -107,13 +135,29 @@ export async function saveLabels(
     await conn.run(
       `INSERT INTO label_sets
        SELECT $1, $2, COALESCE((SELECT MAX(saved_seq) FROM label_sets), 0) + 1, $3, $4`,
-      [snapshotId, rulesetVersion, new Date().toISOString(), labels.length],
+      [snapshotId, rulesetVersion, new Date().toISOString(), n],
     );
     await conn.run('COMMIT');
     committed = true;
+    return n;
   } finally {
     if (!committed) await conn.run('ROLLBACK').catch(() => undefined);
   }
+}
+
+export async function saveLabels(
+  conn: DuckDBConnection,
+  snapshotId: number,
+  rulesetVersion: string,
+  labels: Labels[],
+): Promise<void> {
+  if (!rulesetVersion) throw new MscopeError('saveLabels: ruleset version must not be empty');
+  if (!(await snapshotExists(conn, snapshotId)))
+    throw new MscopeError(`saveLabels: unknown snapshot ${snapshotId}`);
+  // every label is checked before anything is written
+  const seen = new Set<string>();
+  labels.forEach((l, i) => checkLabel(l, i, rulesetVersion, seen));
+  await saveLabelStream(conn, snapshotId, rulesetVersion, async (sink) => sink(labels));
 }
 
 export async function labelVersions(conn: DuckDBConnection, snapshotId: number): Promise<string[]> {

@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
 import { addDecisions, listDecisions, listSamples, saveSample } from './decisions.js';
-import { labelVersions, loadLabels, saveLabels } from './labels.js';
+import { labelVersions, loadLabels, saveLabels, saveLabelStream } from './labels.js';
 import { deadBytes, reclaimByCopy, removeSpill, worthReclaiming } from './reclaim.js';
 import { getStudy, iterRecords, iterStudies, iterStudyJson } from './read.js';
 import { ensureSchema } from './schema.js';
@@ -193,6 +193,10 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
     saveLabels: async (id, version, labels) => (
       writable(),
       exclusive(() => saveLabels(conn, id, version, labels))
+    ),
+    saveLabelStream: async (id, version, fill) => (
+      writable(),
+      exclusive(() => saveLabelStream(conn, id, version, fill))
     ),
     loadLabels: async (id, version) => (live(), loadLabels(conn, id, version)),
     labelVersions: async (id) => (live(), labelVersions(conn, id)),

@@ -70,6 +70,15 @@ export interface Store {
   getStudy(snapshotId: number, nctId: string): Promise<StudyRecord | null>;
   /** Replaces the labels of that (snapshot, ruleset version). */
   saveLabels(snapshotId: number, rulesetVersion: string, labels: Labels[]): Promise<void>;
+  /**
+   * Replaces the labels of that (snapshot, ruleset version) with those `fill` passes to its sink as they are made
+   * (one transaction, committed when `fill` resolves; memory does not hold them). Returns how many were saved.
+   */
+  saveLabelStream(
+    snapshotId: number,
+    rulesetVersion: string,
+    fill: (sink: (labels: readonly Labels[]) => void) => Promise<void>,
+  ): Promise<number>;
   /** Labels by NCT id; the latest saved ruleset version when `rulesetVersion` is omitted (empty map if none). */
   loadLabels(snapshotId: number, rulesetVersion?: string): Promise<Map<string, Labels>>;
   /** Ruleset versions with labels for the snapshot, oldest saved first. */

@@ -67,6 +67,20 @@ describe('a zip of one v2 JSON file per study', () => {
       expect(b.labels.filter((l) => l.included).length).toBeGreaterThan(0);
       expect(b.labels.filter((l) => !l.included).length).toBeGreaterThan(0);
       expect(b.files[0]).toBe(`${zip}!ctg-studies/${b.studies[0]!.nctId}.json`);
+      // labels saved as they are made (slim in memory) are the full labels, evidence included
+      const saved = await classifySnapshot(store, fromZip.id, { save: true, labels: 'slim', workers: 0 });
+      expect(saved.labels.every((l) => l.evidence.length === 0)).toBe(true);
+      expect(saved.labels).toEqual(b.labels.map((l) => ({ ...l, evidence: [] })));
+      expect([...(await store.loadLabels(fromZip.id, saved.rulesetVersion)).values()]).toEqual(b.labels);
+      // a save that fails part-way stores nothing
+      const failed = await store
+        .saveLabelStream(fromFiles.id, saved.rulesetVersion, async (sink) => {
+          sink(a.labels.slice(0, 10));
+          throw new Error('stopped');
+        })
+        .catch((e: Error) => e.message);
+      expect(failed).toBe('stopped');
+      expect((await store.loadLabels(fromFiles.id, saved.rulesetVersion)).size).toBe(0);
       // the raw record as stored reads back as the file's JSON (compact or pretty-printed)
       const raw = new Map<string, unknown>();
       for await (const r of store.iterRecords(fromZip.id)) raw.set(r.study.nctId, r.raw);

@@ -36,8 +36,19 @@ export function register(program: Command): void {
     .option('--json', 'print the result (snapshot, ruleset version, screening summary) as JSON')
     .action(async (opts: { snapshot?: string; json?: boolean }, cmd: Command) => {
       await withStore(cmd, { mustExist: true }, async (store) => {
-        const run = await classifySnapshot(store, opts.snapshot);
-        await store.saveLabels(run.snapshotId, run.rulesetVersion, run.labels);
+        // labels are saved as they are made (evidence never held for the whole snapshot); the summary reads them slim
+        const bar = stageBar('classify', 'studies');
+        let run: ClassifyRun;
+        try {
+          const r = await classifyStep(store, opts.snapshot, {
+            save: true,
+            labels: 'slim',
+            onProgress: (p) => bar.update(p.done, p.total),
+          });
+          run = { snapshotId: r.info.id, rulesetVersion: r.rulesetVersion, labels: r.labels };
+        } finally {
+          bar.stop();
+        }
         const summary = screeningSummary(run.labels);
         if (opts.json) {
           const out = {

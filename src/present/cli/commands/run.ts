@@ -7,6 +7,7 @@ import { DEFAULT_BASE_URL, checkBaseUrl, defaultQuery } from '../../../sources/l
 import { openStore } from '../../../store/index.js';
 import { expandInputs, ingestSnapshot, skippedNote } from '../../../pipeline/ingest.js';
 import { classifySnapshot } from '../../../pipeline/classify.js';
+import { loadClassifiedRows as loadReportRows } from '../../../pipeline/load.js';
 import { stageBar } from '../../report/progress.js';
 import { removeNewDbOnFailure } from '../util/db.js';
 import { byteProgress } from '../util/progress.js';
@@ -74,17 +75,25 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
       readBar?.update(info.studyCount, info.studyCount);
       readBar?.stop();
 
-      // 2. classify (and save the labels with the snapshot)
+      // 2. classify (the labels saved as they are made; only their slim form is kept, for nothing but counts)
       const classBar = stageBar('classify', 'studies');
-      const { rows, rulesetVersion: RULESET_VERSION } = await classifySnapshot(store, info.id, {
-        keepStudies: true,
+      await classifySnapshot(store, info.id, {
         save: true,
+        labels: 'slim',
         onProgress: (p) => classBar.update(p.done, p.total),
       });
       classBar.stop();
 
-      // 3. report
-      const r = await writeReport(rows!, info, RULESET_VERSION, { ...report, labelsFrom: 'stored' });
+      // 3. report, from the stored labels (as `mscope report` reads them)
+      const loadBar = stageBar('load', 'studies');
+      const loaded = await loadReportRows(store, info.id, {
+        onProgress: (p) => loadBar.update(p.done, p.total),
+      });
+      loadBar.stop();
+      const r = await writeReport(loaded.rows, info, loaded.rulesetVersion, {
+        ...report,
+        labelsFrom: 'stored',
+      });
       printResult(r, opts.json, { snapshotCreated: info });
     } finally {
       await store.close();
