@@ -16,10 +16,14 @@
  * Corpora are generated from ../shared at run time (set MSCOPE_SHARED to point elsewhere) into a temporary folder,
  * never committed. Results are printed and written to .bench/results.json. Options: --quick (smaller corpora,
  * fewer requests; for a smoke run), --only a,b (stages).
+ *
+ * `--scale registry [--studies N]` runs instead the whole-registry bench (registry-scale.ts: a zip of N per-study v2
+ * JSON files, default 600,000; ingest, classify, report, server) and adds its result to .bench/results.json under
+ * `registry.<N>`, keeping the other results there.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +36,7 @@ import { benchServer, type EndpointResult } from './server.js';
 import { benchLiterature } from './literature.js';
 import { benchReview } from './review.js';
 import { benchRegistries } from './registries.js';
+import { benchRegistryScale } from './registry-scale.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CHILD = join(HERE, 'child.js');
@@ -116,8 +121,47 @@ async function cli(db: string, ...args: string[]): Promise<string> {
   return runNode([CLI, '--db', db, ...args]);
 }
 
+async function registryScale(argv: string[]): Promise<void> {
+  const at = argv.indexOf('--studies');
+  const studies = at >= 0 ? Number(argv[at + 1]) : 600_000;
+  if (!Number.isInteger(studies) || studies < 1) throw new Error('--studies N: a positive whole number');
+  const dir = await mkdtemp(join(tmpdir(), 'mscope-bench-registry-'));
+  const os = await import('node:os');
+  const started = { date: new Date().toISOString(), load: os.loadavg().map(r2), cpus: os.cpus().length };
+  let result;
+  try {
+    result = await benchRegistryScale({ studies, dir, log });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const entry = {
+    ...started,
+    node: process.version,
+    finished: new Date().toISOString(),
+    loadAtEnd: os.loadavg().map(r2),
+    ...result,
+  };
+  await mkdir('.bench', { recursive: true });
+  const file = join('.bench', 'results.json');
+  const all = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};
+  all.registry = {
+    ...((all.registry as Record<string, unknown> | undefined) ?? {}),
+    [String(studies)]: entry,
+  };
+  await writeFile(file, JSON.stringify(all, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+  log(`written to ${file} (registry.${studies})`);
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  const scaleAt = argv.indexOf('--scale');
+  if (scaleAt >= 0) {
+    if (argv[scaleAt + 1] !== 'registry') throw new Error('--scale: the only scale is "registry"');
+    if (!existsSync(CLASSIC_NDJSON))
+      throw new Error(`needs the shared data at ${SHARED} (set MSCOPE_SHARED)`);
+    return registryScale(argv);
+  }
   const quick = argv.includes('--quick');
   const onlyArg = argv[argv.indexOf('--only') + 1];
   const only = argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : null;

@@ -40,6 +40,17 @@ export interface BenchServerOptions {
   maxSeconds?: number;
   /** Decisions written in the write cases (default 20; 0 skips them). */
   writes?: number;
+  /** How long the server may take to load (default 180 s). */
+  startSeconds?: number;
+  /** Load time and server memory, once known. */
+  onInfo?: (info: ServerInfo) => void;
+}
+
+export interface ServerInfo {
+  studies: number;
+  loadMs: number;
+  rssLoadedMB: number | null;
+  rssAfterMB: number | null;
 }
 
 /** The write cases' names, in result order. */
@@ -146,6 +157,7 @@ async function snapshotFor(dbPath: string, label: string): Promise<string | unde
 function startChild(
   dbPath: string,
   snapshot: string | undefined,
+  startSeconds = 180,
 ): Promise<{ child: ChildProcess; url: string; loadMs: number }> {
   const t0 = performance.now();
   const args = [
@@ -166,8 +178,8 @@ function startChild(
     let err = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`server did not start within 180 s: ${err}`));
-    }, 180_000);
+      reject(new Error(`server did not start within ${startSeconds} s: ${err}`));
+    }, startSeconds * 1000);
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
@@ -303,10 +315,11 @@ export async function benchServer(opts: BenchServerOptions): Promise<EndpointRes
   const connections = opts.connections ?? 4;
   const maxSeconds = opts.maxSeconds ?? 20;
   const snapshot = await snapshotFor(opts.dbPath, opts.label);
-  const { child, url, loadMs } = await startChild(opts.dbPath, snapshot);
+  const { child, url, loadMs } = await startChild(opts.dbPath, snapshot, opts.startSeconds);
   const log = (s: string) => process.stderr.write(`[bench server ${opts.label}] ${s}\n`);
   try {
     const meta = (await (await fetch(`${url}/api/meta`)).json()) as { studies: number };
+    const rssLoadedMB = rssMB(child.pid);
     log(
       `${meta.studies} studies loaded and listening after ${Math.round(loadMs)} ms; RSS ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`,
     );
@@ -324,7 +337,9 @@ export async function benchServer(opts: BenchServerOptions): Promise<EndpointRes
         results.push(r);
       }
     }
-    log(`RSS after the run ${rssMB(child.pid)?.toFixed(0) ?? '?'} MB`);
+    const rssAfterMB = rssMB(child.pid);
+    log(`RSS after the run ${rssAfterMB?.toFixed(0) ?? '?'} MB`);
+    opts.onInfo?.({ studies: meta.studies, loadMs, rssLoadedMB, rssAfterMB });
     return results;
   } finally {
     child.kill('SIGTERM');
