@@ -42,6 +42,9 @@ const INJECTION = cueSet('routes.injection');
 
 const IMPLANT = cueSet('routes.implant');
 
+/** A carrier that is injected (a solution, hyaluronate, a gel), not placed at surgery. */
+const INJECTABLE_CARRIER = cueSet('routes.injectable_carrier');
+
 const CELL_WORD = cueSet('routes.cell_word');
 
 const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
@@ -227,10 +230,47 @@ export function decideRoutes(
         };
     }
   }
+  // A record with no description at all (one short intervention field, as ICTRP and registry exports give): an
+  // outcome measure naming the MSC infusion ("time to extubation after MSC infusion") is where it says how.
+  if (noDescriptions(v)) {
+    const iv = hits.find((h) => h.zone === 'outcome' && h.value === 'intravenous_weak' && nearMsc(v, h, 40));
+    if (iv) return { routes: ['intravenous'], evidence: [evidenceOf('routes', 'intravenous', iv)] };
+  }
   const evidence: Evidence[] = [];
   for (const r of product.product?.routes ?? []) {
     const e = productFact('routes', r, product, 'route');
     if (e) evidence.push(e);
   }
+  if (evidence.length === 0 && biomaterial) {
+    const carrier = carrierDefault(v, surfaceCondition);
+    if (carrier) return { routes: [carrier.value as Route], evidence: [carrier] };
+  }
   return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence };
+}
+
+const noDescriptions = (v: StudyView): boolean =>
+  !v.study.briefSummary &&
+  !v.study.detailedDescription &&
+  v.study.interventions.every((iv) => !iv.description) &&
+  v.study.arms.every((a) => !a.description);
+
+/**
+ * A product on a carrier (sheet, gel, scaffold, plug, membrane, bone substitute) whose record names no route and
+ * no injection: it is put in place, not injected. On a skin surface (ulcer, wound, burn) it is applied there
+ * (topical); elsewhere it is placed at surgery (surgical implantation: "implanted during surgery on a
+ * scaffold/graft", GUIDELINE). The carrier named in an MSC intervention, arm or title is the evidence.
+ */
+function carrierDefault(v: StudyView, surfaceCondition: boolean): Evidence | null {
+  const carrier = v.hits.find((h) => h.family === 'biomaterial' && (v.tier(h) === 1 || h.zone === 'title'));
+  if (!carrier) return null;
+  const productText = [...v.mscInterventions]
+    .map((i) => `${v.study.interventions[i]?.name ?? ''} ${v.study.interventions[i]?.description ?? ''}`)
+    .join(' ');
+  if (INJECTION.test(productText) || INJECTION.test(v.text(carrier.field))) return null;
+  if (!surfaceCondition) {
+    const [a, b] = v.sentence(carrier.field, carrier.start, carrier.end);
+    if (INJECTABLE_CARRIER.test(v.text(carrier.field).slice(a, b))) return null;
+  }
+  const value = surfaceCondition ? 'topical' : 'surgical_implantation';
+  return evidenceOf('routes', value, carrier, `route.${value}.carrier`);
 }

@@ -14,6 +14,8 @@ export interface Fixture {
   interventions?: Array<Partial<Intervention> & { name: string }>;
   arms?: Array<Partial<Arm> & { label: string }>;
   eligibility?: string;
+  /** Primary outcome measures (measure text only). */
+  outcomes?: string[];
   meshes?: string[];
   ancestors?: string[];
   stdAges?: string[];
@@ -49,6 +51,7 @@ export function makeStudy(f: Fixture): Study {
     ...a,
   }));
   s.eligibility.criteria = f.eligibility ?? null;
+  s.primaryOutcomes = (f.outcomes ?? []).map((measure) => ({ measure, description: null, timeFrame: null }));
   s.eligibility.stdAges = f.stdAges ?? ['ADULT'];
   s.conditionMesh.meshes = (f.meshes ?? []).map((term) => ({ id: null, term }));
   s.conditionMesh.ancestors = (f.ancestors ?? []).map((term) => ({ id: null, term }));
