@@ -139,3 +139,40 @@ describe('rules files', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 });
+
+describe('matcher: the most specific match wins whatever its case sensitivity', () => {
+  const m = compileMatcher(loadRules(), PRODUCT_LAYER, true);
+  it('a case-sensitive compound ("MSC-Exos", "MSC-sEV") beats the case-insensitive acronym it contains', () => {
+    const hits = m
+      .scan('Nebulized MSC-Exos and MSC-sEV were compared with MSCs.', 'f')
+      .filter((h) => h.family === 'msc');
+    expect(hits.map((h) => [h.text, h.value])).toEqual(
+      expect.arrayContaining([
+        ['MSC-Exos', 'derived'],
+        ['MSC-sEV', 'derived'],
+        ['MSCs', 'cell'],
+      ]),
+    );
+    expect(hits.filter((h) => h.text === 'MSC')).toHaveLength(0);
+  });
+  it('synthetic rules: longer contains shorter wins, either way; partial overlaps keep the case-insensitive match', () => {
+    const rules = loadRules();
+    const x = {
+      ...rules,
+      termFiles: [
+        {
+          family: 'x',
+          terms: [
+            { id: 'x.ci', value: 'ci', patterns: ['alpha beta gamma', 'kappa', 'delta epsilon'] },
+            { id: 'x.cs', value: 'cs', caseSensitive: true, patterns: ['BETA', 'KAPPA-Z', 'EPSILON-Q'] },
+          ],
+        },
+      ],
+    };
+    const mx = compileMatcher(x, ['x']);
+    const texts = (t: string): string[] => mx.scan(t, 'f').map((h) => h.text);
+    expect(texts('alpha BETA gamma')).toEqual(['alpha BETA gamma']);
+    expect(texts('a KAPPA-Z b kappa')).toEqual(['kappa', 'KAPPA-Z']);
+    expect(texts('delta EPSILON-Q')).toEqual(['delta EPSILON']);
+  });
+});

@@ -105,4 +105,37 @@ export const cases: CaseTable = [
     },
     expect: { biomaterial: true },
   },
+  {
+    name: '"MSCs versus hyaluronic acid" with hyaluronic acid as its own intervention is a comparator, not a carrier',
+    study: {
+      title: 'Adipose MSCs versus hyaluronic acid in hip osteoarthritis',
+      interventions: [
+        {
+          name: 'Adipose mesenchymal stem cells',
+          description: 'One intra-articular injection of MSCs in saline.',
+        },
+        {
+          name: 'Hyaluronic acid',
+          type: 'DRUG',
+          description: 'One intra-articular injection of hyaluronic acid.',
+        },
+      ],
+    },
+    expect: { biomaterial: false },
+  },
+  {
+    name: 'MSCs in a hyaluronic acid gel stay on a carrier even when a control gets the gel alone',
+    guideline: 'hyaluronic acid hydrogel counts',
+    study: {
+      title: 'MSCs in hyaluronic acid gel for cartilage defects',
+      interventions: [
+        {
+          name: 'MSCs in hyaluronic acid hydrogel',
+          description: 'Cord MSCs mixed with hyaluronic acid hydrogel, implanted in the defect.',
+        },
+        { name: 'Hyaluronic acid', type: 'DRUG' },
+      ],
+    },
+    expect: { biomaterial: true },
+  },
 ];

@@ -165,4 +165,32 @@ export const cases: CaseTable = [
     },
     expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
   },
+  {
+    name: 'MSCs preconditioned with a drug (small molecule) are primed',
+    guideline: 'primed: preconditioned/licensed before administration: cytokines, hypoxia, drugs',
+    study: {
+      title: 'Drug-preconditioned MSCs in dementia',
+      interventions: [
+        {
+          name: 'ABC-STEM',
+          description: 'Mesenchymal stem cells preconditioned with a small molecule before injection.',
+        },
+      ],
+    },
+    expect: { modifications: ['primed'] },
+  },
+  {
+    name: "priming the patient's skin with a cream is not a modification of the cells",
+    study: {
+      title: 'Microneedling with MSC conditioned medium',
+      interventions: [
+        {
+          name: 'MSC conditioned medium',
+          description:
+            'Two weeks of nightly priming with a vitamin A cream, then microneedling with the medium.',
+        },
+      ],
+    },
+    expect: { modifications: [] },
+  },
 ];

@@ -11,6 +11,30 @@ function described(name: string, description: string, routes: Labels['routes']):
   };
 }
 
+/** The same, in a study titled "MSC trial". */
+function trial(name: string, description: string, routes: Labels['routes']): LabelCase {
+  return {
+    name,
+    study: { title: 'MSC trial', interventions: [{ name: 'Mesenchymal stem cells', description }] },
+    expect: { routes },
+  };
+}
+
+/** An engineered MSC product injected into a site whose route depends on the organ of the condition. */
+function organ(
+  name: string,
+  title: string,
+  conditions: string[],
+  description: string,
+  routes: Labels['routes'],
+): LabelCase {
+  return {
+    name,
+    study: { title, conditions, interventions: [{ name: 'Engineered mesenchymal stem cells', description }] },
+    expect: { routes },
+  };
+}
+
 export const cases: CaseTable = [
   {
     name: '"i.v" without the final dot is intravenous',
@@ -387,4 +411,287 @@ export const cases: CaseTable = [
     },
     expect: { routes: ['other'] },
   },
+  {
+    name: 'a title route and a "will receive ... intravenously" sentence of the description are both routes',
+    study: {
+      title: 'Intra-articular adipose MSCs for hip pain',
+      interventions: [{ name: 'AB-77', description: 'Autologous adipose-derived mesenchymal stem cells.' }],
+      description:
+        'Hip pain limits walking. The participant will receive three intravenous infusions of autologous adipose MSCs and two intra-articular injections into the hip.',
+    },
+    expect: { routes: ['intravenous', 'intra_articular'] },
+  },
+  {
+    name: 'a route of background or contrast sentences ("after intravenous injection in earlier reports") is not added to the title route',
+    study: {
+      title: 'Intraosseous mesenchymal stromal cells for poor graft function',
+      interventions: [
+        { name: 'Mesenchymal stromal cells', description: 'Cells are given under local anaesthesia.' },
+      ],
+      description:
+        'Few MSCs reach the marrow after intravenous injection in earlier reports, so MSCs were placed directly into the iliac bone in pilot patients.',
+    },
+    expect: { routes: ['intraosseous'] },
+  },
+  {
+    name: 'a percutaneous injection into a nonunion is intraosseous',
+    guideline: 'intraosseous: into bone/marrow cavity, bone defect filling',
+    study: {
+      title: 'Marrow stromal cells for tibial nonunion',
+      conditions: ['Nonunion of Tibia'],
+      interventions: [
+        {
+          name: 'Bone marrow mesenchymal stromal cells',
+          description: 'Expanded cells given by percutaneous injection under fluoroscopy.',
+        },
+      ],
+    },
+    expect: { routes: ['intraosseous'] },
+  },
+  {
+    name: 'a percutaneous injection in a spinal cord injury study is not intraosseous',
+    guideline:
+      'the record does not say where the percutaneous injection goes; only "not into bone" is decided',
+    study: {
+      title: 'Mesenchymal stem cells after spinal cord injury',
+      conditions: ['Spinal Cord Injury'],
+      interventions: [
+        { name: 'Mesenchymal stem cells', description: 'Cells delivered by percutaneous injection.' },
+      ],
+    },
+    expect: { lacks: { routes: ['intraosseous'] } },
+  },
+  {
+    name: 'a percutaneous injection with platelet lysate in a knee study is not intraosseous',
+    study: {
+      title: 'Bone marrow MSCs for knee osteoarthritis',
+      conditions: ['Osteoarthritis, Knee'],
+      interventions: [
+        {
+          name: 'Bone marrow MSCs',
+          description:
+            'Intra-articular MSCs; a second group gets MSCs by percutaneous injection with platelet lysate.',
+        },
+      ],
+    },
+    expect: { routes: ['intra_articular'] },
+  },
+  {
+    name: '"i. m." (spaced) in the arm description is intramuscular',
+    study: {
+      title: 'Cord MSCs for diabetic neuropathy',
+      interventions: [{ name: 'UC-MSCs', armGroupLabels: ['MSC arm'] }],
+      arms: [{ label: 'MSC arm', description: 'Participants receive i. m. UC-MSCs in both calves.' }],
+    },
+    expect: { routes: ['intramuscular'] },
+  },
+  {
+    name: '"i. v." (spaced) is intravenous',
+    study: {
+      title: 'Cord MSCs for lupus',
+      interventions: [{ name: 'UC-MSCs', description: 'UC-MSCs given i. v. on day 1.' }],
+    },
+    expect: { routes: ['intravenous'] },
+  },
+  {
+    name: 'cells applied "to the surface of the outflow vein" are topical, not intravenous',
+    study: {
+      title: 'Adipose MSCs for dialysis access',
+      interventions: [
+        {
+          name: 'Adipose MSCs',
+          description: 'Cells are applied topically to the surface of the outflow vein.',
+        },
+      ],
+    },
+    expect: { routes: ['topical'] },
+  },
+  {
+    name: 'MSCs given "by vein" are intravenous',
+    study: {
+      title: 'MSCs for lung fibrosis',
+      interventions: [
+        { name: 'Mesenchymal stem cells', description: 'Participants receive MSCs by vein once.' },
+      ],
+    },
+    expect: { routes: ['intravenous'] },
+  },
+  trial(
+    'a central venous catheter is intravenous',
+    'MSCs are given through a central venous catheter once a week.',
+    ['intravenous'],
+  ),
+  trial(
+    'a perilimbal injection is intraocular',
+    'Cultured MSCs are injected perilimbally in the affected eye.',
+    ['intraocular'],
+  ),
+  trial('an injection into the corneal stroma is intraocular', 'MSCs are injected into the corneal stroma.', [
+    'intraocular',
+  ]),
+  trial("an injection to a Crohn's fistula is local", "Injection of adipose MSCs to Crohn's fistula.", [
+    'local_injection',
+  ]),
+  {
+    name: '"into lumbar intervertebral disc" is intradiscal',
+    study: {
+      title: 'Adipose MSCs for low back pain',
+      interventions: [
+        { name: 'Adipose MSCs', description: 'Into lumbar intervertebral disc infusion of adipose MSCs.' },
+      ],
+    },
+    expect: { routes: ['intradiscal'] },
+  },
+  {
+    name: '"in intervertebral disc degeneration" names the condition, not a route',
+    study: {
+      title: 'MSC implantation therapy in intervertebral disc degeneration',
+      interventions: [{ name: 'Mesenchymal stem cells' }],
+    },
+    expect: { routes: [] },
+  },
+  organ(
+    'an intratumoral injection in a head and neck cancer is a local injection',
+    'Engineered MSCs in oral cancer',
+    ['Head and Neck Squamous Cell Carcinoma'],
+    'Intratumoral injection of MSCs.',
+    ['local_injection'],
+  ),
+  organ(
+    'an intratumoral injection in a glioblastoma is intracerebral',
+    'Engineered MSCs in recurrent glioblastoma',
+    ['Glioblastoma', 'Germ Cell Tumor'],
+    'Intratumoral injection of MSCs.',
+    ['intracerebral'],
+  ),
+  organ(
+    'an intramedullary administration in spinal cord injury is intracerebral',
+    'MSCs in spinal cord injury',
+    ['Spinal Cord Injury'],
+    'Intramedullary administration of MSCs.',
+    ['intracerebral'],
+  ),
+  organ(
+    'an intramedullary administration in a fracture nonunion is intraosseous',
+    'MSCs in tibial nonunion',
+    ['Tibial Nonunion'],
+    'Intramedullary administration of MSCs.',
+    ['intraosseous'],
+  ),
+  {
+    name: 'an intraparenchymal injection into a kidney is a local injection',
+    study: {
+      title: 'Cord MSCs in diabetic kidney disease',
+      conditions: ['Diabetic Nephropathy'],
+      interventions: [
+        { name: 'Cord MSCs', description: 'Intra-parenchymal injection of cord MSCs under ultrasound.' },
+      ],
+    },
+    expect: { routes: ['local_injection'] },
+  },
+  {
+    name: 'an intraparenchymal injection after a brain infarction is intracerebral',
+    study: {
+      title: 'Cord MSCs after brain infarction',
+      conditions: ['Cerebral Infarction'],
+      interventions: [{ name: 'Cord MSCs', description: 'Intra-parenchymal injection of cord MSCs.' }],
+    },
+    expect: { routes: ['intracerebral'] },
+  },
+  trial(
+    'an artery reached through a catheter (gastroduodenal) is intra-arterial',
+    'MSCs are injected into the left gastroduodenal artery by catheter.',
+    ['intra_arterial'],
+  ),
+  trial(
+    'a catheter advanced into the infarct-related artery is intra-arterial',
+    'A catheter is advanced into the infarct-related artery and MSCs are given.',
+    ['intra_arterial'],
+  ),
+  trial(
+    'an injection "in the vertebral artery" is intra-arterial',
+    'Single injection of the MSC product in the vertebral artery; three dose levels.',
+    ['intra_arterial'],
+  ),
+  trial(
+    'a lesion "in the middle cerebral artery" is not a route',
+    'MSCs are given via the nasal route after a stroke in the middle cerebral artery.',
+    ['intranasal'],
+  ),
+  trial(
+    "an injection into the patient's myocardium is intramyocardial",
+    "MSCs are injected into the patient's myocardium with a thin needle.",
+    ['intramyocardial'],
+  ),
+  trial(
+    'delivery into the LV endocardium is intramyocardial',
+    'MSCs are delivered into the LV endocardium with a fine needle.',
+    ['intramyocardial'],
+  ),
+  trial(
+    'a transfer to the endometrial cavity is intrauterine',
+    'MSCs are transferred to the endometrial cavity with a soft catheter.',
+    ['intrauterine_ovarian'],
+  ),
+  trial(
+    'placement in the colonic submucosa is a local injection',
+    'MSCs are placed at several points of the colonic submucosa by colonoscopy.',
+    ['local_injection'],
+  ),
+  trial(
+    '"corpus cavernous" (misspelt) is intracavernous',
+    'MSCs are injected into the corpus cavernous after isolation.',
+    ['intracavernous'],
+  ),
+  {
+    name: 'a visit schedule naming the injection route gives the route of an MSC intervention without one',
+    study: {
+      title: 'Adipose MSCs in knee arthritis',
+      interventions: [
+        { name: 'Adipose mesenchymal stem cells', description: 'Autologous adipose MSCs, 50 million.' },
+      ],
+      description:
+        'Schedule: Day 1 - liposuction. Day 21 - treatment (intra-articular injection). Day 90 - visit.',
+    },
+    expect: { routes: ['intra_articular'] },
+  },
+  {
+    name: 'a bare "infusion of MSCs" in the arm with an intratendinous infusion in the description: local, not intravenous',
+    guideline: 'local_injection: injection into a named tissue (tendon)',
+    study: {
+      title: 'MSCs for tendinopathy',
+      interventions: [{ name: 'Mesenchymal stem cells' }],
+      arms: [
+        {
+          label: 'MSC',
+          type: 'EXPERIMENTAL',
+          description: 'One infusion of mesenchymal stem cells.',
+          interventionNames: ['Biological: Mesenchymal stem cells'],
+        },
+      ],
+      description:
+        'The aim is to assess healing after the intratendinous infusion of the product under ultrasound.',
+    },
+    expect: { routes: ['local_injection'] },
+  },
+  {
+    name: 'standard care given intravenously, or a graft transplanted between individuals, is not the route',
+    study: {
+      title: 'Gene-modified MSCs',
+      interventions: [{ name: 'Gene-modified mesenchymal stem cells' }],
+      description:
+        'The current treatment is intravenous infusion of factor concentrates. A graft transplanted between two people needs immunosuppression.',
+    },
+    expect: { routes: [] },
+  },
+  trial(
+    'a suspension infused into the peritoneal cavity is intraperitoneal, not intravenous',
+    'The MSC suspension is infused into the peritoneal cavity with a syringe.',
+    ['intraperitoneal'],
+  ),
+  trial(
+    'MSCs infused into infarct-related blood vessels through a catheter are intra-arterial, not intravenous',
+    'MSCs are slowly infused into infarct-related blood vessels through a catheter.',
+    ['intra_arterial'],
+  ),
 ];

@@ -199,4 +199,89 @@ export const cases: CaseTable = [
     },
     expect: { sources: ['other_tissue'] },
   },
+  {
+    name: 'the tissue after "unlike"/"rather than" is the contrast, not the product source',
+    study: {
+      title: 'Cord MSCs for heart failure',
+      interventions: [
+        {
+          name: 'Mesenchymal stromal cells',
+          description:
+            'Unlike bone marrow MSCs, the umbilical cord MSCs used here come from donated cords rather than adipose tissue.',
+        },
+      ],
+    },
+    expect: { sources: ['umbilical_cord'] },
+  },
+  {
+    name: 'a two-arm comparison "cord MSCs versus bone marrow MSCs" keeps both sources',
+    study: {
+      title: 'Umbilical cord MSCs versus bone marrow MSCs in liver cirrhosis',
+      interventions: [{ name: 'UC-MSC' }, { name: 'BM-MSC' }],
+    },
+    expect: { sources: ['bone_marrow', 'umbilical_cord'] },
+  },
+  {
+    name: '"MSCs can be found in bone marrow" beside the named product tissue is not a second source',
+    study: {
+      title: 'Adipose stromal cells in a gel for cartilage defects',
+      interventions: [
+        {
+          name: 'Allogeneic adipose-derived mesenchymal stromal cells in hydrogel',
+          description:
+            'MSCs can be found in bone marrow and many other tissues of the body. The adipose MSCs are mixed with the gel.',
+        },
+      ],
+    },
+    expect: { sources: ['adipose'] },
+  },
+  {
+    name: '"MSCs are found in bone marrow" still counts when it is the only tissue named',
+    study: {
+      title: 'Autologous MSCs for tibial fracture',
+      summary:
+        'Mesenchymal stem cells are found in bone marrow and can become bone. The cells will be implanted at the fracture.',
+      interventions: [{ name: 'Autologous mesenchymal stem cells' }],
+    },
+    expect: { sources: ['bone_marrow'] },
+  },
+  {
+    name: 'in a sentence naming two tissues, the one under "not feasible"/"without" is not the product source',
+    study: {
+      title: 'Allogeneic MSCs for disc degeneration',
+      interventions: [{ name: 'Mesenchymal stem cells' }],
+      description:
+        'Donor mesenchymal stem cells from umbilical cord are used because in older patients harvesting autologous cells is not feasible from the bone marrow.',
+    },
+    expect: { sources: ['umbilical_cord'] },
+  },
+  {
+    name: 'an intervention whose only arm is an active comparator named after it is not the studied product',
+    study: {
+      title: 'Allogeneic cord MSCs for cartilage lesions',
+      interventions: [
+        { name: 'Umbilical cord mesenchymal stem cells', description: 'Cord MSCs implanted in the lesion.' },
+        {
+          name: 'Bone marrow aspirate concentrate',
+          type: 'PROCEDURE',
+          description: 'Usual care with marrow concentrate.',
+        },
+      ],
+      arms: [
+        { label: 'Umbilical cord mesenchymal stem cells', type: 'EXPERIMENTAL' },
+        { label: 'Bone marrow aspirate concentrate (usual care)', type: 'ACTIVE_COMPARATOR' },
+      ],
+    },
+    expect: { category: 'msc_cells', sources: ['umbilical_cord'] },
+  },
+  {
+    name: '"MSCs are pluripotent stem cells" (a definition) does not make the source pluripotent-derived',
+    guideline: 'pluripotent_derived: iPSC/ESC-derived MSCs, said of the product',
+    study: {
+      title: 'MSCs for knee arthritis',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Injected into the knee.' }],
+      description: 'Mesenchymal stem cells are pluripotent stem cells with self-renewal ability.',
+    },
+    expect: { sources: [] },
+  },
 ];

@@ -38,6 +38,24 @@ function coTransplant(title: string): LabelCase {
   };
 }
 
+/** An intravenous MSC study with its own title, whose condition decides the area. */
+function titled(
+  name: string,
+  conditions: string[],
+  title: string,
+  specialty: Labels['specialty'],
+): LabelCase {
+  return {
+    name,
+    study: {
+      title,
+      conditions,
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Given intravenously.' }],
+    },
+    expect: { specialty },
+  };
+}
+
 export const cases: CaseTable = [
   {
     name: 'the registry MeSH decides when the condition text names no area',
@@ -125,4 +143,28 @@ export const cases: CaseTable = [
     },
     expect: { specialty: 'oncology' },
   },
+  titled(
+    'facioscapulohumeral dystrophy is musculoskeletal (muscle)',
+    ['Facioscapulohumeral Dystrophy'],
+    'MSCs in FSH dystrophy',
+    'musculoskeletal',
+  ),
+  titled(
+    'an inflammatory myopathy is musculoskeletal (muscle)',
+    ['Inflammatory Myopathy'],
+    'MSCs in myositis patients',
+    'musculoskeletal',
+  ),
+  titled(
+    'lung allograft dysfunction is organ transplant tolerance (hematology_transplant)',
+    ['Lung Allograft Dysfunction'],
+    'MSCs after lung transplantation failure',
+    'hematology_transplant',
+  ),
+  titled(
+    'melasma (hyperpigmentation) is skin disease',
+    ['Melasma'],
+    'Stem cells for facial melasma',
+    'dermatology_wound',
+  ),
 ];
