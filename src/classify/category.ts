@@ -551,6 +551,13 @@ function namesGivenProduct(v: StudyView, h: Hit): boolean {
  * ("EN001 is an allogeneic umbilical cord-derived MSC") or in the keywords: MSC hits that describe the studied
  * intervention. Interventions of experimental arms only; never laboratory sentences.
  */
+/** Product codes in the titles ("CS10BR05", "AB-201"): upper-case letters and digits, four characters or more. */
+function titleCodes(v: StudyView): string[] {
+  const words = `${v.study.briefTitle ?? ''} ${v.study.officialTitle ?? ''}`.split(/[\s(),;:]+/);
+  const codes = words.filter((w) => w.length >= 4 && /^[A-Z][A-Z0-9-]*[0-9][A-Z0-9-]*$/.test(w));
+  return [...new Set(codes.map((w) => w.replace(/-+$/, '')))];
+}
+
 function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
   const candidates = v.study.interventions.filter(
     (iv) => CODE_NAMED_TYPES.has(iv.type ?? '') && !CONTROL_INTERVENTION.test(iv.name),
@@ -570,6 +577,8 @@ function namingSentences(v: StudyView, msc: Hit[]): Hit[] {
         .trim(),
     )
     .filter((n) => n.length >= 3);
+  // A record listing no intervention (a follow-up of an earlier trial) names its product by the code in its title.
+  if (v.study.interventions.length === 0) names.push(...titleCodes(v));
   if (names.length === 0) return [];
   const out: Hit[] = [];
   for (const h of msc) {

@@ -150,4 +150,25 @@ export const cases: CaseTable = [
     },
     expect: { category: 'msc_cells', sources: ['endometrial_menstrual'], routes: ['intravenous'] },
   },
+  {
+    name: 'a follow-up record listing no intervention: the title code defined in the summary as MSCs is the product',
+    guideline: 'msc_cells: the study administers (or follows up patients given) living MSCs',
+    study: {
+      title: 'Long-term Follow-up of the Phase 1 Trial of QX12AB07',
+      summary:
+        'Subjects of the phase 1 trial of autologous adipose-derived mesenchymal stem cells (QX12AB07) in knee osteoarthritis are followed for 5 years after administration.',
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { category: 'msc_cells', included: true, sources: ['adipose'], donor: 'autologous' },
+  },
+  {
+    name: 'a title code never defined as MSCs names no MSC product',
+    study: {
+      title: 'Long-term Follow-up of the Phase 1 Trial of QX12AB07',
+      summary:
+        'Subjects of the phase 1 trial of QX12AB07, a small-molecule kinase inhibitor, are followed for 5 years. Mesenchymal stem cells were studied in other trials.',
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { category: 'unrelated', included: false },
+  },
 ];
