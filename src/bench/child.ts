@@ -16,7 +16,7 @@ import { readStudies } from '../sources/index.js';
 import { fileRows, openStore } from '../store/index.js';
 import { classifySnapshot } from '../pipeline/classify.js';
 import { ingestSnapshot } from '../pipeline/ingest.js';
-import { loadClassifiedRows } from '../pipeline/load.js';
+import { loadReportSnapshot } from '../pipeline/compact.js';
 import { zipMembers } from '../sources/zip.js';
 import { statSync } from 'node:fs';
 
@@ -80,7 +80,7 @@ async function classifySave(db: string): Promise<number> {
 async function report(db: string, outDir: string): Promise<number> {
   const store = await openStore(db, { readOnly: true });
   try {
-    const loaded = await loadClassifiedRows(store);
+    const loaded = await loadReportSnapshot(store);
     const { generateReport } = await import('../present/report/write.js');
     const r = await generateReport(loaded.rows, {
       outDir,

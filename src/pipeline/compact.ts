@@ -17,7 +17,8 @@ import type { Study } from '../model/study.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
 import { hasColumn, tableExists } from '../store/schema.js';
 import { parseRegistrationId } from '../model/registries.js';
-import { staleLabelsNote, storedLabelVersion } from './load.js';
+import { loadClassifiedRows, staleLabelsNote, storedLabelVersion, type LoadedSnapshot } from './load.js';
+import { classifier } from './classify.js';
 import { throttled, type OnProgress } from './progress.js';
 
 /** The Study fields a slim row keeps (`locations` as `{ country }` only, `interventions` as name/otherNames). */
@@ -170,7 +171,15 @@ async function* streamRows(conn: DuckDBConnection, sql: string, values: Array<st
 export async function loadCompactRows(
   store: Store,
   ref?: string | number,
-  opts: { onProgress?: OnProgress } = {},
+  opts: {
+    onProgress?: OnProgress;
+    /** Called with the rows (classifier labels, NCT order) before the reviewers' decisions are applied. */
+    beforeDecisions?: (
+      rows: ClassifiedStudy[],
+      snapshotId: number,
+      rulesetVersion: string | null,
+    ) => Promise<void>;
+  } = {},
 ): Promise<CompactSnapshot> {
   const info = await store.getSnapshot(ref);
   const { rulesetVersion, current } = await storedLabelVersion(store, info.id);
@@ -194,6 +203,7 @@ export async function loadCompactRows(
   const order = Array.from(rows.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   const sorted = order.map((i) => rows[i]!);
   progress.flush(sorted.length);
+  await opts.beforeDecisions?.(sorted, info.id, rulesetVersion);
   const effective = applyDecisions(sorted, await store.listDecisions());
   if (rulesetVersion === null || rulesetVersion === current) return { info, rows: effective, rulesetVersion };
   return {
@@ -202,6 +212,83 @@ export async function loadCompactRows(
     rulesetVersion,
     labelsNote: staleLabelsNote(info.id, rulesetVersion, current),
   };
+}
+
+/** The labels whose evidence quotes the report shows (named tables' evidence columns, comparisons' text counts). */
+export const REPORT_EVIDENCE_LABELS = ['modifications', 'category', 'covid19'] as const;
+
+/**
+ * Give `rows` (slim, in place) the evidence of REPORT_EVIDENCE_LABELS, read by DuckDB from the stored labels; only
+ * for the included studies and those a reviewer decided (the only ones the report quotes evidence of).
+ */
+async function attachReportEvidence(
+  store: Store,
+  rows: ClassifiedStudy[],
+  snapshotId: number,
+  rulesetVersion: string,
+): Promise<void> {
+  const decided = [...new Set((await store.listDecisions()).map((d) => d.nctId))];
+  const byId = new Map<string, ClassifiedStudy>();
+  for (const r of rows) if (r.labels && (r.labels.included || decided.length > 0)) byId.set(r.study.nctId, r);
+  const wanted = REPORT_EVIDENCE_LABELS.map((l) => `'${l}'`).join(', ');
+  const sql = `SELECT nct_id, to_json(list_filter(json_extract(labels_json, '$.evidence[*]'),
+      e -> json_extract_string(e, '$.label') IN (${wanted})))::VARCHAR
+    FROM labels WHERE snapshot_id = $1 AND ruleset_version = $2
+      AND (included OR list_contains(string_split($3, ' '), nct_id))`;
+  for await (const chunk of streamRows(store.connection(), sql, [
+    snapshotId,
+    rulesetVersion,
+    decided.join(' '),
+  ])) {
+    for (const [nct, evidence] of chunk) {
+      const r = byId.get(String(nct));
+      if (r?.labels && evidence !== null)
+        r.labels.evidence = JSON.parse(String(evidence)) as Labels['evidence'];
+    }
+  }
+}
+
+/**
+ * A snapshot as the report reads it, in little memory: slim rows (loadCompactRows) with the evidence the report
+ * quotes, when labels of `rulesetVersion` are stored and the snapshot holds one registry; null otherwise (the caller
+ * then loads full studies: grouping registrations of several registries into trials reads their full records).
+ * The report made from these rows is byte-identical to the one made from full rows (tests/report/compact.test.ts).
+ */
+export async function loadReportRows(
+  store: Store,
+  ref: string | number | undefined,
+  rulesetVersion: string,
+  opts: { onProgress?: OnProgress } = {},
+): Promise<CompactSnapshot | null> {
+  const info = await store.getSnapshot(ref);
+  if (!(await store.labelVersions(info.id)).includes(rulesetVersion)) return null;
+  const single = await store
+    .connection()
+    .runAndReadAll(
+      `SELECT count(*) FROM studies WHERE snapshot_id = $1 AND source_format NOT LIKE 'ctgov-%'`,
+      [info.id],
+    );
+  if (Number(single.getRows()[0]?.[0] ?? 0) > 0) return null;
+  return loadCompactRows(store, info.id, {
+    onProgress: opts.onProgress,
+    beforeDecisions: (rows, id, version) =>
+      version === null ? Promise.resolve() : attachReportEvidence(store, rows, id, version),
+  });
+}
+
+/**
+ * The rows `mscope report` (and `run`) write the report from: slim (loadReportRows) when the current ruleset's
+ * labels are stored and the snapshot is ClinicalTrials.gov's alone, else full studies (loadClassifiedRows).
+ */
+export async function loadReportSnapshot(
+  store: Store,
+  ref?: string | number,
+  opts: { onProgress?: OnProgress } = {},
+): Promise<LoadedSnapshot> {
+  const { version } = await classifier();
+  const compact = await loadReportRows(store, ref, version, opts);
+  if (compact === null) return loadClassifiedRows(store, ref, opts);
+  return { info: compact.info, rows: compact.rows, rulesetVersion: version, labelsFrom: 'stored' };
 }
 
 /** One study in full with its full labels (evidence included), for the study view. */

@@ -140,9 +140,10 @@ async function run(opts: ReportCliOptions, cmd: Command): Promise<void> {
   const store = await openStore(db, { readOnly: true });
   try {
     const t0 = performance.now();
-    const { loadClassified } = await import('../../report/load.js');
+    // slim rows when the labels are stored (a whole registry fits), full studies otherwise
+    const { loadReportSnapshot } = await import('../../../pipeline/compact.js');
     const bar = stageBar('load', 'studies');
-    const loaded = await loadClassified(store, snapshotRef(opts.snapshot), {
+    const loaded = await loadReportSnapshot(store, snapshotRef(opts.snapshot), {
       onProgress: (p) => bar.update(p.done, p.total),
     });
     bar.stop();

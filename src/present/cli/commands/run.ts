@@ -7,7 +7,7 @@ import { DEFAULT_BASE_URL, checkBaseUrl, defaultQuery } from '../../../sources/l
 import { openStore } from '../../../store/index.js';
 import { expandInputs, ingestSnapshot, skippedNote } from '../../../pipeline/ingest.js';
 import { classifySnapshot } from '../../../pipeline/classify.js';
-import { loadClassifiedRows as loadReportRows } from '../../../pipeline/load.js';
+import { loadReportSnapshot as loadReportRows } from '../../../pipeline/compact.js';
 import { stageBar } from '../../report/progress.js';
 import { removeNewDbOnFailure } from '../util/db.js';
 import { byteProgress } from '../util/progress.js';
