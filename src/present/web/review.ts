@@ -122,7 +122,10 @@ export interface ReviewNav {
 
 export function renderReview(root: HTMLElement, d: ReviewDetail, nav: ReviewNav): void {
   clear(root);
-  const token = writeToken();
+  const pageToken = writeToken();
+  // decisions are keyed by NCT id: another registry's trial is shown, not decided
+  const decidable = /^NCT\d{8}$/.test(d.study.nctId);
+  const token = decidable ? pageToken : null;
   const { queue, index } = nav;
   const prev = index > 0 ? queue.items[index - 1] : undefined;
   const next = index >= 0 ? queue.items[index + 1] : queue.items[0];
@@ -162,12 +165,19 @@ export function renderReview(root: HTMLElement, d: ReviewDetail, nav: ReviewNav)
     ),
     item ? h('p', { class: 'rv-why', id: 'rv-why' }, `Why in the queue: ${item.reason}`) : null,
     h('div', { class: 'rv-who' }, h('label', { for: 'rv-reviewer' }, 'Reviewer '), reviewer),
-    token
+    pageToken
       ? null
       : h(
           'p',
           { class: 'warning', role: 'note' },
           'This server is read-only (started with --read-only, or listening beyond this machine): decisions cannot be saved here.',
+        ),
+    decidable
+      ? null
+      : h(
+          'p',
+          { class: 'warning', role: 'note' },
+          'Decisions are kept per NCT id: this registry record cannot be decided here yet.',
         ),
   );
 
