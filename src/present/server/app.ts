@@ -7,7 +7,8 @@
  *   GET /api/studies/:nct       one study: normalized record, labels, evidence, registry link
  *   GET /api/metrics            computeMetrics() of the filtered studies (cached per filter)
  *   GET /api/export.csv         every filtered study as CSV, streamed
- *   GET /api/review/queue       the review queue of the filtered studies (analyze/queue.ts order) and the vocabulary
+ *   GET /api/review/queue       the review queue of the filtered studies (analyze/queue.ts order; ?at=NCT: its
+ *                               neighbours only) and the decision vocabulary
  *   POST /api/decisions         reviewer decisions (one, or { decisions: [...] }); writes.ts guards every write
  *   PUT /api/decisions/:nct/:field   one decision on one field
  *   GET /, /app.js, /app.css    the front-end (fixed in-memory map; the page carries the write token)
@@ -227,10 +228,10 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/api/review/queue', async (c) => {
-    const q = queryOf(c, true, ['snapshot']);
+    const q = queryOf(c, true, ['snapshot', 'at']);
     const ds = await source.get(q.snapshot);
     checkProducts(ds, q.filter);
-    return sendBody(c, await queueBody(ds, q.filter, token !== null));
+    return sendBody(c, await queueBody(ds, q.filter, token !== null, q.at));
   });
 
   const decided = async (c: Context, inputs: DecisionInput[]) => {

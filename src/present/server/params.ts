@@ -5,6 +5,7 @@
  */
 import { FILTER_FIELDS, filterFieldOf, filterFromQuery, type Filter } from '../../analyze/filter.js';
 import { MscopeError } from '../../model/errors.js';
+import { TRIAL_ID_RE } from '../../model/study.js';
 import { ApiError, badParam } from './http-error.js';
 import { SORT_KEY_NAMES, isSortKey, type SortKey } from './sort-keys.js';
 
@@ -22,7 +23,7 @@ export const LIMITS = {
 
 /** Which non-filter parameters an endpoint accepts. */
 export type Control =
-  'snapshot' | 'sort' | 'order' | 'page' | 'pageSize' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts';
+  'snapshot' | 'sort' | 'order' | 'page' | 'pageSize' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts' | 'at';
 
 /** Top-level parts of /api/metrics (`parts=summary,tables`). */
 export const METRIC_PART_NAMES = ['options', 'summary', 'flow', 'tables', 'dose'] as const;
@@ -41,6 +42,8 @@ export interface ParsedQuery {
   ids: boolean;
   /** /api/metrics: the top-level parts to return, in canonical order; null = all. */
   parts: ReadonlyArray<(typeof METRIC_PART_NAMES)[number]> | null;
+  /** /api/review/queue: the trial whose neighbours in the queue are asked for (null: the whole queue). */
+  at: string | null;
 }
 
 const SNAPSHOT_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -101,6 +104,10 @@ export function parseQuery(
   if (yearBasis !== 'firstPosted' && yearBasis !== 'start')
     throw badParam('yearBasis', 'expected firstPosted or start');
 
+  const at = one('at') ?? null;
+  if (at !== null && !/^NCT\d{8}$/i.test(at) && !TRIAL_ID_RE.test(at))
+    throw badParam('at', 'expected a trial id like NCT01234567');
+
   const partsRaw = one('parts');
   let parts: ParsedQuery['parts'] = null;
   if (partsRaw !== undefined) {
@@ -124,6 +131,7 @@ export function parseQuery(
     yearBasis,
     ids,
     parts,
+    at: at !== null && /^nct\d{8}$/i.test(at) ? at.toUpperCase() : at,
   };
 }
 

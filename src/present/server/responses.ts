@@ -196,33 +196,63 @@ export function decisionVocab() {
   return { fields: [...DECISION_FIELDS], kinds, values };
 }
 
-/**
- * The review queue of the filtered studies in analyze/queue.ts order (every one, reviewed or not, so previous/next
- * stay stable while reviewing), with the decision vocabulary and whether this server accepts writes.
- */
-export async function queueBody(ds: Dataset, filter: Filter, writable: boolean): Promise<Body> {
-  const key = `queue:${filterKey(filter)}:${writable}`;
-  const hit = ds.cache.get(key) as Body | undefined;
+/** The review queue of the filtered studies in analyze/queue.ts order (cached per filter; decisions drop it). */
+async function queueOrder(ds: Dataset, filter: Filter): Promise<QueueItem[]> {
+  const key = `queueOrder:${filterKey(filter)}`;
+  const hit = ds.cache.get(key) as QueueItem[] | undefined;
   if (hit) return hit;
   const priorities = await ds.priorities();
-  return cachedBody(ds, key, () => {
-    const items: Array<QueueItem & { reviewed: boolean }> = [];
-    for (const i of ds.select(filter)) {
-      const r = ds.rows[i]!;
-      const priority = priorities.get(r.study.nctId) ?? { tier: 0, reason: 'not classified', evidence: 0 };
-      items.push({ nctId: r.study.nctId, priority, reviewed: r.review !== undefined });
-    }
-    items.sort(compareQueueItems);
+  const items: QueueItem[] = [];
+  for (const i of ds.select(filter)) {
+    const nctId = ds.rows[i]!.study.nctId;
+    items.push({
+      nctId,
+      priority: priorities.get(nctId) ?? { tier: 0, reason: 'not classified', evidence: 0 },
+    });
+  }
+  items.sort(compareQueueItems);
+  ds.cache.set(key, items);
+  return items;
+}
+
+/**
+ * The review queue of the filtered studies in analyze/queue.ts order (every one, reviewed or not, so previous/next
+ * stay stable while reviewing), with the decision vocabulary and whether this server accepts writes. With `at`,
+ * only that trial and its neighbours (`offset` = the position of the first one; the first two when `at` is not in
+ * the queue): what the review page needs, a few hundred bytes whatever the size of the snapshot.
+ */
+export async function queueBody(
+  ds: Dataset,
+  filter: Filter,
+  writable: boolean,
+  at: string | null = null,
+): Promise<Body> {
+  // the whole queue is cached per filter; a window is cheap to cut from the cached order (and not cached: one per trial)
+  const key = `queue:${filterKey(filter)}:${writable}`;
+  const hit = at === null ? (ds.cache.get(key) as Body | undefined) : undefined;
+  if (hit) return hit;
+  const order = await queueOrder(ds, filter);
+  const make = () => {
+    const reviewed = (nct: string) => ds.rows[ds.byNct.get(nct)!]?.review !== undefined;
+    const pos = at === null ? -1 : order.findIndex((q) => q.nctId === at);
+    const from = at === null ? 0 : pos < 0 ? 0 : Math.max(0, pos - 1);
+    const to =
+      at === null ? order.length : pos < 0 ? Math.min(2, order.length) : Math.min(order.length, pos + 2);
+    const first = order.find((q) => !reviewed(q.nctId));
     return JSON.stringify({
       snapshotId: ds.snapshot.id,
       writable,
-      items: items.map((q) => ({
+      total: order.length,
+      offset: from,
+      firstUnreviewed: first?.nctId ?? null,
+      items: order.slice(from, to).map((q) => ({
         nctId: q.nctId,
         tier: q.priority.tier,
         reason: q.priority.reason,
-        reviewed: q.reviewed,
+        reviewed: reviewed(q.nctId),
       })),
       vocab: decisionVocab(),
     });
-  });
+  };
+  return at === null ? cachedBody(ds, key, make) : makeBody(make());
 }

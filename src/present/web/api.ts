@@ -102,6 +102,11 @@ export interface ReviewQueue {
   snapshotId: number;
   /** The server accepts decisions (false: started with --read-only). */
   writable: boolean;
+  /** Trials in the queue. */
+  total: number;
+  /** Position in the queue of items[0] (the page asks for one trial's neighbours only: ?at=NCT). */
+  offset: number;
+  firstUnreviewed: string | null;
   items: Array<{ nctId: string; tier: number; reason: string; reviewed: boolean }>;
   vocab: {
     fields: string[];

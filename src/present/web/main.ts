@@ -212,15 +212,18 @@ function renderReviewLine(): void {
   );
 }
 
-async function fetchQueue(): Promise<ReviewQueue> {
-  return getJson<ReviewQueue>('/api/review/queue', filterParams(state));
+/** The review queue of the current filter: the trial `at` and its neighbours (or the first two trials). */
+async function fetchQueue(at?: string): Promise<ReviewQueue> {
+  const q = filterParams(state);
+  if (at) q.set('at', at);
+  return getJson<ReviewQueue>('/api/review/queue', q);
 }
 
 async function openQueue(): Promise<void> {
   try {
     const q = await fetchQueue();
-    const first = q.items.find((i) => !i.reviewed) ?? q.items[0];
-    if (first) navigate({ ...state, nct: first.nctId, reviewMode: true });
+    const first = q.firstUnreviewed ?? q.items[0]?.nctId;
+    if (first) navigate({ ...state, nct: first, reviewMode: true });
   } catch (err) {
     showError(err);
   }
@@ -260,13 +263,14 @@ async function render(): Promise<void> {
       if (state.snapshot) q.set('snapshot', state.snapshot);
       const [detail, queue] = await Promise.all([
         getJson<ReviewDetail>(`/api/studies/${encodeURIComponent(state.nct)}`, q),
-        fetchQueue(),
+        fetchQueue(state.nct),
       ]);
       if (token !== renderToken) return;
-      showCount(queue.items.length);
+      showCount(queue.total);
+      const local = queue.items.findIndex((i) => i.nctId === detail.study.nctId);
       renderReview(el.study(), detail, {
         queue,
-        index: queue.items.findIndex((i) => i.nctId === detail.study.nctId),
+        index: local < 0 ? -1 : queue.offset + local,
         go: (nct) => navigate({ ...state, nct }),
         close: () => navigate({ ...state, nct: null, reviewMode: false }),
         saved: () => {

@@ -112,7 +112,7 @@ function control(
 }
 
 export interface ReviewNav {
-  /** Position of this trial in the queue (0-based), -1 when not in it. */
+  /** Position of this trial in the whole queue (0-based), -1 when not in it. */
   index: number;
   queue: ReviewQueue;
   go(nct: string): void;
@@ -127,8 +127,10 @@ export function renderReview(root: HTMLElement, d: ReviewDetail, nav: ReviewNav)
   const decidable = /^NCT\d{8}$/.test(d.study.nctId);
   const token = decidable ? pageToken : null;
   const { queue, index } = nav;
-  const prev = index > 0 ? queue.items[index - 1] : undefined;
-  const next = index >= 0 ? queue.items[index + 1] : queue.items[0];
+  // queue.items is a window of the queue starting at position queue.offset
+  const at = (k: number) => (k >= queue.offset ? queue.items[k - queue.offset] : undefined);
+  const prev = index > 0 ? at(index - 1) : undefined;
+  const next = index >= 0 ? at(index + 1) : queue.items[0];
   const prevB = h('button', { type: 'button', id: 'rv-prev', disabled: !prev }, '← Previous');
   const nextB = h('button', { type: 'button', id: 'rv-next', disabled: !next }, 'Next →');
   prevB.addEventListener('click', () => prev && nav.go(prev.nctId));
@@ -145,7 +147,7 @@ export function renderReview(root: HTMLElement, d: ReviewDetail, nav: ReviewNav)
   });
   reviewer.addEventListener('change', () => localStorage.setItem(REVIEWER_KEY, reviewer.value.trim()));
   const status = h('p', { id: 'rv-status', role: 'status', 'aria-live': 'polite' });
-  const item = index >= 0 ? queue.items[index] : undefined;
+  const item = index >= 0 ? at(index) : undefined;
 
   const panel = h(
     'section',
@@ -157,7 +159,7 @@ export function renderReview(root: HTMLElement, d: ReviewDetail, nav: ReviewNav)
       h(
         'span',
         { class: 'rv-pos', id: 'rv-pos' },
-        index >= 0 ? `${fmt(index + 1)} of ${fmt(queue.items.length)} in the queue` : 'not in the queue',
+        index >= 0 ? `${fmt(index + 1)} of ${fmt(queue.total)} in the queue` : 'not in the queue',
       ),
       prevB,
       nextB,
