@@ -675,6 +675,22 @@ export function undetermined(v: StudyView, decided: CategoryResult): CategoryRes
   return { category: 'undetermined', reason: 'awaiting.record_lacks_text', evidence, basis: [] };
 }
 
+const SAMPLING_INTERVENTION = cueSet('category.sampling_intervention');
+
+/**
+ * An interventional study whose every intervention is named as sampling ("Intestinal biopsies during
+ * colonoscopy", "flow cytometry"), none naming an MSC product or saying anything is administered.
+ */
+function samplingOnly(v: StudyView): boolean {
+  const ivs = v.study.interventions;
+  if (ivs.length === 0 || !ivs.every((iv) => SAMPLING_INTERVENTION.test(iv.name))) return false;
+  if (v.hits.some((h) => v.isMsc(h) && isNameField(h))) return false;
+  return ivs.every((iv, i) => {
+    const d = iv.description ?? '';
+    return !v.adminCue(`interventions.${i}.description`, 0, d.length);
+  });
+}
+
 export function decideCategory(v: StudyView): CategoryResult {
   const msc = mscMentions(v);
   const cueScope = v.hits;
@@ -714,6 +730,9 @@ export function decideCategory(v: StudyView): CategoryResult {
     }
     return notAdministered(v, msc);
   }
+  // Every intervention takes or analyses samples (biopsies, flow cytometry) and none gives anything: the MSCs are
+  // what the samples are studied for (laboratory material), not a product.
+  if (samplingOnly(v)) return notAdministered(v, msc);
   const zone = resolveKinds(v, administeredPrimary);
   if (zone.length > 0 && !titleBesideNonCellProducts(v, zone)) return decideFromZone(v, zone, cueScope);
   // The MSC intervention is laboratory work only (sampling, characterization): not a product given.

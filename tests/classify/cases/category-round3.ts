@@ -171,4 +171,37 @@ export const cases: CaseTable = [
     },
     expect: { category: 'unrelated', included: false },
   },
+  {
+    name: 'an interventional study whose interventions only take biopsies to characterise MSCs: ex vivo only',
+    guideline: 'ex_vivo_only: MSCs appear only as laboratory material, nobody receives them',
+    study: {
+      title: 'Characterization of Mesenchymal Stromal Cells From Gastric Mucosa in Chronic Gastritis',
+      summary: 'Mesenchymal stromal cells are isolated from gastric biopsies and characterized in vitro.',
+      interventions: [
+        {
+          name: 'Gastric biopsies during endoscopy',
+          type: 'OTHER',
+          description: 'Four biopsies of the antrum',
+        },
+      ],
+      conditions: ['Gastritis'],
+    },
+    expect: { category: 'ex_vivo_only', included: false },
+  },
+  {
+    name: 'a harvest intervention beside a description that gives the cells back is not sampling only',
+    study: {
+      title: 'Autologous Mesenchymal Stem Cells in Knee Osteoarthritis',
+      interventions: [
+        {
+          name: 'Bone marrow harvest',
+          type: 'PROCEDURE',
+          description:
+            'Marrow is harvested; the expanded mesenchymal stem cells are injected into the knee 3 weeks later.',
+        },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { category: 'msc_cells', included: true },
+  },
 ];
