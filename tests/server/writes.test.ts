@@ -335,6 +335,48 @@ describe('a decision updates the loaded dataset', () => {
   });
 });
 
+describe('concurrent decisions', () => {
+  it('several writes at once on the same trial leave memory equal to the database', async () => {
+    const d3 = mkdtempSync(join(tmpdir(), 'mscope-writes-conc-'));
+    const db3 = join(d3, 'fixture.duckdb');
+    await createFixtureDb(db3);
+    const srv = await startServer({ dbPath: db3, snapshot: 'fixture', port: 0 });
+    const at = srv.url.replace(/\/$/, '');
+    try {
+      const values = [
+        'unrelated',
+        'msc_derived',
+        'ex_vivo_only',
+        'stromal_mixture',
+        'unrelated',
+        'msc_derived',
+      ];
+      const res = await Promise.all(
+        values.map((value, k) =>
+          fetch(`${at}/api/decisions`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Mscope-Token': srv.writeToken! },
+            body: JSON.stringify({ nctId: nct(1002), field: 'category', value, reviewer: `r${k}` }),
+          }),
+        ),
+      );
+      expect(res.map((r) => r.status)).toEqual(values.map(() => 201));
+      const fresh = createApp({
+        source: await createDatasetSource(db3, 'fixture'),
+        assets: new Map(),
+        loopbackOnly: false,
+      });
+      for (const u of ['/api/meta', `/api/studies/${nct(1002)}`, '/api/metrics?onlyIncluded=false']) {
+        const live = await (await fetch(`${at}${u}`)).text();
+        expect(live, u).toBe(await (await fresh.request(`http://127.0.0.1${u}`)).text());
+      }
+    } finally {
+      await srv.close();
+      rmSync(d3, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('--read-only', () => {
   it('has no token in the page and refuses every write with 405', async () => {
     const ro = await startServer({ dbPath: db, snapshot: 'fixture', port: 0, readOnly: true });

@@ -152,6 +152,8 @@ export async function createDatasetSourceFrom(
     return hit.id;
   };
 
+  /** Every stored decision as of the last write (the in-memory updates apply the newest, never a stale list). */
+  let decisions: Decision[] = [];
   const self: DatasetSource = {
     defaultSnapshotId: first.snapshot.id,
     writable: openWrite !== undefined,
@@ -165,19 +167,20 @@ export async function createDatasetSourceFrom(
         return newDecision(ds.rows[i], inp, { snapshotId: ds.snapshot.id });
       });
       let added: Decision[];
-      let all: Decision[];
       try {
-        ({ added, all } = await lock.write(() =>
+        added = await lock.write(() =>
           withStore(openWrite, async (s) => {
             const r = await s.addDecisions(news);
-            return { added: r.added, all: await s.listDecisions() };
+            // read under the write lock: `decisions` is always the newest list, whatever order writes finish in
+            decisions = await s.listDecisions();
+            return r.added;
           }),
-        ));
+        );
       } catch (err) {
         const msg = err instanceof MscopeError ? err.message : String(err);
         throw new ApiError(503, `decision not saved: ${msg.split('\n')[0]}`);
       }
-      const latest = latestDecisions(all);
+      const latest = latestDecisions(decisions);
       const ids = new Set(news.map((d) => d.nctId));
       for (const id of loaded.keys()) {
         const d = await loaded.get(id)?.catch(() => null);
