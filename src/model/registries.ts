@@ -59,7 +59,7 @@ export function registries(): readonly Registry[] {
   cache = data.registries.map((r) => {
     let pattern: RegExp;
     try {
-      pattern = new RegExp(r.pattern, 'giu');
+      pattern = new RegExp(r.pattern, 'gi');
     } catch (e) {
       throw new MscopeError(`${file}: registry ${r.id}: bad pattern: ${(e as Error).message}`);
     }

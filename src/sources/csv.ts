@@ -2,8 +2,7 @@
  * Website CSV exports (classic and v2), streamed with csv-parse. The dialect is chosen from the header row
  * (see detect.ts), never from the file name.
  */
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, Parser } from 'csv-parse';
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import type { Provenance, SourceFormat } from '../model/study.js';
@@ -49,36 +48,56 @@ export async function* readCsv(
 ): AsyncGenerator<StudyRecord> {
   const map = CSV_MAPPERS[format];
   if (!map) throw new InputError({ file: ctx.file }, `no CSV reader for ${format}`);
-  const parser = parse({ columns: true, bom: true, info: true, skip_empty_lines: true });
-  const src = Readable.from(text, { objectMode: true });
-  src.on('error', (e) => parser.destroy(e));
-  src.pipe(parser);
+  // csv-parse's parser core fed chunk by chunk (what its stream does, without a stream and an async iterator per
+  // record in between: the records of a chunk are mapped in one go)
+  const api = (
+    new Parser({ columns: true, bom: true, info: true, skip_empty_lines: true }) as unknown as {
+      api: CsvParserCore;
+    }
+  ).api;
+  type Item = { record: CsvRow; info: { lines: number } };
+  let batch: Item[] = [];
+  const push = (item: Item): void => void batch.push(item);
+  const close = (): void => undefined;
+  let checked = false;
+  const chunks = text[Symbol.asyncIterator]();
+  let finished = false;
   try {
-    let checked = false;
-    for await (const item of parser as AsyncIterable<{ record: CsvRow; info: { lines: number } }>) {
-      if (!checked) {
-        checked = true;
-        const typo = misspeltHeader(format, Object.keys(item.record));
-        if (typo) {
-          throw new InputError(
-            { file: ctx.file, line: 1, field: typo.header },
-            `unknown column: did you mean "${typo.meant}"? (the column would be lost)`,
-          );
+    for (let done = false; !done;) {
+      const next = await chunks.next();
+      done = next.done === true;
+      finished = done;
+      const err = done
+        ? api.parse(undefined, true, push, close)
+        : api.parse(Buffer.from(next.value), false, push, close);
+      if (err !== undefined) throw err;
+      const items = batch;
+      batch = [];
+      for (const item of items) {
+        if (!checked) {
+          checked = true;
+          const typo = misspeltHeader(format, Object.keys(item.record));
+          if (typo) {
+            throw new InputError(
+              { file: ctx.file, line: 1, field: typo.header },
+              `unknown column: did you mean "${typo.meant}"? (the column would be lost)`,
+            );
+          }
         }
-      }
-      ctx.record++;
-      const prov: Provenance = {
-        format,
-        file: ctx.file,
-        record: ctx.record,
-        fetchedAt: ctx.fetchedAt,
-        registryVersion: null,
-      };
-      try {
-        yield map(item.record, prov);
-      } catch (e) {
-        if (e instanceof InputError) throw withLine(e, item.info.lines);
-        throw e;
+        ctx.record++;
+        const prov: Provenance = {
+          format,
+          file: ctx.file,
+          record: ctx.record,
+          fetchedAt: ctx.fetchedAt,
+          registryVersion: null,
+        };
+        try {
+          yield map(item.record, prov);
+        } catch (e) {
+          if (e instanceof InputError) throw withLine(e, item.info.lines);
+          throw e;
+        }
       }
     }
   } catch (e) {
@@ -89,7 +108,17 @@ export async function* readCsv(
     }
     throw e;
   } finally {
-    src.destroy();
-    parser.destroy();
+    // stopped early (an error, or the reader stopped reading): release the source (file handle, zip entry)
+    if (!finished) await chunks.return?.();
   }
+}
+
+/** The chunk parser inside csv-parse's Parser (`parser.api`): `parse(chunk, end, push, close)` -> error or undefined. */
+interface CsvParserCore {
+  parse(
+    chunk: Buffer | undefined,
+    end: boolean,
+    push: (record: { record: CsvRow; info: { lines: number } }) => void,
+    close: () => void,
+  ): Error | undefined;
 }

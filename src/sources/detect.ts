@@ -133,7 +133,7 @@ export function sniffText(label: string, head: string, ended: boolean): Sniffed 
       );
     }
     const root = rootName(head.slice(i));
-    const known = root === null ? undefined : XML_ROOTS[root];
+    const known = root === null || !Object.hasOwn(XML_ROOTS, root) ? undefined : XML_ROOTS[root];
     if (known) return { layout: 'xml', format: known.format };
     throw new InputError(
       { file: label },

@@ -178,8 +178,28 @@ const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 // eslint-disable-next-line no-control-regex -- as above
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The dotted path of the first text in `v` with a NUL byte or a lone surrogate, or null. Iterative (any depth). */
+/** True when some text in `v` holds a NUL byte or a surrogate (paired or not). Iterative (any depth). */
+function anySuspect(v: unknown): boolean {
+  const todo: unknown[] = [v];
+  while (todo.length > 0) {
+    const x = todo.pop();
+    if (typeof x === 'string') {
+      if (SUSPECT.test(x)) return true;
+    } else if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) todo.push(x[i]);
+    } else if (x !== null && typeof x === 'object') {
+      for (const k in x) todo.push((x as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
+}
+
+/**
+ * The dotted path of the first text in `v` with a NUL byte or a lone surrogate, or null. Iterative (any depth);
+ * paths are only built when some text is suspect (almost never), so a clean record costs one walk.
+ */
 function badTextPath(v: unknown): string | null {
+  if (!anySuspect(v)) return null;
   const todo: Array<[unknown, string]> = [[v, '']];
   while (todo.length > 0) {
     const [x, path] = todo.pop()!;

@@ -204,3 +204,12 @@ describe('malformed JSON messages', () => {
     expect(e.location.line).toBe(line);
   });
 });
+
+describe('XML roots named like Object properties', () => {
+  it('<__proto__>, <constructor> and <toString> are no registry format: one InputError', async () => {
+    for (const root of ['__proto__', 'constructor', 'toString']) {
+      const e = await readError(tmpFile(`<${root}>x</${root}>`, `${root}.xml`));
+      expect(e.message).toContain(`root <${root}>`);
+    }
+  });
+});

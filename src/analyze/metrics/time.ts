@@ -145,7 +145,7 @@ export function registryOverTime(
     title: `Trials per year (${BASIS_LABEL[basis]}) by registry`,
     dims: ['year', 'registry'],
     unit: 'trials',
-    note: `Year = ${BASIS_LABEL[basis]} of the trial (for a trial registered more than once: its first registration). A trial registered in several registries counts once under each of them (the lines can share trials).`,
+    note: `Year = ${basis === 'start' ? 'start year of the trial (actual or anticipated)' : 'year the trial was first registered (first posted; for a trial registered more than once, its first registration)'}. A trial registered in several registries counts once under each of them (the lines can share trials).`,
     order: byKey,
     share: false,
   });

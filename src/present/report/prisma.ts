@@ -55,6 +55,8 @@ export function prismaSvg(
   let y = 20;
 
   const total = opts.total ?? flow.identified;
+  // after registrations of one trial are merged, every box counts trials
+  const unit = opts.merged ? 'trials' : 'records';
   const outside = total - flow.identified;
   const m = opts.merged;
   const b1 = box(
@@ -72,7 +74,7 @@ export function prismaSvg(
   parts.push(b1.svg);
   const y1 = y + b1.h;
   const notScreened = [
-    `Not screened: ${fmt(outside + flow.unclassified)} records`,
+    `Not screened: ${fmt(outside + flow.unclassified)} ${unit}`,
     ...(outside > 0
       ? [`${fmt(outside)}  outside the report filter${opts.filterNote ? ` (${opts.filterNote})` : ''}`]
       : []),
@@ -84,7 +86,7 @@ export function prismaSvg(
 
   const b2 = box(leftX, y, leftW, [
     'Records screened',
-    `${fmt(flow.screened)} records classified by the rules`,
+    `${fmt(flow.screened)} ${unit} classified by the rules`,
     ...(flow.lowConfidence > 0 ? [`${fmt(flow.lowConfidence)} with a low-confidence category`] : []),
   ]);
   parts.push(b2.svg, arrow(leftX + leftW / 2, y1, leftX + leftW / 2, y));
@@ -95,11 +97,11 @@ export function prismaSvg(
   const lines = [
     ...(flow.awaiting > 0
       ? [
-          `Awaiting classification: ${fmt(flow.awaiting)} records`,
+          `Awaiting classification: ${fmt(flow.awaiting)} ${unit}`,
           '(too little text to decide; not included)',
         ]
       : []),
-    `Excluded: ${fmt(flow.excluded)} records`,
+    `Excluded: ${fmt(flow.excluded)} ${unit}`,
     ...reasons.map((r) => `${fmt(r.count)}  ${r.key.replace(/^exclude\./, '').replace(/_/g, ' ')}`),
     ...(rest ? [`${fmt(rest)}  other reasons`] : []),
   ];

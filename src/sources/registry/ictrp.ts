@@ -33,12 +33,20 @@ import {
 } from './normalize.js';
 
 /** "Date registration" / "Date_registration" / "date_registration" -> "date_registration". */
-export const fieldKey = (name: string): string =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+export function fieldKey(name: string): string {
+  let k = FIELD_KEYS.get(name);
+  if (k === undefined) {
+    k = name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '');
+    // every record of an export repeats the same few dozen names: computed once each
+    if (FIELD_KEYS.size < 4096) FIELD_KEYS.set(name, k);
+  }
+  return k;
+}
+const FIELD_KEYS = new Map<string, string>();
 
 /** Keys of personal contact details (never stored, shown or exported). */
 export const isIctrpContact = (k: string): boolean => /^(contact_|ethics_review_contact_)/.test(fieldKey(k));

@@ -14,16 +14,23 @@ import { lookup, type VocabTable } from '../../model/vocab.js';
 /** Registry text cleaned: `<br>` (also escaped as `&lt;br&gt;`) to line breaks, padding and blank runs removed. */
 export function clean(v: string | null | undefined): string | null {
   if (v === null || v === undefined) return null;
+  // most values hold nothing to clean but their padding
+  if (!NEEDS_CLEANING.test(v)) {
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
   let t = v.replace(/&lt;br\s*\/?&gt;|<br\s*\/?>/gi, '\n').replace(/\r\n?/g, '\n');
   if (t.includes('&')) t = t.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_m, e: string) => ENTITY[e] ?? _m);
+  // blank runs to one space, every line trimmed (whole-string passes: no array of lines), at most one blank line
   t = t
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/[^\S\n]*\n[^\S\n]*/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return t === '' ? null : t;
 }
+/** What the full clean() changes besides the outer padding: line breaks, markup, entities, blank runs. */
+const NEEDS_CLEANING = /[\n\r<&\t\u00a0]| {2}/;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 
 /** ChiCTR prefixes the titles of withdrawn registrations with this note. */

@@ -42,7 +42,8 @@ export async function* readRegistryXml(
     }
   }
   const root = rootName(head) ?? '';
-  const kind = XML_ROOTS[root];
+  // own keys only: a root named like an Object property ("__proto__", "constructor") is no registry format
+  const kind = Object.hasOwn(XML_ROOTS, root) ? XML_ROOTS[root] : undefined;
   if (!kind)
     throw new InputError(
       { file: ctx.file },
