@@ -1,6 +1,6 @@
 /**
- * The dashboard's HTTP application (hono): a read-only JSON API over one in-memory snapshot plus the built
- * front-end. Routes:
+ * The dashboard's HTTP application (hono): a JSON API over one in-memory snapshot plus the built front-end; its
+ * only writes are reviewer decisions (writes.ts guards them). Routes:
  *   GET /api/snapshots          snapshots in the database, and the default one
  *   GET /api/meta               filter vocabulary: values of every facet with counts, date ranges, sort keys
  *   GET /api/studies            one page of the filtered, sorted studies

@@ -67,7 +67,10 @@ export function guard(opts: { loopbackOnly: boolean; writes?: boolean }): Middle
       else await next();
     } else if (method !== 'GET' && method !== 'HEAD') {
       c.header('Allow', 'GET, HEAD');
-      c.res = c.json(errorBody(`method ${method} not allowed: the dashboard is read-only`), 405);
+      c.res = c.json(
+        errorBody(`method ${method} not allowed here (the only writes are POST/PUT on /api/decisions)`),
+        405,
+      );
     } else if ((c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding')) {
       c.res = c.json(errorBody('request bodies are not accepted'), 413);
     } else if (c.req.url.length > MAX_URL_LENGTH) {
