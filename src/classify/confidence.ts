@@ -49,7 +49,11 @@ const inProductFields = (e: Evidence): boolean =>
   e.field.startsWith('interventions.') || e.field.startsWith('arms.') || e.rule.startsWith('product.');
 
 /** Guideline inferences: values not stated but derived (perinatal tissue given to adults -> allogeneic). */
-const INFERRED_RULES = new Set(['donor.allogeneic.perinatal_source']);
+const INFERRED_RULES = new Set([
+  'donor.allogeneic.perinatal_source',
+  'route.topical.carrier',
+  'route.surgical_implantation.carrier',
+]);
 
 const lower = (a: Confidence, b: Confidence): Confidence =>
   a === 'low' || b === 'low' ? 'low' : a === 'medium' || b === 'medium' ? 'medium' : 'high';

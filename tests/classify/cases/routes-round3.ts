@@ -15,7 +15,12 @@ export const cases: CaseTable = [
       ],
       conditions: ['Venous Leg Ulcer'],
     },
-    expect: { category: 'msc_cells', biomaterial: true, routes: ['topical'] },
+    expect: {
+      category: 'msc_cells',
+      biomaterial: true,
+      routes: ['topical'],
+      confidence: { routes: 'medium' },
+    },
   },
   {
     name: 'cells coated on a plug placed in a fistula, no route named: surgical implantation',
