@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLooseDate, parsePhases, parseTargetSize } from '../../src/sources/registry/normalize.js';
+import { clean, parseLooseDate, parsePhases, parseTargetSize } from '../../src/sources/registry/normalize.js';
 
 const MONTHS = [
   'January',
@@ -151,5 +151,34 @@ describe('parseTargetSize', () => {
     );
     expect(parseTargetSize('')).toBeNull();
     expect(parseTargetSize('not stated')).toBeNull();
+  });
+});
+
+describe('clean()', () => {
+  /** The rule, written line by line: <br> to line breaks, entities decoded, blank runs to one space, every line trimmed. */
+  const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+  const byLines = (v: string): string | null => {
+    const t = v
+      .replace(/&lt;br\s*\/?&gt;|<br\s*\/?>/gi, '\n')
+      .replace(/\r\n?/g, '\n')
+      .replace(/&(amp|lt|gt|quot|apos|#39);/g, (m, e: string) => ENTITY[e] ?? m)
+      .split('\n')
+      .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    return t === '' ? null : t;
+  };
+  const piece = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\n', '\r\n', '\r', 'a', 'MSC', '<br>', '<BR />',
+    '&lt;br&gt;', '&amp;', '&lt;', '\u2003', '\v', '\ufeff', 'x y'); // prettier-ignore
+
+  it('equals the line-by-line rule on any mix of text, blanks, breaks and markup', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const v = parts.join('');
+        expect(clean(v)).toBe(byLines(v));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -167,3 +167,38 @@ describe('continuous year axes', () => {
     expect(xDomain(yearSpec(t))).toEqual(years);
   });
 });
+
+describe('trials per registry over time', () => {
+  const t = table2(
+    'registryOverTime',
+    ['year', 'registry'],
+    [
+      ['2015', 'ctgov', 4],
+      ['2018', 'ctgov', 2],
+      ['2018', 'anzctr', 1],
+      ['2019', 'chictr', 3],
+      ['unknown', 'ctgov', 5],
+    ],
+  );
+
+  it('report and dashboard draw one line per registry over continuous years, in the shared colours', async () => {
+    const { registryLines } = await import('../../src/present/report/charts.js');
+    const { registryLinesSpec } = await import('../../src/present/web/charts.js');
+    const report = registryLines(t, 'x', '', 'Year')!;
+    const dash = registryLinesSpec(t, []);
+    for (const spec of [report, dash]) {
+      const colours = scaleColours(spec);
+      expect(colours.get(nice('ctgov'))).toBe(colourOf('registry', 'ctgov'));
+      expect(colours.get(nice('anzctr'))).toBe(colourOf('registry', 'anzctr'));
+      expect(colours.get(nice('chictr'))).toBe(colourOf('registry', 'chictr'));
+      const values = (spec as { data: { values: { year: string; key: string; count: number }[] } }).data
+        .values;
+      // every year 2015..2019 on every line (zeros where a registry has no trial), the unknown year left out
+      expect(new Set(values.map((v) => v.year))).toEqual(new Set(['2015', '2016', '2017', '2018', '2019']));
+      expect(values).toHaveLength(15);
+      expect(values.find((v) => v.year === '2016' && v.key === 'ctgov')!.count).toBe(0);
+      expect(values.find((v) => v.year === '2019' && v.key === 'chictr')!.count).toBe(3);
+    }
+    expect(new Set(Object.values(COLOURS.registry)).size).toBe(Object.keys(COLOURS.registry).length);
+  });
+});

@@ -19,14 +19,17 @@ export function clean(v: string | null | undefined): string | null {
     const t = v.trim();
     return t === '' ? null : t;
   }
-  let t = v.replace(/&lt;br\s*\/?&gt;|<br\s*\/?>/gi, '\n').replace(/\r\n?/g, '\n');
+  // each pass only when the text holds what it changes (criteria and descriptions are long)
+  let t = v.includes('<') || v.includes('&') ? v.replace(/&lt;br\s*\/?&gt;|<br\s*\/?>/gi, '\n') : v;
+  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
   if (t.includes('&')) t = t.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_m, e: string) => ENTITY[e] ?? _m);
   // blank runs to one space, every line trimmed (whole-string passes: no array of lines), at most one blank line
-  t = t
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/[^\S\n]*\n[^\S\n]*/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  t = t.replace(/[ \t\u00a0]+/g, ' ');
+  if (t.includes('\n')) {
+    t = t.replace(/[^\S\n]*\n[^\S\n]*/g, '\n');
+    if (t.includes('\n\n\n')) t = t.replace(/\n{3,}/g, '\n\n');
+  }
+  t = t.trim();
   return t === '' ? null : t;
 }
 /** What the full clean() changes besides the outer padding: line breaks, markup, entities, blank runs. */
