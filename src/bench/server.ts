@@ -11,8 +11,8 @@
  * else the latest snapshot.
  *
  * Then the write cases (WRITE_CASES), after every read case: reviewer decisions POSTed one at a time through the
- * decisions API as the review page sends them (the token read from the served page), each followed by the page's
- * default metrics request, which a decision makes a cache miss (the loaded rows changed).
+ * decisions API as the review page sends them (the token read from the served page), each followed by the review
+ * page's own requests, then by the dashboard's default metrics request, which a decision makes a cache miss.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -56,6 +56,7 @@ export interface ServerInfo {
 /** The write cases' names, in result order. */
 export const WRITE_CASES = [
   'POST /api/decisions (one category decision, sequential)',
+  "the review page's requests right after a decision (/api/meta, /api/review/queue?at=, /api/studies/:nct, in parallel)",
   "/api/metrics?included=true&onlyIncluded=false&parts=summary,tables + gzip right after a decision (the page's default request, recomputed)",
 ] as const;
 
@@ -283,6 +284,7 @@ async function runWrites(base: string, n: number): Promise<EndpointResult[]> {
   ).json()) as { rows: Array<{ nctId: string; category: string | null }> };
   const trials = page.rows.filter((r) => /^NCT\d{8}$/.test(r.nctId) && r.category !== null).slice(0, n);
   const writes: number[] = [];
+  const pages: number[] = [];
   const reads: number[] = [];
   const metrics = '/api/metrics?included=true&onlyIncluded=false&parts=summary,tables';
   for (const t of trials) {
@@ -302,12 +304,26 @@ async function runWrites(base: string, n: number): Promise<EndpointResult[]> {
     writes.push(performance.now() - t0);
     if (res.status !== 201) throw new Error(`POST /api/decisions: HTTP ${res.status}`);
     t0 = performance.now();
+    const review = await Promise.all(
+      ['/api/meta', `/api/review/queue?at=${t.nctId}`, `/api/studies/${t.nctId}`].map(async (path) => {
+        const r = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+        await r.arrayBuffer();
+        return r.status;
+      }),
+    );
+    pages.push(performance.now() - t0);
+    if (review.some((st) => st !== 200)) throw new Error(`review page requests: HTTP ${review.join(', ')}`);
+    t0 = performance.now();
     const m = await fetch(`${base}${metrics}`, { headers: { 'accept-encoding': 'gzip' } });
     await m.arrayBuffer();
     reads.push(performance.now() - t0);
     if (m.status !== 200) throw new Error(`${metrics}: HTTP ${m.status}`);
   }
-  return [summarize(WRITE_CASES[0], writes), summarize(WRITE_CASES[1], reads)];
+  return [
+    summarize(WRITE_CASES[0], writes),
+    summarize(WRITE_CASES[1], pages),
+    summarize(WRITE_CASES[2], reads),
+  ];
 }
 
 export async function benchServer(opts: BenchServerOptions): Promise<EndpointResult[]> {
