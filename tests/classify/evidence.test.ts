@@ -3,38 +3,16 @@
  * which rule gave a value, which text it quotes, and that a comparator's words leave no evidence for the product.
  */
 import { describe, expect, it } from 'vitest';
+import { cases as sourceCases } from './cases/sources.js';
 import { classifyChecked } from './checked.js';
 
 const run = classifyChecked;
 
 describe('evidence: which rule and text a value rests on', () => {
   it('the comparator arm leaves no source evidence: the product quotes only its own tissue', () => {
-    const l = run({
-      title: 'Wharton´s Jelly MSC Versus Bone Marrow Aspirate Concentrate in Knee Osteoarthritis',
-      interventions: [
-        {
-          name: 'WJ-MSC',
-          description: 'Allogeneic Wharton’s jelly MSCs injected intra-articularly',
-          armGroupLabels: ['MSC'],
-        },
-        {
-          name: 'Hyaluronic acid',
-          type: 'DRUG',
-          description: 'Intravenous paracetamol and hyaluronic acid',
-          armGroupLabels: ['Control'],
-        },
-      ],
-      arms: [
-        { label: 'MSC', type: 'EXPERIMENTAL', interventionNames: ['WJ-MSC'] },
-        {
-          label: 'Control',
-          type: 'ACTIVE_COMPARATOR',
-          description: 'Bone marrow aspirate, intravenous',
-          interventionNames: ['Hyaluronic acid'],
-        },
-      ],
-      conditions: ['Knee Osteoarthritis'],
-    });
+    const fixture = sourceCases.find((c) => c.name.startsWith('the comparator arm gives no source'));
+    expect(fixture, 'the comparator case of cases/sources.ts').toBeDefined();
+    const l = run(fixture!.study);
     const src = l.evidence.filter((e) => e.label === 'sources').map((e) => e.value);
     expect(src).toContain('umbilical_cord');
     expect(src).not.toContain('bone_marrow');

@@ -15,7 +15,7 @@ import type { Study } from '../../src/model/study.js';
 import { startServer, type RunningServer } from '../../src/present/server/index.js';
 import { readStudies } from '../../src/sources/index.js';
 import { openStore } from '../../src/store/index.js';
-import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium, settle as settleOn } from '../helpers/browser.js';
 import { CLASSIC_NDJSON, describeShared, REPO_ROOT } from '../helpers/shared.js';
 
 const ARTIFACTS = join(REPO_ROOT, 'artifacts');
@@ -31,16 +31,7 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
   let page: Page;
   const problems: string[] = [];
 
-  /** Run `action` and wait until the page has finished the render it caused. */
-  async function settle(action: () => Promise<unknown>): Promise<void> {
-    const before = (await page.getAttribute('body', 'data-ready').catch(() => null)) ?? '';
-    await action();
-    await page.waitForFunction(
-      (b) => (document.body.dataset.ready ?? '') !== b && document.body.dataset.ready !== undefined,
-      before,
-      { timeout: 30_000 },
-    );
-  }
+  const settle = (action: () => Promise<unknown>): Promise<void> => settleOn(page, action);
 
   async function apiTotal(search: string): Promise<number> {
     const q = new URLSearchParams(search);

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/present/server/index.js';
 import { openStore } from '../../src/store/index.js';
-import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../helpers/browser.js';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium, settle as settleOn } from '../helpers/browser.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 import { createFixtureDb, nct } from '../server/fixture.js';
 
@@ -27,15 +27,7 @@ describeBrowser('review page in chromium', () => {
   let page: Page;
   const problems: string[] = [];
 
-  async function settle(action: () => Promise<unknown>): Promise<void> {
-    const before = (await page.getAttribute('body', 'data-ready').catch(() => null)) ?? '';
-    await action();
-    await page.waitForFunction(
-      (b) => (document.body.dataset.ready ?? '') !== b && document.body.dataset.ready !== undefined,
-      before,
-      { timeout: 30_000 },
-    );
-  }
+  const settle = (action: () => Promise<unknown>): Promise<void> => settleOn(page, action);
   const includedCard = async () =>
     Number(
       ((await page.locator('#summary .card').nth(1).locator('.n').textContent()) ?? '').replace(/,/g, ''),
