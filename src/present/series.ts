@@ -44,3 +44,15 @@ export function yearLines(
       points.push({ year: y, key: k, series: name(k), count: cell.get(`${y}|${k}`) ?? 0 });
   return { years, keys, points, scale: colourScaleFor(dim, keys, name) };
 }
+
+/** The x encoding of every chart over continuous years (report and dashboard): ordinal, every year kept in order. */
+export function yearAxis(field: string, title: string | null, years: string[]) {
+  return {
+    field,
+    type: 'ordinal' as const,
+    title,
+    sort: years,
+    scale: { domain: years },
+    axis: { labelAngle: -45, labelOverlap: true },
+  };
+}

@@ -8,17 +8,12 @@ import { classify } from '../../src/classify/index.js';
 import { evaluate, parseGold, type EvalReport } from '../../src/classify/eval.js';
 import type { Labels, LabelConfidence } from '../../src/model/labels.js';
 import { readStudies } from '../../src/sources/index.js';
+import { LabelConfidenceSchema } from '../../src/model/labels.js';
 
-export const FIELDS = [
-  'category',
-  'sources',
-  'donor',
-  'modifications',
-  'biomaterial',
-  'routes',
-  'covid19',
-  'specialty',
-] as const;
+/** The label fields that carry a confidence (the schema's keys, in its order). */
+export const FIELDS = Object.keys(LabelConfidenceSchema.shape) as Array<
+  keyof typeof LabelConfidenceSchema.shape
+>;
 
 export interface ExportScore {
   n: number;

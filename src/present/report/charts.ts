@@ -17,7 +17,7 @@ import {
 import { COLOUR_DIMENSION_OF } from '../colours.js';
 import { nice } from './labels.js';
 import { powerOfTenLabelExpr, sci } from '../numbers.js';
-import { yearLines } from '../series.js';
+import { yearAxis, yearLines } from '../series.js';
 
 export interface FigureDef {
   id: string;
@@ -155,14 +155,7 @@ export function stackedYears(
       },
     ],
     encoding: {
-      x: {
-        field: 'x',
-        type: 'ordinal',
-        title: xTitle,
-        sort: years,
-        scale: { domain: years },
-        axis: { labelAngle: -45, labelOverlap: true },
-      },
+      x: yearAxis('x', xTitle, years),
       y: {
         field: 'count',
         type: 'quantitative',
@@ -191,14 +184,7 @@ export function registryLines(
     config: CHART_CONFIG,
     data: { values: points },
     encoding: {
-      x: {
-        field: 'year',
-        type: 'ordinal',
-        title: xTitle,
-        sort: years,
-        scale: { domain: years },
-        axis: { labelAngle: -45, labelOverlap: true },
-      },
+      x: yearAxis('year', xTitle, years),
       y: { field: 'count', type: 'quantitative', title: 'Trials', axis: { tickMinStep: 1 } },
       color: {
         field: 'series',

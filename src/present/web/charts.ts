@@ -8,7 +8,7 @@ import type { MetricTable } from './api.js';
 import { atlasFeatures, placeCountries } from './map.js';
 import { append, clear, fmt, h, pretty } from './dom.js';
 import type { ListField } from './state.js';
-import { yearLines } from '../series.js';
+import { yearAxis, yearLines } from '../series.js';
 import {
   COLOUR_DIMENSION_OF,
   colourOf,
@@ -157,14 +157,7 @@ export function yearSpec(t: MetricTable): VisualizationSpec {
     data: { values },
     mark: { type: 'bar', cursor: 'pointer' },
     encoding: {
-      x: {
-        field: 'year',
-        type: 'ordinal',
-        title: null,
-        sort: years,
-        scale: { domain: years },
-        axis: { labelAngle: -45, labelOverlap: true },
-      },
+      x: yearAxis('year', null, years),
       y: {
         field: 'count',
         type: 'quantitative',
@@ -198,14 +191,7 @@ export function registryLinesSpec(t: MetricTable, selected: readonly string[]): 
     height: 220,
     data: { values },
     encoding: {
-      x: {
-        field: 'year',
-        type: 'ordinal',
-        title: null,
-        sort: years,
-        scale: { domain: years },
-        axis: { labelAngle: -45, labelOverlap: true },
-      },
+      x: yearAxis('year', null, years),
       y: { field: 'count', type: 'quantitative', title: t.unit, axis: { tickMinStep: 1, format: 'd' } },
       color: { field: 'series', type: 'nominal', title: 'registered in', scale, sort: scale.domain },
       opacity: { condition: { test: 'datum.fade', value: 0.3 }, value: 1 },
