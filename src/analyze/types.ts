@@ -31,4 +31,18 @@ export interface TrialOfRow {
   fieldsFrom: Record<string, string>;
   /** Id of the registration whose labels the row carries. */
   labelsFrom: string;
+  /**
+   * The links that joined these registrations (analyze/trials/link.ts): explicit (a record names another by its
+   * number; an ICTRP bridging flag is stated in the evidence) or probable (a score and the evidence for it).
+   */
+  links: TrialLink[];
+}
+
+/** One link between two registrations of a trial, as the grouping made it. */
+export interface TrialLink {
+  a: string;
+  b: string;
+  kind: 'explicit' | 'probable';
+  score: number;
+  evidence: string[];
 }

@@ -9,7 +9,8 @@
  *   order; the first-posted date from the earliest registration). `nctId`/`trialId` stay the primary's.
  * - `labels` (and `review`): those of the same primary registration; when it has none, of the next registration in
  *   precedence order that has labels. `trial.labelsFrom` names it.
- * - `trial`: every registration (registry and id), which registration supplied each field and the labels.
+ * - `trial`: every registration (registry and id), which registration supplied each field and the labels, and the
+ *   links (explicit or probable, with their evidence) that joined them.
  * A trial of one registration is its row unchanged (same object, no `trial`), so a snapshot of one registry gives
  * exactly the rows it was given.
  */
@@ -80,11 +81,13 @@ export function collapseTrials(
       study[f] = (from.study as unknown as Record<string, unknown>)[f];
       fieldsFrom[f] = id;
     }
+    const here = new Set(present.map((x) => x.trialId));
     const info: TrialOfRow = {
       id: primary.study.nctId,
       registrations: present,
       fieldsFrom,
       labelsFrom: labelled.study.nctId,
+      links: t.links.filter((l) => here.has(l.a) && here.has(l.b)),
     };
     const row: ClassifiedStudy = { study, labels: labelled.labels, trial: info };
     if (labelled.review) row.review = labelled.review;

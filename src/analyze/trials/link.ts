@@ -16,6 +16,7 @@
  */
 import type { Study } from '../../model/study.js';
 import { dayOf, profile, similarity, type Profile } from './features.js';
+import type { TrialLink } from '../types.js';
 
 export const MERGE_AT = 0.62;
 export const REVIEW_AT = 0.5;
@@ -36,13 +37,7 @@ export const FIELD_PRECEDENCE = [
   'irct',
 ];
 
-export interface Link {
-  a: string;
-  b: string;
-  kind: 'explicit' | 'probable';
-  score: number;
-  evidence: string[];
-}
+export type Link = TrialLink;
 
 export interface Trial {
   /** The trial id: the id of the registration that supplies its fields. */
@@ -182,13 +177,10 @@ export function groupRegistrations(infos: readonly RegistrationInfo[]): TrialGro
         });
         continue;
       }
-      links.push({
-        a: p.id,
-        b: n,
-        kind: 'explicit',
-        score: 1,
-        evidence: [both ? `${p.id} and ${n} name each other` : `${p.id} names ${n} as a secondary id`],
-      });
+      const evidence = [both ? `${p.id} and ${n} name each other` : `${p.id} names ${n} as a secondary id`];
+      for (const x of [p, ps[j]!])
+        if (x.bridge) evidence.push(`ICTRP flags ${x.id} as bridged to another registration (${x.bridge})`);
+      links.push({ a: p.id, b: n, kind: 'explicit', score: 1, evidence });
     }
   });
 

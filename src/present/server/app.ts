@@ -4,7 +4,8 @@
  *   GET /api/snapshots          snapshots in the database, and the default one
  *   GET /api/meta               filter vocabulary: values of every facet with counts, date ranges, sort keys
  *   GET /api/studies            one page of the filtered, sorted studies
- *   GET /api/studies/:nct       one study: normalized record, labels, evidence, registry link
+ *   GET /api/studies/:nct       one study: normalized record, labels, evidence, registry link, the trial's other
+ *                               registrations (how each was linked, which fields it supplies)
  *   GET /api/metrics            computeMetrics() of the filtered studies (cached per filter)
  *   GET /api/export.csv         every filtered study as CSV, streamed
  *   GET /api/review/queue       the review queue of the filtered studies (analyze/queue.ts order; ?at=NCT: its
@@ -33,6 +34,7 @@ import {
   publicSnapshot,
   queueBody,
   sortedSelection,
+  trialBody,
   type Body,
 } from './responses.js';
 import { guard } from './security.js';
@@ -183,6 +185,8 @@ export function createApp(opts: AppOptions): Hono {
         study: r.study,
         labels: r.labels,
         evidence: r.labels?.evidence ?? [],
+        /** The trial's registrations when it is registered more than once (null: this registration only). */
+        trial: trialBody(r.trial),
         /** Reviewer decisions in force (`labels` are the effective ones; `review.classifier` the classifier's). */
         review: r.review ?? null,
         links: {

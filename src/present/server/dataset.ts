@@ -27,7 +27,8 @@ import {
   studyLink,
   studyTypeKey,
 } from '../../analyze/dimensions.js';
-import type { ClassifiedStudy } from '../../analyze/types.js';
+import type { ClassifiedStudy, TrialOfRow } from '../../analyze/types.js';
+import type { Study } from '../../model/study.js';
 import type { Labels } from '../../model/labels.js';
 import type { SnapshotInfo, Store } from '../../store/index.js';
 import { hasLinkSchema, listDocuments, mentionsInDocument } from '../../store/links.js';
@@ -266,7 +267,9 @@ export function buildDataset(
       let p = details.get(i);
       if (!p) {
         p = loadDetail(snapshot.id, rulesetVersion, row.study.nctId).then((r) =>
-          r && row.trial ? { ...r, trial: row.trial } : (r ?? row),
+          r && row.trial
+            ? mergedDetail(r, row.trial, (id) => loadDetail(snapshot.id, rulesetVersion, id))
+            : (r ?? row),
         );
         details.set(i, p);
         p.catch(() => {
@@ -291,6 +294,34 @@ export function buildDataset(
     },
   };
   return ds;
+}
+
+/**
+ * The study view of a trial registered more than once: its primary registration in full, with each field of
+ * `fieldsFrom` read from the registration named there (as collapseTrials merges the slim rows) and the labels of
+ * `labelsFrom`.
+ */
+async function mergedDetail(
+  primary: ClassifiedStudy,
+  trial: TrialOfRow,
+  load: (id: string) => Promise<ClassifiedStudy | null>,
+): Promise<ClassifiedStudy> {
+  const study = { ...primary.study } as Study & Record<string, unknown>;
+  const others = new Set([...Object.values(trial.fieldsFrom), trial.labelsFrom]);
+  others.delete(primary.study.nctId);
+  let out: ClassifiedStudy = { ...primary, study, trial };
+  for (const id of others) {
+    const o = await load(id);
+    if (!o) continue;
+    for (const [f, from] of Object.entries(trial.fieldsFrom))
+      if (from === id) study[f] = (o.study as unknown as Record<string, unknown>)[f];
+    if (id === trial.labelsFrom) {
+      out = { ...out, labels: o.labels };
+      if (o.review) out.review = o.review;
+      else delete out.review;
+    }
+  }
+  return out;
 }
 
 /**

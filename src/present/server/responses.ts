@@ -13,6 +13,9 @@ import type { Filter } from '../../analyze/filter.js';
 import { compareQueueItems, type QueueItem } from '../../analyze/queue.js';
 import { reviewSummary } from '../../analyze/review.js';
 import { DECISION_FIELDS, DECISION_VALUE_SCHEMAS, SET_DECISION_FIELDS } from '../../model/decisions.js';
+import { registryName } from '../../model/registries.js';
+import { studyLink } from '../../analyze/dimensions.js';
+import type { TrialLink, TrialOfRow } from '../../analyze/types.js';
 
 /** A cached JSON response body, with its gzip form for clients that accept it (large bodies only). */
 export interface Body {
@@ -255,4 +258,43 @@ export async function queueBody(
     });
   };
   return at === null ? cachedBody(ds, key, make) : makeBody(make());
+}
+
+/** One registration of a trial as the study view shows it. */
+export interface RegistrationView {
+  registry: string;
+  registryName: string;
+  trialId: string;
+  /** Its public record (studyLink: the registry's own page, else the WHO ICTRP record). */
+  url: string;
+  /** The registration the trial's id and fields come from first (highest precedence). */
+  primary: boolean;
+  /** Trial fields taken from this registration (fieldsFrom), in FIELDS order. */
+  fields: string[];
+  /** The trial's labels are this registration's. */
+  labels: boolean;
+  /** The links joining this registration to the others of the trial. */
+  links: TrialLink[];
+}
+
+/** The `trial` part of /api/studies/:nct: every registration, how it was linked, what it supplies; null for one. */
+export function trialBody(
+  t: TrialOfRow | undefined,
+): { id: string; labelsFrom: string; registrations: RegistrationView[]; links: TrialLink[] } | null {
+  if (!t || t.registrations.length < 2) return null;
+  return {
+    id: t.id,
+    labelsFrom: t.labelsFrom,
+    links: t.links,
+    registrations: t.registrations.map((r, i) => ({
+      registry: r.registry,
+      registryName: registryName(r.registry),
+      trialId: r.trialId,
+      url: studyLink(r.trialId),
+      primary: i === 0,
+      fields: Object.keys(t.fieldsFrom).filter((f) => t.fieldsFrom[f] === r.trialId),
+      labels: t.labelsFrom === r.trialId,
+      links: t.links.filter((l) => l.a === r.trialId || l.b === r.trialId),
+    })),
+  };
 }

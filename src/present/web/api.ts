@@ -1,9 +1,11 @@
 /** JSON API client for the dashboard; errors carry the server's message and offending parameter. */
 import type { MetricRow, MetricTable, Summary } from '../../analyze/metrics.js';
 import type { Publication, StudyRow } from '../server/dataset.js';
+import type { RegistrationView } from '../server/responses.js';
+import type { TrialLink } from '../../analyze/types.js';
 
 // The server's own types (type-only imports: nothing of analyze/ or server/ is bundled).
-export type { MetricRow, MetricTable, StudyRow };
+export type { MetricRow, MetricTable, RegistrationView, StudyRow, TrialLink };
 
 export class ApiFailure extends Error {
   constructor(
@@ -91,6 +93,8 @@ export interface StudyDetail {
   study: Record<string, unknown> & { nctId: string; briefTitle: string | null };
   labels: (Record<string, unknown> & { evidence: Evidence[] }) | null;
   evidence: Evidence[];
+  /** Every registration of the trial when it is registered more than once; null otherwise. */
+  trial: { id: string; labelsFrom: string; registrations: RegistrationView[]; links: TrialLink[] } | null;
   links: {
     registry: string;
     references: Array<{ pmid: string; type: string | null; citation: string | null; url: string }>;

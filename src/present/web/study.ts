@@ -1,10 +1,12 @@
 /**
  * The study page: the registry text of one study with every evidence span highlighted (`<mark>`, the rule id
- * as title), the labels with their evidence, and a link to the public registry record.
+ * as title), the labels with their evidence, a link to the public registry record, and for a trial registered
+ * in several registries every registration: how it was linked (explicit or probable, with the evidence), which
+ * fields it supplies.
  */
 import type { Dose } from '../../model/labels.js';
 import { doseSummary } from '../numbers.js';
-import type { Evidence, StudyDetail } from './api.js';
+import type { Evidence, StudyDetail, TrialLink } from './api.js';
 import { append, clear, h, pretty } from './dom.js';
 import { segments } from './highlight.js';
 
@@ -34,6 +36,115 @@ export const LABEL_ROWS: ReadonlyArray<readonly [string, string]> = [
   ['product', 'Named product'],
   ['dose', 'Dose'],
 ];
+
+/** Trial fields a registration can supply (analyze/trials FIELDS) and their display names. */
+const TRIAL_FIELDS: Readonly<Record<string, string>> = {
+  briefTitle: 'brief title',
+  officialTitle: 'official title',
+  acronym: 'acronym',
+  leadSponsor: 'sponsor',
+  overallStatus: 'status',
+  phases: 'phase',
+  enrollment: 'enrollment',
+  startDate: 'start date',
+  firstPostedDate: 'first posted',
+  conditions: 'conditions',
+  interventions: 'interventions',
+  locations: 'locations',
+};
+
+/** The site a registry link leads to (studyLink: the registry's own page, else the WHO ICTRP record). */
+export function siteName(url: string): string {
+  const host = /^https?:\/\/([^/]+)/.exec(url)?.[1] ?? '';
+  if (host.endsWith('clinicaltrials.gov')) return 'ClinicalTrials.gov';
+  if (host.endsWith('clinicaltrialsregister.eu')) return 'the EU Clinical Trials Register';
+  if (host.endsWith('euclinicaltrials.eu')) return 'CTIS';
+  if (host.endsWith('who.int')) return 'WHO ICTRP';
+  return host || 'the registry';
+}
+
+/** How a link joined two registrations, in one phrase. */
+export function linkKind(l: TrialLink): string {
+  if (l.kind === 'probable') return `probable (score ${l.score.toFixed(2)})`;
+  return l.evidence.some((e) => e.startsWith('ICTRP flags'))
+    ? 'explicit (secondary id, ICTRP bridging flag)'
+    : 'explicit (secondary id)';
+}
+
+/** The trial's registrations: registry, id and link, how each was linked, which fields each supplies. */
+function renderRegistrations(d: StudyDetail): HTMLElement | null {
+  const t = d.trial;
+  if (!t) return null;
+  const box = h(
+    'section',
+    { class: 'trial-registrations', id: 'trial-registrations', 'aria-labelledby': 'regs-h' },
+    h('h3', { id: 'regs-h' }, `Registrations of this trial (${t.registrations.length})`),
+    h(
+      'p',
+      { class: 'note' },
+      'The trial counts once. Its id and each field come from the registration of highest precedence that has ' +
+        'it (the first posted date from the earliest registration); the text below is that merged record.',
+    ),
+  );
+  const tbody = h('tbody');
+  for (const r of t.registrations) {
+    const other = (l: TrialLink) => (l.a === r.trialId ? l.b : l.a);
+    const how = r.primary
+      ? h('td', {}, 'primary registration (the trial id)')
+      : h('td', {}, ...r.links.flatMap((l, i) => [i ? h('br') : null, `${linkKind(l)} with ${other(l)}`]));
+    const supplies = [...r.fields.map((f) => TRIAL_FIELDS[f] ?? f), ...(r.labels ? ['labels'] : [])];
+    tbody.appendChild(
+      h(
+        'tr',
+        { 'data-registration': r.trialId, 'data-link': r.primary ? 'primary' : (r.links[0]?.kind ?? '') },
+        h('td', {}, r.registryName),
+        h(
+          'td',
+          {},
+          h(
+            'a',
+            { href: r.url, target: '_blank', rel: 'noopener noreferrer', class: 'registration-link' },
+            r.trialId,
+          ),
+        ),
+        how,
+        h('td', { class: 'supplies' }, supplies.length ? supplies.join(', ') : '—'),
+      ),
+    );
+  }
+  box.appendChild(
+    h(
+      'table',
+      { class: 'label-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Registry'),
+          h('th', { scope: 'col' }, 'Registration'),
+          h('th', { scope: 'col' }, 'Linked to the trial'),
+          h('th', { scope: 'col' }, 'Supplies'),
+        ),
+      ),
+      tbody,
+    ),
+  );
+  const ul = h('ul', { class: 'trial-links' });
+  for (const l of t.links)
+    ul.appendChild(
+      h(
+        'li',
+        { 'data-kind': l.kind },
+        h('strong', {}, `${l.a} ↔ ${l.b}`),
+        `: ${linkKind(l)}`,
+        h('ul', {}, ...l.evidence.map((e) => h('li', {}, e))),
+      ),
+    );
+  append(box, h('h4', {}, 'Evidence for each link'), ul);
+  return box;
+}
 
 /** Every string leaf of the study with its dotted path (provenance excluded). */
 export function stringLeaves(obj: unknown, prefix = ''): Array<[string, string]> {
@@ -92,11 +203,13 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
         h(
           'a',
           { href: d.links.registry, target: '_blank', rel: 'noopener noreferrer', id: 'registry-link' },
-          'View on ClinicalTrials.gov ↗',
+          `View on ${siteName(d.links.registry)} ↗`,
         ),
       ),
     ),
   );
+  const regs = renderRegistrations(d);
+  if (regs) root.appendChild(regs);
 
   // labels with their evidence
   const labels = d.labels;
