@@ -27,10 +27,15 @@ const AFTER_PRODUCT = cueSet('donor.after_product');
 
 /**
  * Donor phrases that speak of the product by themselves wherever they sit in an MSC sentence: cells "transplanted
- * back" / "re-injected into the patient", or tissue "harvested from the fat pad of the patients", can only be the
- * patient's own.
+ * back" / "re-injected into the patient", tissue "harvested from the fat pad of the patients", tissue harvested and
+ * processed in the same procedure ("on the same day as the liposuction", "in a single surgical time"), or
+ * "patients undergo bone marrow aspiration", can only be the patient's own.
  */
-const SELF_BOUND = new Set(['donor.autologous.back', 'donor.autologous.harvested']);
+const SELF_BOUND = new Set([
+  'donor.autologous.back',
+  'donor.autologous.harvested',
+  'donor.autologous.same_procedure',
+]);
 
 function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
   const msc = v.inField(d.field).filter((h) => h.msc || h.family === 'source' || h.also.source !== undefined);

@@ -49,6 +49,10 @@ const CELL_WORD = cueSet('routes.cell_word');
 
 const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
 const NOT_PRODUCT = cueSet('routes.not_product');
+/** A route word followed by a mass-dosed drug ("subcutaneous injection of 20 µg teriparatide"): that drug's route. */
+const DRUG_OBJECT = cueSet('routes.drug_object');
+/** A form-like "Route:" label right before a route word (a protocol's administration block). */
+const ROUTE_LABEL = cueSet('routes.route_label');
 const ARM_KEY = (s: string): string =>
   s
     .toLowerCase()
@@ -141,13 +145,14 @@ export function decideRoutes(
         ? cellSentence(h)
         : v.tier(h) === 3 && !background(h) && cellSentence(h) && administers(h)),
     // Last explicit resort, before a bare "infusion" means intravenous: a description sentence naming the route of an
-    // injection/infusion ("Visit 3 - Treatment (intra-articular injection)", "the intratendinous infusion of ...").
+    // injection/infusion ("Visit 3 - Treatment (intra-articular injection)", "the intratendinous infusion of ..."),
+    // or a form-like "Route: Intravenous" line of a protocol's administration block.
     (h) =>
       h.zone === 'summary' &&
       v.tier(h) >= 3 &&
       !background(h) &&
-      administers(h) &&
-      INJECTION.test(v.text(h.field).slice(Math.max(0, h.start - 40), h.end + 40)),
+      ((administers(h) && INJECTION.test(v.text(h.field).slice(Math.max(0, h.start - 40), h.end + 40))) ||
+        ROUTE_LABEL.test(v.text(h.field).slice(Math.max(0, h.start - 40), h.start))),
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
@@ -182,6 +187,7 @@ export function decideRoutes(
   const boneStudy = BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | '));
   const usable = (h: Hit): boolean => {
     if (!KNOWN.has(h.value)) return false;
+    if (DRUG_OBJECT.test(v.text(h.field).slice(h.end, h.end + 60))) return false;
     if (h.rule !== 'route.intraosseous.percutaneous' || boneStudy) return true;
     const [a, b] = v.sentenceOf(h);
     return BONE.test(v.text(h.field).slice(a, b));
