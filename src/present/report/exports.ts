@@ -5,6 +5,7 @@ import type { DoseStat, MetricTable } from '../../analyze/metrics.js';
 import { STUDY_TABLE_COLUMNS, type NamedTable } from '../../analyze/tables.js';
 import type { ReportData } from './data.js';
 import { LIST_SEPARATOR, nice, NOT_STATED } from '../names.js';
+import type { TextSink } from '../stream-out.js';
 
 export interface Sheet {
   /** File stem and sheet name. */
@@ -81,68 +82,107 @@ function doseSheet(name: string, dim: 'route' | 'phase', stats: readonly DoseSta
   };
 }
 
+/** A sheet of the report, made when it is written (a registry-wide report does not hold every sheet at once). */
+export interface SheetMaker {
+  name: string;
+  make(): Sheet;
+}
+
 export function reportSheets(d: ReportData): Sheet[] {
-  const sheets: Sheet[] = [
-    ...d.namedTables.map(namedSheet),
-    ...Object.values(d.metrics.tables).map(metricSheet),
-    doseSheet('doseByRoute', 'route', d.metrics.dose.byRoute),
-    doseSheet('doseByPhase', 'phase', d.metrics.dose.byPhase),
+  return reportSheetMakers(d).map((m) => m.make());
+}
+
+/** The report's sheets in order: named tables, metric tables, dose statistics, comparisons. */
+export function reportSheetMakers(d: ReportData): SheetMaker[] {
+  const makers: SheetMaker[] = [
+    ...d.namedTables.map((t) => ({ name: t.id, make: () => namedSheet(t) })),
+    ...Object.values(d.metrics.tables).map((t) => ({ name: t.id, make: () => metricSheet(t) })),
+    { name: 'doseByRoute', make: () => doseSheet('doseByRoute', 'route', d.metrics.dose.byRoute) },
+    { name: 'doseByPhase', make: () => doseSheet('doseByPhase', 'phase', d.metrics.dose.byPhase) },
   ];
   for (const c of d.comparisons) {
-    sheets.push({
+    makers.push({
       name: `compare-${c.review}`,
-      title: `Published vs this snapshot: ${c.citation}`,
-      columns: [
-        'metric',
-        'published_key',
-        'published_as_printed',
-        'published',
-        'this_snapshot',
-        'difference',
-        'reason',
-        'published_note',
-      ],
-      rows: c.rows.map((r) => [
-        r.label,
-        r.publishedKey,
-        r.publishedRaw,
-        r.published,
-        r.ours,
-        r.difference,
-        r.reason,
-        r.publishedNote,
-      ]),
+      make: () => ({
+        name: `compare-${c.review}`,
+        title: `Published vs this snapshot: ${c.citation}`,
+        columns: [
+          'metric',
+          'published_key',
+          'published_as_printed',
+          'published',
+          'this_snapshot',
+          'difference',
+          'reason',
+          'published_note',
+        ],
+        rows: c.rows.map((r) => [
+          r.label,
+          r.publishedKey,
+          r.publishedRaw,
+          r.published,
+          r.ours,
+          r.difference,
+          r.reason,
+          r.publishedNote,
+        ]),
+      }),
     });
     if (c.namedTrials.length)
-      sheets.push({
+      makers.push({
         name: `compare-${c.review}-trials`,
-        title: `Trials named by ${c.citation}`,
-        columns: [
-          'nct_id',
-          'review_context',
-          'in_snapshot',
-          'first_posted',
-          'counted_here',
-          'category',
-          'why',
-        ],
-        codeColumns: ['category'],
-        rows: c.namedTrials.map((t) => [
-          t.nctId,
-          t.context,
-          t.inSnapshot,
-          t.firstPosted,
-          t.counted,
-          t.category,
-          t.why,
-        ]),
+        make: () => ({
+          name: `compare-${c.review}-trials`,
+          title: `Trials named by ${c.citation}`,
+          columns: [
+            'nct_id',
+            'review_context',
+            'in_snapshot',
+            'first_posted',
+            'counted_here',
+            'category',
+            'why',
+          ],
+          codeColumns: ['category'],
+          rows: c.namedTrials.map((t) => [
+            t.nctId,
+            t.context,
+            t.inSnapshot,
+            t.firstPosted,
+            t.counted,
+            t.category,
+            t.why,
+          ]),
+        }),
       });
   }
-  return sheets;
+  return makers;
 }
 
 export function sheetCsv(s: Sheet): string {
   return csvText([s.columns, ...s.rows]);
+}
+
+/** sheetCsv(s) written to `out` a few thousand rows at a time (the same text: CSV records are independent). */
+export function writeSheetCsv(out: TextSink, s: Sheet): void {
+  out.write(csvText([s.columns]));
+  const step = 2048;
+  for (let i = 0; i < s.rows.length; i += step) out.write(csvText(s.rows.slice(i, i + step)));
+}
+
+/** An Excel sheet name: at most 31 characters, none of []:*?/\, unique (case-insensitive) among `used`. */
+function sheetName(wanted: string, used: Set<string>): string {
+  let name = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${wanted.slice(0, 28)}~${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** Column widths of a sheet: its longest value among the header and the first 200 rows, + 2, at most 60. */
+function columnWidths(s: Sheet): number[] {
+  return s.columns.map((c, i) =>
+    Math.min(60, Math.max(c.length, ...s.rows.slice(0, 200).map((r) => String(r[i] ?? '').length)) + 2),
+  );
 }
 
 /** tables.xlsx; `provenance` ("field", "value" rows) becomes the first sheet, named "provenance". */
@@ -154,8 +194,7 @@ export async function sheetsXlsx(
   wb.creator = 'mscope';
   const used = new Set<string>();
   if (provenance) {
-    const ws = wb.addWorksheet('provenance');
-    used.add('provenance');
+    const ws = wb.addWorksheet(sheetName('provenance', used));
     ws.addRow(['field', 'value']).font = { bold: true };
     for (const [k, v] of provenance) ws.addRow([k, v]);
     ws.getColumn(1).width = 20;
@@ -163,21 +202,58 @@ export async function sheetsXlsx(
     ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   }
   for (const s of sheets) {
-    // Excel sheet names: max 31 chars, no []:*?/\ and unique
-    let name = s.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${s.name.slice(0, 28)}~${i}`;
-    used.add(name.toLowerCase());
-    const ws = wb.addWorksheet(name);
+    const ws = wb.addWorksheet(sheetName(s.name, used));
     ws.addRow(s.columns).font = { bold: true };
     for (const r of s.rows) ws.addRow(r);
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    s.columns.forEach((c, i) => {
-      const width = Math.min(
-        60,
-        Math.max(c.length, ...s.rows.slice(0, 200).map((r) => String(r[i] ?? '').length)) + 2,
-      );
-      ws.getColumn(i + 1).width = width;
-    });
+    columnWidths(s).forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * tables.xlsx written to a file as the sheets are added (ExcelJS's streaming writer: each row is committed and
+ * zipped as it is written), for a report whose tables do not fit in memory as one workbook. The same sheets,
+ * names, header fonts, frozen header rows and column widths as sheetsXlsx.
+ */
+export class XlsxFileWriter {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly used = new Set<string>();
+
+  constructor(path: string, provenance?: ReadonlyArray<readonly [string, string | number]>) {
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+    this.wb.creator = 'mscope';
+    if (provenance) {
+      const ws = this.wb.addWorksheet(sheetName('provenance', this.used));
+      ws.getColumn(1).width = 20;
+      ws.getColumn(2).width = 100;
+      ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+      const head = ws.addRow(['field', 'value']);
+      head.font = { bold: true };
+      head.commit();
+      for (const [k, v] of provenance) ws.addRow([k, v]).commit();
+      ws.commit();
+    }
+  }
+
+  /** Add one sheet (its rows are written and released as they go). */
+  async add(s: Sheet): Promise<void> {
+    const ws = this.wb.addWorksheet(sheetName(s.name, this.used), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    columnWidths(s).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const head = ws.addRow(s.columns);
+    head.font = { bold: true };
+    head.commit();
+    for (let i = 0; i < s.rows.length; i++) {
+      ws.addRow(s.rows[i]!).commit();
+      // let the zip stream drain now and then, so a large sheet is not held as one buffer
+      if (i % 2000 === 1999) await new Promise((r) => setImmediate(r));
+    }
+    ws.commit();
+  }
+
+  async close(): Promise<void> {
+    await this.wb.commit();
+  }
 }

@@ -1,10 +1,13 @@
 /**
  * generateReport: classified rows -> report directory
  *   report.html (self-contained), report.md, report.json, figures/*.svg, tables/*.csv, tables.xlsx.
- * Everything is rendered in memory first; files are then written via temp file + rename, so a failure never leaves
- * a half-written report.json or report.html behind, and files of other names in the directory are left alone.
+ * The metrics and tables are computed first; each file is then written to a temp file as soon as it is rendered
+ * (report.json, the CSV files and tables.xlsx streamed, so a registry-wide report is never one string in memory),
+ * and all are renamed into place at the end: a failure never leaves a half-written report.json or report.html
+ * behind, and files of other names in the directory are left alone.
  */
-import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MscopeError } from '../../model/errors.js';
 import { applyFilter, isEmptyFilter } from '../../analyze/filter.js';
@@ -16,7 +19,8 @@ import { compareWith, loadPublished, resolvePublishedPath, type ReviewId } from 
 import { prismaSvg } from './prisma.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { readableSheet, reportSheets, sheetCsv, sheetsXlsx } from './exports.js';
+import { readableSheet, reportSheetMakers, writeSheetCsv, XlsxFileWriter } from './exports.js';
+import { FileSink, writeJson, type TextSink } from '../stream-out.js';
 import { provenanceOf, provenanceRows } from './provenance.js';
 
 export interface GenerateOptions extends ReportContext {
@@ -103,50 +107,152 @@ export async function generateReport(
   done('figures');
 
   t0 = stage('documents');
-  const files = new Map<string, string | Buffer>();
-  files.set('report.json', JSON.stringify(data, null, 2) + '\n');
-  files.set('report.html', renderHtml(data, figures, prisma));
-  files.set('report.md', renderMarkdown(data));
-  files.set('figures/screening-flow.svg', prisma);
-  for (const f of figures) files.set(`figures/${f.id}.svg`, f.svg);
-  const sheets = reportSheets(data);
-  for (const s of sheets) files.set(`tables/${s.name}.csv`, sheetCsv(s));
-  // provenance: the first sheet of tables.xlsx, and tables/provenance.json beside the CSV files
-  const csvs = sheets.map((s) => `${s.name}.csv`);
-  const provenance = provenanceOf(data, csvs);
-  files.set('tables/provenance.json', JSON.stringify(provenance, null, 2) + '\n');
-  files.set(
-    'tables.xlsx',
-    await sheetsXlsx(sheets.map(readableSheet), provenanceRows({ ...provenance, files: ['tables.xlsx'] })),
-  );
-  done('documents');
-
-  t0 = stage('write');
+  // every file is written to a temp name as soon as it is made (report.json and the tables streamed), then all are
+  // renamed: a registry-wide report never holds its documents in memory at once, and a failure leaves none behind
+  const out = new TempFiles(opts.outDir);
   try {
-    await mkdir(join(opts.outDir, 'figures'), { recursive: true });
-    await mkdir(join(opts.outDir, 'tables'), { recursive: true });
-    await removeStaleTemps(opts.outDir);
-    const tmpSuffix = `.tmp-${process.pid}`;
-    try {
-      await Promise.all(
-        [...files].map(([name, content]) => writeFile(join(opts.outDir, name + tmpSuffix), content)),
-      );
-      for (const name of files.keys())
-        await rename(join(opts.outDir, name + tmpSuffix), join(opts.outDir, name));
-    } catch (e) {
-      await Promise.all(
-        [...files.keys()].map((name) => unlink(join(opts.outDir, name + tmpSuffix)).catch(() => {})),
-      );
-      throw e;
-    }
-  } catch (e) {
-    throw new MscopeError(`cannot write the report to ${opts.outDir}: ${(e as Error).message}`, 1, {
-      cause: e,
+    await out.open();
+    out.stream('report.json', (sink) => {
+      writeJson(sink, data);
+      sink.write('\n');
     });
+    out.text('report.html', renderHtml(data, figures, prisma));
+    out.text('report.md', renderMarkdown(data));
+    out.text('figures/screening-flow.svg', prisma);
+    for (const f of figures) out.text(`figures/${f.id}.svg`, f.svg);
+    const sheets = reportSheetMakers(data);
+    // provenance: the first sheet of tables.xlsx, and tables/provenance.json beside the CSV files
+    const csvs = sheets.map((s) => `${s.name}.csv`);
+    const provenance = provenanceOf(data, csvs);
+    const xlsx = new XlsxFileWriter(
+      out.reserve('tables.xlsx'),
+      provenanceRows({ ...provenance, files: ['tables.xlsx'] }),
+    );
+    for (const m of sheets) {
+      const sheet = m.make();
+      out.stream(`tables/${m.name}.csv`, (sink) => writeSheetCsv(sink, sheet));
+      await out.guard(() => xlsx.add(readableSheet(sheet)));
+    }
+    out.text('tables/provenance.json', JSON.stringify(provenance, null, 2) + '\n');
+    await out.guard(() => xlsx.close());
+    done('documents');
+
+    t0 = stage('write');
+    await out.commit();
+  } catch (e) {
+    await out.abort();
+    throw e;
   }
   done('write');
 
-  return { data, outDir: opts.outDir, files: [...files.keys()], timings };
+  return { data, outDir: opts.outDir, files: out.names(), timings };
+}
+
+/**
+ * The files of one report, written under temp names (name.tmp-<pid>) in the order they are made and renamed into
+ * place together by commit(); abort() removes the temps. A file-system error is a MscopeError naming the folder.
+ * The names are listed in the order written, files filled by another writer (tables.xlsx) last.
+ */
+class TempFiles {
+  private readonly order: string[] = [];
+  private readonly written = new Set<string>();
+  private readonly suffix = `.tmp-${process.pid}`;
+  private readonly reserved: string[] = [];
+
+  constructor(private readonly outDir: string) {}
+
+  private fail(e: unknown): never {
+    if (e instanceof MscopeError) throw e;
+    throw new MscopeError(`cannot write the report to ${this.outDir}: ${(e as Error).message}`, 1, {
+      cause: e,
+    });
+  }
+
+  private temp(name: string): string {
+    return join(this.outDir, name + this.suffix);
+  }
+
+  private add(name: string): string {
+    this.written.add(name);
+    if (!this.order.includes(name)) this.order.push(name);
+    return this.temp(name);
+  }
+
+  async open(): Promise<void> {
+    try {
+      await mkdir(join(this.outDir, 'figures'), { recursive: true });
+      await mkdir(join(this.outDir, 'tables'), { recursive: true });
+      await removeStaleTemps(this.outDir);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async guard<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  text(name: string, content: string | Buffer): void {
+    try {
+      writeFileSync(this.add(name), content);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  stream(name: string, fill: (sink: TextSink) => void): void {
+    let path: string;
+    try {
+      path = this.add(name);
+    } catch (e) {
+      this.fail(e);
+    }
+    // an error of fill() itself (not of the file system) passes unchanged
+    let sink: FileSink;
+    try {
+      sink = new FileSink(path);
+    } catch (e) {
+      this.fail(e);
+    }
+    try {
+      fill(sink);
+    } catch (e) {
+      sink.abort();
+      throw e;
+    }
+    try {
+      sink.close();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** The temp path of a file another writer fills (tables.xlsx); it is listed last. */
+  reserve(name: string): string {
+    this.written.add(name);
+    this.reserved.push(name);
+    return this.temp(name);
+  }
+
+  names(): string[] {
+    return [...this.order, ...this.reserved];
+  }
+
+  async commit(): Promise<void> {
+    try {
+      for (const name of this.names()) await rename(this.temp(name), join(this.outDir, name));
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async abort(): Promise<void> {
+    await Promise.all([...this.written].map((name) => unlink(this.temp(name)).catch(() => {})));
+  }
 }
 
 const TEMP = /\.tmp-(\d+)$/;
