@@ -43,9 +43,10 @@ import {
   sources,
   specialties,
 } from './metrics/product.js';
-import { doseMetrics, type DoseMetrics } from './metrics/dose.js';
+import { doseMetrics, pooledDoseMetrics, type DoseMetrics } from './metrics/dose.js';
 import { fusedCounts } from './metrics/fused.js';
-import type { MetricTable, TallyContext } from './metrics/table.js';
+import { Counts, type MetricTable, type TallyContext } from './metrics/table.js';
+import type { StudyColumns } from './columns.js';
 
 export type { MetricRow, MetricTable } from './metrics/table.js';
 export type { ScreeningFlow } from './metrics/screening.js';
@@ -165,37 +166,7 @@ export function computePreparedMetrics(
   }
   // fast path: every table's counts in one pass over the counted studies
   if (!ctx.ids && ctx.unique) ctx.pre = fusedCounts(counted, countedPacked);
-
-  const byCountry = trialsByCountry(counted, ctx);
-  const tables: Record<MetricId, MetricTable> = {
-    trialsPerFirstPostedYear: trialsPerYear(counted, 'firstPosted', ctx),
-    trialsPerStartYear: trialsPerYear(counted, 'start', ctx),
-    sources: sources(counted, ctx),
-    sourceGroups: sourceGroups(counted, ctx),
-    phases: phases(counted, ctx),
-    statuses: statuses(counted, ctx),
-    studyTypes: studyTypes(counted, ctx),
-    trialsByCountry: byCountry,
-    participantsByCountryFull: participantsByCountry(counted, 'full', ctx),
-    participantsByCountrySplit: participantsByCountry(counted, 'split', ctx),
-    observationalByCountry: observationalByCountry(counted, ctx),
-    routes: routes(counted, ctx),
-    specialties: specialties(counted, ctx),
-    specialtyOverTime: specialtyOverTime(counted, yearBasis, ctx),
-    donors: donors(counted, ctx),
-    donorOverTime: donorOverTime(counted, yearBasis, ctx),
-    productForms: productForms(counted, ctx),
-    productFormOverTime: productFormOverTime(counted, yearBasis, ctx),
-    modifications: modifications(counted, ctx),
-    covid19: covid19(counted, ctx),
-    covid19OverTime: covidOverTime(counted, yearBasis, ctx),
-    products: products(counted, ctx),
-    sponsorClasses: sponsorClasses(counted, ctx),
-    resultsByStatus: resultsByStatus(counted, ctx),
-    registries: registries(counted, ctx),
-    registryOverTime: registryOverTime(counted, yearBasis, ctx),
-    screening: screeningTable(flow),
-  };
+  const tables = metricTables(counted, flow, yearBasis, ctx);
 
   let completed = 0;
   let completedWithResults = 0;
@@ -238,7 +209,7 @@ export function computePreparedMetrics(
     evSecretome,
     geneticallyModified,
     observational,
-    countries: byCountry.rows.filter((r) => r.key !== '(no location)').length,
+    countries: tables.trialsByCountry.rows.filter((r) => r.key !== '(no location)').length,
     participants: participants(counted),
     firstPostedMin: postedMin,
     firstPostedMax: postedMax,
@@ -250,5 +221,217 @@ export function computePreparedMetrics(
     flow,
     tables,
     dose: doseMetrics(counted, { ids: ctx.ids }),
+  };
+}
+
+/** Every metric table of the counted studies (ctx.pre: their counts made in one pass, fused.ts). */
+function metricTables(
+  counted: readonly PreparedStudy[],
+  flow: ScreeningFlow,
+  yearBasis: YearBasis,
+  ctx: TallyContext,
+): Record<MetricId, MetricTable> {
+  return {
+    trialsPerFirstPostedYear: trialsPerYear(counted, 'firstPosted', ctx),
+    trialsPerStartYear: trialsPerYear(counted, 'start', ctx),
+    sources: sources(counted, ctx),
+    sourceGroups: sourceGroups(counted, ctx),
+    phases: phases(counted, ctx),
+    statuses: statuses(counted, ctx),
+    studyTypes: studyTypes(counted, ctx),
+    trialsByCountry: trialsByCountry(counted, ctx),
+    participantsByCountryFull: participantsByCountry(counted, 'full', ctx),
+    participantsByCountrySplit: participantsByCountry(counted, 'split', ctx),
+    observationalByCountry: observationalByCountry(counted, ctx),
+    routes: routes(counted, ctx),
+    specialties: specialties(counted, ctx),
+    specialtyOverTime: specialtyOverTime(counted, yearBasis, ctx),
+    donors: donors(counted, ctx),
+    donorOverTime: donorOverTime(counted, yearBasis, ctx),
+    productForms: productForms(counted, ctx),
+    productFormOverTime: productFormOverTime(counted, yearBasis, ctx),
+    modifications: modifications(counted, ctx),
+    covid19: covid19(counted, ctx),
+    covid19OverTime: covidOverTime(counted, yearBasis, ctx),
+    products: products(counted, ctx),
+    sponsorClasses: sponsorClasses(counted, ctx),
+    resultsByStatus: resultsByStatus(counted, ctx),
+    registries: registries(counted, ctx),
+    registryOverTime: registryOverTime(counted, yearBasis, ctx),
+    screening: screeningTable(flow),
+  };
+}
+
+/**
+ * computePreparedMetrics(rows, { ...opts, omitNctIds: true }) of the studies `sel` (ascending indices) from the
+ * columns of a snapshot (columns.ts): the same object, counted in passes over typed arrays. Returns null when two
+ * selected studies share an NCT id (the caller then counts from the prepared studies, which de-duplicates).
+ */
+export function computeColumnMetrics(
+  cols: StudyColumns,
+  sel: Int32Array,
+  opts: Omit<MetricsOptions, 'omitNctIds'> = {},
+): Metrics | null {
+  const onlyIncluded = opts.onlyIncluded ?? true;
+  const yearBasis = opts.yearBasis ?? 'firstPosted';
+  const { serial, flags } = cols;
+  const seen = new Uint8Array(NCT_SERIALS.values.length);
+  for (let q = 0; q < sel.length; q++) {
+    const s = serial[sel[q]!]!;
+    if (seen[s] === 1) return null;
+    seen[s] = 1;
+  }
+  const flow = columnFlow(cols, sel);
+  let countedSel = sel;
+  if (onlyIncluded) {
+    const keep = new Int32Array(sel.length);
+    let n = 0;
+    for (let q = 0; q < sel.length; q++) {
+      const i = sel[q]!;
+      if ((flags[i]! & FLAG.included) !== 0) keep[n++] = i;
+    }
+    countedSel = keep.slice(0, n);
+  }
+  // the table functions read only the number of counted studies and the fused counts of them
+  const counted = new Array<PreparedStudy>(countedSel.length);
+  const ctx: TallyContext = { ids: false, unique: true };
+  ctx.pre = fusedCounts(counted, { codes: cols.packed, at: countedSel });
+  const tables = metricTables(counted, flow, yearBasis, ctx);
+
+  let completed = 0;
+  let completedWithResults = 0;
+  let withResults = 0;
+  let covid = 0;
+  let evSecretome = 0;
+  let geneticallyModified = 0;
+  let observational = 0;
+  let postedMin = -1;
+  let postedMax = -1;
+  let total = 0;
+  let withE = 0;
+  let actual = 0;
+  let estimated = 0;
+  let absolute = 0;
+  let none = 0;
+  const fp = cols.firstPosted.rank;
+  const enrollment = cols.packed.enrollment;
+  const { doseKind, doseKey, doseKeys } = cols;
+  const doseCount = new Int32Array(doseKeys.length);
+  const doseSeen: number[] = [];
+  for (let q = 0; q < countedSel.length; q++) {
+    const i = countedSel[q]!;
+    const f = flags[i]!;
+    if (f & FLAG.completed) {
+      completed++;
+      if (f & FLAG.hasResults) completedWithResults++;
+    }
+    if (f & FLAG.hasResults) withResults++;
+    if (f & FLAG.covid19) covid++;
+    if (f & FLAG.derived) evSecretome++;
+    if (f & FLAG.geneticallyModified) geneticallyModified++;
+    if (f & FLAG.observational) observational++;
+    const d = fp[i]!;
+    if (d >= 0) {
+      if (postedMin < 0 || d < postedMin) postedMin = d;
+      if (postedMax < 0 || d > postedMax) postedMax = d;
+    }
+    const e = enrollment[i]!;
+    if (!Number.isNaN(e)) {
+      withE++;
+      total += e;
+      if (f & FLAG.actualEnrollment) actual++;
+      else if (f & FLAG.estimatedEnrollment) estimated++;
+    }
+    const kind = doseKind[i]!;
+    if (kind === 0) none++;
+    else if (kind === 1) absolute++;
+    else {
+      const k = doseKey[i]!;
+      if (doseCount[k]!++ === 0) doseSeen.push(k);
+    }
+  }
+  const summary: Summary = {
+    studies: sel.length,
+    included: flow.included,
+    excluded: flow.excluded,
+    unclassified: flow.unclassified,
+    awaiting: flow.awaiting,
+    lowConfidence: flow.lowConfidence,
+    counted: countedSel.length,
+    completed,
+    completedWithResults,
+    withResults,
+    covid19: covid,
+    evSecretome,
+    geneticallyModified,
+    observational,
+    countries: tables.trialsByCountry.rows.filter((r) => r.key !== '(no location)').length,
+    participants: {
+      total,
+      trialsWithEnrollment: withE,
+      trialsWithoutEnrollment: countedSel.length - withE,
+      actualEnrollmentTrials: actual,
+      estimatedEnrollmentTrials: estimated,
+    },
+    firstPostedMin: postedMin < 0 ? null : cols.firstPosted.sorted[postedMin]!,
+    firstPostedMax: postedMax < 0 ? null : cols.firstPosted.sorted[postedMax]!,
+  };
+  return {
+    options: { onlyIncluded, yearBasis },
+    summary,
+    flow,
+    tables,
+    dose: pooledDoseMetrics(
+      doseSeen.map((k) => ({ ...doseKeys[k]!, trials: doseCount[k]! })),
+      absolute,
+      none,
+    ),
+  };
+}
+
+/** screeningFlow(rows, { ids: false, unique: true }) of the selected studies, from the columns. */
+function columnFlow(cols: StudyColumns, sel: Int32Array): ScreeningFlow {
+  const { labelled, flags, category, confidence, reason, dicts } = cols;
+  const keys = (d: { values: readonly unknown[] }) => (c: number) => [d.values[c] as string];
+  const inclCat = new Counts(dicts.category.values.length, keys(dicts.category));
+  const inclReason = new Counts(dicts.reason.values.length, keys(dicts.reason));
+  const excl = new Counts(dicts.reason.values.length, keys(dicts.reason));
+  const low = dicts.confidence.values.indexOf('low');
+  const undetermined = dicts.category.values.indexOf('undetermined');
+  let nUnclassified = 0;
+  let nAwaiting = 0;
+  let lowConfidence = 0;
+  let excluded = 0;
+  let included = 0;
+  for (let q = 0; q < sel.length; q++) {
+    const i = sel[q]!;
+    if (labelled[i] !== 1) {
+      nUnclassified++;
+      continue;
+    }
+    if (confidence[i] === low) lowConfidence++;
+    if (category[i] === undetermined) nAwaiting++;
+    else if ((flags[i]! & FLAG.included) !== 0) {
+      included++;
+      inclCat.add(category[i]!);
+      inclReason.add(reason[i]!);
+    } else {
+      excluded++;
+      excl.add(reason[i]!);
+    }
+  }
+  return {
+    identified: sel.length,
+    unclassified: nUnclassified,
+    unclassifiedNctIds: [],
+    screened: sel.length - nUnclassified,
+    awaiting: nAwaiting,
+    awaitingNctIds: [],
+    lowConfidence,
+    excluded,
+    excludedByReason: excl.rows({ denominator: excluded || undefined }),
+    included,
+    includedByCategory: inclCat.rows({ denominator: included || undefined }),
+    includedByReason: inclReason.rows({ denominator: included || undefined }),
   };
 }

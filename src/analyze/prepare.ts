@@ -330,7 +330,13 @@ export function prepareAll(rows: readonly ClassifiedStudy[], opts: { text?: bool
  */
 export function searchText(p: PreparedStudy): string {
   if (p.text !== undefined) return p.text;
-  const s = p.row.study;
+  p.text = studyText(p.row);
+  return p.text;
+}
+
+/** The search text of a row (searchText without keeping it on the prepared study). */
+export function studyText(r: ClassifiedStudy): string {
+  const s = r.study;
   const parts: Array<string | null> = [
     s.nctId,
     s.briefTitle,
@@ -340,11 +346,10 @@ export function searchText(p: PreparedStudy): string {
     ...s.keywords,
   ];
   for (const i of s.interventions) parts.push(i.name, ...i.otherNames);
-  p.text = parts
+  return parts
     .filter((x): x is string => !!x)
     .join('\n')
     .toLowerCase();
-  return p.text;
 }
 
 /** One multi-valued dimension of many studies, CSR style: study i's codes are values[offsets[i] .. offsets[i+1]). */

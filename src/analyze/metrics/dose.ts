@@ -98,6 +98,9 @@ function groupStats(
 }
 
 /** Dose metrics of the rows; `ids: false` leaves the per-group NCT id lists empty. */
+const NOTE =
+  'Per-administration dose in cells/kg body weight as read by the classifier (low end of a range). Trials with several routes count under each route. Quartiles by linear interpolation.';
+
 export function doseMetrics(rows: readonly PreparedStudy[], opts: { ids?: boolean } = {}): DoseMetrics {
   const ids = opts.ids ?? true;
   const points: DosePoint[] = [];
@@ -125,7 +128,7 @@ export function doseMetrics(rows: readonly PreparedStudy[], opts: { ids?: boolea
     ids ? (a, b) => a.value - b.value || compareIds(a.nctId!, b.nctId!) : (a, b) => a.value - b.value,
   );
   return {
-    note: 'Per-administration dose in cells/kg body weight as read by the classifier (low end of a range). Trials with several routes count under each route. Quartiles by linear interpolation.',
+    note: NOTE,
     perKgTrials: points.length,
     absoluteTrials: absolute,
     noDoseTrials: none,
@@ -160,4 +163,96 @@ function pooled(points: readonly DosePoint[]): DosePoint[] {
     }
   }
   return out;
+}
+
+/** One pooled dose point as counted from columns: its key (value, routes, phase, administrations) and trials. */
+export interface PooledDose {
+  value: number;
+  routes: readonly string[];
+  phase: string;
+  administrations: number | null;
+  trials: number;
+}
+
+/** Value at position k of the values the pooled points stand for (each `trials` times), points sorted by value. */
+function expandedAt(points: readonly PooledDose[], ends: readonly number[], k: number): number {
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! > k) hi = mid;
+    else lo = mid + 1;
+  }
+  return points[lo]!.value;
+}
+
+/** stat() of the trials the pooled points stand for (no NCT ids): the same numbers, from counts. */
+function pooledStat(key: string, points: readonly PooledDose[]): DoseStat {
+  const ends: number[] = [];
+  let n = 0;
+  for (const p of points) ends.push((n += p.trials));
+  const q = (p: number): number => {
+    // quantile() over the expanded sorted values
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    const a = expandedAt(points, ends, lo);
+    const b = expandedAt(points, ends, hi);
+    return a + (b - a) * (h - lo);
+  };
+  const sig = (x: number) => Number(x.toPrecision(4));
+  return {
+    key,
+    n,
+    min: sig(points[0]!.value),
+    q1: sig(q(0.25)),
+    median: sig(q(0.5)),
+    q3: sig(q(0.75)),
+    max: sig(points[points.length - 1]!.value),
+    nctIds: [],
+  };
+}
+
+/**
+ * doseMetrics(rows, { ids: false }) from counts: `pooled` are the distinct (value, routes, phase, administrations)
+ * of the per-kg trials in order of their first trial in row order, with their number of trials.
+ */
+export function pooledDoseMetrics(
+  pooled: readonly PooledDose[],
+  absolute: number,
+  none: number,
+): DoseMetrics {
+  // stable: within a value, first-seen order (as doseMetrics' sort of the points, then its pooling)
+  const points = [...pooled].sort((a, b) => a.value - b.value);
+  const groups = (keysOf: (p: PooledDose) => readonly string[]): DoseStat[] => {
+    const by = new Map<string, PooledDose[]>();
+    for (const p of points)
+      for (const k of keysOf(p)) {
+        const g = by.get(k);
+        if (g === undefined) by.set(k, [p]);
+        else g.push(p);
+      }
+    return [...by.entries()]
+      .map(([k, pts]) => pooledStat(k, pts))
+      .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+  };
+  let perKg = 0;
+  for (const p of points) perKg += p.trials;
+  return {
+    note: NOTE,
+    perKgTrials: perKg,
+    absoluteTrials: absolute,
+    noDoseTrials: none,
+    overall: points.length ? pooledStat('all', points) : null,
+    byRoute: groups((p) => p.routes),
+    byPhase: groups((p) => [p.phase]),
+    points: points.map((p) => ({
+      nctId: null,
+      value: p.value,
+      routes: [...p.routes],
+      phase: p.phase,
+      administrations: p.administrations,
+      trials: p.trials,
+    })),
+  };
 }

@@ -45,6 +45,8 @@ export interface Fused extends PreCounts {
   observational: number;
   /** Studies naming a product (the rows of the products table). */
   named: number;
+  /** Trials per (year, registry) of each year slot, code = year * registries + registry (registryOverTime). */
+  registryYears: ReadonlyMap<Slot, Counts>;
 }
 
 function addAll(t: Counts, m: PackedMulti, i: number): void {
@@ -83,6 +85,15 @@ export function fusedCounts(rows: readonly PreparedStudy[], packed: PackedRows =
   let missingEnrollment = 0;
   let observational = 0;
   let named = 0;
+  const nRegistries = MULTI_DICT.registries.values.length;
+  const registryYears = YEARS.map(
+    (y) =>
+      new Counts(SLOT_DICT[y]!.values.length * nRegistries, (c) => [
+        SLOT_DICT[y]!.values[Math.floor(c / nRegistries)]!,
+        MULTI_DICT.registries.values[c % nRegistries]!,
+      ]),
+  );
+  const regs = pack.multi.registries;
 
   for (let q = 0; q < rows.length; q++) {
     const i = at[q]!;
@@ -102,7 +113,15 @@ export function fusedCounts(rows: readonly PreparedStudy[], packed: PackedRows =
     addAll(routes, pack.multi.routes, i);
     addAll(modifications, pack.multi.modifications, i);
     addAll(trialCountries, countryCodes, i);
-    addAll(multi.registries, pack.multi.registries, i);
+    addAll(multi.registries, regs, i);
+    for (let k = 0; k < YEARS.length; k++) {
+      const t = registryYears[k]!;
+      const base2 = codes[base + YEARS[k]!]! * nRegistries;
+      for (let j = regs.offsets[i]!; j < regs.offsets[i + 1]!; j++) {
+        const c = base2 + regs.values[j]!;
+        if (t.count[c]!++ === 0) t.seen.push(c);
+      }
+    }
 
     const n = enrollment[i]!;
     const from = countryCodes.offsets[i]!;
@@ -133,5 +152,6 @@ export function fusedCounts(rows: readonly PreparedStudy[], packed: PackedRows =
     observationalCountries,
     observational,
     named,
+    registryYears: new Map(YEARS.map((y, k) => [y, registryYears[k]!] as const)),
   };
 }

@@ -4,6 +4,7 @@ import {
   byKey,
   codeTally,
   countTable2,
+  type CodeTally,
   DEFAULT_TALLY,
   finish,
   type MetricTable,
@@ -133,12 +134,18 @@ export function registryOverTime(
   const years = SLOT_DICT[yearSlot(basis)]!.values;
   const regs = MULTI_DICT.registries.values;
   const nR = regs.length;
-  const t = codeTally(years.length * nR, (c) => [years[Math.floor(c / nR)]!, regs[c % nR]!], ctx);
   const slot = yearSlot(basis);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const y = r.codes.single[slot]!;
-    for (const c of r.codes.registries) t.add(y * nR + c, r.nctId, i);
+  const pre = ctx.pre?.rows === rows ? ctx.pre.registryYears.get(slot) : undefined;
+  let t: { rows: CodeTally['rows'] };
+  if (pre) t = pre;
+  else {
+    const tally = codeTally(years.length * nR, (c) => [years[Math.floor(c / nR)]!, regs[c % nR]!], ctx);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const y = r.codes.single[slot]!;
+      for (const c of r.codes.registries) tally.add(y * nR + c, r.nctId, i);
+    }
+    t = tally;
   }
   return finish(t, rows.length, {
     id: 'registryOverTime',

@@ -5,12 +5,11 @@
  * filter results and metrics keyed by the canonical filter. Filtering and metrics are the analyze/ functions.
  */
 import type { Filter } from '../../analyze/filter.js';
-import { filterIndices } from '../../analyze/filter.js';
+import { buildColumns, filterColumns, type StudyColumns } from '../../analyze/columns.js';
 import {
-  packCodes,
   prepareAll,
   prepared as preparedRow,
-  searchText,
+  studyText,
   type PackedCodes,
   type PreparedStudy,
 } from '../../analyze/prepare.js';
@@ -85,9 +84,14 @@ export interface Dataset {
   /** One line saying the labels in use were made by another ruleset version than the running classifier's. */
   labelsNote?: string;
   rows: readonly ClassifiedStudy[];
-  /** The rows' prepared keys (analyze/prepare.ts), search text included, built once at load. */
+  /** The rows' prepared keys (analyze/prepare.ts), built once at load. */
   prepared: readonly PreparedStudy[];
-  /** Their metric codes packed in row order (fast counting over any selection of rows). */
+  /**
+   * The prepared keys as columns (analyze/columns.ts: typed arrays of codes, ranks and the search text in blocks):
+   * what filters and metrics without NCT ids read.
+   */
+  columns: StudyColumns;
+  /** Their metric codes packed in row order (= columns.packed). */
   packed: PackedCodes;
   summaries: readonly StudyRow[];
   /** Trial id -> row index; every registration id of a merged trial leads to the trial's row. */
@@ -184,8 +188,9 @@ export function buildDataset(
   summaries.forEach((s, i) => {
     for (const id of s.registrations) if (!byNct.has(id)) byNct.set(id, i);
   });
-  const prepared = prepareAll(rows, { text: true });
-  const packed = packCodes(prepared);
+  const prepared = prepareAll(rows);
+  const columnsOf = () => buildColumns(prepared, (i) => studyText(rows[i]!));
+  const columns = columnsOf();
   const selections = createLru<string, Int32Array>(256);
   const cache = createLru<string, unknown>(128);
   const details = createLru<number, Promise<ClassifiedStudy>>(32);
@@ -224,7 +229,8 @@ export function buildDataset(
     rulesetVersion,
     rows,
     prepared,
-    packed,
+    columns,
+    packed: columns.packed,
     summaries,
     byNct,
     trialCounts,
@@ -233,7 +239,7 @@ export function buildDataset(
       const key = filterKey(filter);
       let sel = selections.get(key);
       if (!sel) {
-        sel = key === '[]' ? Int32Array.from(rows.keys()) : filterIndices(prepared, filter);
+        sel = key === '[]' ? Int32Array.from(rows.keys()) : filterColumns(ds.columns, filter);
         selections.set(key, sel);
       }
       return sel;
@@ -241,10 +247,9 @@ export function buildDataset(
     updateRow(i, row) {
       rows[i] = row;
       summaries[i] = summarize(row);
-      const p = preparedRow(row);
-      searchText(p);
-      prepared[i] = p;
-      ds.packed = packCodes(prepared);
+      prepared[i] = preparedRow(row);
+      ds.columns = columnsOf();
+      ds.packed = ds.columns.packed;
       details.delete(i);
       selections.clear();
       cache.clear();

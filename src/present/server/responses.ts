@@ -1,6 +1,6 @@
 /** Response bodies computed from a dataset and cached per dataset (metrics per filter, sorted selections, meta). */
 import { FILTER_FIELDS } from '../../analyze/filter.js';
-import { computePreparedMetrics } from '../../analyze/metrics.js';
+import { computeColumnMetrics, computePreparedMetrics } from '../../analyze/metrics.js';
 import { filterKey, type Dataset } from './dataset.js';
 import { dateRange, facetCounts } from './facets.js';
 import { LIMITS, METRIC_PART_NAMES, type ParsedQuery } from './params.js';
@@ -60,12 +60,15 @@ export function metricsBody(
     let metrics = q.ids ? undefined : (ds.cache.get(key) as Metrics | undefined);
     if (!metrics) {
       const sel = ds.select(q.filter);
-      const rows = Array.from(sel, (i) => ds.prepared[i]!);
-      metrics = computePreparedMetrics(
-        rows,
-        { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis, omitNctIds: !q.ids },
-        { codes: ds.packed, at: sel },
-      );
+      const opts = { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis };
+      // without NCT ids: counted from the columns; with them (or NCT ids repeated): from the prepared studies
+      metrics =
+        (q.ids ? null : computeColumnMetrics(ds.columns, sel, opts)) ??
+        computePreparedMetrics(
+          Array.from(sel, (i) => ds.prepared[i]!),
+          { ...opts, omitNctIds: !q.ids },
+          { codes: ds.packed, at: sel },
+        );
       if (!q.ids) ds.cache.set(key, metrics);
     }
     const m = metrics;

@@ -1,0 +1,413 @@
+/**
+ * A snapshot's prepared keys as columns (typed arrays of dictionary codes, one entry per study), for the dashboard
+ * server: filtering and metrics without NCT id lists read these in tight loops instead of one object per study, so a
+ * cold request over 600,000 studies touches a few contiguous arrays and allocates almost nothing.
+ *
+ * - `filterColumns` gives the same indices as `filterIndices` (filter.ts) over the same prepared studies: every
+ *   filter field becomes a set of matching codes (built from the dictionary's values with the same comparisons),
+ *   dates become ranks in the sorted list of the distinct values, text is searched block by block.
+ * - `columnMetrics` gives the same object as `computePreparedMetrics(..., { omitNctIds: true })` over the same
+ *   selection (metrics.ts; checked by tests/analyze/columns.test.ts).
+ */
+import { phaseKeyOf } from './dimensions.js';
+import { lowerBound, upperBound } from './dates.js';
+import { reviewStateMatches } from './review.js';
+import {
+  DICTS,
+  MULTI_DICT,
+  packCodes,
+  searchText,
+  SLOT,
+  SLOTS_PER_STUDY,
+  type Multi,
+  type PackedCodes,
+  type PreparedStudy,
+} from './prepare.js';
+import { FilterSchema, type Filter } from './filter.js';
+import type { ClassifiedStudy } from './types.js';
+import { UsageError } from '../model/errors.js';
+import { z } from 'zod';
+
+/** Raw values <-> codes (values may be any JSON value: a label field as stored, null included). */
+class ValueDict {
+  private readonly index = new Map<unknown, number>();
+  readonly values: unknown[] = [];
+  code(v: unknown): number {
+    let c = this.index.get(v);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(v);
+      this.index.set(v, c);
+    }
+    return c;
+  }
+}
+
+/** A column of optional strings as ranks in their sorted distinct values (-1: none), compared like the strings. */
+export interface RankColumn {
+  rank: Int32Array;
+  /** Distinct values, ascending (JS string order). */
+  sorted: string[];
+}
+
+function rankColumn(values: ReadonlyArray<string | null>): RankColumn {
+  const sorted = [...new Set(values.filter((v): v is string => v !== null))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const at = new Map(sorted.map((v, i) => [v, i] as const));
+  const rank = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    rank[i] = v === null || v === undefined ? -1 : at.get(v)!;
+  }
+  return { rank, sorted };
+}
+
+/** First index of `sorted` whose value is >= x (sorted.length when none). */
+function firstAtLeast(sorted: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Last index of `sorted` whose value is <= x (-1 when none). */
+function lastAtMost(sorted: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The lower-cased search texts of the studies, joined by NUL in blocks (one substring search per block). */
+export interface TextBlocks {
+  /** Rows per block. */
+  size: number;
+  blocks: string[];
+  /** Per block, the start offset of each of its rows' texts in the block string (and the block length last). */
+  starts: Int32Array[];
+}
+
+const TEXT_BLOCK = 1024;
+
+function textBlocks(texts: (i: number) => string, n: number): TextBlocks {
+  const blocks: string[] = [];
+  const starts: Int32Array[] = [];
+  for (let b = 0; b < n; b += TEXT_BLOCK) {
+    const end = Math.min(n, b + TEXT_BLOCK);
+    const parts: string[] = [];
+    const st = new Int32Array(end - b + 1);
+    let off = 0;
+    for (let i = b; i < end; i++) {
+      const t = texts(i);
+      st[i - b] = off;
+      parts.push(t);
+      off += t.length + 1;
+    }
+    st[end - b] = off;
+    blocks.push(parts.join('\u0000'));
+    starts.push(st);
+  }
+  return { size: TEXT_BLOCK, blocks, starts };
+}
+
+export interface DoseKey {
+  value: number;
+  routes: string[];
+  phase: string;
+  administrations: number | null;
+}
+
+export interface StudyColumns {
+  size: number;
+  /** The rows the columns were built from (the review filter reads their decisions). */
+  rows: readonly ClassifiedStudy[];
+  packed: PackedCodes;
+  /** FLAG bits (prepare.ts). */
+  flags: Uint16Array;
+  /** 1 when the study has labels. */
+  labelled: Uint8Array;
+  /** prepare.ts NCT_SERIALS code of the NCT id. */
+  serial: Int32Array;
+  /** labels.category, labels.confidence?.category ?? '' and labels.screeningReason as codes (-1: no labels). */
+  category: Int32Array;
+  confidence: Int32Array;
+  reason: Int32Array;
+  dicts: { category: ValueDict; confidence: ValueDict; reason: ValueDict };
+  /** productForm: 1 when the study has one (the productForm slot holds "other" for none). */
+  hasProductForm: Uint8Array;
+  firstPostedDay: RankColumn;
+  startDay: RankColumn;
+  asOfDay: RankColumn;
+  /** firstPostedDate as registered (ranks; the empty string counts as none). */
+  firstPosted: RankColumn;
+  doseKind: Uint8Array;
+  /** Per study with a per-kg dose: its pooled point's key (dose value, routes, phase, administrations), else -1. */
+  doseKey: Int32Array;
+  doseKeys: DoseKey[];
+  text: TextBlocks;
+}
+
+/**
+ * The columns of `prepared` (aligned with it). `text(i)` is the search text of study i (searchText by default;
+ * the server passes one that does not keep it on the prepared study).
+ */
+export function buildColumns(
+  prepared: readonly PreparedStudy[],
+  text: (i: number) => string = (i) => searchText(prepared[i]!),
+): StudyColumns {
+  const n = prepared.length;
+  const flags = new Uint16Array(n);
+  const labelled = new Uint8Array(n);
+  const serial = new Int32Array(n);
+  const category = new Int32Array(n);
+  const confidence = new Int32Array(n);
+  const reason = new Int32Array(n);
+  const hasProductForm = new Uint8Array(n);
+  const doseKind = new Uint8Array(n);
+  const doseKey = new Int32Array(n);
+  const dicts = { category: new ValueDict(), confidence: new ValueDict(), reason: new ValueDict() };
+  const doseDict = new Map<string, number>();
+  const doseKeys: DoseKey[] = [];
+  const fpDay: Array<string | null> = new Array(n);
+  const stDay: Array<string | null> = new Array(n);
+  const aoDay: Array<string | null> = new Array(n);
+  const fp: Array<string | null> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i]!;
+    const l = p.row.labels;
+    flags[i] = p.flags;
+    serial[i] = p.serial;
+    labelled[i] = l ? 1 : 0;
+    category[i] = l ? dicts.category.code(l.category) : -1;
+    confidence[i] = l ? dicts.confidence.code(l.confidence?.category ?? '') : -1;
+    reason[i] = l ? dicts.reason.code(l.screeningReason) : -1;
+    hasProductForm[i] = p.productForm !== null ? 1 : 0;
+    fpDay[i] = p.firstPostedDay;
+    stDay[i] = p.startDay;
+    aoDay[i] = p.asOfDay;
+    fp[i] = p.firstPosted ? p.firstPosted : null;
+    doseKind[i] = p.doseKind;
+    doseKey[i] = -1;
+    if (p.doseKind === 2) {
+      const administrations = l!.dose!.administrations;
+      // the key doseMetrics pools points by, with the value in front (points are pooled within one value)
+      const k = `${p.dosePerKg}\u0000${p.phase}\u0000${administrations ?? ''}\u0000${p.routes.join('\u0000')}`;
+      let c = doseDict.get(k);
+      if (c === undefined) {
+        c = doseKeys.length;
+        doseKeys.push({ value: p.dosePerKg, routes: [...p.routes], phase: p.phase, administrations });
+        doseDict.set(k, c);
+      }
+      doseKey[i] = c;
+    }
+  }
+  return {
+    size: n,
+    rows: prepared.map((p) => p.row),
+    packed: packCodes(prepared),
+    flags,
+    labelled,
+    serial,
+    category,
+    confidence,
+    reason,
+    dicts,
+    hasProductForm,
+    firstPostedDay: rankColumn(fpDay),
+    startDay: rankColumn(stDay),
+    asOfDay: rankColumn(aoDay),
+    firstPosted: rankColumn(fp),
+    doseKind,
+    doseKey,
+    doseKeys,
+    text: textBlocks(text, n),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// filter
+
+const has = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
+const upper = (xs: readonly string[]) => new Set(xs.map((x) => x.trim().toUpperCase()));
+const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.trim().toLowerCase()));
+
+/** Codes (of a dictionary's values) that pass `keep`, as a 0/1 table indexed by code. */
+function codeSet(values: readonly unknown[], keep: (v: string) => boolean): Uint8Array {
+  const out = new Uint8Array(values.length + 1);
+  values.forEach((v, c) => (out[c] = keep(v as string) ? 1 : 0));
+  return out;
+}
+
+/** Keeps the indices of `idx[0..n)` for which `test(i)` holds; returns the new count. */
+function keep(idx: Int32Array, n: number, test: (i: number) => boolean): number {
+  let w = 0;
+  for (let k = 0; k < n; k++) {
+    const i = idx[k]!;
+    if (test(i)) idx[w++] = i;
+  }
+  return w;
+}
+
+/** Indices (ascending) of the studies passing the filter: filterIndices(prepared, filter) from the columns. */
+export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
+  const parsed = FilterSchema.safeParse(input);
+  if (!parsed.success)
+    throw new UsageError(`invalid filter: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  const f = parsed.data;
+  const n0 = cols.size;
+  const { single, multi } = cols.packed;
+  const S = SLOTS_PER_STUDY;
+  const lab = cols.labelled;
+  const idx = new Int32Array(n0);
+  for (let i = 0; i < n0; i++) idx[i] = i;
+  let n = n0;
+
+  const slotIn = (slot: number, set: Uint8Array, labels: boolean) => {
+    n = keep(idx, n, (i) => (!labels || lab[i] === 1) && set[single[i * S + slot]!] === 1);
+  };
+  const codeIn = (col: Int32Array, set: Uint8Array) => {
+    // col is -1 for unlabelled studies: they never match
+    n = keep(idx, n, (i) => col[i]! >= 0 && set[col[i]!] === 1);
+  };
+  const multiIn = (m: Multi, set: Uint8Array, labels: boolean) => {
+    const { offsets, values } = multi[m];
+    n = keep(idx, n, (i) => {
+      if (labels && lab[i] !== 1) return false;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (set[values[j]!] === 1) return true;
+      return false;
+    });
+  };
+  const inSet = (xs: readonly string[]) => {
+    const s = new Set<string>(xs);
+    return (v: string) => s.has(v);
+  };
+
+  if (has(f.category)) codeIn(cols.category, codeSet(cols.dicts.category.values, inSet(f.category)));
+  if (has(f.confidence)) codeIn(cols.confidence, codeSet(cols.dicts.confidence.values, inSet(f.confidence)));
+  if (has(f.source)) multiIn('sources', codeSet(MULTI_DICT.sources.values, inSet(f.source)), true);
+  if (has(f.donor)) slotIn(SLOT.donor, codeSet(DICTS.donor.values, inSet(f.donor)), true);
+  if (has(f.route)) multiIn('routes', codeSet(MULTI_DICT.routes.values, inSet(f.route)), true);
+  if (has(f.modification))
+    multiIn('modifications', codeSet(MULTI_DICT.modifications.values, inSet(f.modification)), true);
+  if (has(f.specialty)) slotIn(SLOT.specialty, codeSet(DICTS.specialty.values, inSet(f.specialty)), true);
+  if (has(f.productForm)) {
+    const set = codeSet(DICTS.productForm.values, inSet(f.productForm));
+    const hp = cols.hasProductForm;
+    n = keep(idx, n, (i) => lab[i] === 1 && hp[i] === 1 && set[single[i * S + SLOT.productForm]!] === 1);
+  }
+  const flag = (bit: number, want: boolean) => {
+    const fl = cols.flags;
+    n = keep(idx, n, (i) => lab[i] === 1 && ((fl[i]! & bit) !== 0) === want);
+  };
+  if (f.covid19 !== undefined) flag(FLAG_COVID, f.covid19);
+  if (f.included !== undefined) flag(FLAG_INCLUDED, f.included);
+  if (has(f.product)) {
+    const set = lower(f.product);
+    const codes = codeSet(DICTS.product.values, (v) => set.has(v.toLowerCase()));
+    const none = set.has('none');
+    n = keep(idx, n, (i) => {
+      if (lab[i] !== 1) return false;
+      const c = single[i * S + SLOT.product]!;
+      return c < 0 ? none : codes[c] === 1;
+    });
+  }
+  if (has(f.phase)) {
+    const set = new Set(f.phase.map((x) => phaseKeyOf(x.split('|'))));
+    slotIn(
+      SLOT.phase,
+      codeSet(DICTS.phase.values, (v) => set.has(v)),
+      false,
+    );
+  }
+  if (has(f.status)) {
+    const set = upper(f.status);
+    slotIn(
+      SLOT.status,
+      codeSet(DICTS.status.values, (v) => set.has(v.toUpperCase())),
+      false,
+    );
+  }
+  if (has(f.studyType)) {
+    const set = upper(f.studyType);
+    slotIn(
+      SLOT.studyType,
+      codeSet(DICTS.studyType.values, (v) => set.has(v.toUpperCase())),
+      false,
+    );
+  }
+  if (has(f.country)) {
+    const set = lower(f.country);
+    multiIn(
+      'countries',
+      codeSet(MULTI_DICT.countries.values, (v) => set.has(v.toLowerCase())),
+      false,
+    );
+  }
+  if (has(f.registry)) {
+    const set = lower(f.registry);
+    multiIn(
+      'registries',
+      codeSet(MULTI_DICT.registries.values, (v) => set.has(v)),
+      false,
+    );
+  }
+  if (f.text !== undefined && f.text.trim() !== '') n = textIn(cols, idx, n, f.text.trim().toLowerCase());
+  if (has(f.review)) {
+    const states = [...new Set(f.review)];
+    const rows = cols.rows;
+    n = keep(idx, n, (i) => states.some((st) => reviewStateMatches(rows[i]!, st)));
+  }
+  const bound = (col: RankColumn, from?: string, to?: string) => {
+    if (!from && !to) return;
+    const lo = from ? firstAtLeast(col.sorted, lowerBound(from)) : 0;
+    const hi = to ? lastAtMost(col.sorted, upperBound(to)) : col.sorted.length - 1;
+    const rank = col.rank;
+    // rank -1 (no date) is below any lo >= 0
+    n = keep(idx, n, (i) => rank[i]! >= lo && rank[i]! <= hi);
+  };
+  bound(cols.firstPostedDay, f.firstPostedFrom, f.firstPostedTo);
+  bound(cols.startDay, f.startFrom, f.startTo);
+  bound(cols.asOfDay, undefined, f.asOf);
+  return idx.slice(0, n);
+}
+
+// FLAG.covid19 and FLAG.included (prepare.ts), read here as numbers for the tight loops
+const FLAG_COVID = 8;
+const FLAG_INCLUDED = 1;
+
+/** Keeps the indices whose search text contains `needle`, scanning each block once. */
+function textIn(cols: StudyColumns, idx: Int32Array, n: number, needle: string): number {
+  const { blocks, starts, size } = cols.text;
+  if (needle.includes('\u0000')) return 0; // no study text holds a NUL
+  // mark the rows that match, block by block, then keep the marked indices
+  const hit = new Uint8Array(cols.size);
+  for (let b = 0; b < blocks.length; b++) {
+    const text = blocks[b]!;
+    const st = starts[b]!;
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(needle, from);
+      if (at < 0) break;
+      // the row holding position `at`: the last start <= at
+      let lo = 0;
+      let hi = st.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (st[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      hit[b * size + lo] = 1;
+      from = st[lo + 1]!; // the next row's text
+    }
+  }
+  return keep(idx, n, (i) => hit[i] === 1);
+}

@@ -1,0 +1,127 @@
+/**
+ * The columnar path of the dashboard server (analyze/columns.ts, metrics.ts computeColumnMetrics) answers exactly
+ * what the prepared-object path answers: the same indices as filterIndices and the same metrics object (as JSON)
+ * as computePreparedMetrics without NCT ids, over many filters and every metrics option; on the hand-made analyze
+ * corpus and, with ../shared, on the 1,535-study registry corpus classified here.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildColumns, filterColumns } from '../../src/analyze/columns.js';
+import { filterFromQuery, filterIndices, type Filter } from '../../src/analyze/filter.js';
+import { computeColumnMetrics, computePreparedMetrics } from '../../src/analyze/metrics.js';
+import { prepareAll } from '../../src/analyze/prepare.js';
+import type { ClassifiedStudy } from '../../src/analyze/types.js';
+import { classify } from '../../src/classify/index.js';
+import { readStudies } from '../../src/sources/index.js';
+import { corpus } from '../fixtures/analyze/corpus.js';
+import { CLASSIC_NDJSON, describeShared } from '../helpers/shared.js';
+
+const QUERIES = [
+  '',
+  'included=true',
+  'included=false',
+  'covid19=true',
+  'covid19=false',
+  'category=msc_derived,stromal_mixture',
+  'category=undetermined',
+  'confidence=low',
+  'confidence=high,medium',
+  'source=umbilical_cord&phase=PHASE2',
+  'source=bone_marrow,adipose',
+  'source=unspecified',
+  'donor=autologous',
+  'route=intravenous',
+  'route=unspecified',
+  'modification=genetically_modified',
+  'modification=none',
+  'specialty=neurology',
+  'productForm=derived',
+  'productForm=cells,mixture',
+  'product=none',
+  'phase=PHASE1|PHASE2,NA',
+  'phase=NONE',
+  'status=completed,RECRUITING',
+  'studyType=OBSERVATIONAL',
+  'studyType=unknown',
+  'country=China',
+  'country=(no location)',
+  'country=united states,Korea, Republic of',
+  'registry=ctgov',
+  'text=knee',
+  'text=cord',
+  'text=nct0',
+  'text=stem cell',
+  'text=zzzz-no-such-text',
+  'firstPostedFrom=2015-03-01',
+  'firstPostedFrom=2012&firstPostedTo=2019-06',
+  'firstPostedTo=2010',
+  'startFrom=2010&startTo=2018',
+  'startTo=2000',
+  'asOf=2021-07-14',
+  'asOf=2005',
+  'review=unreviewed',
+  'included=true&country=China&firstPostedFrom=2018',
+];
+
+function filterOf(q: string): Filter {
+  const params: Record<string, string[]> = {};
+  for (const part of q.split('&').filter(Boolean)) {
+    const i = part.indexOf('=');
+    (params[part.slice(0, i)] ??= []).push(part.slice(i + 1));
+  }
+  return filterFromQuery(params);
+}
+
+const OPTIONS = [
+  {},
+  { onlyIncluded: false },
+  { yearBasis: 'start' as const },
+  { onlyIncluded: false, yearBasis: 'start' as const },
+];
+
+function check(rows: ClassifiedStudy[]): number {
+  const prepared = prepareAll(rows);
+  const cols = buildColumns(prepared);
+  let compared = 0;
+  for (const q of QUERIES) {
+    const filter = filterOf(q);
+    const sel = filterIndices(prepared, filter);
+    expect([...filterColumns(cols, filter)], q).toEqual([...sel]);
+    for (const opts of OPTIONS) {
+      const want = computePreparedMetrics(
+        Array.from(sel, (i) => prepared[i]!),
+        { ...opts, omitNctIds: true },
+        { codes: cols.packed, at: sel },
+      );
+      const got = computeColumnMetrics(cols, sel, opts);
+      expect(JSON.stringify(got), `${q} ${JSON.stringify(opts)}`).toBe(JSON.stringify(want));
+      compared++;
+    }
+  }
+  return compared;
+}
+
+describe('columns = prepared objects', () => {
+  it('analyze corpus: every filter and every metrics object', () => {
+    expect(check(corpus())).toBe(QUERIES.length * OPTIONS.length);
+  });
+
+  it('a selection with a repeated NCT id is left to the object path', () => {
+    const rows = corpus();
+    const cols = buildColumns(prepareAll([...rows, rows[0]!]));
+    expect(computeColumnMetrics(cols, Int32Array.from([0, rows.length]))).toBeNull();
+  });
+});
+
+describeShared('columns = prepared objects (registry corpus)', () => {
+  it('1,535 classified studies: every filter and every metrics object', async () => {
+    const rows: ClassifiedStudy[] = [];
+    for await (const r of readStudies(CLASSIC_NDJSON))
+      rows.push({ study: r.study, labels: classify(r.study) } as ClassifiedStudy);
+    expect(rows.length).toBe(1535);
+    // the filters select something on this corpus (the comparisons are not all of empty selections)
+    const prepared = prepareAll(rows);
+    for (const q of ['included=true', 'text=knee', 'country=China', 'firstPostedFrom=2015-03-01'])
+      expect(filterIndices(prepared, filterOf(q)).length, q).toBeGreaterThan(0);
+    expect(check(rows)).toBe(QUERIES.length * OPTIONS.length);
+  }, 120_000);
+});
