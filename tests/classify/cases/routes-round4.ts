@@ -149,4 +149,36 @@ export const cases: CaseTable = [
     },
     expect: { category: 'msc_cells', routes: ['intraosseous'] },
   },
+  {
+    name: 'cells on a scaffold in a bone defect "covered with" a membrane at surgery: not topical',
+    guideline: 'surgical_implantation: implanted during surgery on a scaffold/graft',
+    study: {
+      title: 'Cultured Marrow MSCs on a Scaffold for Osteochondral Defects',
+      interventions: [
+        {
+          name: 'MSC scaffold implant',
+          description:
+            'Culture-expanded autologous bone marrow MSCs seeded on a collagen scaffold are placed in the ' +
+            'osteochondral defect, which is covered with a periosteal flap and sealed with fibrin glue.',
+        },
+      ],
+      conditions: ['Osteochondral Defect of the Knee'],
+    },
+    expect: { category: 'msc_cells', biomaterial: true, lacks: { routes: ['topical'] } },
+  },
+  {
+    name: 'an ulcer "covered with" a cell-seeded membrane: still topical (a carrier on a skin surface)',
+    guideline: 'topical: applied on a wound/surface',
+    study: {
+      title: 'Cell-Seeded Membrane for Diabetic Foot Ulcers',
+      interventions: [
+        {
+          name: 'MSC membrane',
+          description: 'The ulcer is covered with a collagen membrane seeded with allogeneic adipose MSCs.',
+        },
+      ],
+      conditions: ['Diabetic Foot Ulcer'],
+    },
+    expect: { category: 'msc_cells', biomaterial: true, routes: ['topical'] },
+  },
 ];
