@@ -68,6 +68,19 @@ export function registries(): readonly Registry[] {
   return cache;
 }
 
+let any: RegExp | null = null;
+
+/** Every registry's pattern in one alternation (named groups made plain: names repeat across registries). */
+function anyPattern(): RegExp {
+  any ??= new RegExp(
+    registries()
+      .map((r) => `(?:${r.pattern.source.replace(/\(\?<[A-Za-z]\w*>/g, '(?:')})`)
+      .join('|'),
+    'i',
+  );
+  return any;
+}
+
 export function registryById(id: string): Registry | undefined {
   return registries().find((r) => r.id === id);
 }
@@ -96,6 +109,9 @@ function fill(templates: readonly string[], groups: Record<string, string | unde
 /** Every registration number named in `text`, canonical and de-duplicated, in order of appearance. */
 export function findRegistrationIds(text: string | null | undefined): RegistrationId[] {
   if (!text) return [];
+  // one scan for "any registry's number here?" before each registry's own (most texts name none)
+  anyPattern().lastIndex = 0;
+  if (!anyPattern().test(text)) return [];
   const found: { at: number; end: number; registry: string; id: string }[] = [];
   for (const r of registries()) {
     r.pattern.lastIndex = 0;

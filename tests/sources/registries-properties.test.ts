@@ -5,7 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clean, parseLooseDate, parsePhases, parseTargetSize } from '../../src/sources/registry/normalize.js';
+import {
+  clean,
+  oneLine,
+  parseLooseDate,
+  parsePhases,
+  parseTargetSize,
+} from '../../src/sources/registry/normalize.js';
 
 const MONTHS = [
   'January',
@@ -177,6 +183,32 @@ describe('clean()', () => {
       fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
         const v = parts.join('');
         expect(clean(v)).toBe(byLines(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('oneLine()', () => {
+  const piece = fc.constantFrom(
+    ' ',
+    '  ',
+    '\t',
+    '\u00a0',
+    '\n',
+    '\r\n',
+    '\u2003',
+    '\u3000',
+    '\v',
+    '\ufeff',
+    'a',
+    'x y',
+  );
+  it('equals .replace(/\\s+/g, " ") on any mix of text and whitespace', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const v = parts.join('');
+        expect(oneLine(v)).toBe(v.replace(/\s+/g, ' '));
       }),
       { numRuns: 3000 },
     );

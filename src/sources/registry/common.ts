@@ -16,7 +16,7 @@ import type {
 import { emptyStudy } from '../../model/study.js';
 import { lookup } from '../../model/vocab.js';
 import { fail } from '../map-util.js';
-import { clean, isNil, parseLooseDate, REGISTRY_INTERVENTION_TYPE, splitList } from './normalize.js';
+import { clean, isNil, oneLine, parseLooseDate, REGISTRY_INTERVENTION_TYPE, splitList } from './normalize.js';
 
 /**
  * A Study for a registration whose id is `text`: the id must be a registration number of a known registry
@@ -63,7 +63,8 @@ export function secondaryIdsFrom(texts: Iterable<string | null | undefined>, own
   const out: SecondaryId[] = [];
   const seen = new Set<string>([own]);
   for (const raw of texts) {
-    const t = clean(raw)?.replace(/\s+/g, ' ') ?? null;
+    const c = clean(raw);
+    const t = c === null ? null : oneLine(c);
     if (t === null || isNil(t)) continue;
     const found: RegistrationId[] = findRegistrationIds(t);
     if (found.length === 0) {

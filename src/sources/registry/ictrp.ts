@@ -24,6 +24,7 @@ import {
   clean,
   cleanTitle,
   countryList,
+  oneLine,
   parsePhases,
   parseTargetSize,
   sex,
@@ -49,7 +50,16 @@ export function fieldKey(name: string): string {
 const FIELD_KEYS = new Map<string, string>();
 
 /** Keys of personal contact details (never stored, shown or exported). */
-export const isIctrpContact = (k: string): boolean => /^(contact_|ethics_review_contact_)/.test(fieldKey(k));
+export function isIctrpContact(k: string): boolean {
+  let c = CONTACT_KEYS.get(k);
+  if (c === undefined) {
+    c = /^(contact_|ethics_review_contact_)/.test(fieldKey(k));
+    // the same few dozen names in every record: decided once each
+    if (CONTACT_KEYS.size < 4096) CONTACT_KEYS.set(k, c);
+  }
+  return c;
+}
+const CONTACT_KEYS = new Map<string, boolean>();
 
 /** Columns that identify an ICTRP CSV export (after fieldKey). */
 export const ICTRP_COLUMNS = ['trialid', 'source_register', 'public_title'];
@@ -104,7 +114,7 @@ export function mapIctrp(rec: Fields, prov: Provenance): StudyRecord {
   s.hasResults = s.resultsFirstPostedDate !== null || /^yes$/i.test(g('results_yes_no') ?? '');
 
   const sponsor = g('primary_sponsor');
-  s.leadSponsor = sponsor === null ? null : { name: sponsor.replace(/\s+/g, ' '), class: null };
+  s.leadSponsor = sponsor === null ? null : { name: oneLine(sponsor), class: null };
   s.collaborators = splitList(f.secondary_sponsor).map((name) => ({ name, class: null }));
 
   s.conditions = splitList(f.condition);

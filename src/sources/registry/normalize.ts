@@ -23,15 +23,26 @@ export function clean(v: string | null | undefined): string | null {
   let t = v.includes('<') || v.includes('&') ? v.replace(/&lt;br\s*\/?&gt;|<br\s*\/?>/gi, '\n') : v;
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
   if (t.includes('&')) t = t.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_m, e: string) => ENTITY[e] ?? _m);
-  // blank runs to one space, every line trimmed (whole-string passes: no array of lines), at most one blank line
-  t = t.replace(/[ \t\u00a0]+/g, ' ');
+  // blank runs to one space, every line trimmed (whole-string passes: no array of lines), at most one blank line;
+  // the patterns match only what changes (a lone space, a bare line break stay as they are: no replacement each)
+  t = t.replace(BLANK_RUN, ' ');
   if (t.includes('\n')) {
-    t = t.replace(/[^\S\n]*\n[^\S\n]*/g, '\n');
+    t = t.replace(PADDED_BREAK, '\n');
     if (t.includes('\n\n\n')) t = t.replace(/\n{3,}/g, '\n\n');
   }
   t = t.trim();
   return t === '' ? null : t;
 }
+/** Runs of blanks that are not one plain space (`[ \t\u00a0]+` -> ' ' changes only these). */
+const BLANK_RUN = / [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g;
+/** A line break with blanks before or after it (`[^\S\n]*\n[^\S\n]*` -> '\n' changes only these). */
+const PADDED_BREAK = /[^\S\n]+\n[^\S\n]*|\n[^\S\n]+/g;
+/** Whitespace runs that are not one plain space (`\s+` -> ' ' changes only these). */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
+/** Every whitespace run as one space (the same as `.replace(/\s+/g, ' ')`, without replacing each lone space). */
+export const oneLine = (v: string): string => v.replace(SPACE_RUN, ' ');
+
 /** What the full clean() changes besides the outer padding: line breaks, markup, entities, blank runs. */
 const NEEDS_CLEANING = /[\n\r<&\t\u00a0]| {2}/;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
@@ -41,7 +52,8 @@ const CANCELLED = /^cancell?ed by the investigator\b[\s:.-]*/i;
 
 /** A title without the "Cancelled by the investigator" prefix; `cancelled` says it was there. */
 export function cleanTitle(v: string | null | undefined): { text: string | null; cancelled: boolean } {
-  const t = clean(v)?.replace(/\s+/g, ' ') ?? null;
+  const c = clean(v);
+  const t = c === null ? null : oneLine(c);
   if (t === null || !CANCELLED.test(t)) return { text: t, cancelled: false };
   return { text: clean(t.replace(CANCELLED, '')), cancelled: true };
 }
@@ -57,7 +69,7 @@ export function splitList(v: string | null | undefined, sep: RegExp = /;/): stri
   if (t === null) return [];
   return t
     .split(sep)
-    .map((x) => x.replace(/\s+/g, ' ').trim())
+    .map((x) => oneLine(x).trim())
     .filter((x) => x !== '' && !isNil(x));
 }
 
@@ -78,7 +90,7 @@ export function parseLooseDate(
   text: string | null | undefined,
   type: PartialDate['type'] = null,
 ): PartialDate | null {
-  const t = text?.trim().replace(/\s+/g, ' ') ?? '';
+  const t = text ? oneLine(text.trim()) : '';
   if (t === '') return null;
   const iso =
     /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
@@ -159,7 +171,7 @@ export const ctisPhase = (code: string | number | null | undefined): string[] =>
  * Unknown text yields [] (never an invented phase).
  */
 export function parsePhases(text: string | null | undefined): string[] {
-  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  const t = oneLine(text ?? '').trim();
   if (NOT_GIVEN.test(t)) return [];
   if (/\(phase i+v?\)\s*:/i.test(t)) {
     const out: string[] = [];
@@ -233,7 +245,7 @@ function countryTable(): CountryTable {
 
 /** One country name in mscope's vocabulary (ClinicalTrials.gov spelling); null for regions and blanks. */
 export function normalizeCountry(name: string | null | undefined): string | null {
-  const t = (name ?? '').replace(/\s+/g, ' ').trim();
+  const t = oneLine(name ?? '').trim();
   if (t === '' || isNil(t)) return null;
   const tab = countryTable();
   const k = t.toLowerCase();
