@@ -16,30 +16,13 @@ import type { Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
 import { hasColumn, tableExists } from '../store/schema.js';
+import { SLIM_STUDY_FIELDS } from '../store/columns.js';
 import { parseRegistrationId } from '../model/registries.js';
 import { loadClassifiedRows, staleLabelsNote, storedLabelVersion, type LoadedSnapshot } from './load.js';
 import { classifier } from './classify.js';
 import { throttled, type OnProgress } from './progress.js';
 
-/** The Study fields a slim row keeps (`locations` as `{ country }` only, `interventions` as name/otherNames). */
-export const SLIM_STUDY_FIELDS = [
-  'nctId',
-  'briefTitle',
-  'officialTitle',
-  'acronym',
-  'overallStatus',
-  'studyType',
-  'phases',
-  'leadSponsor',
-  'conditions',
-  'keywords',
-  'startDate',
-  'firstPostedDate',
-  'firstSubmittedDate',
-  'enrollment',
-  'hasResults',
-  'registry',
-] as const;
+export { SLIM_STUDY_FIELDS };
 
 /**
  * Slim study JSON computed from study_json (rows written before the slim_json column existed). One multi-path
@@ -82,8 +65,9 @@ async function slimCount(conn: DuckDBConnection, snapshotId: number): Promise<nu
 }
 
 /**
- * Store the slim rows of a new snapshot: derived data, so this runs after the snapshot is committed, one batch of
- * rowids per statement (DuckDB parses each study once; no study crosses into JavaScript). A snapshot whose slim
+ * Complete the slim rows of a snapshot. A new snapshot normally has them already (written in its own transaction,
+ * store/snapshots.ts); when duplicates were dropped or a base merged, and for snapshots of an older mscope, DuckDB
+ * derives them here after COMMIT, one batch of rowids per statement (each study parsed once, none in JavaScript). A snapshot whose slim
  * rows are incomplete (an older mscope, an interruption, a failure here) is read the slow way, and completed by
  * the next call. Returns false when it failed (the snapshot itself is committed and complete either way).
  */

@@ -2,7 +2,8 @@
  * Pipeline step 1: read registry records (files, or the live API) into ONE new immutable snapshot.
  * Files are read, parsed, mapped and serialized by `fileRows` (in a worker thread when a core is idle) while this
  * thread appends to DuckDB; the snapshot is committed at the end or not at all (a failure, an abort or a kill
- * leaves no partial snapshot). Then the slim rows the dashboard loads are derived in DuckDB (compact.ts).
+ * leaves no partial snapshot). The slim rows the dashboard loads are written with it (completed by compact.ts when
+ * duplicates were dropped).
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';

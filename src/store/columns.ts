@@ -74,6 +74,43 @@ export const STUDY_COLUMNS: readonly StudyColumn[] = [
   { name: 'raw_json', kind: 'varchar', get: (_s, r) => rawJsonText(r) },
 ];
 
+/**
+ * The Study fields a slim row keeps (the dashboard's and the report's lists, filters and metrics read nothing else);
+ * `interventions` are kept as their names and other names, `locations` as their countries.
+ */
+export const SLIM_STUDY_FIELDS = [
+  'nctId',
+  'briefTitle',
+  'officialTitle',
+  'acronym',
+  'overallStatus',
+  'studyType',
+  'phases',
+  'leadSponsor',
+  'conditions',
+  'keywords',
+  'startDate',
+  'firstPostedDate',
+  'firstSubmittedDate',
+  'enrollment',
+  'hasResults',
+  'registry',
+] as const;
+
+/**
+ * A study's slim JSON as stored in `study_slim` (written at ingest, beside the study): the same values DuckDB derives
+ * from the stored study JSON for older snapshots (pipeline/compact.ts): an absent field is null.
+ */
+export function slimStudyJson(s: Study): string {
+  const from = s as unknown as Record<string, unknown>;
+  const o: Record<string, unknown> = {};
+  for (const f of SLIM_STUDY_FIELDS) o[f] = from[f] ?? null;
+  o.iNames = s.interventions.map((i) => i.name);
+  o.iOther = s.interventions.map((i) => i.otherNames);
+  o.countries = s.locations.map((l) => l.country);
+  return JSON.stringify(o);
+}
+
 export const SQL_TYPE: Record<ColumnKind, string> = {
   varchar: 'VARCHAR',
   'varchar[]': 'VARCHAR[]',

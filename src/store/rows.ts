@@ -3,16 +3,20 @@
  * snapshot_id and ingest_seq, in STUDY_COLUMNS order), so the expensive part of an ingest (parsing, mapping,
  * validation, JSON serialization) can run away from the thread that owns the DuckDB connection.
  *
+ * Each row also carries the study's slim JSON (the `study_slim` row written in the same transaction).
+ *
  * A `RowBatch` is a flat array of primitives (strings, numbers, booleans, null, string lists): cheap to post
  * between threads, unlike nested Study objects.
  */
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import { TRIAL_ID_RE } from '../model/study.js';
-import { STUDY_COLUMNS, type ColumnValue } from './columns.js';
+import { slimStudyJson, STUDY_COLUMNS, type ColumnValue } from './columns.js';
 
-/** Values per row (STUDY_COLUMNS.length). */
-export const ROW_WIDTH = STUDY_COLUMNS.length;
+/** Values per row: the STUDY_COLUMNS, then the study's slim JSON (`study_slim`, see slimStudyJson). */
+export const ROW_WIDTH = STUDY_COLUMNS.length + 1;
+/** Position of the slim JSON in a row. */
+export const SLIM_AT = STUDY_COLUMNS.length;
 
 export interface RowBatch {
   /** Number of rows; `values.length === rows * ROW_WIDTH`. */
@@ -44,7 +48,8 @@ export function checkRecord(rec: StudyRecord, n: number): void {
   }
 }
 
-/** Push the column values of one (checked) record onto `out`. */
+/** Push the column values of one (checked) record onto `out`, then its slim JSON. */
 export function pushRow(out: ColumnValue[], rec: StudyRecord): void {
   for (const col of STUDY_COLUMNS) out.push(col.get(rec.study, rec));
+  out.push(slimStudyJson(rec.study));
 }

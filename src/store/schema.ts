@@ -34,7 +34,7 @@ export const QUARANTINE_DDL = `CREATE TABLE IF NOT EXISTS quarantine (
  * `ingest_seq` is the record's 1-based position in the snapshot's input (0: carried over from a base). */
 /**
  * `study_slim`: per study of a snapshot, the Study fields the analyses read as one small JSON (derived data, written
- * right after a snapshot is created; pipeline/compact.ts). A snapshot without rows here is read the slow way.
+ * with the snapshot, or derived after it by pipeline/compact.ts). A snapshot without rows here is read the slow way.
  */
 const STUDY_SLIM_DDL = `CREATE TABLE IF NOT EXISTS study_slim (
     snapshot_id INTEGER NOT NULL,

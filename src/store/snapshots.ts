@@ -1,16 +1,17 @@
 /**
  * Snapshot creation and lookup. A snapshot is written in ONE transaction: records are appended under the
  * new snapshot id, de-duplicated in SQL (newest lastUpdatePostedDate per NCT id, tie: the later record),
- * merged with the base snapshot when one is given, and committed together with the snapshot row. Any error
+ * merged with the base snapshot when one is given, and committed together with the snapshot row and the studies'
+ * slim rows (`study_slim`; when duplicates were dropped or a base merged, those are derived after COMMIT). Any error
  * (a reader throwing on a bad record, an abort) rolls everything back: no partial snapshot is ever visible.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { MscopeError, UsageError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
-import { appendValue, STUDY_COLUMNS } from './columns.js';
+import { appendValue, slimStudyJson, STUDY_COLUMNS } from './columns.js';
 import { QUARANTINE_DDL } from './schema.js';
-import { checkRecord, isRowSource, ROW_WIDTH, type RowSource } from './rows.js';
+import { checkRecord, isRowSource, ROW_WIDTH, SLIM_AT, type RowSource } from './rows.js';
 import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.js';
 
 const PROGRESS_EVERY = 500;
@@ -138,28 +139,49 @@ export async function createSnapshot(
   let committed = false;
   try {
     const id = (await scalar(conn, 'SELECT COALESCE(MAX(id), 0)::INTEGER FROM snapshots')) + 1;
-    const app = await conn.createAppender('studies');
+    let app = await conn.createAppender('studies');
+    // The slim rows since the last flush (nct_id, slim JSON), appended while `app` is closed: with a second appender
+    // open, DuckDB (1.5) stopped writing the studies' row groups to the file before COMMIT, and memory then held the
+    // whole snapshot (tests/store/store.test.ts, "uncommitted row groups").
+    let slimRows: string[] = [];
     let n = 0;
     let pending = 0;
-    try {
-      const endRow = (): void => {
-        app.endRow();
-        if (pending >= FLUSH_CHARS) {
-          app.flushSync(); // bounded memory: DuckDB writes full row groups to the file (uncommitted)
-          pending = 0;
+    const flush = async (last: boolean): Promise<void> => {
+      app.closeSync();
+      const slim = await conn.createAppender('study_slim');
+      try {
+        for (let i = 0; i < slimRows.length; i += 2) {
+          slim.appendInteger(id);
+          slim.appendVarchar(slimRows[i]!);
+          slim.appendVarchar(slimRows[i + 1]!);
+          slim.endRow();
         }
+      } finally {
+        slim.closeSync();
+      }
+      slimRows = [];
+      pending = 0;
+      if (!last) app = await conn.createAppender('studies');
+    };
+    try {
+      /** End a row; true when the appender should be flushed (bounded memory: DuckDB then writes full row groups
+       * to the file, uncommitted). */
+      const endRow = (nct: string, slimJson: string): boolean => {
+        app.endRow();
+        slimRows.push(nct, slimJson);
         if (opts.onProgress && n % PROGRESS_EVERY === 0) opts.onProgress(n);
+        return pending >= FLUSH_CHARS;
       };
       if (isRowSource(records)) {
         // pre-serialized rows (checked and serialized by the producer, e.g. a worker thread)
         for await (const b of records.batches()) {
           const v = b.values;
-          for (let r = 0, o = 0; r < b.rows; r++) {
+          for (let r = 0, o = 0; r < b.rows; r++, o += ROW_WIDTH) {
             n++;
             app.appendInteger(id);
             app.appendInteger(n);
-            for (let c = 0; c < ROW_WIDTH; c++, o++) pending += appendValue(app, KINDS[c]!, v[o] ?? null);
-            endRow();
+            for (let c = 0; c < SLIM_AT; c++) pending += appendValue(app, KINDS[c]!, v[o + c] ?? null);
+            if (endRow(v[o] as string, v[o + SLIM_AT] as string)) await flush(false);
           }
         }
       } else {
@@ -169,16 +191,16 @@ export async function createSnapshot(
           app.appendInteger(id);
           app.appendInteger(n);
           for (const col of STUDY_COLUMNS) pending += appendValue(app, col.kind, col.get(rec.study, rec));
-          endRow();
+          if (endRow(rec.study.nctId, slimStudyJson(rec.study))) await flush(false);
         }
       }
-      app.closeSync();
+      await flush(true);
     } catch (err) {
       try {
         app.clear();
         app.closeSync();
       } catch {
-        /* the transaction is rolled back below */
+        /* the transaction is rolled back below (and an appender already closed) */
       }
       throw err;
     }
@@ -200,6 +222,10 @@ export async function createSnapshot(
       [id],
     );
     if (distinctIncoming < n) await conn.run(DEDUP_SQL, [id]);
+    if (distinctIncoming < n || baseId !== null) {
+      // the slim rows were written per record: those of dropped duplicates and base rows are derived after COMMIT
+      await conn.run('DELETE FROM study_slim WHERE snapshot_id = $1', [id]);
+    }
     if (baseId !== null) {
       await conn.run(DROP_OLDER_THAN_BASE_SQL, [id, baseId]);
       await conn.run(CARRY_BASE_SQL, [id, baseId]);
