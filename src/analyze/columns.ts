@@ -15,12 +15,12 @@ import { reviewStateMatches } from './review.js';
 import {
   DICTS,
   MULTI_DICT,
-  packCodes,
   searchText,
   SLOT,
   SLOTS_PER_STUDY,
   type Multi,
   type PackedCodes,
+  type PackedMulti,
   type PreparedStudy,
 } from './prepare.js';
 import { FilterSchema, type Filter } from './filter.js';
@@ -153,18 +153,59 @@ export interface StudyColumns {
   /** Per study with a per-kg dose: its pooled point's key (dose value, routes, phase, administrations), else -1. */
   doseKey: Int32Array;
   doseKeys: DoseKey[];
+  doseDict: Map<string, number>;
   text: TextBlocks;
 }
 
 /**
- * The columns of `prepared` (aligned with it). `text(i)` is the search text of study i (searchText by default;
- * the server passes one that does not keep it on the prepared study).
+ * The columns of `prepared` (aligned with it). `text(i)` is the search text of study i (searchText by default).
  */
 export function buildColumns(
   prepared: readonly PreparedStudy[],
   text: (i: number) => string = (i) => searchText(prepared[i]!),
 ): StudyColumns {
-  const n = prepared.length;
+  return columnsOf(prepared.length, (i) => prepared[i]!, text);
+}
+
+const MULTIS = Object.keys(MULTI_DICT) as Multi[];
+
+/** A growable Int32Array. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/** The dose pooling key of a prepared study with a per-kg dose (value first: points pool within one value). */
+function doseKeyOf(p: PreparedStudy): string {
+  const administrations = p.row.labels!.dose!.administrations;
+  return `${p.dosePerKg}\u0000${p.phase}\u0000${administrations ?? ''}\u0000${p.routes.join('\u0000')}`;
+}
+
+/**
+ * The columns of `n` studies in one pass: `get(i)` gives the prepared keys of study i (built for the call and
+ * not kept: the server keeps only the columns), `text(i)` its search text.
+ */
+export function columnsOf(
+  n: number,
+  get: (i: number) => PreparedStudy,
+  text: (i: number) => string,
+): StudyColumns {
+  const rows = new Array<ClassifiedStudy>(n);
+  const single = new Int32Array(n * SLOTS_PER_STUDY);
+  const enrollment = new Float64Array(n);
+  const offsets = Object.fromEntries(MULTIS.map((m) => [m, new Int32Array(n + 1)])) as Record<
+    Multi,
+    Int32Array
+  >;
+  const values = Object.fromEntries(MULTIS.map((m) => [m, new IntList()])) as Record<Multi, IntList>;
   const flags = new Uint16Array(n);
   const labelled = new Uint8Array(n);
   const serial = new Int32Array(n);
@@ -182,8 +223,15 @@ export function buildColumns(
   const aoDay: Array<string | null> = new Array(n);
   const fp: Array<string | null> = new Array(n);
   for (let i = 0; i < n; i++) {
-    const p = prepared[i]!;
+    const p = get(i);
     const l = p.row.labels;
+    rows[i] = p.row;
+    single.set(p.codes.single, i * SLOTS_PER_STUDY);
+    enrollment[i] = p.enrollment ?? NaN;
+    for (const m of MULTIS) {
+      offsets[m][i] = values[m].length;
+      for (const c of p.codes[m]) values[m].push(c);
+    }
     flags[i] = p.flags;
     serial[i] = p.serial;
     labelled[i] = l ? 1 : 0;
@@ -198,22 +246,30 @@ export function buildColumns(
     doseKind[i] = p.doseKind;
     doseKey[i] = -1;
     if (p.doseKind === 2) {
-      const administrations = l!.dose!.administrations;
-      // the key doseMetrics pools points by, with the value in front (points are pooled within one value)
-      const k = `${p.dosePerKg}\u0000${p.phase}\u0000${administrations ?? ''}\u0000${p.routes.join('\u0000')}`;
+      const k = doseKeyOf(p);
       let c = doseDict.get(k);
       if (c === undefined) {
         c = doseKeys.length;
-        doseKeys.push({ value: p.dosePerKg, routes: [...p.routes], phase: p.phase, administrations });
+        doseKeys.push({
+          value: p.dosePerKg,
+          routes: [...p.routes],
+          phase: p.phase,
+          administrations: l!.dose!.administrations,
+        });
         doseDict.set(k, c);
       }
       doseKey[i] = c;
     }
   }
+  const multi = {} as Record<Multi, PackedMulti>;
+  for (const m of MULTIS) {
+    offsets[m][n] = values[m].length;
+    multi[m] = { offsets: offsets[m], values: values[m].data.slice(0, values[m].length) };
+  }
   return {
     size: n,
-    rows: prepared.map((p) => p.row),
-    packed: packCodes(prepared),
+    rows,
+    packed: { size: n, single, multi, enrollment },
     flags,
     labelled,
     serial,
@@ -229,8 +285,91 @@ export function buildColumns(
     doseKind,
     doseKey,
     doseKeys,
+    doseDict,
     text: textBlocks(text, n),
   };
+}
+
+/** The rank of `v` in a rank column, or undefined when it is not one of its values. */
+function rankOf(col: RankColumn, v: string | null): number | undefined {
+  if (v === null) return -1;
+  const k = firstAtLeast(col.sorted, v);
+  return col.sorted[k] === v ? k : undefined;
+}
+
+/**
+ * Replace study i's entries by those of `p` (a reviewer decision changed its labels) in place. Returns false, with
+ * nothing changed, when one of its dates is not among the column's values (the caller then rebuilds the columns).
+ */
+export function updateColumns(cols: StudyColumns, i: number, p: PreparedStudy, text: string): boolean {
+  const ranks = [
+    rankOf(cols.firstPostedDay, p.firstPostedDay),
+    rankOf(cols.startDay, p.startDay),
+    rankOf(cols.asOfDay, p.asOfDay),
+    rankOf(cols.firstPosted, p.firstPosted ? p.firstPosted : null),
+  ];
+  if (ranks.some((r) => r === undefined)) return false;
+  [cols.firstPostedDay, cols.startDay, cols.asOfDay, cols.firstPosted].forEach(
+    (c, k) => (c.rank[i] = ranks[k]!),
+  );
+  const l = p.row.labels;
+  (cols.rows as ClassifiedStudy[])[i] = p.row;
+  const { packed } = cols;
+  packed.single.set(p.codes.single, i * SLOTS_PER_STUDY);
+  packed.enrollment[i] = p.enrollment ?? NaN;
+  for (const m of MULTIS) {
+    const { offsets, values } = packed.multi[m];
+    const codes = p.codes[m];
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    if (to - from === codes.length) {
+      values.set(codes, from);
+      continue;
+    }
+    const d = codes.length - (to - from);
+    const next = new Int32Array(values.length + d);
+    next.set(values.subarray(0, from));
+    next.set(codes, from);
+    next.set(values.subarray(to), from + codes.length);
+    for (let j = i + 1; j < offsets.length; j++) offsets[j]! += d;
+    packed.multi[m] = { offsets, values: next };
+  }
+  cols.flags[i] = p.flags;
+  cols.serial[i] = p.serial;
+  cols.labelled[i] = l ? 1 : 0;
+  cols.category[i] = l ? cols.dicts.category.code(l.category) : -1;
+  cols.confidence[i] = l ? cols.dicts.confidence.code(l.confidence?.category ?? '') : -1;
+  cols.reason[i] = l ? cols.dicts.reason.code(l.screeningReason) : -1;
+  cols.hasProductForm[i] = p.productForm !== null ? 1 : 0;
+  cols.doseKind[i] = p.doseKind;
+  cols.doseKey[i] = -1;
+  if (p.doseKind === 2) {
+    const k = doseKeyOf(p);
+    let c = cols.doseDict.get(k);
+    if (c === undefined) {
+      c = cols.doseKeys.length;
+      cols.doseKeys.push({
+        value: p.dosePerKg,
+        routes: [...p.routes],
+        phase: p.phase,
+        administrations: l!.dose!.administrations,
+      });
+      cols.doseDict.set(k, c);
+    }
+    cols.doseKey[i] = c;
+  }
+  // the study's search text, in its block
+  const { blocks, starts, size } = cols.text;
+  const b = Math.floor(i / size);
+  const st = starts[b]!;
+  const block = blocks[b]!;
+  const parts: string[] = [];
+  for (let k = 0; k + 1 < st.length; k++)
+    parts.push(k === i - b * size ? text : block.slice(st[k]!, st[k + 1]! - 1));
+  const fresh = textBlocks((k) => parts[k]!, parts.length);
+  blocks[b] = fresh.blocks[0]!;
+  starts[b] = fresh.starts[0]!;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -304,6 +304,14 @@ function build(r: ClassifiedStudy): PreparedStudy {
   };
 }
 
+/**
+ * The prepared keys of one row, built now and not kept (for callers that keep the keys in another form, such as
+ * the server's columns: the cache of `prepared` would hold every row's keys as long as the row lives).
+ */
+export function buildPrepared(r: ClassifiedStudy): PreparedStudy {
+  return build(r);
+}
+
 /** The prepared keys of one row (cached per row object; rebuilt when its study or labels object is replaced). */
 export function prepared(r: ClassifiedStudy): PreparedStudy {
   const e = cache.get(r);

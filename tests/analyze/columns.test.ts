@@ -5,10 +5,10 @@
  * corpus and, with ../shared, on the 1,535-study registry corpus classified here.
  */
 import { describe, expect, it } from 'vitest';
-import { buildColumns, filterColumns } from '../../src/analyze/columns.js';
+import { buildColumns, filterColumns, updateColumns } from '../../src/analyze/columns.js';
 import { filterFromQuery, filterIndices, type Filter } from '../../src/analyze/filter.js';
 import { computeColumnMetrics, computePreparedMetrics } from '../../src/analyze/metrics.js';
-import { prepareAll } from '../../src/analyze/prepare.js';
+import { buildPrepared, prepareAll, studyText } from '../../src/analyze/prepare.js';
 import type { ClassifiedStudy } from '../../src/analyze/types.js';
 import { classify } from '../../src/classify/index.js';
 import { readStudies } from '../../src/sources/index.js';
@@ -103,6 +103,38 @@ function check(rows: ClassifiedStudy[]): number {
 describe('columns = prepared objects', () => {
   it('analyze corpus: every filter and every metrics object', () => {
     expect(check(corpus())).toBe(QUERIES.length * OPTIONS.length);
+  });
+
+  it('a row updated in place (labels changed) = columns built afresh', () => {
+    const rows = corpus();
+    const cols = buildColumns(prepareAll(rows));
+    const changed = rows.map((r) => r);
+    const labelled = rows.flatMap((r, i) => (r.labels ? [i] : []));
+    for (const i of [labelled[0]!, labelled[3]!, labelled[labelled.length - 1]!]) {
+      const r = rows[i]!;
+      const l = r.labels!;
+      changed[i] = {
+        ...r,
+        labels: {
+          ...l,
+          included: !l.included,
+          routes: l.routes.length ? [] : ['intravenous', 'intramuscular'],
+          sources: [...l.sources, 'adipose'],
+          covid19: !l.covid19,
+        },
+      } as ClassifiedStudy;
+      expect(updateColumns(cols, i, buildPrepared(changed[i]!), studyText(changed[i]!))).toBe(true);
+    }
+    const fresh = buildColumns(prepareAll(changed));
+    for (const q of QUERIES) {
+      const filter = filterOf(q);
+      const sel = filterColumns(fresh, filter);
+      expect([...filterColumns(cols, filter)], q).toEqual([...sel]);
+      for (const opts of OPTIONS)
+        expect(JSON.stringify(computeColumnMetrics(cols, sel, opts)), q).toBe(
+          JSON.stringify(computeColumnMetrics(fresh, sel, opts)),
+        );
+    }
   });
 
   it('a selection with a repeated NCT id is left to the object path', () => {

@@ -5,14 +5,8 @@
  * filter results and metrics keyed by the canonical filter. Filtering and metrics are the analyze/ functions.
  */
 import type { Filter } from '../../analyze/filter.js';
-import { buildColumns, filterColumns, type StudyColumns } from '../../analyze/columns.js';
-import {
-  prepareAll,
-  prepared as preparedRow,
-  studyText,
-  type PackedCodes,
-  type PreparedStudy,
-} from '../../analyze/prepare.js';
+import { columnsOf, filterColumns, updateColumns, type StudyColumns } from '../../analyze/columns.js';
+import { buildPrepared, studyText, type PackedCodes } from '../../analyze/prepare.js';
 import { reviewPriority, type Priority } from '../../analyze/queue.js';
 import {
   countriesOf,
@@ -84,11 +78,10 @@ export interface Dataset {
   /** One line saying the labels in use were made by another ruleset version than the running classifier's. */
   labelsNote?: string;
   rows: readonly ClassifiedStudy[];
-  /** The rows' prepared keys (analyze/prepare.ts), built once at load. */
-  prepared: readonly PreparedStudy[];
   /**
-   * The prepared keys as columns (analyze/columns.ts: typed arrays of codes, ranks and the search text in blocks):
-   * what filters and metrics without NCT ids read.
+   * The rows' prepared keys (analyze/prepare.ts) as columns (analyze/columns.ts: typed arrays of codes, ranks and
+   * the search text in blocks), built once at load: what filters and metrics without NCT ids read. The prepared
+   * objects themselves are not kept (a metrics request with NCT ids builds those of its selection).
    */
   columns: StudyColumns;
   /** Their metric codes packed in row order (= columns.packed). */
@@ -188,9 +181,13 @@ export function buildDataset(
   summaries.forEach((s, i) => {
     for (const id of s.registrations) if (!byNct.has(id)) byNct.set(id, i);
   });
-  const prepared = prepareAll(rows);
-  const columnsOf = () => buildColumns(prepared, (i) => studyText(rows[i]!));
-  const columns = columnsOf();
+  const allColumns = () =>
+    columnsOf(
+      rows.length,
+      (i) => buildPrepared(rows[i]!),
+      (i) => studyText(rows[i]!),
+    );
+  const columns = allColumns();
   const selections = createLru<string, Int32Array>(256);
   const cache = createLru<string, unknown>(128);
   const details = createLru<number, Promise<ClassifiedStudy>>(32);
@@ -228,7 +225,6 @@ export function buildDataset(
     publications,
     rulesetVersion,
     rows,
-    prepared,
     columns,
     packed: columns.packed,
     summaries,
@@ -247,8 +243,7 @@ export function buildDataset(
     updateRow(i, row) {
       rows[i] = row;
       summaries[i] = summarize(row);
-      prepared[i] = preparedRow(row);
-      ds.columns = columnsOf();
+      if (!updateColumns(ds.columns, i, buildPrepared(row), studyText(row))) ds.columns = allColumns();
       ds.packed = ds.columns.packed;
       details.delete(i);
       selections.clear();

@@ -1,6 +1,7 @@
 /** Response bodies computed from a dataset and cached per dataset (metrics per filter, sorted selections, meta). */
 import { FILTER_FIELDS } from '../../analyze/filter.js';
 import { computeColumnMetrics, computePreparedMetrics } from '../../analyze/metrics.js';
+import { buildPrepared } from '../../analyze/prepare.js';
 import { filterKey, type Dataset } from './dataset.js';
 import { dateRange, facetCounts } from './facets.js';
 import { LIMITS, METRIC_PART_NAMES, type ParsedQuery } from './params.js';
@@ -65,7 +66,7 @@ export function metricsBody(
       metrics =
         (q.ids ? null : computeColumnMetrics(ds.columns, sel, opts)) ??
         computePreparedMetrics(
-          Array.from(sel, (i) => ds.prepared[i]!),
+          Array.from(sel, (i) => buildPrepared(ds.rows[i]!)),
           { ...opts, omitNctIds: !q.ids },
           { codes: ds.packed, at: sel },
         );
