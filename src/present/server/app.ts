@@ -150,7 +150,7 @@ export function createApp(opts: AppOptions): Hono {
     const order = sortedSelection(ds, q.filter, q.sort, q.order);
     const from = (q.page - 1) * q.pageSize;
     const rows = [];
-    for (let k = from; k < Math.min(order.length, from + q.pageSize); k++) rows.push(ds.summaries[order[k]!]);
+    for (let k = from; k < Math.min(order.length, from + q.pageSize); k++) rows.push(ds.summary(order[k]!));
     return c.json(
       {
         snapshotId: ds.snapshot.id,
@@ -181,7 +181,7 @@ export function createApp(opts: AppOptions): Hono {
       {
         snapshotId: ds.snapshot.id,
         rulesetVersion: ds.rulesetVersion,
-        summary: ds.summaries[i],
+        summary: ds.summary(i),
         study: r.study,
         labels: r.labels,
         evidence: r.labels?.evidence ?? [],
@@ -221,7 +221,7 @@ export function createApp(opts: AppOptions): Hono {
     const ds = await source.get(q.snapshot);
     checkProducts(ds, q.filter);
     const order = sortedSelection(ds, q.filter, q.sort, q.order);
-    return new Response(c.req.method === 'HEAD' ? null : csvStream(order, ds.summaries), {
+    return new Response(c.req.method === 'HEAD' ? null : csvStream(order, (i) => ds.summary(i)), {
       status: 200,
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -43,7 +43,7 @@ export function csvRows(rows: readonly StudyRow[]): string {
 /** A byte stream of the header and then the given rows, `chunk` rows at a time. */
 export function csvStream(
   indices: Int32Array,
-  summaries: readonly StudyRow[],
+  summary: (i: number) => StudyRow,
   chunk = 1000,
 ): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
@@ -61,7 +61,7 @@ export function csvStream(
       }
       const end = Math.min(indices.length, pos + chunk);
       const rows: StudyRow[] = [];
-      for (let k = pos; k < end; k++) rows.push(summaries[indices[k]!]!);
+      for (let k = pos; k < end; k++) rows.push(summary(indices[k]!));
       pos = end;
       controller.enqueue(enc.encode(csvRows(rows)));
     },

@@ -86,7 +86,8 @@ export interface Dataset {
   columns: StudyColumns;
   /** Their metric codes packed in row order (= columns.packed). */
   packed: PackedCodes;
-  summaries: readonly StudyRow[];
+  /** What /api/studies lists for row i (made on each call from the slim row: not kept for every study). */
+  summary(i: number): StudyRow;
   /** Trial id -> row index; every registration id of a merged trial leads to the trial's row. */
   byNct: ReadonlyMap<string, number>;
   /** How many registrations were merged into how many trials (null: one registry, each registration a trial). */
@@ -176,10 +177,9 @@ export function buildDataset(
   trialCounts: TrialCounts | null = null,
 ): Dataset {
   rows = [...rows];
-  const summaries = rows.map(summarize);
-  const byNct = new Map(summaries.map((s, i) => [s.nctId, i] as const));
-  summaries.forEach((s, i) => {
-    for (const id of s.registrations) if (!byNct.has(id)) byNct.set(id, i);
+  const byNct = new Map(rows.map((r, i) => [r.study.nctId, i] as const));
+  rows.forEach((r, i) => {
+    for (const id of registrationIdsOf(r)) if (!byNct.has(id)) byNct.set(id, i);
   });
   const allColumns = () =>
     columnsOf(
@@ -198,7 +198,7 @@ export function buildDataset(
     let o = orders.get(key);
     if (o) return o;
     const spec = SORT_KEYS[key];
-    const vals = summaries.map((s) => spec.value(s));
+    const vals = rows.map((r) => spec.value(summarize(r)));
     const idx: number[] = [];
     const nulls: number[] = [];
     vals.forEach((v, i) => (v === null ? nulls : idx).push(i));
@@ -227,7 +227,7 @@ export function buildDataset(
     rows,
     columns,
     packed: columns.packed,
-    summaries,
+    summary: (i) => summarize(rows[i]!),
     byNct,
     trialCounts,
     cache,
@@ -242,7 +242,6 @@ export function buildDataset(
     },
     updateRow(i, row) {
       rows[i] = row;
-      summaries[i] = summarize(row);
       if (!updateColumns(ds.columns, i, buildPrepared(row), studyText(row))) ds.columns = allColumns();
       ds.packed = ds.columns.packed;
       details.delete(i);
