@@ -17,7 +17,7 @@ import { cueSet } from './cuesets.js';
 const BACKGROUND = cueSet('biomaterial.background');
 
 function background(v: StudyView, h: Hit): boolean {
-  const [a, b] = v.sentence(h.field, h.start, h.end);
+  const [a, b] = v.sentenceOf(h);
   return BACKGROUND.test(v.text(h.field).slice(a, b));
 }
 

@@ -285,3 +285,43 @@ export function effectiveLength(src: string): number {
   }
   return n;
 }
+
+/** The beginnings of what follows the last gap of one alternative (see literalsAfterGap). */
+function afterGap(src: string, fold: boolean, k: number, min: number): Set<string> | null {
+  let gapEnd = -1;
+  let i = 0;
+  while (i < src.length) {
+    const it = itemAt(src, i, fold, k);
+    if ('skip' in it) {
+      i = it.skip;
+      continue;
+    }
+    const q = quantifier(src, it.end);
+    const rep = src[it.end] === '*' || src[it.end] === '+' || src[it.end] === '{';
+    const open = it.item === null || rep || [...it.item].some((x) => x.endsWith(OPEN));
+    i = q.next;
+    if (open) gapEnd = i;
+  }
+  if (gapEnd < 0 || gapEnd >= src.length) return null;
+  const rest = prefixesK(src.slice(gapEnd), fold, k);
+  if (rest === null || [...rest].some((x) => x.length < min)) return null;
+  return rest;
+}
+
+/**
+ * Literals one of which every match of `pattern` holds: the possible beginnings (lower-cased when `fold`, up to
+ * k characters) of what follows the pattern's last gap, an item whose text the analyser cannot tell (`.`, `\w`,
+ * a negated class) or a repetition (`[a-z]{2,}`). A cheap test for them tells where the pattern cannot match.
+ * null when a top-level alternative has no gap or nothing after it, or when a beginning is shorter than `min`.
+ * A literal that begins with another literal of the list is left out (finding the shorter one is enough).
+ */
+export function literalsAfterGap(pattern: string, fold: boolean, k = 8, min = 4): string[] | null {
+  const out = new Set<string>();
+  for (const alt of alternatives(pattern)) {
+    const r = afterGap(alt, fold, k, min);
+    if (r === null) return null;
+    for (const x of r) out.add(x);
+  }
+  const all = [...out].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  return all.filter((x, i) => !all.slice(0, i).some((y) => x.startsWith(y)));
+}

@@ -10,7 +10,7 @@
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
 import { effectiveLength, prefixesK, splitLookbehind } from './firstchars.js';
-import { normalize } from './text.js';
+import { isVariantCode, normalize } from './text.js';
 
 export interface CompiledTerm {
   family: string;
@@ -51,7 +51,7 @@ interface Alt {
   term: CompiledTerm;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A product name as a pattern: hyphens/spaces between parts optional and interchangeable. */
 export function namePattern(name: string): string {
@@ -324,7 +324,8 @@ export function compileMatcher(
   });
   /**
    * One left-to-right pass over the word starts for both pattern sets: each set's matches are non-overlapping
-   * and begin at word starts only (as with a leading \b). Case-sensitive matches go to `late`.
+   * and begin at word starts only (as with a leading \b). Case-sensitive matches go to `late`. With `raw`, `norm`
+   * is the text as given: the pass stops (false) at the first typographic variant, to be run on normalize(text).
    */
   const run = <M extends Match>(
     norm: string,
@@ -333,7 +334,8 @@ export function compileMatcher(
     out: M[],
     late: M[],
     make: MakeMatch<M>,
-  ): void => {
+    raw: boolean,
+  ): boolean => {
     const n = norm.length;
     let freeA = 0;
     let freeB = 0;
@@ -341,7 +343,10 @@ export function compileMatcher(
     while (i < n) {
       let c = norm.charCodeAt(i);
       while (c >= 128 || ALNUM[c] === 0) {
-        if (++i >= n) return;
+        // Every character that is not an ASCII letter or digit passes here, and every typographic variant
+        // (text.ts) is one: a raw text without any is its own normalized form.
+        if (raw && c >= 96 && isVariantCode(c)) return false;
+        if (++i >= n) return true;
         c = norm.charCodeAt(i);
       }
       // i is a word start
@@ -369,6 +374,7 @@ export function compileMatcher(
         i++;
       }
     }
+    return true;
   };
   const scan = <M extends Match = Match>(
     text: string,
@@ -378,7 +384,12 @@ export function compileMatcher(
   ): M[] => {
     const from = out.length;
     const late: M[] = [];
-    run(normalize(text), text, field, out, late, make);
+    // Scan the text as it is; only a text holding a typographic variant is normalized and scanned again.
+    if (!run(text, text, field, out, late, make, true)) {
+      out.length = from;
+      late.length = 0;
+      run(normalize(text), text, field, out, late, make, false);
+    }
     // One span, one match, the most specific winning whatever its case sensitivity: a case-sensitive match is
     // dropped when it overlaps a case-insensitive match it does not strictly contain ("MSC" inside a longer
     // "mesenchymal ..." match), and replaces the case-insensitive matches it strictly contains ("MSC-Exos" over

@@ -111,13 +111,13 @@ export function decideRoutes(
     .map((n) => n.toLowerCase());
   const namingSentence = (h: Hit): boolean => {
     if (names.length === 0 || h.zone !== 'summary') return false;
-    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const [a, b] = v.sentenceOf(h);
     const sentence = v.text(h.field).slice(a, b).toLowerCase();
     return names.some((n) => sentence.includes(n));
   };
   // Description sentences about earlier work or MSCs in general ("recent data have claimed that intravenous ...").
   const background = (h: Hit): boolean => {
-    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const [a, b] = v.sentenceOf(h);
     return BACKGROUND.test(v.text(h.field).slice(a, b));
   };
   const administers = (h: Hit): boolean => {
@@ -162,13 +162,13 @@ export function decideRoutes(
   const valueOf = (h: Hit): string => {
     // "Intraparenchymal" is into the brain unless the study is about another organ (kidney, liver ...).
     if (h.value === 'intracerebral' && PARENCHYMAL.test(h.text) && organStudy) {
-      const [a, b] = v.sentence(h.field, h.start, h.end);
+      const [a, b] = v.sentenceOf(h);
       if (!cnsCondition && !CNS.test(v.text(h.field).slice(a, b))) return 'local_injection';
     }
     // Intramedullary in the spinal cord is intraparenchymal (intracerebral), in a long bone intraosseous.
     const medullary = h.value === 'intraosseous' && MEDULLARY.test(h.text);
     if (h.value !== 'local_injection' && !medullary) return h.value;
-    const [a, b] = v.sentence(h.field, h.start, h.end);
+    const [a, b] = v.sentenceOf(h);
     if (cnsCondition || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
     // Into a tumour of the brain (glioblastoma among the conditions or in the title).
     if (TUMOUR.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | ')))

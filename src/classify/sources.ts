@@ -72,7 +72,7 @@ function comparedWith(text: string, sentenceStart: number, h: Hit): boolean {
 const BACKGROUND = cueSet('sources.background');
 
 function background(v: StudyView, h: Hit): boolean {
-  const [a, b] = v.sentence(h.field, h.start, h.end);
+  const [a, b] = v.sentenceOf(h);
   return BACKGROUND.test(v.text(h.field).slice(a, b));
 }
 

@@ -28,6 +28,10 @@ const TO: Record<string, string> = {
   '\u00AD': '-',
 };
 
+const VARIANT_CODES = new Set(Object.keys(TO).map((c) => c.charCodeAt(0)));
+/** Is this character code one that `normalize` replaces? (All of them are 96 or above.) */
+export const isVariantCode = (c: number): boolean => VARIANT_CODES.has(c);
+
 /** Same-length normalization (every replacement is one UTF-16 unit for one). */
 const HAS_VARIANT = new RegExp(VARIANTS.source);
 export function normalize(text: string): string {

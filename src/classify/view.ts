@@ -8,6 +8,8 @@ import type { Study } from '../model/study.js';
 import type { MakeMatch, Match, Matcher } from './matcher.js';
 import type { Product } from './rules.js';
 import { cueSet } from './cuesets.js';
+import { literalsAfterGap } from './firstchars.js';
+import { escapeRe } from './matcher.js';
 import { indexedPaths, sentenceAt } from './text.js';
 
 const INN_CELL_STEM = cueSet('view.inn_cell_stem');
@@ -19,6 +21,13 @@ const INN_TERM = {
 };
 /** Cheap pre-check for INN_CELL_STEM (every stem ends in "cel"). */
 const hasCelSuffix = (t: string): boolean => t.includes('cel') || t.includes('CEL') || t.includes('Cel');
+/** The stem endings every INN_CELL_STEM match holds (derived from the cue set), as one case-insensitive test. */
+const INN_ENDINGS = ((lits) => (lits ? new RegExp(lits.map(escapeRe).join('|'), 'i') : null))(
+  literalsAfterGap(INN_CELL_STEM.source, true),
+);
+/** Can INN_CELL_STEM match in `t`? ("cell" holds "cel": the endings rule most texts out.) */
+const mayHoldInnStem = (t: string): boolean =>
+  hasCelSuffix(t) && (INN_ENDINGS === null || INN_ENDINGS.test(t));
 /** Zones where an INN stem names the product (not the description: background may name other products). */
 const INN_ZONES: ReadonlySet<Zone> = new Set(['title', 'intervention', 'arm', 'keyword']);
 
@@ -164,7 +173,7 @@ export function buildView(
     owner = f.owner;
     matcher.scan(f.text, f.path, hits, make);
     // INN stems sit inside a word ("amimestrocel"), where the word-start matcher does not look.
-    if (INN_ZONES.has(f.zone) && hasCelSuffix(f.text)) {
+    if (INN_ZONES.has(f.zone) && mayHoldInnStem(f.text)) {
       INN_CELL_STEM.lastIndex = 0;
       let m: RegExpExecArray | null;
       let added = false;
@@ -243,13 +252,9 @@ export function buildView(
     }
   }
   for (const h of hits) {
+    if (h.zone !== 'arm' || !isMsc(h)) continue;
     const type = study.arms[h.owner]?.type ?? '';
-    if (
-      h.zone === 'arm' &&
-      isMsc(h) &&
-      !COMPARATOR_ARM.has(type) &&
-      !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR')
-    )
+    if (!COMPARATOR_ARM.has(type) && !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR'))
       mscArms.add(h.owner);
   }
   const sentence = (field: string, pos: number, end = pos): [number, number] =>
