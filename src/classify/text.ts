@@ -78,19 +78,15 @@ export function sentenceAround(text: string, pos: number, end = pos): [number, n
   return [s, e];
 }
 
+/** A sentence boundary: a line break, or . ; ! ? followed by a space or a line feed (sentenceStarts). */
+const BOUNDARY = /[\n\r]|[.;!?](?=[ \n])/g;
+
 /** Sentence start offsets of a text (same boundaries as sentenceAround), for repeated look-ups. */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) starts.push(i + 1);
-    else if (
-      (c === 46 || c === 59 || c === 33 || c === 63) &&
-      i + 1 < text.length &&
-      (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)
-    )
-      starts.push(i + 1);
-  }
+  BOUNDARY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BOUNDARY.exec(text)) !== null) starts.push(m.index + 1);
   return starts;
 }
 

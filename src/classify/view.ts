@@ -10,7 +10,7 @@ import type { Product } from './rules.js';
 import { cueSet } from './cuesets.js';
 import { literalsAfterGap } from './firstchars.js';
 import { escapeRe } from './matcher.js';
-import { indexedPaths, sentenceAt } from './text.js';
+import { indexedPaths, sentenceIn, sentenceStarts } from './text.js';
 
 const INN_CELL_STEM = cueSet('view.inn_cell_stem');
 const INN_TERM = {
@@ -257,8 +257,15 @@ export function buildView(
     if (!COMPARATOR_ARM.has(type) && !(experimental.length > 0 && type === 'ACTIVE_COMPARATOR'))
       mscArms.add(h.owner);
   }
-  const sentence = (field: string, pos: number, end = pos): [number, number] =>
-    sentenceAt(texts.get(field) ?? '', pos, end);
+  // Sentence starts of a field, found once (one native search) when its first sentence is asked for: hits share
+  // sentences, and walking around each hit read more characters than the fields hold.
+  const starts = new Map<string, number[]>();
+  const sentence = (field: string, pos: number, end = pos): [number, number] => {
+    const text = texts.get(field) ?? '';
+    let st = starts.get(field);
+    if (st === undefined) starts.set(field, (st = sentenceStarts(text)));
+    return sentenceIn(st, text.length, pos, end);
+  };
   const sentenceOf = (h: Hit): readonly [number, number] => (h.sent ??= sentence(h.field, h.start, h.end));
   // MSC sentences of the narrative fields (by sentence start).
   const sentences = new Map<string, Set<number>>();
