@@ -7,18 +7,8 @@ import type { Study } from '../model/study.js';
 import { evidenceOf } from './evidence.js';
 import type { Match, Matcher } from './matcher.js';
 
-export function covidFields(study: Study): Array<[string, string | null]> {
-  return [
-    ['briefTitle', study.briefTitle],
-    ['officialTitle', study.officialTitle],
-    ...study.conditions.map((c, i): [string, string] => [`conditions.${i}`, c]),
-    ...study.keywords.map((c, i): [string, string] => [`keywords.${i}`, c]),
-    ...study.conditionMesh.meshes.map((m, i): [string, string] => [`conditionMesh.meshes.${i}.term`, m.term]),
-  ];
-}
-
 export function decideCovid19(study: Study, matcher: Matcher): { covid19: boolean; evidence: Evidence[] } {
-  // covidFields(study), in that order, without building the list
+  // Titles, conditions, keywords, condition MeSH terms, in that order: the first match decides.
   const found = (text: string | null): Match | undefined => (text ? matcher.scanShared(text)[0] : undefined);
   const yes = (m: Match, path: string): { covid19: boolean; evidence: Evidence[] } => ({
     covid19: true,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { MscopeError } from '../model/errors.js';
 import { defaultRulesDir } from './rules.js';
 
-export const CueSetSchema = z
+const CueSetSchema = z
   .object({
     /** "<family>.<name>", the name code uses. */
     name: z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/),
@@ -29,7 +29,7 @@ export const CueSetSchema = z
   });
 export type CueSet = z.infer<typeof CueSetSchema>;
 
-export const CueSetFileSchema = z.object({ description: z.string(), sets: z.array(CueSetSchema) });
+const CueSetFileSchema = z.object({ description: z.string(), sets: z.array(CueSetSchema) });
 
 export const CONTEXTS_FILE = 'contexts.json';
 

@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Labels } from '../model/labels.js';
 
-export const DIGEST_HEADER =
-  '# nct\tcategory\tscreening_reason\tsha1_8 of all label fields but rulesetVersion';
+const DIGEST_HEADER = '# nct\tcategory\tscreening_reason\tsha1_8 of all label fields but rulesetVersion';
 
 /** The digest line of one study's labels. */
 export function digestLine(l: Labels): string {

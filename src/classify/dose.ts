@@ -86,7 +86,7 @@ export function parseDoseText(
   return null;
 }
 
-export function parseAdministrations(
+function parseAdministrations(
   text: string,
   vocab: DoseVocab,
 ): { n: number; start: number; end: number } | null {
@@ -100,10 +100,7 @@ export function parseAdministrations(
 
 let intervalRe: RegExp | null = null;
 let intervalVocab: DoseVocab | null = null;
-export function parseInterval(
-  text: string,
-  vocab: DoseVocab,
-): { days: number; start: number; end: number } | null {
+function parseInterval(text: string, vocab: DoseVocab): { days: number; start: number; end: number } | null {
   if (intervalRe === null || intervalVocab !== vocab) {
     const phrases = Object.keys(vocab.intervals)
       .sort((a, b) => b.length - a.length)

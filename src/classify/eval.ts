@@ -16,7 +16,7 @@ import {
   type Labels,
 } from '../model/labels.js';
 
-export const GoldRowSchema = z.object({
+const GoldRowSchema = z.object({
   /** The trial id: an NCT number, or another registry's own id (ACTRN…, ChiCTR…, a EudraCT number, …). */
   nct: z.string().regex(/^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9/-]{3,39}$/),
   category: GoldCategorySchema,
@@ -31,8 +31,8 @@ export const GoldRowSchema = z.object({
 });
 export type GoldRow = z.infer<typeof GoldRowSchema>;
 
-export const SINGLE_FIELDS = ['category', 'donor', 'biomaterial', 'covid19', 'specialty'] as const;
-export const SET_FIELDS = ['sources', 'modifications', 'routes'] as const;
+const SINGLE_FIELDS = ['category', 'donor', 'biomaterial', 'covid19', 'specialty'] as const;
+const SET_FIELDS = ['sources', 'modifications', 'routes'] as const;
 export type EvalField = (typeof SINGLE_FIELDS)[number] | (typeof SET_FIELDS)[number];
 
 export interface Prf {

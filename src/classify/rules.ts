@@ -18,7 +18,7 @@ import {
 } from '../model/labels.js';
 
 /** One vocabulary term: regex sources (non-capturing, matched case-insensitively unless `caseSensitive`). */
-export const TermRuleSchema = z.object({
+const TermRuleSchema = z.object({
   id: z.string(),
   value: z.string(),
   patterns: z.array(z.string()).min(1),
@@ -28,14 +28,14 @@ export const TermRuleSchema = z.object({
 });
 export type TermRule = z.infer<typeof TermRuleSchema>;
 
-export const TermFileSchema = z.object({
+const TermFileSchema = z.object({
   family: z.string(),
   description: z.string().optional(),
   terms: z.array(TermRuleSchema),
 });
 export type TermFile = z.infer<typeof TermFileSchema>;
 
-export const ProductSchema = z.object({
+const ProductSchema = z.object({
   id: z.string(),
   names: z.array(z.string()).min(1),
   /** Short/ambiguous names that count only when one of `weakContext` occurs in the study text. */
@@ -51,7 +51,7 @@ export const ProductSchema = z.object({
 });
 export type Product = z.infer<typeof ProductSchema>;
 
-export const SpecialtyTableSchema = z.object({
+const SpecialtyTableSchema = z.object({
   /** Specialties in precedence order: when several match with equal weight, the earlier one wins. */
   precedence: z.array(z.string()),
   /** MeSH term (exact, case-insensitive) -> specialty. */
@@ -65,9 +65,9 @@ export const SpecialtyTableSchema = z.object({
 });
 export type SpecialtyTable = z.infer<typeof SpecialtyTableSchema>;
 
-export const RulesetSchema = z.object({ version: z.string() });
+const RulesetSchema = z.object({ version: z.string() });
 
-export const DoseVocabSchema = z.object({
+const DoseVocabSchema = z.object({
   numberWords: z.record(z.string(), z.number()),
   multipliers: z.record(z.string(), z.number()),
   intervals: z.record(z.string(), z.number()),

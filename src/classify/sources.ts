@@ -17,7 +17,7 @@ import type { Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
 const KNOWN = new Set<string>(SOURCES);
-export const sourceOf = (h: Hit): TissueSource | null => {
+const sourceOf = (h: Hit): TissueSource | null => {
   const s = h.family === 'source' ? h.value : h.also.source;
   return s !== undefined && KNOWN.has(s) ? (s as TissueSource) : null;
 };
