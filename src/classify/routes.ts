@@ -31,6 +31,8 @@ const CNS = cueSet('routes.cns');
 const BACKGROUND = cueSet('routes.background');
 
 const BONE = cueSet('routes.bone');
+/** A bone defect to be filled, named in a title or condition. */
+const BONE_DEFECT = cueSet('routes.bone_defect');
 
 const OTHER_ORGAN = cueSet('routes.other_organ');
 
@@ -214,6 +216,16 @@ export function decideRoutes(
         );
         if (implant) evidence.push(evidenceOf('routes', 'surgical_implantation', implant));
       }
+      // ... and the converse: a carrier-borne product implanted at surgery in a bone defect the title or a condition
+      // names (a bone cyst, nonunion, alveolar ridge) fills that defect: intraosseous too (GUIDELINE: bone defect filling).
+      if (
+        biomaterial &&
+        evidence.some((e) => e.value === 'surgical_implantation') &&
+        !evidence.some((e) => e.value === 'intraosseous')
+      ) {
+        const defect = boneDefect(v);
+        if (defect) evidence.push(defect);
+      }
       return {
         routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)),
         evidence: firstPerValue(evidence),
@@ -252,6 +264,29 @@ export function decideRoutes(
     if (carrier) return { routes: [carrier.value as Route], evidence: [carrier] };
   }
   return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence };
+}
+
+/** The first bone-defect words of the titles or conditions, as intraosseous evidence. */
+function boneDefect(v: StudyView): Evidence | null {
+  const fields: Array<[string, string | null]> = [
+    ['briefTitle', v.study.briefTitle],
+    ['officialTitle', v.study.officialTitle],
+    ...v.study.conditions.map((c, i): [string, string] => [`conditions.${i}`, c]),
+  ];
+  for (const [field, text] of fields) {
+    const m = text ? BONE_DEFECT.exec(text) : null;
+    if (m)
+      return {
+        label: 'routes',
+        value: 'intraosseous',
+        field,
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        rule: 'route.intraosseous.bone_defect_carrier',
+      };
+  }
+  return null;
 }
 
 const noDescriptions = (v: StudyView): boolean =>

@@ -181,4 +181,35 @@ export const cases: CaseTable = [
     },
     expect: { category: 'msc_cells', biomaterial: true, routes: ['topical'] },
   },
+  {
+    name: 'cells on a scaffold implanted at surgery in a bone cyst the condition names: intraosseous and surgical implantation',
+    guideline: 'intraosseous: into bone/marrow cavity, ... bone defect filling',
+    study: {
+      title: 'Marrow MSCs on a Ceramic Scaffold After Curettage',
+      interventions: [
+        {
+          name: 'MSC-seeded scaffold',
+          description:
+            'Autologous bone marrow MSCs expanded in culture, seeded on a tricalcium phosphate scaffold and implanted during surgery.',
+        },
+      ],
+      conditions: ['Aneurysmal Bone Cyst'],
+    },
+    expect: { category: 'msc_cells', biomaterial: true, routes: ['intraosseous', 'surgical_implantation'] },
+  },
+  {
+    name: 'cells on a scaffold implanted at surgery in a cartilage defect: surgical implantation only',
+    study: {
+      title: 'Marrow MSCs on a Collagen Scaffold for Cartilage Defects',
+      interventions: [
+        {
+          name: 'MSC-seeded scaffold',
+          description:
+            'Autologous bone marrow MSCs expanded in culture, seeded on a collagen scaffold and implanted during surgery.',
+        },
+      ],
+      conditions: ['Cartilage Defect of the Knee'],
+    },
+    expect: { category: 'msc_cells', biomaterial: true, routes: ['surgical_implantation'] },
+  },
 ];
