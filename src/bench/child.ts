@@ -71,7 +71,7 @@ async function dbParse(db: string): Promise<number> {
 async function classifySave(db: string): Promise<number> {
   const store = await openStore(db);
   try {
-    return (await classifySnapshot(store, undefined, { save: true, labels: 'slim' })).labels.length;
+    return (await classifySnapshot(store, undefined, { save: true, labels: 'none' })).summary.identified;
   } finally {
     await store.close();
   }

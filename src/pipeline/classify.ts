@@ -4,6 +4,8 @@
  * parsed and classified in worker threads (classify-pool.ts); the labels are byte-identical either way.
  */
 import type { ClassifiedStudy } from '../analyze/types.js';
+import type { ScreeningSummary } from '../classify/screening.js';
+import { ScreeningTally } from './screening-tally.js';
 import type { Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { classifyOnWorkers, classifyWorkers } from './classify-pool.js';
@@ -19,8 +21,11 @@ export interface ClassifyOptions {
    * committed at the end), so with `labels: 'slim'` memory does not hold any evidence.
    */
   save?: boolean;
-  /** 'full' (default): the returned labels carry their evidence; 'slim': evidence dropped (summaries only). */
-  labels?: 'full' | 'slim';
+  /**
+   * 'full' (default): the returned labels carry their evidence; 'slim': evidence dropped (summaries only); 'none': no
+   * labels are returned (with `save`: a whole registry's labels are not held, `summary` counts them).
+   */
+  labels?: 'full' | 'slim' | 'none';
   /** Worker threads (0 = classify in this thread). Default: classifyWorkers(studies), see classify-pool.ts. */
   workers?: number;
 }
@@ -28,8 +33,10 @@ export interface ClassifyOptions {
 export interface ClassifiedSnapshot {
   info: SnapshotInfo;
   rulesetVersion: string;
-  /** One per study, in NCT order. */
+  /** One per study, in NCT order (none with `labels: 'none'`). */
   labels: Labels[];
+  /** The screening summary of every label made (also with `labels: 'none'`). */
+  summary: ScreeningSummary;
   /** With keepStudies: the studies and their labels, in NCT order. */
   rows: ClassifiedStudy[] | null;
 }
@@ -55,11 +62,18 @@ export async function classifySnapshot(
   const labels: Labels[] = [];
   const rows: ClassifiedStudy[] | null = opts.keepStudies ? [] : null;
   const slim = opts.labels === 'slim';
+  const none = opts.labels === 'none';
+  const tally = new ScreeningTally();
+  let made = 0;
   const workers = opts.workers ?? classifyWorkers(info.studyCount);
   const run = async (sink: ((batch: readonly Labels[]) => void) | null): Promise<void> => {
     const keep = (batch: readonly Labels[]): void => {
       sink?.(batch);
-      for (const l of batch) labels.push(slim ? { ...l, evidence: [] } : l);
+      made += batch.length;
+      for (const l of batch) {
+        tally.add(l);
+        if (!none) labels.push(slim ? { ...l, evidence: [] } : l);
+      }
     };
     if (workers > 0) {
       // parse + classify on the workers; this thread reads the JSON from DuckDB (and parses it only to keep studies)
@@ -68,7 +82,7 @@ export async function classifySnapshot(
         if (rows)
           for (let i = 0; i < batch.length; i++)
             rows.push({ study: JSON.parse(studies[i]!) as Study, labels: batch[i]! });
-        progress.tick(labels.length);
+        progress.tick(made);
       });
     } else {
       let batch: Labels[] = [];
@@ -80,13 +94,13 @@ export async function classifySnapshot(
           keep(batch);
           batch = [];
         }
-        progress.tick(labels.length + batch.length);
+        progress.tick(made + batch.length);
       }
       keep(batch);
     }
   };
   if (opts.save) await store.saveLabelStream(info.id, version, run);
   else await run(null);
-  progress.flush(labels.length);
-  return { info, rulesetVersion: version, labels, rows };
+  progress.flush(made);
+  return { info, rulesetVersion: version, labels, summary: tally.summary(), rows };
 }

@@ -4,7 +4,7 @@
  * and the per-category counts. Progress bar on stderr when it is a TTY.
  */
 import type { Command } from 'commander';
-import { formatScreening, screeningSummary } from '../../../classify/screening.js';
+import { formatScreening } from '../../../classify/screening.js';
 import type { Labels } from '../../../model/labels.js';
 import type { Store } from '../../../store/index.js';
 import { classifySnapshot as classifyStep } from '../../../pipeline/classify.js';
@@ -36,32 +36,32 @@ export function register(program: Command): void {
     .option('--json', 'print the result (snapshot, ruleset version, screening summary) as JSON')
     .action(async (opts: { snapshot?: string; json?: boolean }, cmd: Command) => {
       await withStore(cmd, { mustExist: true }, async (store) => {
-        // labels are saved as they are made (evidence never held for the whole snapshot); the summary reads them slim
+        // labels are saved as they are made (none held for the whole snapshot); the summary is counted as they come
         const bar = stageBar('classify', 'studies');
-        let run: ClassifyRun;
+        let r: Awaited<ReturnType<typeof classifyStep>>;
         try {
-          const r = await classifyStep(store, opts.snapshot, {
+          r = await classifyStep(store, opts.snapshot, {
             save: true,
-            labels: 'slim',
+            labels: 'none',
             onProgress: (p) => bar.update(p.done, p.total),
           });
-          run = { snapshotId: r.info.id, rulesetVersion: r.rulesetVersion, labels: r.labels };
         } finally {
           bar.stop();
         }
-        const summary = screeningSummary(run.labels);
+        const run = { snapshotId: r.info.id, rulesetVersion: r.rulesetVersion };
+        const summary = r.summary;
         if (opts.json) {
           const out = {
             snapshotId: run.snapshotId,
             rulesetVersion: run.rulesetVersion,
-            studies: run.labels.length,
+            studies: summary.identified,
             screening: summary,
           };
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
           return;
         }
         process.stdout.write(
-          `snapshot ${run.snapshotId}: ${run.labels.length} studies classified with ruleset ${run.rulesetVersion}\n\n`,
+          `snapshot ${run.snapshotId}: ${summary.identified} studies classified with ruleset ${run.rulesetVersion}\n\n`,
         );
         process.stdout.write(formatScreening(summary));
         process.stdout.write('\nby category\n');

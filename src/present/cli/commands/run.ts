@@ -75,11 +75,11 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
       readBar?.update(info.studyCount, info.studyCount);
       readBar?.stop();
 
-      // 2. classify (the labels saved as they are made; only their slim form is kept, for nothing but counts)
+      // 2. classify (the labels saved as they are made; none is kept)
       const classBar = stageBar('classify', 'studies');
       await classifySnapshot(store, info.id, {
         save: true,
-        labels: 'slim',
+        labels: 'none',
         onProgress: (p) => classBar.update(p.done, p.total),
       });
       classBar.stop();
