@@ -202,6 +202,20 @@ export async function loadCompactRows(
 export const REPORT_EVIDENCE_LABELS = ['modifications', 'category', 'covid19'] as const;
 
 /**
+ * Whether the report can quote evidence `e` of a study with these labels: the named tables quote the modification
+ * evidence of genetically modified trials, the category evidence of cell-free (msc_derived) trials and the COVID-19
+ * evidence of COVID-19 trials (analyze/tables.ts); the comparisons read genetic-modification evidence (compare.ts).
+ * A registry-wide report keeps no other evidence in memory.
+ */
+function quoted(l: Labels, e: Labels['evidence'][number]): boolean {
+  if (e.label === 'modifications')
+    return l.modifications.includes('genetically_modified') || e.value === 'genetically_modified';
+  if (e.label === 'category') return l.category === 'msc_derived';
+  if (e.label === 'covid19') return l.covid19 === true;
+  return true;
+}
+
+/**
  * Give `rows` (slim, in place) the evidence of REPORT_EVIDENCE_LABELS, read by DuckDB from the stored labels; only
  * for the included studies and those a reviewer decided (the only ones the report quotes evidence of).
  */
@@ -212,6 +226,7 @@ async function attachReportEvidence(
   rulesetVersion: string,
 ): Promise<void> {
   const decided = [...new Set((await store.listDecisions()).map((d) => d.nctId))];
+  const decidedSet = new Set(decided);
   const byId = new Map<string, ClassifiedStudy>();
   for (const r of rows) if (r.labels && (r.labels.included || decided.length > 0)) byId.set(r.study.nctId, r);
   const wanted = REPORT_EVIDENCE_LABELS.map((l) => `'${l}'`).join(', ');
@@ -226,8 +241,10 @@ async function attachReportEvidence(
   ])) {
     for (const [nct, evidence] of chunk) {
       const r = byId.get(String(nct));
-      if (r?.labels && evidence !== null)
-        r.labels.evidence = JSON.parse(String(evidence)) as Labels['evidence'];
+      if (!r?.labels || evidence === null) continue;
+      const all = JSON.parse(String(evidence)) as Labels['evidence'];
+      // a decided study keeps all of it (its effective labels are made later); another only what can be quoted
+      r.labels.evidence = decidedSet.has(r.study.nctId) ? all : all.filter((e) => quoted(r.labels!, e));
     }
   }
 }
