@@ -6,7 +6,7 @@
  * unless `onlyIncluded: false`. Apply a Filter (filter.ts) first to restrict the population (e.g. asOf).
  */
 import type { ClassifiedStudy } from './types.js';
-import { FLAG, NCT_SERIALS, prepareAll, type PackedRows, type PreparedStudy } from './prepare.js';
+import { buildPrepared, FLAG, NCT_SERIALS, type PackedRows, type PreparedStudy } from './prepare.js';
 import { screeningFlow, screeningTable, type ScreeningFlow } from './metrics/screening.js';
 import {
   covidOverTime,
@@ -129,7 +129,7 @@ export interface Metrics {
 }
 
 export function computeMetrics(rows: ClassifiedStudy[], opts: MetricsOptions = {}): Metrics {
-  return computePreparedMetrics(prepareAll(rows), opts);
+  return computePreparedMetrics(rows.map(buildPrepared), opts);
 }
 
 /** True when no NCT id occurs twice among the rows. */

@@ -4,7 +4,8 @@
  */
 import { LIST_SEPARATOR } from '../model/lists.js';
 import type { ClassifiedStudy } from './types.js';
-import { applyFilter, type Filter } from './filter.js';
+import { applyFilter, compilePreparedFilter, type Filter } from './filter.js';
+import type { PreparedStudy } from './prepare.js';
 import { phaseKey, studyLink } from './dimensions.js';
 
 export interface StudyTableRow {
@@ -106,21 +107,30 @@ export function studyRow(r: ClassifiedStudy, evidenceLabel?: string): StudyTable
 const byPosted = (a: StudyTableRow, b: StudyTableRow) =>
   a.firstPosted.localeCompare(b.firstPosted) || a.nctId.localeCompare(b.nctId);
 
-export function namedTable(rows: ClassifiedStudy[], def: NamedTableDef): NamedTable {
+/** The named table `def` of the rows; `prepared`: their prepared keys, when the caller has them (aligned). */
+export function namedTable(
+  rows: ClassifiedStudy[],
+  def: NamedTableDef,
+  prepared?: readonly PreparedStudy[],
+): NamedTable {
+  let passing: ClassifiedStudy[];
+  if (prepared) {
+    const pred = compilePreparedFilter(def.filter);
+    passing = prepared.filter(pred).map((p) => p.row);
+  } else passing = applyFilter(rows, def.filter);
   return {
     ...def,
-    rows: applyFilter(rows, def.filter)
-      .map((r) => studyRow(r, def.evidenceLabel))
-      .sort(byPosted),
+    rows: passing.map((r) => studyRow(r, def.evidenceLabel)).sort(byPosted),
   };
 }
 
-/** All named tables over the given rows (apply the report filter first). */
+/** All named tables over the given rows (apply the report filter first); `prepared` as for namedTable. */
 export function namedTables(
   rows: ClassifiedStudy[],
   defs: readonly NamedTableDef[] = NAMED_TABLES,
+  prepared?: readonly PreparedStudy[],
 ): NamedTable[] {
-  return defs.map((d) => namedTable(rows, d));
+  return defs.map((d) => namedTable(rows, d, prepared));
 }
 
 /** Column order for CSV/XLSX export. */

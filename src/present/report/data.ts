@@ -3,8 +3,8 @@
  * Built from classified rows + context; rendering (HTML, Markdown, SVG, CSV, XLSX) only reads it.
  */
 import { collapseTrials, type TrialCounts } from '../../analyze/trials/collapse.js';
-import { applyFilter, isEmptyFilter, type Filter } from '../../analyze/filter.js';
-import { computeMetrics, type Metrics, type MetricsOptions } from '../../analyze/metrics.js';
+import { preparedPassing, type Filter } from '../../analyze/filter.js';
+import { computePreparedMetrics, type Metrics, type MetricsOptions } from '../../analyze/metrics.js';
 import { namedTables, type NamedTable } from '../../analyze/tables.js';
 import type { ClassifiedStudy } from '../../analyze/types.js';
 import { reviewSummary, type ReviewSummary } from '../../analyze/review.js';
@@ -82,9 +82,12 @@ export function buildReportData(registrations: ClassifiedStudy[], ctx: ReportCon
   const { rows, counts } =
     ctx.trials !== undefined ? { rows: registrations, counts: ctx.trials } : collapseTrials(registrations);
   const filter = ctx.filter ?? {};
-  const kept = isEmptyFilter(filter) ? rows : applyFilter(rows, filter);
-  const metrics = computeMetrics(kept, ctx.metricsOptions);
-  const included = kept.filter((r) => r.labels?.included === true);
+  // each row's prepared keys are built once and kept only for the rows within the filter, for this call
+  const keptPrepared = preparedPassing(rows, filter);
+  const kept = keptPrepared.map((p) => p.row);
+  const metrics = computePreparedMetrics(keptPrepared, ctx.metricsOptions);
+  const includedPrepared = keptPrepared.filter((p) => p.row.labels?.included === true);
+  const included = includedPrepared.map((p) => p.row);
   const asOf = filter.asOf ?? null;
   const summary = reviewSummary(kept);
   const review = summary.trialsReviewed > 0 ? summary : null;
@@ -113,7 +116,7 @@ export function buildReportData(registrations: ClassifiedStudy[], ctx: ReportCon
     notes,
     metrics,
     review,
-    namedTables: namedTables(included),
+    namedTables: namedTables(included, undefined, includedPrepared),
     comparisons: [],
     figures: [],
     trials: counts,
