@@ -195,7 +195,17 @@ export function decideRoutes(
     return BONE.test(v.text(h.field).slice(a, b));
   };
   for (const [gi, g] of groups.entries()) {
-    const chosen = hits.filter((h) => usable(h) && (g(h) || (gi === 1 && plan(h))));
+    const picked = hits.filter((h) => usable(h) && (g(h) || (gi === 1 && plan(h))));
+    // "Stereotactic" is a technique: beside an intraventricular/intrathecal route in the same sentence it is how
+    // that injection is guided, not an intraparenchymal route of its own.
+    const chosen = picked.filter(
+      (h) =>
+        h.rule !== 'route.intracerebral.stereotactic' ||
+        !picked.some(
+          (o) =>
+            o.value === 'intrathecal' && o.field === h.field && v.sentenceOf(o)[0] === v.sentenceOf(h)[0],
+        ),
+    );
     if (chosen.length > 0) {
       const evidence = chosen.map((h) => {
         const value = valueOf(h);

@@ -212,4 +212,35 @@ export const cases: CaseTable = [
     },
     expect: { category: 'msc_cells', biomaterial: true, routes: ['surgical_implantation'] },
   },
+  {
+    name: 'vesicles given "by stereotaxis" into the infarct area of the brain: intracerebral',
+    guideline: 'intracerebral (intraparenchymal brain/spinal cord injection, stereotactic)',
+    study: {
+      title: 'MSC Exosomes in Acute Ischemic Stroke',
+      interventions: [
+        {
+          name: 'MSC exosomes',
+          description:
+            'Exosomes derived from allogeneic MSCs, given once by stereotaxis in the week after the stroke.',
+        },
+      ],
+      conditions: ['Acute Ischemic Stroke'],
+    },
+    expect: { category: 'msc_derived', routes: ['intracerebral'] },
+  },
+  {
+    name: 'an intraventricular injection guided by stereotaxis: intrathecal only (stereotaxis is the technique)',
+    guideline: 'intrathecal (incl. ... intracerebroventricular)',
+    study: {
+      title: 'Intraventricular Mesenchymal Stem Cells in ALS',
+      interventions: [
+        {
+          name: 'Intraventricular injection',
+          description: 'Intraventricular injection of autologous mesenchymal stem cells by stereotaxis.',
+        },
+      ],
+      conditions: ['Amyotrophic Lateral Sclerosis'],
+    },
+    expect: { category: 'msc_cells', routes: ['intrathecal'] },
+  },
 ];
