@@ -5,8 +5,9 @@
  *
  * - `filterColumns` gives the same indices as `filterIndices` (filter.ts) over the same prepared studies: every
  *   filter field becomes a set of matching codes (built from the dictionary's values with the same comparisons),
- *   dates become ranks in the sorted list of the distinct values, text is searched block by block.
- * - `columnMetrics` gives the same object as `computePreparedMetrics(..., { omitNctIds: true })` over the same
+ *   dates become ranks in the sorted list of the distinct values, text is searched in the studies whose bigram
+ *   signature holds every bigram of the needle.
+ * - `computeColumnMetrics` gives the same object as `computePreparedMetrics(..., { omitNctIds: true })` over the same
  *   selection (metrics.ts; checked by tests/analyze/columns.test.ts).
  */
 import { phaseKeyOf } from './dimensions.js';
@@ -87,36 +88,43 @@ function lastAtMost(sorted: readonly string[], x: string): number {
   return lo - 1;
 }
 
-/** The lower-cased search texts of the studies, joined by NUL in blocks (one substring search per block). */
-export interface TextBlocks {
-  /** Rows per block. */
-  size: number;
-  blocks: string[];
-  /** Per block, the start offset of each of its rows' texts in the block string (and the block length last). */
-  starts: Int32Array[];
+/**
+ * The lower-cased search texts of the studies with a bigram signature per study: 1,024 bits, bit h set when the
+ * text holds a pair of adjacent characters hashing to h. A text search tests the needle's bits first (a few word
+ * reads per study) and runs the substring search only on the studies that have them all.
+ */
+export interface TextIndex {
+  texts: string[];
+  /** SIG_WORDS 32-bit words per study. */
+  sig: Uint32Array;
 }
 
-const TEXT_BLOCK = 1024;
+const SIG_WORDS = 32;
 
-function textBlocks(texts: (i: number) => string, n: number): TextBlocks {
-  const blocks: string[] = [];
-  const starts: Int32Array[] = [];
-  for (let b = 0; b < n; b += TEXT_BLOCK) {
-    const end = Math.min(n, b + TEXT_BLOCK);
-    const parts: string[] = [];
-    const st = new Int32Array(end - b + 1);
-    let off = 0;
-    for (let i = b; i < end; i++) {
-      const t = texts(i);
-      st[i - b] = off;
-      parts.push(t);
-      off += t.length + 1;
-    }
-    st[end - b] = off;
-    blocks.push(parts.join('\u0000'));
-    starts.push(st);
+const bigram = (a: number, b: number): number =>
+  (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 22;
+
+function signText(sig: Uint32Array, i: number, t: string): void {
+  const base = i * SIG_WORDS;
+  sig.fill(0, base, base + SIG_WORDS);
+  let prev = t.charCodeAt(0);
+  for (let k = 1; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    const h = bigram(prev, c);
+    sig[base + (h >>> 5)]! |= 1 << (h & 31);
+    prev = c;
   }
-  return { size: TEXT_BLOCK, blocks, starts };
+}
+
+function textIndex(text: (i: number) => string, n: number): TextIndex {
+  const texts = new Array<string>(n);
+  const sig = new Uint32Array(n * SIG_WORDS);
+  for (let i = 0; i < n; i++) {
+    const t = text(i);
+    texts[i] = t;
+    signText(sig, i, t);
+  }
+  return { texts, sig };
 }
 
 export interface DoseKey {
@@ -154,7 +162,7 @@ export interface StudyColumns {
   doseKey: Int32Array;
   doseKeys: DoseKey[];
   doseDict: Map<string, number>;
-  text: TextBlocks;
+  text: TextIndex;
 }
 
 /**
@@ -286,7 +294,7 @@ export function columnsOf(
     doseKey,
     doseKeys,
     doseDict,
-    text: textBlocks(text, n),
+    text: textIndex(text, n),
   };
 }
 
@@ -358,17 +366,9 @@ export function updateColumns(cols: StudyColumns, i: number, p: PreparedStudy, t
     }
     cols.doseKey[i] = c;
   }
-  // the study's search text, in its block
-  const { blocks, starts, size } = cols.text;
-  const b = Math.floor(i / size);
-  const st = starts[b]!;
-  const block = blocks[b]!;
-  const parts: string[] = [];
-  for (let k = 0; k + 1 < st.length; k++)
-    parts.push(k === i - b * size ? text : block.slice(st[k]!, st[k + 1]! - 1));
-  const fresh = textBlocks((k) => parts[k]!, parts.length);
-  blocks[b] = fresh.blocks[0]!;
-  starts[b] = fresh.starts[0]!;
+  // the study's search text and its signature
+  cols.text.texts[i] = text;
+  signText(cols.text.sig, i, text);
   return true;
 }
 
@@ -523,30 +523,22 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
 const FLAG_COVID = 8;
 const FLAG_INCLUDED = 1;
 
-/** Keeps the indices whose search text contains `needle`, scanning each block once. */
+/** Keeps the indices whose search text contains `needle`: signature test first, then the substring search. */
 function textIn(cols: StudyColumns, idx: Int32Array, n: number, needle: string): number {
-  const { blocks, starts, size } = cols.text;
-  if (needle.includes('\u0000')) return 0; // no study text holds a NUL
-  // mark the rows that match, block by block, then keep the marked indices
-  const hit = new Uint8Array(cols.size);
-  for (let b = 0; b < blocks.length; b++) {
-    const text = blocks[b]!;
-    const st = starts[b]!;
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(needle, from);
-      if (at < 0) break;
-      // the row holding position `at`: the last start <= at
-      let lo = 0;
-      let hi = st.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (st[mid]! <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      hit[b * size + lo] = 1;
-      from = st[lo + 1]!; // the next row's text
-    }
+  const { texts, sig } = cols.text;
+  if (needle.length < 2) return keep(idx, n, (i) => texts[i]!.includes(needle));
+  // the needle's bigram bits, as (word, mask) pairs
+  const masks = new Map<number, number>();
+  for (let k = 1; k < needle.length; k++) {
+    const h = bigram(needle.charCodeAt(k - 1), needle.charCodeAt(k));
+    masks.set(h >>> 5, (masks.get(h >>> 5) ?? 0) | (1 << (h & 31)));
   }
-  return keep(idx, n, (i) => hit[i] === 1);
+  const words = Int32Array.from(masks.keys());
+  const bits = Int32Array.from(masks.values());
+  const m = words.length;
+  return keep(idx, n, (i) => {
+    const base = i * SIG_WORDS;
+    for (let j = 0; j < m; j++) if ((sig[base + words[j]!]! & bits[j]!) !== bits[j]) return false;
+    return texts[i]!.includes(needle);
+  });
 }
