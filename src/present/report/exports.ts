@@ -30,11 +30,26 @@ export function readableSheet(s: Sheet): Sheet {
     rows: s.rows.map((r) =>
       r.map((v, i) => {
         if (v === null || v === '') return NOT_STATED;
-        if (idx[i] && typeof v === 'string') return v.split(LIST_SEPARATOR).map(nice).join(LIST_SEPARATOR);
+        if (idx[i] && typeof v === 'string') v = v.split(LIST_SEPARATOR).map(nice).join(LIST_SEPARATOR);
+        if (typeof v === 'string' && v.length > EXCEL_CELL_MAX) return tooLongForExcel(s, s.columns[i]!, v);
         return v;
       }),
     ),
   };
+}
+
+/** The most characters one Excel cell holds; a longer text is cut (or the file refused) by Excel. */
+export const EXCEL_CELL_MAX = 32_767;
+
+/**
+ * What tables.xlsx shows instead of a value longer than an Excel cell holds (in a registry-wide report, the NCT ids
+ * of one metric row): says so and where the whole value is, never a silently cut list.
+ */
+function tooLongForExcel(s: Sheet, column: string, v: string): string {
+  const items = v.split(LIST_SEPARATOR).length;
+  const what =
+    items > 1 ? `${items.toLocaleString('en-US')} entries` : `${v.length.toLocaleString('en-US')} characters`;
+  return `${what}: longer than one Excel cell holds (32,767 characters); the whole ${column} value is in tables/${s.name}.csv`;
 }
 
 export function metricSheet(t: MetricTable): Sheet {
