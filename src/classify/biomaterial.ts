@@ -5,6 +5,8 @@
  * sentences about MSCs in general: "MSCs act through ... extracellular matrix").
  * Outside the MSC intervention, a material that is the name of another (comparator) intervention does not count.
  * Vocabulary: rules/biomaterial.json; product facts (e.g. Cartistem).
+ * Cue sets (rules/contexts.json): biomaterial.background.
+ * Returns: biomaterial (true/false) and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence } from '../model/labels.js';
 import { evidenceOf } from './evidence.js';

@@ -1,7 +1,7 @@
 /**
  * The named checks of the category decision tables (category.ts). Each check reads the study view (or the facts
  * of one table, computed once per study) and says whether its row applies, returning what the row needs: the MSC
- * hits that name the product (where-tables), the hits to quote (kind and exclusion tables).
+ * hits that name the product (WHERE), the hits to quote (KIND and EXCLUSION).
  *
  * Cue sets (rules/contexts.json, family "category"): background, cell_then_derived, cell_words, cells_with,
  * contains, control_intervention, definition, derived_then_cell, dose_level_suffix, eligibility_msc, fat_graft,

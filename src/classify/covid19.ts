@@ -1,6 +1,8 @@
 /**
  * covid19: the study targets COVID-19 / SARS-CoV-2 (incl. COVID ARDS, long COVID).
  * Reads: titles, conditions, keywords, condition MeSH terms. Vocabulary: rules/covid19.json.
+ * Cue sets (rules/contexts.json): none.
+ * Returns: covid19 (true/false) and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence } from '../model/labels.js';
 import type { Study } from '../model/study.js';

@@ -10,6 +10,8 @@
  * Nothing stated: the named product's donor fact; else a perinatal source (umbilical cord, cord blood,
  * placenta/amnion) implies allogeneic (GUIDELINE), quoting the source;
  * autologous words plus an unqualified perinatal source -> both.
+ * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal.
+ * Returns: donor and its evidence (each quote with the rule id that gave it).
  */
 import type { Donor, Evidence, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';

@@ -5,6 +5,8 @@
  * Vocabulary: rules/dose.json (number words, multipliers, interval phrases in days). Numbers are parsed from
  * forms such as "1 × 10^6 cells/kg", "1x10e6/kg", "2.0 x 10(6) MSC/kg", "1.0E+6/kg", "100 million cells",
  * ranges "1-2 × 10^6"; a value without a cell word or a per-kg unit is not a dose.
+ * Cue sets (rules/contexts.json): dose.count, dose.maybe_dose, dose.not_cells.
+ * Returns: dose (or null) and its evidence (each quote with the rule id that gave it).
  */
 import type { Dose, Evidence } from '../model/labels.js';
 import type { DoseVocab } from './rules.js';

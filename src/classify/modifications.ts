@@ -3,6 +3,8 @@
  * Reads: MSC interventions and arms, titles, MSC sentences of the description (close to the MSC term; not
  * sentences about MSCs in general: "MSCs can be induced to differentiate into ...").
  * Vocabulary: rules/modifications.json; product facts (e.g. NurOwn -> differentiated).
+ * Cue sets (rules/contexts.json): modifications.background.
+ * Returns: modifications (a set) and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence, Modification } from '../model/labels.js';
 import { MODIFICATIONS } from '../model/labels.js';

@@ -2,6 +2,8 @@
  * product: the canonical named MSC product (rules/products.json), and the facts it implies (source, donor,
  * modifications, biomaterial, routes) with the product-name span as evidence (rule product.<id>.<fact>).
  * Reads: every product-layer field (a product name anywhere but a comparator arm names the product).
+ * Cue sets (rules/contexts.json): none.
+ * Returns: product (or null) and its name hit and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence } from '../model/labels.js';
 import { evidenceOf } from './evidence.js';

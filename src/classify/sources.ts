@@ -7,6 +7,8 @@
  * a sentence about MSCs in general ("MSCs reside in the bone marrow and can be ...", "studies have shown ...").
  * In any tier, a tissue named as the comparator of a contrast ("unlike bone marrow MSCs, cord MSCs ...") is not
  * a source, and a sentence saying where MSCs are found in general counts only when nothing else names a tissue.
+ * Cue sets (rules/contexts.json): sources.background, sources.contrast, sources.general, sources.negated.
+ * Returns: sources (a set) and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence, TissueSource } from '../model/labels.js';
 import { SOURCES } from '../model/labels.js';

@@ -6,6 +6,8 @@
  * Some specialties dominate others when both match (`dominates` in the table: corneal burn -> ophthalmology), or
  * replace them outright (`overrides`: stem cell transplantation in leukaemia -> hematology_transplant).
  * COVID-19 -> pneumology (GUIDELINE). Nothing matched -> other, quoting the first condition (or title).
+ * Cue sets (rules/contexts.json): none.
+ * Returns: specialty and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence, Specialty } from '../model/labels.js';
 import { SPECIALTIES } from '../model/labels.js';

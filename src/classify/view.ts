@@ -3,6 +3,7 @@
  * product-layer vocabulary, and which interventions/arms carry the MSC product. Built once per study and
  * shared by the label families, which then prefer evidence from the MSC intervention over titles over
  * MSC sentences of the description (`tier`), never from comparator arms or eligibility criteria.
+ * Cue sets (rules/contexts.json): view.inn_cell_stem (INN stems of MSC products inside a word).
  */
 import type { Study } from '../model/study.js';
 import type { MakeMatch, Match, Matcher } from './matcher.js';
