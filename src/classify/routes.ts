@@ -11,10 +11,10 @@
  * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
  * when the record names no route. A local/intralesional injection in a sentence about the brain or spinal cord (or in a
  * study whose conditions all are) is intracerebral, and so is an intramedullary one (spinal cord, not bone).
- * Cue sets (rules/contexts.json): routes.background, routes.bone, routes.cell_word, routes.cns,
- *   routes.drug_object, routes.implant, routes.injectable_carrier, routes.injection, routes.medullary,
- *   routes.not_product, routes.other_organ, routes.parenchymal, routes.plan, routes.route_label,
- *   routes.tumour.
+ * Cue sets (rules/contexts.json): routes.background, routes.bone, routes.bone_defect, routes.cell_word,
+ *   routes.cns, routes.drug_object, routes.implant, routes.injectable_carrier, routes.injection,
+ *   routes.medullary, routes.not_product, routes.other_organ, routes.parenchymal, routes.plan,
+ *   routes.route_label, routes.tumour.
  * Returns: routes (a set) and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence, Route } from '../model/labels.js';
