@@ -66,4 +66,32 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: [] },
   },
+  {
+    name: 'MSCs "electroporated with mRNA" are genetically modified',
+    guideline: 'genetically_modified: transfected/transduced/gene-edited MSCs',
+    study: study(
+      'mRNA-modified Stromal Cells for Ischemic Stroke',
+      'Allogeneic MSCs electroporated with mRNA encoding a homing receptor, infused intra-arterially.',
+      ['Ischemic Stroke'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
+  {
+    name: 'MSCs "carrying a suicide gene" are genetically modified',
+    study: study(
+      'Gene-carrying Stromal Cells in Head and Neck Cancer',
+      'Allogeneic MSCs carrying a suicide gene are injected into the tumour, followed by ganciclovir.',
+      ['Head and Neck Cancer'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
+  {
+    name: 'MSCs with a "knockdown of" a gene are genetically modified',
+    study: study(
+      'Modified Cord MSCs in Sepsis',
+      'Umbilical cord MSCs with knockdown of an immune checkpoint gene are given intravenously.',
+      ['Sepsis'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
 ];
