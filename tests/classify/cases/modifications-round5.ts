@@ -94,4 +94,44 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
   },
+  {
+    name: 'MSCs "induced into" neural stem cells before use are differentiated',
+    guideline:
+      'differentiated: induced toward another lineage before administration, e.g. neural progenitors',
+    study: study(
+      'Induced Neural Cells From Marrow MSCs in Spinal Cord Injury',
+      'Autologous bone marrow MSCs induced into neural stem cells are injected intrathecally.',
+      ['Spinal Cord Injury'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'], routes: ['intrathecal'] },
+  },
+  {
+    name: 'MSCs "chondrogenically differentiated" before implantation are differentiated',
+    guideline: 'differentiated: chondrogenic/osteogenic pre-differentiation',
+    study: study(
+      'Cartilage Repair With Pre-committed Adipose MSCs',
+      'Autologous adipose MSCs chondrogenically differentiated on a collagen scaffold, implanted at arthrotomy.',
+      ['Cartilage Defect'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'hepatocyte-like cells derived from MSCs ("MSC-derived hepatocytes") are differentiated MSCs',
+    guideline: 'msc_cells includes MSCs induced/differentiated before use',
+    study: study(
+      'MSC-derived Hepatocytes in Acute Liver Failure',
+      'Umbilical cord MSC-derived hepatocytes are infused through the hepatic artery.',
+      ['Acute Liver Failure'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'a general statement that MSCs "can be induced into" other lineages is no modification',
+    study: study(
+      'Marrow MSCs in Osteonecrosis',
+      'MSCs can be induced into osteoblasts. Autologous bone marrow MSCs are injected into the femoral head.',
+      ['Osteonecrosis of the Femoral Head'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
 ];
