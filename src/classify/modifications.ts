@@ -3,7 +3,9 @@
  * Reads: MSC interventions and arms, titles, MSC sentences of the description (close to the MSC term; not
  * sentences about MSCs in general: "MSCs can be induced to differentiate into ...").
  * Vocabulary: rules/modifications.json; product facts (e.g. NurOwn -> differentiated).
- * Cue sets (rules/contexts.json): modifications.background.
+ * A modification word negated in its clause ("not genetically modified") is not stated (GUIDELINE: empty if none
+ * stated).
+ * Cue sets (rules/contexts.json): modifications.background, modifications.negated.
  * Returns: modifications (a set) and its evidence (each quote with the rule id that gave it).
  */
 import type { Evidence, Modification } from '../model/labels.js';
@@ -17,9 +19,17 @@ import { cueSet } from './cuesets.js';
 /** A description sentence about MSCs in general (definitions, literature), not about the study's product. */
 const BACKGROUND = cueSet('modifications.background');
 
+/** A negation shortly before the word, in the same clause. */
+const NEGATED = cueSet('modifications.negated');
+
 function background(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentenceOf(h);
   return BACKGROUND.test(v.text(h.field).slice(a, b));
+}
+
+function negated(v: StudyView, h: Hit): boolean {
+  const [a] = v.sentenceOf(h);
+  return NEGATED.test(v.text(h.field).slice(Math.max(a, h.start - 40), h.start));
 }
 
 export function decideModifications(
@@ -29,6 +39,7 @@ export function decideModifications(
   const hits = v.hits.filter(
     (h) =>
       h.family === 'modification' &&
+      !negated(v, h) &&
       (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
   );
   const evidence: Evidence[] = hits.map((h) => evidenceOf('modifications', h.value, h));

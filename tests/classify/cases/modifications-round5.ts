@@ -95,6 +95,16 @@ export const cases: CaseTable = [
     expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
   },
   {
+    name: 'MSCs said "not genetically modified" have no modification',
+    guideline: 'modifications: empty if none stated',
+    study: study(
+      'Unmodified Marrow MSCs in Multiple Sclerosis',
+      'The MSCs are expanded ex vivo and are not genetically modified; they are infused intravenously.',
+      ['Multiple Sclerosis'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
     name: 'MSCs "induced into" neural stem cells before use are differentiated',
     guideline:
       'differentiated: induced toward another lineage before administration, e.g. neural progenitors',
