@@ -192,8 +192,25 @@ export function decideRoutes(
   // "Percutaneous injection" says into bone only in a study about bone (fracture, nonunion, osteonecrosis ...);
   // in a knee or spinal cord study it names no route of its own.
   const boneStudy = BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | '));
+  // An MSC arm's description often describes the study's other interventions too ("the basic treatment is oral X
+  // plus Y ointment for topical use"): a route in a sentence of the arm that names another intervention of the study
+  // and holds no MSC or cell word is that intervention's, not the MSC product's (GUIDELINE: routes of the MSC product).
+  const otherNames = v.study.interventions
+    .filter((_, i) => !v.mscInterventions.has(i) && !coded.interventions.has(i))
+    .map((iv) => ARM_KEY(iv.name.replace(/\s*\(.*$/, '')))
+    .filter((n) => n.length >= 4);
+  const otherInterventionSentence = (h: Hit): boolean => {
+    if (h.zone !== 'arm' || otherNames.length === 0) return false;
+    const [a, b] = v.sentenceOf(h);
+    const sentence = v.text(h.field).slice(a, b);
+    if (CELL_WORD.test(sentence) || v.inField(h.field).some((m) => m.msc && m.start >= a && m.end <= b))
+      return false;
+    const key = ` ${ARM_KEY(sentence)} `;
+    return otherNames.some((n) => key.includes(` ${n} `));
+  };
   const usable = (h: Hit): boolean => {
     if (!KNOWN.has(h.value)) return false;
+    if (otherInterventionSentence(h)) return false;
     if (DRUG_OBJECT.test(v.text(h.field).slice(h.end, h.end + 60))) return false;
     if (h.rule !== 'route.intraosseous.percutaneous' || boneStudy) return true;
     const [a, b] = v.sentenceOf(h);
