@@ -6,9 +6,11 @@
  * Outside the MSC intervention, a material that is the name of another (comparator) intervention does not count.
  * Vocabulary: rules/biomaterial.json; product facts (e.g. Cartistem).
  * Cue sets (rules/contexts.json): biomaterial.background.
- * Returns: biomaterial (true/false) and its evidence (each quote with the rule id that gave it).
+ * Returns: biomaterial (true/false), its reason code and its evidence (each quote with the rule id that gave it).
+ * Reason codes (FAMILY_REASONS.biomaterial): stated (a carrier word quoted from the record), product_fact (the
+ *   named product's fact), none_stated (false).
  */
-import type { Evidence } from '../model/labels.js';
+import type { Evidence, FamilyReason } from '../model/labels.js';
 import { evidenceOf } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import { nearMsc } from './tiers.js';
@@ -23,10 +25,13 @@ function background(v: StudyView, h: Hit): boolean {
   return BACKGROUND.test(v.text(h.field).slice(a, b));
 }
 
-export function decideBiomaterial(
-  v: StudyView,
-  product: ProductResult,
-): { biomaterial: boolean; evidence: Evidence[] } {
+export interface BiomaterialResult {
+  biomaterial: boolean;
+  reason: FamilyReason<'biomaterial'>;
+  evidence: Evidence[];
+}
+
+export function decideBiomaterial(v: StudyView, product: ProductResult): BiomaterialResult {
   // A material that is itself another intervention of the study (hyaluronate as the control injection) is the
   // comparator when titles or the description name it, not the MSC product's carrier.
   const others = v.study.interventions
@@ -43,10 +48,14 @@ export function decideBiomaterial(
       !comparator(h),
   );
   if (hits.length > 0)
-    return { biomaterial: true, evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)) };
+    return {
+      biomaterial: true,
+      reason: 'stated',
+      evidence: hits.slice(0, 2).map((h) => evidenceOf('biomaterial', 'true', h)),
+    };
   if (product.product?.biomaterial) {
     const e = productFact('biomaterial', 'true', product, 'biomaterial');
-    if (e) return { biomaterial: true, evidence: [e] };
+    if (e) return { biomaterial: true, reason: 'product_fact', evidence: [e] };
   }
-  return { biomaterial: false, evidence: [] };
+  return { biomaterial: false, reason: 'none_stated', evidence: [] };
 }

@@ -11,9 +11,15 @@
  * placenta/amnion) implies allogeneic (GUIDELINE), quoting the source;
  * autologous words plus an unqualified perinatal source -> both.
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal.
- * Returns: donor and its evidence (each quote with the rule id that gave it).
+ * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
+ * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
+ *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
+ *   words of MSC sentences of the description), stated.unbound.title (any donor word of the titles),
+ *   stated.bound.other_sentence (the first bound word of another description sentence); autologous_plus_perinatal
+ *   (any of these saying autologous, plus an unqualified perinatal source -> both); product_fact;
+ *   perinatal_implied (a perinatal source -> allogeneic); none_stated.
  */
-import type { Donor, Evidence, TissueSource } from '../model/labels.js';
+import type { Donor, Evidence, FamilyReason, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import type { Hit, StudyView } from './view.js';
@@ -53,6 +59,12 @@ function bound(v: StudyView, d: Hit, donors: Hit[]): boolean {
   );
 }
 
+export interface DonorResult {
+  donor: Donor;
+  reason: FamilyReason<'donor'>;
+  evidence: Evidence[];
+}
+
 function decide(sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null {
   const auto = sel.filter((h) => h.value === 'autologous');
   const allo = sel.filter((h) => h.value === 'allogeneic');
@@ -78,17 +90,14 @@ function decide(sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null {
 }
 
 /** Autologous product words plus a perinatal source no autologous word qualifies -> both (GUIDELINE). */
-function withPerinatal(
-  v: StudyView,
-  r: { donor: Donor; evidence: Evidence[] },
-  sources: Evidence[],
-): { donor: Donor; evidence: Evidence[] } {
+function withPerinatal(v: StudyView, r: DonorResult, sources: Evidence[]): DonorResult {
   const peri = sources.find((e) => PERINATAL.has(e.value as TissueSource) && e.rule.startsWith('source.'));
   if (!peri) return r;
   const text = v.text(peri.field);
   if (OWN_BEFORE_PERINATAL.test(text.slice(Math.max(0, peri.start - 60), peri.start))) return r;
   return {
     donor: 'both',
+    reason: 'autologous_plus_perinatal',
     evidence: [
       ...r.evidence.map((e) => ({ ...e, value: 'both' })),
       { ...peri, label: 'donor', value: 'both', rule: 'donor.allogeneic.perinatal_source' },
@@ -100,7 +109,7 @@ export function decideDonor(
   v: StudyView,
   product: ProductResult,
   sources: { sources: TissueSource[]; evidence: Evidence[] },
-): { donor: Donor; evidence: Evidence[] } {
+): DonorResult {
   const donors = v.hits.filter((h) => h.family === 'donor' && v.tier(h) <= 3 && h.zone !== 'keyword');
   const isBackground = (h: Hit): boolean => {
     if (h.zone !== 'summary') return false;
@@ -110,22 +119,33 @@ export function decideDonor(
   };
   const b = donors.filter((d) => (bound(v, d, donors) || SELF_BOUND.has(d.rule)) && !isBackground(d));
   const summary = v.hits.filter((h) => h.family === 'donor' && h.zone === 'summary' && v.tier(h) === 4);
-  const r =
-    decide(b.filter((h) => v.tier(h) <= 2)) ??
-    decide(donors.filter((h) => v.tier(h) === 1)) ??
-    decide(b.filter((h) => v.tier(h) === 3)) ??
-    decide(donors.filter((h) => v.tier(h) === 2)) ??
-    decide(summary.filter((d) => bound(v, d, summary) && !isBackground(d)).slice(0, 1));
-  if (r) return r.donor === 'autologous' ? withPerinatal(v, r, sources.evidence) : r;
+  // The first step whose words decide, in order (each step's reason code names it).
+  const steps: ReadonlyArray<readonly [FamilyReason<'donor'>, () => Hit[]]> = [
+    ['stated.bound', () => b.filter((h) => v.tier(h) <= 2)],
+    ['stated.unbound', () => donors.filter((h) => v.tier(h) === 1)],
+    ['stated.bound.description', () => b.filter((h) => v.tier(h) === 3)],
+    ['stated.unbound.title', () => donors.filter((h) => v.tier(h) === 2)],
+    [
+      'stated.bound.other_sentence',
+      () => summary.filter((d) => bound(v, d, summary) && !isBackground(d)).slice(0, 1),
+    ],
+  ];
+  for (const [reason, select] of steps) {
+    const d = decide(select());
+    if (!d) continue;
+    const r: DonorResult = { donor: d.donor, reason, evidence: d.evidence };
+    return r.donor === 'autologous' ? withPerinatal(v, r, sources.evidence) : r;
+  }
   if (product.product && product.product.donor !== 'unspecified') {
     const e = productFact('donor', product.product.donor, product, 'donor');
-    if (e) return { donor: product.product.donor, evidence: [e] };
+    if (e) return { donor: product.product.donor, reason: 'product_fact', evidence: [e] };
   }
   const peri = sources.evidence.find((e) => PERINATAL.has(e.value as TissueSource));
   if (peri)
     return {
       donor: 'allogeneic',
+      reason: 'perinatal_implied',
       evidence: [{ ...peri, label: 'donor', value: 'allogeneic', rule: 'donor.allogeneic.perinatal_source' }],
     };
-  return { donor: 'unspecified', evidence: [] };
+  return { donor: 'unspecified', reason: 'none_stated', evidence: [] };
 }

@@ -6,9 +6,11 @@
  * forms such as "1 × 10^6 cells/kg", "1x10e6/kg", "2.0 x 10(6) MSC/kg", "1.0E+6/kg", "100 million cells",
  * ranges "1-2 × 10^6"; a value without a cell word or a per-kg unit is not a dose.
  * Cue sets (rules/contexts.json): dose.count, dose.maybe_dose, dose.not_cells.
- * Returns: dose (or null) and its evidence (each quote with the rule id that gave it).
+ * Returns: dose (or null), its reason code and its evidence (each quote with the rule id that gave it).
+ * Reason codes (FAMILY_REASONS.dose): where the first dose is read: stated.intervention (MSC interventions and
+ *   arms), stated.title, stated.description (summary or detailed description); none_stated.
  */
-import type { Dose, Evidence } from '../model/labels.js';
+import type { Dose, Evidence, FamilyReason } from '../model/labels.js';
 import type { DoseVocab } from './rules.js';
 import { normalize, sentenceAround } from './text.js';
 import type { StudyView } from './view.js';
@@ -48,6 +50,7 @@ function num(s: string | undefined): number | null {
 
 export interface DoseResult {
   dose: Dose | null;
+  reason: FamilyReason<'dose'>;
   evidence: Evidence[];
 }
 
@@ -162,10 +165,17 @@ export function decideDose(v: StudyView, vocab: DoseVocab): DoseResult {
         intervalDays: interval,
         text,
       },
+      // the fields read: MSC interventions/arms, then titles, then the summary/description
+      reason:
+        f.zone === 'title'
+          ? 'stated.title'
+          : f.zone === 'summary'
+            ? 'stated.description'
+            : 'stated.intervention',
       evidence: [
         { label: 'dose', value, field: f.path, start: d.start, end: d.end, text, rule: 'dose.value' },
       ],
     };
   }
-  return { dose: null, evidence: [] };
+  return { dose: null, reason: 'none_stated', evidence: [] };
 }

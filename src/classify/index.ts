@@ -1,7 +1,8 @@
 /**
  * mscope's classifier: explainable rules (data in the top-level rules/ folder) -> Labels with evidence.
  *
- *   classify(study)        one Study -> Labels (every non-empty value quotes at least one span of a Study field)
+ *   classify(study)        one Study -> Labels (every non-empty value quotes at least one span of a Study field;
+ *                          each family's value carries its reason code: screeningReason, reasons.<family>)
  *   RULESET_VERSION        "<rules/ruleset.json version>+<8-hex hash of rules/*.json>.<8-hex hash of the classifier code>"
  *   loadRules(dir?)        the parsed rules (re-exported)
  *   createClassifier(dir)  a classifier bound to another rules folder (tests, experiments)
@@ -75,6 +76,17 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
       specialty: spec.specialty,
       product: null,
       dose: null,
+      reasons: {
+        sources: 'not_included',
+        donor: 'not_included',
+        modifications: 'not_included',
+        biomaterial: 'not_included',
+        routes: 'not_included',
+        covid19: covid.reason,
+        specialty: spec.reason,
+        product: 'not_included',
+        dose: 'not_included',
+      },
       evidence,
     };
     if (included) {
@@ -93,6 +105,17 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
       labels.biomaterial = bio.biomaterial;
       labels.routes = routes.routes;
       labels.dose = dose.dose;
+      labels.reasons = {
+        sources: src.reason,
+        donor: donor.reason,
+        modifications: mods.reason,
+        biomaterial: bio.reason,
+        routes: routes.reason,
+        covid19: covid.reason,
+        specialty: spec.reason,
+        product: p.reason,
+        dose: dose.reason,
+      };
       for (const list of [
         p.evidence,
         src.evidence,

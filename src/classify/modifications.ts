@@ -6,9 +6,11 @@
  * A modification word negated in its clause ("not genetically modified") is not stated (GUIDELINE: empty if none
  * stated).
  * Cue sets (rules/contexts.json): modifications.background, modifications.negated.
- * Returns: modifications (a set) and its evidence (each quote with the rule id that gave it).
+ * Returns: modifications (a set), its reason code and its evidence (each quote with the rule id that gave it).
+ * Reason codes (FAMILY_REASONS.modifications): stated (quoted from the record; a named product's modifications are
+ *   added), product_fact (the record states none: the named product's), none_stated.
  */
-import type { Evidence, Modification } from '../model/labels.js';
+import type { Evidence, FamilyReason, Modification } from '../model/labels.js';
 import { MODIFICATIONS } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
@@ -32,10 +34,13 @@ function negated(v: StudyView, h: Hit): boolean {
   return NEGATED.test(v.text(h.field).slice(Math.max(a, h.start - 40), h.start));
 }
 
-export function decideModifications(
-  v: StudyView,
-  product: ProductResult,
-): { modifications: Modification[]; evidence: Evidence[] } {
+export interface ModificationsResult {
+  modifications: Modification[];
+  reason: FamilyReason<'modifications'>;
+  evidence: Evidence[];
+}
+
+export function decideModifications(v: StudyView, product: ProductResult): ModificationsResult {
   const hits = v.hits.filter(
     (h) =>
       h.family === 'modification' &&
@@ -50,5 +55,10 @@ export function decideModifications(
     }
   }
   const modifications = MODIFICATIONS.filter((m) => evidence.some((e) => e.value === m));
-  return { modifications, evidence: firstPerValue(evidence) };
+  const reason = modifications.some((m) => hits.some((h) => h.value === m))
+    ? 'stated'
+    : modifications.length > 0
+      ? 'product_fact'
+      : 'none_stated';
+  return { modifications, reason, evidence: firstPerValue(evidence) };
 }

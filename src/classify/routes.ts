@@ -15,9 +15,19 @@
  *   routes.cns, routes.drug_object, routes.implant, routes.injectable_carrier, routes.injection,
  *   routes.medullary, routes.not_product, routes.other_organ, routes.parenchymal, routes.plan,
  *   routes.route_label, routes.tumour.
- * Returns: routes (a set) and its evidence (each quote with the rule id that gave it).
+ * Returns: routes (a set), its reason code and its evidence (each quote with the rule id that gave it).
+ * Reason codes (FAMILY_REASONS.routes), in decision order: an explicit route word of stated.intervention (the MSC
+ *   interventions and arms, or those of a product named only by a code), stated.title (titles, plus the plan
+ *   sentences of the description), stated.plan (no title names one: MSC sentences of the description stating the
+ *   study plan, "will receive ..."), stated.description (other MSC sentences of the description, or one naming the
+ *   intervention), stated.cell_sentence (a description sentence about the cells), stated.administration (a
+ *   description sentence naming an injection's route, or a "Route:" line); else a bare "infusion" ->
+ *   intravenous: iv_default.intervention / .title / .description (the first of those tiers with one);
+ *   implant_word (a carrier-borne product and a bare "implantation"/"graft": topical on a skin surface, else
+ *   surgical implantation); iv_default.outcome (a record without descriptions: an outcome naming the MSC
+ *   infusion); product_fact; carrier (a carrier-borne product, no route or injection named); none_stated.
  */
-import type { Evidence, Route } from '../model/labels.js';
+import type { Evidence, FamilyReason, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
@@ -99,12 +109,33 @@ function codedProduct(v: StudyView): { interventions: Set<number>; arms: Set<num
   return { interventions, arms };
 }
 
+export interface RoutesResult {
+  routes: Route[];
+  reason: FamilyReason<'routes'>;
+  evidence: Evidence[];
+}
+
+/** The reason code of each group of decideRoutes (explicit route words), in group order. */
+const STATED: ReadonlyArray<FamilyReason<'routes'>> = [
+  'stated.intervention',
+  'stated.title',
+  'stated.description',
+  'stated.cell_sentence',
+  'stated.administration',
+];
+/** The reason code of a bare "infusion" found in the first three groups, in group order. */
+const IV_DEFAULT: ReadonlyArray<FamilyReason<'routes'>> = [
+  'iv_default.intervention',
+  'iv_default.title',
+  'iv_default.description',
+];
+
 export function decideRoutes(
   v: StudyView,
   product: ProductResult,
   biomaterial: boolean,
   surfaceCondition: boolean,
-): { routes: Route[]; evidence: Evidence[] } {
+): RoutesResult {
   const hits = v.hits.filter((h) => h.family === 'route');
   const cellSentence = (h: Hit): boolean => {
     const text = v.text(h.field);
@@ -260,22 +291,34 @@ export function decideRoutes(
       }
       return {
         routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)),
+        // the title group also takes the description's plan sentences: they decide alone when no title names a route
+        reason: gi === 1 && !chosen.some((h) => v.tier(h) === 2) ? 'stated.plan' : STATED[gi]!,
         evidence: firstPerValue(evidence),
       };
     }
   }
-  for (const g of groups.slice(0, 3)) {
+  for (const [gi, g] of groups.slice(0, 3).entries()) {
     const weak = hits.filter(g);
     const iv = weak.find((h) => h.value === 'intravenous_weak');
-    if (iv) return { routes: ['intravenous'], evidence: [evidenceOf('routes', 'intravenous', iv)] };
+    if (iv)
+      return {
+        routes: ['intravenous'],
+        reason: IV_DEFAULT[gi]!,
+        evidence: [evidenceOf('routes', 'intravenous', iv)],
+      };
     if (biomaterial) {
       const surface = weak.find((h) => h.value === 'topical_weak' || h.value === 'surgical_weak');
       if (surface && surfaceCondition)
-        return { routes: ['topical'], evidence: [evidenceOf('routes', 'topical', surface)] };
+        return {
+          routes: ['topical'],
+          reason: 'implant_word',
+          evidence: [evidenceOf('routes', 'topical', surface)],
+        };
       const surgical = weak.find((h) => h.value === 'surgical_weak');
       if (surgical)
         return {
           routes: ['surgical_implantation'],
+          reason: 'implant_word',
           evidence: [evidenceOf('routes', 'surgical_implantation', surgical)],
         };
     }
@@ -284,7 +327,12 @@ export function decideRoutes(
   // outcome measure naming the MSC infusion ("time to extubation after MSC infusion") is where it says how.
   if (noDescriptions(v)) {
     const iv = hits.find((h) => h.zone === 'outcome' && h.value === 'intravenous_weak' && nearMsc(v, h, 40));
-    if (iv) return { routes: ['intravenous'], evidence: [evidenceOf('routes', 'intravenous', iv)] };
+    if (iv)
+      return {
+        routes: ['intravenous'],
+        reason: 'iv_default.outcome',
+        evidence: [evidenceOf('routes', 'intravenous', iv)],
+      };
   }
   const evidence: Evidence[] = [];
   for (const r of product.product?.routes ?? []) {
@@ -293,9 +341,10 @@ export function decideRoutes(
   }
   if (evidence.length === 0 && biomaterial) {
     const carrier = carrierDefault(v, surfaceCondition);
-    if (carrier) return { routes: [carrier.value as Route], evidence: [carrier] };
+    if (carrier) return { routes: [carrier.value as Route], reason: 'carrier', evidence: [carrier] };
   }
-  return { routes: ROUTES.filter((r) => evidence.some((e) => e.value === r)), evidence };
+  const routes = ROUTES.filter((r) => evidence.some((e) => e.value === r));
+  return { routes, reason: routes.length > 0 ? 'product_fact' : 'none_stated', evidence };
 }
 
 /** The first bone-defect words of the titles or conditions, as intraosseous evidence. */

@@ -8,14 +8,18 @@
  * In any tier, a tissue named as the comparator of a contrast ("unlike bone marrow MSCs, cord MSCs ...") is not
  * a source, and a sentence saying where MSCs are found in general counts only when nothing else names a tissue.
  * Cue sets (rules/contexts.json): sources.background, sources.contrast, sources.general, sources.negated.
- * Returns: sources (a set) and its evidence (each quote with the rule id that gave it).
+ * Returns: sources (a set), its reason code and its evidence (each quote with the rule id that gave it).
+ * Reason codes (FAMILY_REASONS.sources): stated.intervention / stated.title / stated.description (the first tier
+ *   naming a tissue: MSC interventions and arms, titles/keywords, MSC sentences of the description; a named
+ *   product's sources are added to them), general_statement (only sentences saying where MSCs are found in
+ *   general name one), product_fact (the record names none: the named product's sources), none_stated.
  */
-import type { Evidence, TissueSource } from '../model/labels.js';
+import type { Evidence, FamilyReason, TissueSource } from '../model/labels.js';
 import { SOURCES } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
 import { firstTier, nearMsc } from './tiers.js';
-import type { Hit, StudyView } from './view.js';
+import type { Hit, StudyView, Tier } from './view.js';
 import { cueSet } from './cuesets.js';
 
 const KNOWN = new Set<string>(SOURCES);
@@ -78,10 +82,21 @@ function background(v: StudyView, h: Hit): boolean {
   return BACKGROUND.test(v.text(h.field).slice(a, b));
 }
 
-export function decideSources(
-  v: StudyView,
-  product: ProductResult,
-): { sources: TissueSource[]; evidence: Evidence[] } {
+/** The reason code of sources quoted from one tier (pick reads tiers 1-3 only, one tier at a time). */
+const STATED: Readonly<Record<Tier, FamilyReason<'sources'>>> = {
+  1: 'stated.intervention',
+  2: 'stated.title',
+  3: 'stated.description',
+  4: 'stated.description',
+};
+
+export interface SourcesResult {
+  sources: TissueSource[];
+  reason: FamilyReason<'sources'>;
+  evidence: Evidence[];
+}
+
+export function decideSources(v: StudyView, product: ProductResult): SourcesResult {
   const all = v.hits.filter((h) => sourceOf(h) !== null);
   const general = new Set<Hit>();
   const cand = dropEnumerations(v, all, general);
@@ -102,5 +117,13 @@ export function decideSources(
     }
   }
   const sources = SOURCES.filter((s) => evidence.some((e) => e.value === s));
-  return { sources, evidence: firstPerValue(evidence) };
+  const reason: FamilyReason<'sources'> =
+    chosen.length > 0
+      ? specific.length > 0
+        ? STATED[v.tier(chosen[0]!)]
+        : 'general_statement'
+      : sources.length > 0
+        ? 'product_fact'
+        : 'none_stated';
+  return { sources, reason, evidence: firstPerValue(evidence) };
 }

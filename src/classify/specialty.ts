@@ -7,9 +7,12 @@
  * replace them outright (`overrides`: stem cell transplantation in leukaemia -> hematology_transplant).
  * COVID-19 -> pneumology (GUIDELINE). Nothing matched -> other, quoting the first condition (or title).
  * Cue sets (rules/contexts.json): none.
- * Returns: specialty and its evidence (each quote with the rule id that gave it).
+ * Returns: specialty, its reason code and its evidence (each quote with the rule id that gave it).
+ * Reason codes (FAMILY_REASONS.specialty): covid19 (-> pneumology), matched (the highest score, quoting a term
+ *   matched in a condition, title, keyword or MeSH term), mesh_tree (the highest score, from the MeSH
+ *   ancestor/branch table only), none_matched (other).
  */
-import type { Evidence, Specialty } from '../model/labels.js';
+import type { Evidence, FamilyReason, Specialty } from '../model/labels.js';
 import { SPECIALTIES } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { evidenceOf } from './evidence.js';
@@ -45,15 +48,22 @@ function lowered(text: string): string {
   return l;
 }
 
+export interface SpecialtyResult {
+  specialty: Specialty;
+  reason: FamilyReason<'specialty'>;
+  evidence: Evidence[];
+}
+
 export function decideSpecialty(
   study: Study,
   matcher: Matcher,
   table: SpecialtyTable,
   covid19: Evidence | undefined,
-): { specialty: Specialty; evidence: Evidence[] } {
+): SpecialtyResult {
   if (covid19)
     return {
       specialty: 'pneumology',
+      reason: 'covid19',
       evidence: [
         { ...covid19, label: 'specialty', value: 'pneumology', rule: 'specialty.pneumology.covid19' },
       ],
@@ -116,7 +126,7 @@ export function decideSpecialty(
           text,
           rule: `specialty.${top[0]}.mesh`,
         };
-    return { specialty: top[0] as Specialty, evidence: [ev] };
+    return { specialty: top[0] as Specialty, reason: m ? 'matched' : 'mesh_tree', evidence: [ev] };
   }
   const [path, text] = study.conditions[0]
     ? ['conditions.0', study.conditions[0]]
@@ -134,5 +144,5 @@ export function decideSpecialty(
         },
       ]
     : [];
-  return { specialty: 'other', evidence };
+  return { specialty: 'other', reason: 'none_matched', evidence };
 }

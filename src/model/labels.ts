@@ -155,6 +155,95 @@ export const ScreeningReasonSchema = z.enum(SCREENING_REASONS);
 export type ScreeningReason = z.infer<typeof ScreeningReasonSchema>;
 
 /**
+ * Reason codes of the other label families: which decision branch of the family's module (its header lists them)
+ * gave the value, one closed list per family. Common codes: `stated.<where>` (quoted from the record: `intervention`
+ * = the MSC interventions and their arms, `title` = titles/keywords, `description` = MSC sentences of the
+ * summary/description), `product_fact` (the named product's fact, the record stating none), `none_stated` (empty
+ * value: nothing found), `not_included` (the fact families are decided only for included studies), `reviewer` (a
+ * reviewer's decision overrode the classifier's value: analyze/review.ts). The category's reason is
+ * `screeningReason`. README "Reason codes of the other label families" documents each.
+ */
+export const FAMILY_REASONS = {
+  sources: [
+    'stated.intervention',
+    'stated.title',
+    'stated.description',
+    'general_statement',
+    'product_fact',
+    'none_stated',
+    'not_included',
+    'reviewer',
+  ],
+  donor: [
+    'stated.bound',
+    'stated.unbound',
+    'stated.bound.description',
+    'stated.unbound.title',
+    'stated.bound.other_sentence',
+    'autologous_plus_perinatal',
+    'product_fact',
+    'perinatal_implied',
+    'none_stated',
+    'not_included',
+    'reviewer',
+  ],
+  modifications: ['stated', 'product_fact', 'none_stated', 'not_included', 'reviewer'],
+  biomaterial: ['stated', 'product_fact', 'none_stated', 'not_included', 'reviewer'],
+  routes: [
+    'stated.intervention',
+    'stated.title',
+    'stated.plan',
+    'stated.description',
+    'stated.cell_sentence',
+    'stated.administration',
+    'iv_default.intervention',
+    'iv_default.title',
+    'iv_default.description',
+    'iv_default.outcome',
+    'implant_word',
+    'product_fact',
+    'carrier',
+    'none_stated',
+    'not_included',
+    'reviewer',
+  ],
+  covid19: ['stated.title', 'stated.condition', 'stated.keyword', 'stated.mesh', 'none_stated', 'reviewer'],
+  specialty: ['covid19', 'matched', 'mesh_tree', 'none_matched', 'reviewer'],
+  product: [
+    'named.intervention',
+    'named.title',
+    'named.description',
+    'none_named',
+    'not_included',
+    'reviewer',
+  ],
+  dose: [
+    'stated.intervention',
+    'stated.title',
+    'stated.description',
+    'none_stated',
+    'not_included',
+    'reviewer',
+  ],
+} as const;
+export type ReasonFamily = keyof typeof FAMILY_REASONS;
+export const REASON_FAMILIES = Object.keys(FAMILY_REASONS) as ReasonFamily[];
+/** The reason code type of one family, e.g. `FamilyReason<'donor'>`. */
+export type FamilyReason<F extends ReasonFamily> = (typeof FAMILY_REASONS)[F][number];
+export const LabelReasonsSchema = z.object({
+  sources: z.enum(FAMILY_REASONS.sources),
+  donor: z.enum(FAMILY_REASONS.donor),
+  modifications: z.enum(FAMILY_REASONS.modifications),
+  biomaterial: z.enum(FAMILY_REASONS.biomaterial),
+  routes: z.enum(FAMILY_REASONS.routes),
+  covid19: z.enum(FAMILY_REASONS.covid19),
+  specialty: z.enum(FAMILY_REASONS.specialty),
+  product: z.enum(FAMILY_REASONS.product),
+  dose: z.enum(FAMILY_REASONS.dose),
+});
+export type LabelReasons = z.infer<typeof LabelReasonsSchema>;
+
+/**
  * How a label was reached: `high` = stated explicitly where the product is described (MSC intervention/arm, named
  * product, conditions); `medium` = inferred (titles, description sentences, expansion cues, guideline inferences such
  * as perinatal -> allogeneic), background-only or conflicting cues, or an empty value on a full record; `low` = the
@@ -193,6 +282,8 @@ export const LabelsSchema = z.object({
   /** Canonical named product (e.g. "remestemcel-L"), null when none named. */
   product: z.string().nullable(),
   dose: DoseSchema.nullable(),
+  /** Reason code of each other family's value (absent in labels stored by classifiers before the codes existed). */
+  reasons: LabelReasonsSchema.optional(),
   /** Confidence of each label (absent in labels stored by rulesets before 1.1.0). */
   confidence: LabelConfidenceSchema.optional(),
   evidence: z.array(EvidenceSchema),

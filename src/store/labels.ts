@@ -32,9 +32,12 @@ const LABEL_COLUMNS: readonly LabelColumn[] = [
   { name: 'slim_json', kind: 'varchar', get: (l) => slimLabelsJson(l) },
 ];
 
-/** The labels without their evidence, as JSON (what lists and metrics read; pipeline/compact.ts). */
+/**
+ * The labels without their evidence and reason codes, as JSON (what lists and metrics read; pipeline/compact.ts).
+ * Like the evidence, the reason codes are read per study from labels_json (the study view, exports).
+ */
 export function slimLabelsJson(l: Labels): string {
-  const { evidence: _evidence, ...rest } = l;
+  const { evidence: _evidence, reasons: _reasons, ...rest } = l;
   return JSON.stringify(rest);
 }
 
