@@ -1,7 +1,7 @@
 /**
  * Pipeline step 1: read registry records (files, or the live API) into ONE new immutable snapshot.
- * Files are read, parsed, mapped and serialized by `fileRows` (in a worker thread when a core is idle) while this
- * thread appends to DuckDB; the snapshot is committed at the end or not at all (a failure, an abort or a kill
+ * Files (and the members of zip archives) are read, parsed, mapped and serialized by `fileRows` on worker threads,
+ * one per core, while this thread appends to DuckDB; the snapshot is committed at the end or not at all (a failure, an abort or a kill
  * leaves no partial snapshot). The slim rows the dashboard loads are written with it (completed by compact.ts when
  * duplicates were dropped).
  */
@@ -77,8 +77,14 @@ export interface IngestOptions {
   onProgress?: OnProgress;
   /** Abort: no snapshot is created; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Read files in a worker thread (default: see fileRows). */
+  /** Read files on worker threads (default: see fileRows; false: in this thread). */
   worker?: boolean;
+  /** Reading worker threads (0: this thread; default: see fileRows). */
+  workers?: number;
+  /** Provenance fetchedAt of every record read from files (default: now). */
+  fetchedAt?: string;
+  /** Files or zip members per block dealt to the workers (default: see fileRows; tests use small blocks). */
+  block?: number;
   /** Parts of files skipped with a reason (damaged EUCTR member-state blocks), as they are found. */
   onWarning?: (message: string) => void;
 }
@@ -100,6 +106,9 @@ export async function ingestSnapshot(
       {
         signal: opts.signal,
         worker: opts.worker,
+        workers: opts.workers,
+        block: opts.block,
+        fetchedAt: opts.fetchedAt,
         onWarning: opts.onWarning,
         onBytes: (i, n) => {
           const f = files[i]!;

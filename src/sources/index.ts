@@ -27,7 +27,7 @@ import { decodeUtf8, metered, openFile, peek, type ByteInput, type ReadOptions }
 import { newContext, nextProvenance } from './records.js';
 import { readEuctr } from './registry/euctr.js';
 import { readRegistryXml } from './registry/read-xml.js';
-import { looksLikeZip, zipMembers } from './zip.js';
+import { looksLikeZip, WHOLE_BYTES, zipMembers } from './zip.js';
 
 export type { SourceFormat } from '../model/study.js';
 export type { ReadOptions } from './input.js';
@@ -156,44 +156,83 @@ async function* readInput(
   }
 }
 
-/** Read every study in a registry file (or zip archive of files). See the module comment. */
-export async function* readStudies(path: string, opts: ReadOptions = {}): AsyncGenerator<StudyRecord> {
+/** One unit of input: a file, or one member of a zip archive; `records` is null for a unit not taken. */
+export interface ReadUnit {
+  /** 0-based position among the units of all the paths read. */
+  unit: number;
+  /** Index of the path it belongs to. */
+  file: number;
+  records: AsyncGenerator<StudyRecord> | null;
+}
+
+export interface UnitOptions extends Omit<ReadOptions, 'onBytes'> {
+  /** Read only the units for which this is true (the others are yielded with `records: null`, unread). */
+  take?: (unit: number) => boolean;
+  /** Bytes read so far of path `file` (an archive: by the compressed size of the members passed). */
+  onBytes?: (file: number, bytesRead: number, totalBytes: number) => void;
+}
+
+/**
+ * The units of `paths` in order: every file, every file member of a zip archive. A unit's records must be read
+ * before the next unit is asked for. Several readers (threads) can share the work by taking disjoint units.
+ */
+export async function* readUnits(paths: readonly string[], opts: UnitOptions = {}): AsyncGenerator<ReadUnit> {
   const fetchedAt = opts.fetchedAt ?? new Date().toISOString();
-  opts.signal?.throwIfAborted();
-  const file = await openFile(path);
-  const bytes = await peek(file.chunks, (h) => byteLength(h) >= 4);
-  if (!looksLikeZip(firstBytes(bytes.head, 4))) {
-    yield* readInput(
-      { ...file, chunks: metered({ ...file, chunks: bytes.all }, opts) },
-      fetchedAt,
-      opts,
-      false,
-    );
-    return;
-  }
-  await bytes.all.return(undefined);
-  // Progress in an archive is reported against the archive's size: members already read count with their
-  // compressed size, the current one in proportion to its uncompressed bytes read.
-  let before = 0;
-  const report = opts.onBytes;
-  for await (const member of zipMembers(path)) {
-    const onBytes = report
-      ? (n: number, size: number): void =>
-          report(
-            Math.min(file.size, before + Math.round(member.compressedSize * (size > 0 ? n / size : 1))),
-            file.size,
-          )
-      : undefined;
-    if (member.whole) {
-      yield* readInput(member, fetchedAt, opts, true);
+  const take = opts.take;
+  const readOpts: ReadOptions = { fetchedAt, signal: opts.signal, onWarning: opts.onWarning };
+  let unit = 0;
+  for (let f = 0; f < paths.length; f++) {
+    opts.signal?.throwIfAborted();
+    const path = paths[f]!;
+    const report = opts.onBytes ? (n: number, size: number): void => opts.onBytes!(f, n, size) : undefined;
+    const file = await openFile(path);
+    const bytes = await peek(file.chunks, (h) => byteLength(h) >= 4);
+    if (!looksLikeZip(firstBytes(bytes.head, 4))) {
+      const u = unit++;
+      if (take && !take(u)) {
+        await bytes.all.return(undefined);
+        yield { unit: u, file: f, records: null };
+      } else {
+        const chunks = metered({ ...file, chunks: bytes.all }, { ...readOpts, onBytes: report });
+        yield { unit: u, file: f, records: readInput({ ...file, chunks }, fetchedAt, readOpts, false) };
+      }
+      continue;
+    }
+    await bytes.all.return(undefined);
+    // Progress in an archive is reported against the archive's size: members already passed count with their
+    // compressed size, the current one in proportion to its uncompressed bytes read.
+    let before = 0;
+    const first = unit;
+    for await (const member of zipMembers(path, WHOLE_BYTES, take && ((i) => take(first + i)))) {
+      const u = unit++;
+      if (!member.taken) {
+        yield { unit: u, file: f, records: null };
+      } else if (member.whole) {
+        yield { unit: u, file: f, records: readInput(member, fetchedAt, readOpts, true) };
+      } else {
+        const onBytes = report
+          ? (n: number, size: number): void =>
+              report(
+                Math.min(file.size, before + Math.round(member.compressedSize * (size > 0 ? n / size : 1))),
+                file.size,
+              )
+          : undefined;
+        const chunks = metered(member, { ...readOpts, onBytes });
+        yield { unit: u, file: f, records: readInput({ ...member, chunks }, fetchedAt, readOpts, true) };
+      }
       before += member.compressedSize;
       report?.(Math.min(file.size, before), file.size);
-    } else {
-      yield* readInput({ ...member, chunks: metered(member, { ...opts, onBytes }) }, fetchedAt, opts, true);
-      before += member.compressedSize;
     }
+    report?.(file.size, file.size);
   }
-  report?.(file.size, file.size);
+}
+
+/** Read every study in a registry file (or zip archive of files). See the module comment. */
+export async function* readStudies(path: string, opts: ReadOptions = {}): AsyncGenerator<StudyRecord> {
+  opts.signal?.throwIfAborted();
+  const { onBytes, ...rest } = opts;
+  const units = readUnits([path], { ...rest, onBytes: onBytes && ((_f, n, size) => onBytes(n, size)) });
+  for await (const u of units) yield* u.records!;
 }
 
 export interface DetectedFormat {

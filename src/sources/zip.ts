@@ -54,6 +54,8 @@ export interface ZipMember extends ByteInput {
   compressedSize: number;
   /** The inflated content of a small member (the same bytes `chunks` yields). */
   whole: Uint8Array | null;
+  /** False for a member left to another reader (`take`): neither read nor inflated, `chunks` yields nothing. */
+  taken: boolean;
 }
 
 /** Reads of a file through one sliding window: sequential reads cost one system call per WINDOW bytes. */
@@ -263,11 +265,18 @@ function inflateWhole(label: string, data: Buffer, e: CentralEntry): Uint8Array 
   return out;
 }
 
+const NOTHING: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => oneChunk(new Uint8Array(0)) };
+
 /**
  * The file members of a zip archive, in directory order (see the module comment). Members up to `wholeBytes` are
- * inflated whole, larger ones streamed.
+ * inflated whole, larger ones streamed. With `take`, a member `i` (0-based, counting file members only) for which
+ * `take(i)` is false is yielded untouched (`taken: false`): readers on several threads share an archive that way.
  */
-export async function* zipMembers(path: string, wholeBytes = WHOLE_BYTES): AsyncGenerator<ZipMember> {
+export async function* zipMembers(
+  path: string,
+  wholeBytes = WHOLE_BYTES,
+  take?: (member: number) => boolean,
+): AsyncGenerator<ZipMember> {
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');
@@ -281,8 +290,19 @@ export async function* zipMembers(path: string, wholeBytes = WHOLE_BYTES): Async
     const win = new FileWindow(fh, size);
     for await (const e of centralEntries(path, fh, dir)) {
       if (skip(e.name)) continue;
-      members++;
+      const index = members++;
       const label = `${path}!${e.name}`;
+      if (take && !take(index)) {
+        yield {
+          label,
+          size: e.size,
+          compressedSize: e.compressedSize,
+          whole: null,
+          chunks: NOTHING,
+          taken: false,
+        };
+        continue;
+      }
       checkInflation(label, e.size, e.compressedSize);
       if (e.flags & 0x1)
         throw new InputError({ file: label }, 'is encrypted; mscope reads unencrypted archives only');
@@ -299,7 +319,14 @@ export async function* zipMembers(path: string, wholeBytes = WHOLE_BYTES): Async
         throw new InputError({ file: label }, 'corrupt zip member (it runs past the end of the archive)');
       if (e.size <= wholeBytes && e.compressedSize <= wholeBytes) {
         const whole = inflateWhole(label, await win.at(start, e.compressedSize), e);
-        yield { label, size: e.size, compressedSize: e.compressedSize, whole, chunks: oneChunk(whole) };
+        yield {
+          label,
+          size: e.size,
+          compressedSize: e.compressedSize,
+          whole,
+          chunks: oneChunk(whole),
+          taken: true,
+        };
       } else {
         yield {
           label,
@@ -307,6 +334,7 @@ export async function* zipMembers(path: string, wholeBytes = WHOLE_BYTES): Async
           compressedSize: e.compressedSize,
           whole: null,
           chunks: streamMember(label, fh, start, e),
+          taken: true,
         };
       }
     }

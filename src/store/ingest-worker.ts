@@ -28,7 +28,7 @@ const post = (m: WorkerMessage): void => port.postMessage(m);
 
 async function main(): Promise<void> {
   try {
-    for await (const b of produceBatches(input.paths, input.fetchedAt)) {
+    for await (const b of produceBatches(input.paths, input.fetchedAt, undefined, input.deal)) {
       while (credits === 0) await new Promise<void>((r) => (wake = r));
       credits--;
       post({ type: 'batch', ...b });

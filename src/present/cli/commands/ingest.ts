@@ -76,7 +76,7 @@ async function run(paths: string[], opts: IngestOptions, cmd: Command): Promise<
   const warnings: string[] = [];
   let records = 0;
   try {
-    // reading, parsing and serialization run in a worker thread; this thread appends to DuckDB
+    // reading, parsing and serialization run on worker threads; this thread appends to DuckDB
     let note: string | null = null;
     const info = await withStore(cmd, {}, async (store) => {
       const created = await ingestSnapshot(

@@ -1,0 +1,129 @@
+/**
+ * The whole-registry ingest on several reading workers (`fileRows`: zip members and files dealt in blocks to worker
+ * threads, taken back in order) stores exactly what one thread stores: the same study rows in the same order (every
+ * column: stored study JSON, raw JSON, ingest_seq), the same slim rows, the same de-duplication decisions and
+ * counts; a damaged member fails with the same one-line error and stores nothing. The workers are the compiled
+ * ones (`npm run build`); without dist/ only the one-thread path runs and the comparison is skipped.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ingestSnapshot as IngestSnapshot } from '../../src/pipeline/ingest.js';
+import { expandInputs } from '../../src/pipeline/ingest.js';
+import type { openStore as OpenStore, Store } from '../../src/store/index.js';
+import { nctOf, registryStudies, writeStudyFiles, writeStudyZip } from './registry-records.js';
+
+const DIR = mkdtempSync(join(tmpdir(), 'mscope-registry-workers-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+const DIST = resolve(__dirname, '../../dist');
+const built = existsSync(join(DIST, 'store/ingest-worker.js'));
+const load = async <T>(p: string): Promise<T> => (await import(pathToFileURL(join(DIST, p)).href)) as T;
+
+type Obj = Record<string, unknown>;
+const N = 300;
+const FETCHED = '2026-01-02T03:04:05.000Z';
+const studies = registryStudies(N);
+/** A later record of study 40 with another title: de-duplication keeps it (same update date, later record). */
+const dup = JSON.parse(JSON.stringify(studies[40])) as Obj;
+((dup.protocolSection as Obj).identificationModule as Obj).briefTitle = 'The later record of the same study';
+
+async function content(store: Store, id: number) {
+  const conn = store.connection();
+  const rows = (
+    await conn.runAndReadAll(
+      'SELECT * EXCLUDE (snapshot_id) FROM studies WHERE snapshot_id = $1 ORDER BY ingest_seq',
+      [id],
+    )
+  ).getRowObjectsJS();
+  const slim = (
+    await conn.runAndReadAll(
+      'SELECT nct_id, slim_json FROM study_slim WHERE snapshot_id = $1 ORDER BY nct_id',
+      [id],
+    )
+  ).getRowObjectsJS();
+  return { rows, slim };
+}
+
+describe.skipIf(!built)('ingest on several reading workers', () => {
+  it('stores the same snapshot as one thread (zip with a duplicate; folder and zip together)', async () => {
+    const { ingestSnapshot } = await load<{ ingestSnapshot: typeof IngestSnapshot }>('pipeline/ingest.js');
+    const { openStore } = await load<{ openStore: typeof OpenStore }>('store/index.js');
+    const zip = writeStudyZip(join(DIR, 'dup.zip'), [...studies, dup]);
+    const folder = writeStudyFiles(join(DIR, 'files'), studies.slice(0, 45));
+    const other = writeStudyZip(join(DIR, 'other.zip'), registryStudies(N + 60).slice(N));
+    const inputs: Array<{ name: string; paths: string[] }> = [
+      { name: 'zip', paths: [zip] },
+      { name: 'folder and zip', paths: [folder, other] },
+    ];
+    for (const { name, paths } of inputs) {
+      const files = await expandInputs(paths);
+      const store = await openStore(join(DIR, `${name.replace(/ /g, '-')}.duckdb`));
+      try {
+        const ingest = async (workers: number, block?: number) => {
+          const info = await ingestSnapshot(store, { files }, { workers, block, fetchedAt: FETCHED });
+          return { info: { ...info, id: 0, createdAt: '' }, ...(await content(store, info.id)) };
+        };
+        const one = await ingest(0);
+        if (name === 'zip') {
+          expect(one.info.studyCount).toBe(N);
+          expect(one.info.duplicatesDropped).toBe(1);
+          const kept = one.rows.find((r) => r.nct_id === nctOf(dup))!;
+          expect(String(kept.brief_title)).toBe('The later record of the same study');
+          expect(kept.ingest_seq).toBe(N + 1);
+        } else expect(one.info.studyCount).toBe(45 + 60);
+        expect(one.slim.length).toBe(one.info.studyCount);
+        for (const [workers, block] of [
+          [1, undefined],
+          [2, 7],
+          [3, 5],
+          [2, 1],
+        ] as const) {
+          const many = await ingest(workers, block);
+          expect(many.info).toEqual(one.info);
+          expect(many.rows).toEqual(one.rows);
+          expect(many.slim).toEqual(one.slim);
+        }
+      } finally {
+        await store.close();
+      }
+    }
+  });
+
+  it('a damaged member: the same one-line error as one thread, and no snapshot', async () => {
+    const { ingestSnapshot } = await load<{ ingestSnapshot: typeof IngestSnapshot }>('pipeline/ingest.js');
+    const { openStore } = await load<{ openStore: typeof OpenStore }>('store/index.js');
+    const zip = writeStudyZip(join(DIR, 'to-damage.zip'), studies, { level: 0 });
+    const bytes = readFileSync(zip);
+    // a member in the middle: its JSON no longer parses (stored, so the CRC is what fails first)
+    const name = Buffer.from(`ctg-studies/${nctOf(studies[170]!)}.json`);
+    const at = bytes.indexOf(name) + name.length + 40;
+    bytes[at] = bytes[at]! ^ 0x20;
+    const bad = join(DIR, 'damaged.zip');
+    writeFileSync(bad, bytes);
+    const store = await openStore(join(DIR, 'damaged.duckdb'));
+    try {
+      const fail = (workers: number, block?: number) =>
+        ingestSnapshot(store, { files: [{ path: bad, size: bytes.length }] }, { workers, block }).then(
+          () => null,
+          (e: Error) => e,
+        );
+      const one = await fail(0);
+      expect(one?.message).toContain(`${bad}!ctg-studies/${nctOf(studies[170]!)}.json`);
+      expect(one?.message).not.toContain('\n');
+      for (const [workers, block] of [
+        [2, 7],
+        [3, 13],
+      ] as const) {
+        const many = await fail(workers, block);
+        expect(many?.name).toBe(one?.name);
+        expect(many?.message).toBe(one?.message);
+      }
+      expect(await store.listSnapshots()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
