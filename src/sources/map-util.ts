@@ -227,18 +227,37 @@ function latestPlausibleDay(): string {
   return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Serialized studies, as `validated` made them: the store keeps this text as the study JSON (see studyJsonOf). */
+const STUDY_JSON = new WeakMap<Study, string>();
+
+/** A surrogate (paired or not) written as itself; lone ones and NUL are escaped (`\\u…`) by JSON.stringify. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The JSON text of a study as `validated` serialized it (JSON.stringify of the same object, made once for the check
+ * and the store). Only for a study not changed since it was validated: the readers return it as validated.
+ */
+export function studyJsonOf(study: Study): string | undefined {
+  return STUDY_JSON.get(study);
+}
+
 /**
  * Validate a mapped Study with the shared zod schema (one parse per record), and what the schema cannot say: no
  * text with a NUL byte or a lone surrogate, no registration/update date in the future. A failure names the first
- * offending field as a dotted path.
+ * offending field as a dotted path. The study is serialized once here: a text without an escape or a surrogate
+ * (nearly every record) needs no walk for NUL bytes and broken characters, and the store keeps that text.
  */
 export function validated(study: Study): Study {
   const prov = study.provenance;
   const where = (field: string) => ({ file: prov.file, record: prov.record ?? undefined, field });
-  const { provenance: _p, ...rest } = study;
-  const bad = badTextPath(rest);
-  if (bad !== null)
-    throw new InputError(where(bad), 'text holds a NUL byte or a broken character (lone surrogate)');
+  typeSecondaryIds(study);
+  const json = JSON.stringify(study);
+  if (json.includes('\\u') || SURROGATE.test(json)) {
+    const { provenance: _p, ...rest } = study;
+    const bad = badTextPath(rest);
+    if (bad !== null)
+      throw new InputError(where(bad), 'text holds a NUL byte or a broken character (lone surrogate)');
+  }
   const latest = latestPlausibleDay();
   for (const k of PAST_DATES) {
     const d = study[k];
@@ -246,9 +265,11 @@ export function validated(study: Study): Study {
       throw new InputError(where(k), `date ${d.value} is in the future`);
     }
   }
-  typeSecondaryIds(study);
   const r = StudySchema.safeParse(study);
-  if (r.success) return study;
+  if (r.success) {
+    STUDY_JSON.set(study, json);
+    return study;
+  }
   const issue = r.error.issues[0];
   const field = issue ? issue.path.map(String).join('.') : undefined;
   throw new InputError(

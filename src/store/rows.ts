@@ -11,6 +11,7 @@
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import { TRIAL_ID_RE } from '../model/study.js';
+import { studyJsonOf } from '../sources/map-util.js';
 import { slimStudyJson, STUDY_COLUMNS, type ColumnValue } from './columns.js';
 
 /** Values per row: the STUDY_COLUMNS, then the study's slim JSON (`study_slim`, see slimStudyJson). */
@@ -48,8 +49,16 @@ export function checkRecord(rec: StudyRecord, n: number): void {
   }
 }
 
-/** Push the column values of one (checked) record onto `out`, then its slim JSON. */
+const STUDY_JSON_AT = STUDY_COLUMNS.findIndex((c) => c.name === 'study_json');
+
+/**
+ * Push the column values of one (checked) record onto `out`, then its slim JSON. The study JSON is the text the
+ * reader's validation serialized (the same JSON.stringify of the same object), when it has it.
+ */
 export function pushRow(out: ColumnValue[], rec: StudyRecord): void {
-  for (const col of STUDY_COLUMNS) out.push(col.get(rec.study, rec));
-  out.push(slimStudyJson(rec.study));
+  const s = rec.study;
+  for (let c = 0; c < STUDY_COLUMNS.length; c++) {
+    out.push(c === STUDY_JSON_AT ? (studyJsonOf(s) ?? JSON.stringify(s)) : STUDY_COLUMNS[c]!.get(s, rec));
+  }
+  out.push(slimStudyJson(s));
 }
