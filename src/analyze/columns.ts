@@ -5,8 +5,8 @@
  *
  * - `filterColumns` gives the same indices as `filterIndices` (filter.ts) over the same prepared studies: every
  *   filter field becomes a set of matching codes (built from the dictionary's values with the same comparisons),
- *   dates become ranks in the sorted list of the distinct values, text is searched in the studies whose bigram
- *   signature holds every bigram of the needle.
+ *   dates become ranks in the sorted list of the distinct values, text is searched (substring) in the studies the
+ *   word index names as candidates (word-index.ts), and the other filters run over those candidates only.
  * - `computeColumnMetrics` gives the same object as `computePreparedMetrics(..., { omitNctIds: true })` over the same
  *   selection (metrics.ts; checked by tests/analyze/columns.test.ts).
  */
@@ -16,6 +16,7 @@ import { reviewStateMatches } from './review.js';
 import {
   DICTS,
   MULTI_DICT,
+  NCT_SERIALS,
   searchText,
   SLOT,
   SLOTS_PER_STUDY,
@@ -28,6 +29,8 @@ import { FilterSchema, type Filter } from './filter.js';
 import type { ClassifiedStudy } from './types.js';
 import { UsageError } from '../model/errors.js';
 import { z } from 'zod';
+import { buildWordIndex, wordCandidates, type WordIndex } from './word-index.js';
+import type { RangeTable } from './ranges.js';
 
 /** Raw values <-> codes (values may be any JSON value: a label field as stored, null included). */
 class ValueDict {
@@ -89,42 +92,18 @@ function lastAtMost(sorted: readonly string[], x: string): number {
 }
 
 /**
- * The lower-cased search texts of the studies with a bigram signature per study: 1,024 bits, bit h set when the
- * text holds a pair of adjacent characters hashing to h. A text search tests the needle's bits first (a few word
- * reads per study) and runs the substring search only on the studies that have them all.
+ * The lower-cased search texts of the studies and their word index (word-index.ts): a text search looks up the
+ * needle's words to find the studies that can hold it and runs the substring search on those only.
  */
 export interface TextIndex {
   texts: string[];
-  /** SIG_WORDS 32-bit words per study. */
-  sig: Uint32Array;
-}
-
-const SIG_WORDS = 32;
-
-const bigram = (a: number, b: number): number =>
-  (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 22;
-
-function signText(sig: Uint32Array, i: number, t: string): void {
-  const base = i * SIG_WORDS;
-  sig.fill(0, base, base + SIG_WORDS);
-  let prev = t.charCodeAt(0);
-  for (let k = 1; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    const h = bigram(prev, c);
-    sig[base + (h >>> 5)]! |= 1 << (h & 31);
-    prev = c;
-  }
+  words: WordIndex;
 }
 
 function textIndex(text: (i: number) => string, n: number): TextIndex {
   const texts = new Array<string>(n);
-  const sig = new Uint32Array(n * SIG_WORDS);
-  for (let i = 0; i < n; i++) {
-    const t = text(i);
-    texts[i] = t;
-    signText(sig, i, t);
-  }
-  return { texts, sig };
+  for (let i = 0; i < n; i++) texts[i] = text(i);
+  return { texts, words: buildWordIndex(n, (i) => texts[i]!) };
 }
 
 export interface DoseKey {
@@ -145,6 +124,8 @@ export interface StudyColumns {
   labelled: Uint8Array;
   /** prepare.ts NCT_SERIALS code of the NCT id. */
   serial: Int32Array;
+  /** True when no two studies share an NCT id (metrics need not check a selection for repeats). */
+  uniqueSerials: boolean;
   /** labels.category, labels.confidence?.category ?? '' and labels.screeningReason as codes (-1: no labels). */
   category: Int32Array;
   confidence: Int32Array;
@@ -163,6 +144,8 @@ export interface StudyColumns {
   doseKeys: DoseKey[];
   doseDict: Map<string, number>;
   text: TextIndex;
+  /** The first-posted range table (ranges.ts), made on first use; dropped when a study changes. */
+  ranges?: RangeTable;
 }
 
 /**
@@ -269,6 +252,12 @@ export function columnsOf(
       doseKey[i] = c;
     }
   }
+  let uniqueSerials = true;
+  const seenSerial = new Uint8Array(NCT_SERIALS.values.length);
+  for (let i = 0; i < n && uniqueSerials; i++) {
+    if (seenSerial[serial[i]!] === 1) uniqueSerials = false;
+    seenSerial[serial[i]!] = 1;
+  }
   const multi = {} as Record<Multi, PackedMulti>;
   for (const m of MULTIS) {
     offsets[m][n] = values[m].length;
@@ -281,6 +270,7 @@ export function columnsOf(
     flags,
     labelled,
     serial,
+    uniqueSerials,
     category,
     confidence,
     reason,
@@ -317,6 +307,7 @@ export function updateColumns(cols: StudyColumns, i: number, p: PreparedStudy, t
     rankOf(cols.firstPosted, p.firstPosted ? p.firstPosted : null),
   ];
   if (ranks.some((r) => r === undefined)) return false;
+  delete cols.ranges;
   [cols.firstPostedDay, cols.startDay, cols.asOfDay, cols.firstPosted].forEach(
     (c, k) => (c.rank[i] = ranks[k]!),
   );
@@ -343,6 +334,7 @@ export function updateColumns(cols: StudyColumns, i: number, p: PreparedStudy, t
     packed.multi[m] = { offsets, values: next };
   }
   cols.flags[i] = p.flags;
+  if (cols.serial[i] !== p.serial) cols.uniqueSerials = false; // another NCT id: no longer known to be unique
   cols.serial[i] = p.serial;
   cols.labelled[i] = l ? 1 : 0;
   cols.category[i] = l ? cols.dicts.category.code(l.category) : -1;
@@ -366,9 +358,9 @@ export function updateColumns(cols: StudyColumns, i: number, p: PreparedStudy, t
     }
     cols.doseKey[i] = c;
   }
-  // the study's search text and its signature
+  // the study's search text; a changed one is not in the word index: always a candidate
+  if (cols.text.texts[i] !== text) cols.text.words.stale.add(i);
   cols.text.texts[i] = text;
-  signText(cols.text.sig, i, text);
   return true;
 }
 
@@ -396,6 +388,17 @@ function keep(idx: Int32Array, n: number, test: (i: number) => boolean): number 
   return w;
 }
 
+/** A work array of `cols.size` indices, kept with the columns (requests run one at a time: no allocation each). */
+function scratchOf(cols: StudyColumns): Int32Array {
+  let s = scratch.get(cols);
+  if (!s || s.length !== cols.size) {
+    s = new Int32Array(cols.size);
+    scratch.set(cols, s);
+  }
+  return s;
+}
+const scratch = new WeakMap<StudyColumns, Int32Array>();
+
 /** Indices (ascending) of the studies passing the filter: filterIndices(prepared, filter) from the columns. */
 export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
   const parsed = FilterSchema.safeParse(input);
@@ -406,9 +409,18 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
   const { single, multi } = cols.packed;
   const S = SLOTS_PER_STUDY;
   const lab = cols.labelled;
-  const idx = new Int32Array(n0);
-  for (let i = 0; i < n0; i++) idx[i] = i;
-  let n = n0;
+  const needle = f.text !== undefined && f.text.trim() !== '' ? f.text.trim().toLowerCase() : null;
+  // a text filter starts from the word index's candidates (a superset of the matches), else from every study
+  const candidates = needle === null ? null : wordCandidates(cols.text.words, needle);
+  const idx = scratchOf(cols);
+  let n: number;
+  if (candidates) {
+    idx.set(candidates);
+    n = candidates.length;
+  } else {
+    for (let i = 0; i < n0; i++) idx[i] = i;
+    n = n0;
+  }
 
   const slotIn = (slot: number, set: Uint8Array, labels: boolean) => {
     n = keep(idx, n, (i) => (!labels || lab[i] === 1) && set[single[i * S + slot]!] === 1);
@@ -499,7 +511,7 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
       false,
     );
   }
-  if (f.text !== undefined && f.text.trim() !== '') n = textIn(cols, idx, n, f.text.trim().toLowerCase());
+  if (needle !== null) n = textIn(cols, idx, n, needle);
   if (has(f.review)) {
     const states = [...new Set(f.review)];
     const rows = cols.rows;
@@ -507,8 +519,7 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
   }
   const bound = (col: RankColumn, from?: string, to?: string) => {
     if (!from && !to) return;
-    const lo = from ? firstAtLeast(col.sorted, lowerBound(from)) : 0;
-    const hi = to ? lastAtMost(col.sorted, upperBound(to)) : col.sorted.length - 1;
+    const [lo, hi] = rankRange(col, from, to);
     const rank = col.rank;
     // rank -1 (no date) is below any lo >= 0
     n = keep(idx, n, (i) => rank[i]! >= lo && rank[i]! <= hi);
@@ -519,26 +530,36 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
   return idx.slice(0, n);
 }
 
+/**
+ * The ranks [lo, hi] of a column's values within the date bounds (from/to as the filter gives them: a year, month
+ * or day); lo > hi when none is. A study without a value (rank -1) is never within.
+ */
+export function rankRange(col: RankColumn, from?: string, to?: string): [number, number] {
+  const lo = from ? firstAtLeast(col.sorted, lowerBound(from)) : 0;
+  const hi = to ? lastAtMost(col.sorted, upperBound(to)) : col.sorted.length - 1;
+  return [lo, hi];
+}
+
+/**
+ * The first-posted rank range of a filter that bounds only the first-posted date (the case the range table of
+ * ranges.ts answers without a pass over every study), else null.
+ */
+export function firstPostedOnly(cols: StudyColumns, input: Filter): [number, number] | null {
+  const keys = Object.entries(input)
+    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k]) => k);
+  if (keys.length === 0 || keys.some((k) => k !== 'firstPostedFrom' && k !== 'firstPostedTo')) return null;
+  const parsed = FilterSchema.safeParse(input);
+  if (!parsed.success) return null;
+  return rankRange(cols.firstPostedDay, parsed.data.firstPostedFrom, parsed.data.firstPostedTo);
+}
+
 // FLAG.covid19 and FLAG.included (prepare.ts), read here as numbers for the tight loops
 const FLAG_COVID = 8;
 const FLAG_INCLUDED = 1;
 
-/** Keeps the indices whose search text contains `needle`: signature test first, then the substring search. */
+/** Keeps the indices whose search text contains `needle`. */
 function textIn(cols: StudyColumns, idx: Int32Array, n: number, needle: string): number {
-  const { texts, sig } = cols.text;
-  if (needle.length < 2) return keep(idx, n, (i) => texts[i]!.includes(needle));
-  // the needle's bigram bits, as (word, mask) pairs
-  const masks = new Map<number, number>();
-  for (let k = 1; k < needle.length; k++) {
-    const h = bigram(needle.charCodeAt(k - 1), needle.charCodeAt(k));
-    masks.set(h >>> 5, (masks.get(h >>> 5) ?? 0) | (1 << (h & 31)));
-  }
-  const words = Int32Array.from(masks.keys());
-  const bits = Int32Array.from(masks.values());
-  const m = words.length;
-  return keep(idx, n, (i) => {
-    const base = i * SIG_WORDS;
-    for (let j = 0; j < m; j++) if ((sig[base + words[j]!]! & bits[j]!) !== bits[j]) return false;
-    return texts[i]!.includes(needle);
-  });
+  const texts = cols.text.texts;
+  return keep(idx, n, (i) => texts[i]!.includes(needle));
 }

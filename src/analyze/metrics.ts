@@ -45,6 +45,7 @@ import {
 } from './metrics/product.js';
 import { doseMetrics, pooledDoseMetrics, type DoseMetrics } from './metrics/dose.js';
 import { fusedCounts } from './metrics/fused.js';
+import { rangeFused } from './ranges.js';
 import { Counts, type MetricTable, type TallyContext } from './metrics/table.js';
 import type { StudyColumns } from './columns.js';
 
@@ -262,6 +263,8 @@ function metricTables(
   };
 }
 
+let includedScratch = new Int32Array(0);
+
 /**
  * computePreparedMetrics(rows, { ...opts, omitNctIds: true }) of the studies `sel` (ascending indices) from the
  * columns of a snapshot (columns.ts): the same object, counted in passes over typed arrays. Returns null when two
@@ -271,31 +274,41 @@ export function computeColumnMetrics(
   cols: StudyColumns,
   sel: Int32Array,
   opts: Omit<MetricsOptions, 'omitNctIds'> = {},
+  /** `sel` is every study whose first-posted day rank is within [lo, hi] (columns.ts firstPostedOnly). */
+  range?: [number, number],
 ): Metrics | null {
   const onlyIncluded = opts.onlyIncluded ?? true;
   const yearBasis = opts.yearBasis ?? 'firstPosted';
   const { serial, flags } = cols;
-  const seen = new Uint8Array(NCT_SERIALS.values.length);
-  for (let q = 0; q < sel.length; q++) {
-    const s = serial[sel[q]!]!;
-    if (seen[s] === 1) return null;
-    seen[s] = 1;
+  // every NCT id once in the snapshot (the usual case) means every NCT id once in any selection
+  if (!cols.uniqueSerials) {
+    const seen = new Uint8Array(NCT_SERIALS.values.length);
+    for (let q = 0; q < sel.length; q++) {
+      const s = serial[sel[q]!]!;
+      if (seen[s] === 1) return null;
+      seen[s] = 1;
+    }
   }
   const flow = columnFlow(cols, sel);
   let countedSel = sel;
   if (onlyIncluded) {
-    const keep = new Int32Array(sel.length);
+    // the included studies of the selection, in a work array kept between calls (read only within this call)
+    if (includedScratch.length < sel.length) includedScratch = new Int32Array(cols.size);
+    const keep = includedScratch;
     let n = 0;
     for (let q = 0; q < sel.length; q++) {
       const i = sel[q]!;
       if ((flags[i]! & FLAG.included) !== 0) keep[n++] = i;
     }
-    countedSel = keep.slice(0, n);
+    countedSel = keep.subarray(0, n);
   }
-  // the table functions read only the number of counted studies and the fused counts of them
-  const counted = new Array<PreparedStudy>(countedSel.length);
+  // the table functions read only the number of counted studies and the fused counts of them (ctx.pre.rows is
+  // this stand-in, not an array of a slot per study)
+  const counted = { length: countedSel.length } as unknown as readonly PreparedStudy[];
   const ctx: TallyContext = { ids: false, unique: true };
-  ctx.pre = fusedCounts(counted, { codes: cols.packed, at: countedSel });
+  ctx.pre = range
+    ? rangeFused(cols, range[0], range[1], onlyIncluded, countedSel, counted)
+    : fusedCounts(counted, { codes: cols.packed, at: countedSel });
   const tables = metricTables(counted, flow, yearBasis, ctx);
 
   let completed = 0;

@@ -5,7 +5,8 @@
  * corpus and, with ../shared, on the 1,535-study registry corpus classified here.
  */
 import { describe, expect, it } from 'vitest';
-import { buildColumns, filterColumns, updateColumns } from '../../src/analyze/columns.js';
+import { buildColumns, filterColumns, firstPostedOnly, updateColumns } from '../../src/analyze/columns.js';
+import { buildRangeTable } from '../../src/analyze/ranges.js';
 import { filterFromQuery, filterIndices, type Filter } from '../../src/analyze/filter.js';
 import { computeColumnMetrics, computePreparedMetrics } from '../../src/analyze/metrics.js';
 import { buildPrepared, prepareAll, studyText } from '../../src/analyze/prepare.js';
@@ -51,9 +52,35 @@ const QUERIES = [
   'text=nct0',
   'text=stem cell',
   'text=zzzz-no-such-text',
+  // text search through the word index: word starts, ends, insides, several words, punctuation, one letter
+  'text=k',
+  'text=ee',
+  'text=ell ther',
+  'text=stem cell therapy',
+  'text=cell-',
+  'text=-derived',
+  'text=(',
+  'text=e c',
+  'text=cells in',
+  'text=knee osteoarthritis',
+  'text=nct01',
+  'text=mesenchymal',
+  'text=enchym',
+  'text=2',
+  'text=é',
+  'text=cord&included=true&firstPostedFrom=2015',
+  'text=stem&country=China&phase=PHASE1|PHASE2,NA',
   'firstPostedFrom=2015-03-01',
+  'firstPostedFrom=2099',
+  'firstPostedTo=1990',
+  'firstPostedFrom=1990-01-01&firstPostedTo=1990-12-31',
+  'firstPostedFrom=2016-02-29&firstPostedTo=2016-02-29',
+  'firstPostedFrom=2014&included=true',
   'firstPostedFrom=2012&firstPostedTo=2019-06',
   'firstPostedTo=2010',
+  'firstPostedFrom=2009-06-15',
+  'firstPostedFrom=2017-01&firstPostedTo=2017-03',
+  'firstPostedFrom=2000&firstPostedTo=2030',
   'startFrom=2010&startTo=2018',
   'startTo=2000',
   'asOf=2021-07-14',
@@ -82,6 +109,7 @@ function check(rows: ClassifiedStudy[]): number {
   const prepared = prepareAll(rows);
   const cols = buildColumns(prepared);
   let compared = 0;
+  let ranged = 0;
   for (const q of QUERIES) {
     const filter = filterOf(q);
     const sel = filterIndices(prepared, filter);
@@ -95,8 +123,23 @@ function check(rows: ClassifiedStudy[]): number {
       const got = computeColumnMetrics(cols, sel, opts);
       expect(JSON.stringify(got), `${q} ${JSON.stringify(opts)}`).toBe(JSON.stringify(want));
       compared++;
+      // a first-posted range only: the range table's counts (blocks of 8 and 64 studies: whole blocks, partial
+      // blocks at either end, a range within one block) = the one-pass counts
+      const range = firstPostedOnly(cols, filter);
+      if (range) {
+        for (const block of [8, 64]) {
+          cols.ranges = buildRangeTable(cols, block);
+          const viaRange = computeColumnMetrics(cols, sel, opts, range);
+          expect(JSON.stringify(viaRange), `${q} ${JSON.stringify(opts)} block ${block}`).toBe(
+            JSON.stringify(want),
+          );
+          ranged++;
+        }
+      }
     }
   }
+  // the range path was compared (the filters include first-posted ranges only)
+  expect(ranged).toBeGreaterThan(30);
   return compared;
 }
 

@@ -124,10 +124,19 @@ export class Tally {
       if (opts.withValue) r.value = round(c.value, 2);
       rows.push(r);
     }
-    rows.sort(opts.order ?? byCountDesc);
+    rows.sort(total(opts.order ?? byCountDesc));
     return rows;
   }
 }
+
+/**
+ * `order` made total: cells it ranks equal (localeCompare can call distinct keys equal) by their key's code units,
+ * so a table's rows never depend on the order its cells were first met in.
+ */
+const total =
+  (order: (a: MetricRow, b: MetricRow) => number) =>
+  (a: MetricRow, b: MetricRow): number =>
+    order(a, b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export const byCountDesc = (a: MetricRow, b: MetricRow): number =>
   b.count - a.count || a.key.localeCompare(b.key);
@@ -227,14 +236,24 @@ export function finish(t: { rows(opts: RowOptions): MetricRow[] }, n: number, me
 export class Counts {
   readonly count: Int32Array;
   readonly sum: Float64Array | null;
-  readonly seen: number[] = [];
+  seen: number[] = [];
   constructor(
     size: number,
     private readonly keysOf: (code: number) => string[],
     withValue = false,
+    /** Where the counts live (a view of a larger array: metrics/fused.ts), zeros; a new array by default. */
+    count?: Int32Array,
   ) {
-    this.count = new Int32Array(size);
+    this.count = count ?? new Int32Array(size);
     this.sum = withValue ? new Float64Array(size) : null;
+  }
+
+  /** The cells listed again from the counts, in code order (the rows' order does not depend on it: see rows()). */
+  reseen(): void {
+    const seen: number[] = [];
+    const count = this.count;
+    for (let c = 0; c < count.length; c++) if (count[c]! > 0) seen.push(c);
+    this.seen = seen;
   }
 
   add(code: number, value = 0): void {
@@ -252,7 +271,7 @@ export class Counts {
       if (opts.withValue) r.value = round(this.sum === null ? 0 : this.sum[code]!, 2);
       rows.push(r);
     }
-    rows.sort(opts.order ?? byCountDesc);
+    rows.sort(total(opts.order ?? byCountDesc));
     return rows;
   }
 }

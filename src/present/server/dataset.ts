@@ -29,7 +29,8 @@ import { loadCompactRows } from '../../pipeline/compact.js';
 import { loadTrialGrouping } from '../../pipeline/trials.js';
 import { collapseTrials, registrationIdsOf, type TrialCounts } from '../../analyze/trials/collapse.js';
 import { createLru, type Lru } from './lru.js';
-import { SORT_KEYS, type SortKey } from './sort-keys.js';
+import type { SortKey } from './sort-keys.js';
+import { sortRanksOf, sortSelection, type SortRanks } from './sort-ranks.js';
 
 /** What /api/studies returns per study (and the CSV export writes). */
 export interface StudyRow {
@@ -191,24 +192,14 @@ export function buildDataset(
   const selections = createLru<string, Int32Array>(256);
   const cache = createLru<string, unknown>(128);
   const details = createLru<number, Promise<ClassifiedStudy>>(32);
-  /** Per sort key: rows with a value in ascending order (ties by NCT order), then the rows without one. */
-  const orders = new Map<SortKey, { asc: Int32Array; nulls: Int32Array }>();
-
-  const orderOf = (key: SortKey) => {
+  /** Per sort key, its ranks (sort-ranks.ts): built for every key at load, one key again after a row changes. */
+  const orders = new Map<SortKey, SortRanks>(sortRanksOf(rows.length, (i) => summarize(rows[i]!)));
+  const orderOf = (key: SortKey): SortRanks => {
     let o = orders.get(key);
-    if (o) return o;
-    const spec = SORT_KEYS[key];
-    const vals = rows.map((r) => spec.value(summarize(r)));
-    const idx: number[] = [];
-    const nulls: number[] = [];
-    vals.forEach((v, i) => (v === null ? nulls : idx).push(i));
-    idx.sort((a, b) => {
-      const va = vals[a]!;
-      const vb = vals[b]!;
-      return va < vb ? -1 : va > vb ? 1 : a - b;
-    });
-    o = { asc: Int32Array.from(idx), nulls: Int32Array.from(nulls) };
-    orders.set(key, o);
+    if (!o) {
+      o = sortRanksOf(rows.length, (i) => summarize(rows[i]!), [key])[0]![1];
+      orders.set(key, o);
+    }
     return o;
   };
 
@@ -277,20 +268,7 @@ export function buildDataset(
       }
       return p;
     },
-    sorted(selection, key, order) {
-      const { asc, nulls } = orderOf(key);
-      const mark = new Uint8Array(rows.length);
-      for (const i of selection) mark[i] = 1;
-      const out = new Int32Array(selection.length);
-      let n = 0;
-      const len = asc.length;
-      for (let k = 0; k < len; k++) {
-        const i = asc[order === 'asc' ? k : len - 1 - k]!;
-        if (mark[i]) out[n++] = i;
-      }
-      for (const i of nulls) if (mark[i]) out[n++] = i;
-      return out;
-    },
+    sorted: (selection, key, order) => sortSelection(orderOf(key), selection, order),
   };
   return ds;
 }

@@ -2,6 +2,8 @@
 import { FILTER_FIELDS } from '../../analyze/filter.js';
 import { computeColumnMetrics, computePreparedMetrics } from '../../analyze/metrics.js';
 import { buildPrepared } from '../../analyze/prepare.js';
+import { firstPostedOnly } from '../../analyze/columns.js';
+import { rangeTableOf } from '../../analyze/ranges.js';
 import { filterKey, type Dataset } from './dataset.js';
 import { dateRange, facetCounts } from './facets.js';
 import { LIMITS, METRIC_PART_NAMES, type ParsedQuery } from './params.js';
@@ -64,7 +66,14 @@ export function metricsBody(
       const opts = { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis };
       // without NCT ids: counted from the columns; with them (or NCT ids repeated): from the prepared studies
       metrics =
-        (q.ids ? null : computeColumnMetrics(ds.columns, sel, opts)) ??
+        (q.ids
+          ? null
+          : computeColumnMetrics(
+              ds.columns,
+              sel,
+              opts,
+              firstPostedOnly(ds.columns, q.filter) ?? undefined,
+            )) ??
         computePreparedMetrics(
           Array.from(sel, (i) => buildPrepared(ds.rows[i]!)),
           { ...opts, omitNctIds: !q.ids },
@@ -89,6 +98,7 @@ export function metricsBody(
  * metrics) so the first page load does not wait for them.
  */
 export function warmDataset(ds: Dataset): void {
+  rangeTableOf(ds.columns);
   const base = { onlyIncluded: true, yearBasis: 'firstPosted' as const, ids: false, parts: null };
   metricsBody(ds, { ...base, filter: {} });
   const dashboard = {

@@ -1,0 +1,182 @@
+/**
+ * A word index over the studies' lower-cased search texts, for the dashboard's text filter (a substring search):
+ * it finds the studies that can contain a needle by looking up words, not by reading every text, and the caller
+ * then checks each candidate with the exact substring test (`text.includes(needle)`), so results are unchanged.
+ *
+ * A word is a maximal run of word characters (ASCII letters and digits, and every code unit above 127); everything
+ * else separates words. A text holding the needle holds each word-character run of the needle: a run strictly
+ * inside the needle as a whole word, a run at the needle's start as the end of a word, one at its end as the start
+ * of a word, and a run that is the whole needle anywhere inside a word. The vocabulary is one string,
+ * "\nword\nword\n...", so each of these is one `indexOf` scan of the vocabulary ("\nrun\n", "run\n", "\nrun",
+ * "run"), and the studies are the union of the matching words' posting lists. Of the needle's runs, the one
+ * whose words have the fewest postings is used.
+ *
+ * Memory: the vocabulary string, one Int32 per distinct word (its offset) and per (study, distinct word) posting.
+ * Studies whose text changed after the build (a reviewer decision rebuilding a row) are kept in a small list and
+ * are always candidates.
+ */
+
+/** 1 for the code units that belong to words. */
+const WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) WORD[c] = 1;
+for (let c = 65; c <= 90; c++) WORD[c] = 1;
+for (let c = 97; c <= 122; c++) WORD[c] = 1;
+const isWord = (c: number): boolean => c >= 128 || WORD[c] === 1;
+
+export interface WordIndex {
+  /** Studies indexed. */
+  size: number;
+  /** "\n" + the distinct words joined by "\n" + "\n" (word w starts at wordStart[w]). */
+  vocab: string;
+  wordStart: Int32Array;
+  /** Postings of word w: studies[offsets[w] .. offsets[w+1]), ascending. */
+  offsets: Int32Array;
+  studies: Int32Array;
+  /** Studies whose text was replaced after the build: always candidates. */
+  stale: Set<number>;
+}
+
+/** A growable Int32Array. */
+class Ints {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/** The word index of `n` texts (`text(i)`: study i's search text, lower-cased). */
+export function buildWordIndex(n: number, text: (i: number) => string): WordIndex {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const count = new Ints();
+  const last = new Ints();
+  // per study, its distinct word ids (study i's are fwd[from[i] .. from[i+1]))
+  const fwd = new Ints(Math.max(1024, n * 16));
+  const from = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    from[i] = fwd.length;
+    const t = text(i);
+    const len = t.length;
+    let k = 0;
+    while (k < len) {
+      while (k < len && !isWord(t.charCodeAt(k))) k++;
+      if (k >= len) break;
+      const s = k;
+      while (k < len && isWord(t.charCodeAt(k))) k++;
+      const w = t.slice(s, k);
+      let id = ids.get(w);
+      if (id === undefined) {
+        id = words.length;
+        ids.set(w, id);
+        words.push(w);
+        count.push(0);
+        last.push(-1);
+      }
+      if (last.data[id] === i) continue;
+      last.data[id] = i;
+      count.data[id]!++;
+      fwd.push(id);
+    }
+  }
+  from[n] = fwd.length;
+  const W = words.length;
+  const offsets = new Int32Array(W + 1);
+  for (let w = 0; w < W; w++) offsets[w + 1] = offsets[w]! + count.data[w]!;
+  const studies = new Int32Array(fwd.length);
+  const fill = offsets.slice(0, W);
+  for (let i = 0; i < n; i++)
+    for (let j = from[i]!; j < from[i + 1]!; j++) studies[fill[fwd.data[j]!]!++] = i;
+  const wordStart = new Int32Array(W);
+  let at = 1;
+  for (let w = 0; w < W; w++) {
+    wordStart[w] = at;
+    at += words[w]!.length + 1;
+  }
+  return { size: n, vocab: `\n${words.join('\n')}\n`, wordStart, offsets, studies, stale: new Set() };
+}
+
+/** The word whose characters include vocabulary position `p` (binary search of the word starts). */
+function wordAt(ix: WordIndex, p: number): number {
+  const starts = ix.wordStart;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The words matching one run of the needle and their total postings; null once the total passes `limit` (the run
+ * says too little to be worth a lookup).
+ */
+function runWords(
+  ix: WordIndex,
+  run: string,
+  atStart: boolean,
+  atEnd: boolean,
+  limit: number,
+): { words: number[]; postings: number } | null {
+  const { vocab, offsets, wordStart } = ix;
+  // a run inside the needle is a whole word; at the needle's start, a word's end; at its end, a word's start
+  const pattern = (atStart ? '' : '\n') + run + (atEnd ? '' : '\n');
+  const lead = atStart ? 0 : 1;
+  const words: number[] = [];
+  let postings = 0;
+  let p = vocab.indexOf(pattern, 0);
+  while (p >= 0) {
+    const w = wordAt(ix, p + lead);
+    words.push(w);
+    postings += offsets[w + 1]! - offsets[w]!;
+    if (postings > limit) return null;
+    // the next word: past this one's separator
+    const next = w + 1 < wordStart.length ? wordStart[w + 1]! - 1 : vocab.length;
+    p = vocab.indexOf(pattern, next);
+  }
+  return { words, postings };
+}
+
+/**
+ * Indices (ascending) of the studies that may contain `needle` (lower-cased, non-empty): every study that does is
+ * among them. Null when the needle has no word character or only runs matching more than `limit` postings: the
+ * caller then tests every study.
+ */
+export function wordCandidates(ix: WordIndex, needle: string, limit = ix.size): Int32Array | null {
+  let best: { words: number[]; postings: number } | null = null;
+  const len = needle.length;
+  let k = 0;
+  while (k < len) {
+    while (k < len && !isWord(needle.charCodeAt(k))) k++;
+    if (k >= len) break;
+    const s = k;
+    while (k < len && isWord(needle.charCodeAt(k))) k++;
+    const r = runWords(ix, needle.slice(s, k), s === 0, k === len, best ? best.postings : limit);
+    if (r && (!best || r.postings < best.postings)) best = r;
+  }
+  if (!best) return null;
+  const { offsets, studies } = ix;
+  const out = new Int32Array(best.postings + ix.stale.size);
+  let n = 0;
+  for (const w of best.words) {
+    out.set(studies.subarray(offsets[w]!, offsets[w + 1]!), n);
+    n += offsets[w + 1]! - offsets[w]!;
+  }
+  for (const i of ix.stale) out[n++] = i;
+  if (best.words.length === 1 && ix.stale.size === 0) return out;
+  out.sort();
+  // drop repeats (a study holding two of the words)
+  let m = 0;
+  for (let j = 0; j < n; j++) if (m === 0 || out[j] !== out[m - 1]) out[m++] = out[j]!;
+  return out.subarray(0, m);
+}

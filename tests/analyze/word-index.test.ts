@@ -1,0 +1,114 @@
+/**
+ * The word index (analyze/word-index.ts) names every study whose text holds the needle: its candidates, checked
+ * with the substring test, are exactly the studies a scan of every text finds. Needles cut from the texts at random
+ * places (so word starts, ends, insides, several words and punctuation all occur) and hand-picked edge cases.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildWordIndex, wordCandidates } from '../../src/analyze/word-index.js';
+
+const TEXTS = [
+  'nct01234567\nmesenchymal stem cells for knee osteoarthritis\nknee osteoarthritis\numbilical cord msc',
+  'nct07654321\nadipose-derived stromal cells (adscs) in crohn’s fistula\ncrohn disease\nadscs',
+  'nct00000001\nexosomes from msc-derived cells: covid-19 ards\ncovid-19\nards\nexosome',
+  'nct00000002\nwharton’s jelly cells — spinal cord injury\nspinal cord injuries\nwj-msc',
+  'nct00000003\nknee\n\nstem-cell therapy 2.0 für kniegelenk\nβ-thalassemia\n間葉系幹細胞',
+  'nct00000004\n',
+  'nct00000005\nbone marrow mononuclear cells; stroke (ischemic)\nstroke\nbm-mnc, bmmnc',
+];
+
+/** A tiny deterministic generator (the test is the same on every run). */
+function rng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+function scan(texts: readonly string[], needle: string): number[] {
+  return texts.flatMap((t, i) => (t.includes(needle) ? [i] : []));
+}
+
+function viaIndex(texts: readonly string[], ix: ReturnType<typeof buildWordIndex>, needle: string): number[] {
+  const c = wordCandidates(ix, needle);
+  const ids = c ? [...c] : texts.map((_, i) => i);
+  for (let k = 1; k < ids.length; k++) expect(ids[k]!).toBeGreaterThan(ids[k - 1]!);
+  return ids.filter((i) => texts[i]!.includes(needle));
+}
+
+describe('word index', () => {
+  it('finds what a scan of every text finds: cut needles and edge cases', () => {
+    const texts = Array.from({ length: 60 }, (_, i) => TEXTS[i % TEXTS.length]!);
+    const ix = buildWordIndex(texts.length, (i) => texts[i]!);
+    const next = rng(14);
+    const needles = [
+      'k',
+      'ee',
+      'knee',
+      'knee ',
+      ' knee',
+      'knee\nknee',
+      '\n',
+      '-',
+      '(',
+      'cell',
+      'cells for',
+      's for k',
+      'msc-derived',
+      '-derived',
+      'crohn’s',
+      'n’s f',
+      '2.0',
+      '.0 f',
+      'für',
+      'β-',
+      '幹細',
+      'zzzz',
+      'nct0',
+      'injuries\nwj',
+      '; stroke (',
+    ];
+    for (let k = 0; k < 400; k++) {
+      const t = TEXTS[Math.floor(next() * TEXTS.length)]!;
+      const a = Math.floor(next() * t.length);
+      needles.push(t.slice(a, a + 1 + Math.floor(next() * 14)));
+    }
+    let found = 0;
+    for (const needle of needles.filter((x) => x.length > 0)) {
+      const want = scan(texts, needle);
+      expect(viaIndex(texts, ix, needle), JSON.stringify(needle)).toEqual(want);
+      found += want.length;
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('a needle of separators only, or of words too common to look up, is left to the scan', () => {
+    const texts = ['a b', 'a c', 'b c'];
+    const ix = buildWordIndex(texts.length, (i) => texts[i]!);
+    expect(wordCandidates(ix, ' ')).toBeNull();
+    expect(wordCandidates(ix, '-')).toBeNull();
+    expect([...wordCandidates(ix, 'a')!]).toEqual([0, 1]);
+    expect(wordCandidates(ix, 'a', 1)).toBeNull();
+    expect(viaIndex(texts, ix, 'a c')).toEqual([1]);
+  });
+
+  it('a study whose text changed after the build is always a candidate', () => {
+    const texts = ['knee', 'cord', 'heart'];
+    const ix = buildWordIndex(texts.length, (i) => texts[i]!);
+    texts[2] = 'knee and heart';
+    ix.stale.add(2);
+    expect(viaIndex(texts, ix, 'knee')).toEqual([0, 2]);
+    expect(viaIndex(texts, ix, 'cord')).toEqual([1]);
+  });
+
+  it('no texts, empty texts', () => {
+    expect(
+      wordCandidates(
+        buildWordIndex(0, () => ''),
+        'knee',
+      ),
+    ).toEqual(new Int32Array(0));
+    const ix = buildWordIndex(2, () => '');
+    expect([...wordCandidates(ix, 'knee')!]).toEqual([]);
+  });
+});
