@@ -57,7 +57,7 @@ export function latestDecisions(decisions: readonly Decision[]): Map<string, Map
   return out;
 }
 
-/** The classifier labels with the decided values applied (evidence of overridden values dropped). */
+/** The classifier labels with the decided values applied (evidence of overridden values dropped, reason `reviewer`). */
 export function effectiveLabels(classifier: Labels, decided: ReadonlyMap<DecisionField, Decision>): Labels {
   const out: Labels = { ...classifier };
   const overridden = new Set<string>();
@@ -72,6 +72,12 @@ export function effectiveLabels(classifier: Labels, decided: ReadonlyMap<Decisio
     }
   }
   if (overridden.size) {
+    // an overridden value's reason code is the reviewer's (the category's is screeningReason, set above)
+    if (out.reasons) {
+      const reasons: Record<string, string> = { ...out.reasons };
+      for (const f of overridden) if (f in reasons) reasons[f] = 'reviewer';
+      out.reasons = reasons as NonNullable<Labels['reasons']>;
+    }
     out.evidence = classifier.evidence.filter((e) => {
       if (!overridden.has(e.label)) return true;
       const v = out[e.label as DecisionField];

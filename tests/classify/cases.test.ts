@@ -2,7 +2,8 @@
 /**
  * The classifier's case tables: every tests/classify/cases/<family>.ts exports `cases` (a CaseTable); each case is
  * classified (with the label and evidence checks of classifyChecked) and every field it names is compared.
- * Set-valued fields compare as sets; `contains`/`lacks` check part of a set, `oneOf` a value among several. A new family file is picked up without registering it here.
+ * Set-valued fields compare as sets; `contains`/`lacks` check part of a set, `oneOf` a value among several, `reasons`
+ * the reason codes of the families named. A new family file is picked up without registering it here.
  */
 import { describe, expect, it } from 'vitest';
 import type { Labels } from '../../src/model/labels.js';
@@ -42,8 +43,8 @@ for (const [path, mod] of families) {
         const l = classifyChecked(c.study);
         for (const key of Object.keys(c.expect) as Array<keyof Expected>) {
           const want = c.expect[key];
-          if (key === 'confidence') {
-            expect(l.confidence, 'confidence').toMatchObject(want as object);
+          if (key === 'confidence' || key === 'reasons') {
+            expect(l[key], key).toMatchObject(want as object);
             continue;
           }
           if (key === 'contains' || key === 'lacks') {

@@ -260,8 +260,23 @@ describe('mscope studies', () => {
           },
         ],
       });
+    // NCT90000003's labels carry reason codes; NCT90000001's were stored before the codes existed
+    const withReasons: Labels = {
+      ...mk('NCT90000003', 'msc_cells'),
+      reasons: {
+        sources: 'stated.title',
+        donor: 'perinatal_implied',
+        modifications: 'none_stated',
+        biomaterial: 'none_stated',
+        routes: 'stated.intervention',
+        covid19: 'none_stated',
+        specialty: 'matched',
+        product: 'none_named',
+        dose: 'none_stated',
+      },
+    };
     try {
-      await store.saveLabels(1, 'test-1', [mk('NCT90000003', 'msc_cells'), mk('NCT90000001', 'unrelated')]);
+      await store.saveLabels(1, 'test-1', [withReasons, mk('NCT90000001', 'unrelated')]);
     } finally {
       await store.close();
     }
@@ -272,6 +287,8 @@ describe('mscope studies', () => {
     expect(s3.category).toBe('msc_cells');
     expect(s3.sources).toEqual(['umbilical_cord', 'bone_marrow']);
     expect((s3.evidence as unknown[]).length).toBe(1);
+    expect(s3.reasons).toEqual(withReasons.reasons);
+    expect(json.find((s) => s.nctId === 'NCT90000001')!.reasons).toBeNull();
     expect(json.find((s) => s.nctId === 'NCT90000002')!.category).toBeNull();
 
     const nd = (
@@ -281,6 +298,13 @@ describe('mscope studies', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as unknown);
     expect(nd[0]).toEqual({ nctId: 'NCT90000001', category: 'unrelated', routes: ['intra_articular'] });
+    const rs = (
+      await cli('studies', '--snapshot', '1', '--format', 'ndjson', '--fields', 'nctId,reasons')
+    ).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { reasons: unknown });
+    expect(rs.map((r) => r.reasons)).toEqual([null, null, withReasons.reasons]);
 
     const csv = parse((await cli('studies', '--snapshot', '1', '--format', 'csv')).stdout, {
       columns: true,
@@ -291,6 +315,8 @@ describe('mscope studies', () => {
     expect(JSON.parse(c3.evidence!)).toEqual([
       expect.objectContaining({ rule: 't.r', text: 'Umbilical cord ' }),
     ]);
+    expect(JSON.parse(c3.reasons!)).toEqual(withReasons.reasons);
+    expect(csv.find((x) => x.nctId === 'NCT90000001')!.reasons).toBe('');
     expect(csv.find((x) => x.nctId === 'NCT90000002')!.category).toBe('');
   });
 });

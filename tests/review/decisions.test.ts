@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyDecisions,
+  effectiveLabels,
   latestDecisions,
   reviewerConflicts,
   reviewSummary,
@@ -20,6 +21,7 @@ import { buildReportData } from '../../src/present/report/data.js';
 import { selectStudies } from '../../src/present/cli/util/select.js';
 import { formatDecisions, parseDecisions } from '../../src/present/review/codec.js';
 import { createFixtureDb, fixtureLabels, fixtureStudies, nct } from '../server/fixture.js';
+import { labels } from '../fixtures/analyze/build.js';
 
 let dir: string;
 beforeAll(() => {
@@ -212,6 +214,43 @@ describe('latest decision, conflicts and the exchange files', () => {
     classifierValue: 'msc_cells',
     rulesetVersion: 'v',
     snapshotId: 1,
+  });
+
+  it("an overridden value's reason code is the reviewer's; the others stay the classifier's", () => {
+    const classifier = labels(nct(1), {
+      donor: 'allogeneic',
+      routes: ['intravenous'],
+      reasons: {
+        sources: 'none_stated',
+        donor: 'perinatal_implied',
+        modifications: 'none_stated',
+        biomaterial: 'none_stated',
+        routes: 'iv_default.intervention',
+        covid19: 'none_stated',
+        specialty: 'matched',
+        product: 'none_named',
+        dose: 'none_stated',
+      },
+    });
+    const decided = new Map([
+      ['donor', { ...d(1, 'ana', 'autologous', '2026-12-01T00:00:00Z'), field: 'donor' } as Decision],
+      [
+        'routes',
+        { ...d(2, 'ana', ['intravenous'] as never, '2026-12-01T00:00:00Z'), field: 'routes' } as Decision,
+      ],
+    ] as const);
+    const eff = effectiveLabels(classifier, decided);
+    expect(eff.donor).toBe('autologous');
+    // the routes decision agrees with the classifier: not overridden, its code stays
+    expect(eff.reasons).toMatchObject({
+      donor: 'reviewer',
+      routes: 'iv_default.intervention',
+      sources: 'none_stated',
+    });
+    expect(classifier.reasons!.donor).toBe('perinatal_implied');
+    // labels stored before the codes existed get none
+    const { reasons: _r, ...old } = classifier;
+    expect(effectiveLabels(old, decided).reasons).toBeUndefined();
   });
 
   it('the latest by time wins, whoever appended last', () => {

@@ -151,6 +151,10 @@ describeBrowser('dashboard in chromium on the classic corpus', () => {
     expect(await marks.count()).toBeGreaterThan(0);
     const title = (await marks.first().getAttribute('title'))!;
     expect(title).toMatch(/^[a-z0-9_]+(\.[\w-]+)+ \(/i);
+    // each family's value shows the reason code of the branch that gave it
+    const reasons = await page.locator('#study .label-table .reason').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(r).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/);
     expect(await page.locator('#registry-link').getAttribute('href')).toBe(
       `https://clinicaltrials.gov/study/${nctId}`,
     );

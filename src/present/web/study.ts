@@ -244,9 +244,15 @@ export function renderStudy(root: HTMLElement, d: StudyDetail, onClose: () => vo
           ),
         ),
       );
-      tbody.appendChild(
-        h('tr', {}, h('th', { scope: 'row' }, title), h('td', {}, valueText(labels[key])), cell),
+      // the reason code of the branch that gave the value (labels stored before the codes existed have none)
+      const reason = (labels.reasons as Record<string, string> | undefined)?.[key];
+      const value = h(
+        'td',
+        {},
+        valueText(labels[key]),
+        reason ? h('span', { class: 'reason', title: 'reason code' }, reason) : null,
       );
+      tbody.appendChild(h('tr', {}, h('th', { scope: 'row' }, title), value, cell));
     }
     labelBox.appendChild(
       h(

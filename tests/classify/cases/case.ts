@@ -2,7 +2,7 @@
  * One classifier case table per label family (tests/classify/cases/<family>.ts), run by tests/classify/cases.test.ts.
  *
  * A case is a class of wording the GUIDELINE decides, written as invented text (never a corpus record): the fixture,
- * the expected values, and the expected screening reason where it matters. Every case is also checked for valid
+ * the expected values, and the expected screening reason and family reason codes (`reasons`) where they matter. Every case is also checked for valid
  * labels and evidence spans that really occur in the fixture (classifyChecked).
  */
 import type { Labels } from '../../../src/model/labels.js';
@@ -26,6 +26,8 @@ export type Expected = Partial<
 > & {
   /** The canonical product the study names (e.g. "remestemcel-L"), or null for none. */
   product?: string | null;
+  /** Reason codes of the families the case is about (FAMILY_REASONS), next to their expected values. */
+  reasons?: Partial<NonNullable<Labels['reasons']>>;
   /** Per-field confidence, where the case is about confidence. */
   confidence?: Partial<NonNullable<Labels['confidence']>>;
   /** Values a set must hold, where the guideline decides only part of the set. */

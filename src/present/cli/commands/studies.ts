@@ -3,8 +3,9 @@
  *
  * When the snapshot has labels (`mscope classify`), each study carries them as TOP-LEVEL keys next to the
  * Study fields: category, included, screeningReason, sources, donor, modifications, biomaterial, routes,
- * covid19, specialty, product, dose, evidence (null for a study the labels do not cover). In CSV they are
- * columns; evidence and dose as JSON text.
+ * covid19, specialty, product, dose, reasons (the reason code of each other family; null in labels stored before
+ * the codes existed), evidence (null for a study the labels do not cover). In CSV they are columns; evidence,
+ * dose and reasons as JSON text.
  *
  * Option parsing lives in `parseStudiesOptions` (one place), and rows come from `selectStudies(store,
  * snapshotId, predicate)`: a filter plugs in as the predicate.

@@ -23,6 +23,7 @@ export const LABEL_FIELDS = [
   'specialty',
   'product',
   'dose',
+  'reasons',
   'evidence',
 ] as const;
 export type LabelField = (typeof LABEL_FIELDS)[number];
@@ -203,6 +204,6 @@ export function getPath(obj: unknown, path: string): unknown {
 export function fieldValue(study: Study, labels: Labels | null, field: string): unknown {
   const derived = DERIVED_FIELDS[field];
   if (derived) return derived.value(study, labels);
-  if (isLabelField(field)) return labels ? labels[field] : null;
+  if (isLabelField(field)) return labels ? (labels[field] ?? null) : null;
   return getPath(study, field);
 }

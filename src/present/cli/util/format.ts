@@ -24,7 +24,8 @@ export function exportObject(
 ): Record<string, unknown> {
   if (fields === null) {
     const out: Record<string, unknown> = { ...study };
-    if (withLabels) for (const k of LABEL_FIELDS) out[k] = labels ? labels[k] : null;
+    // (labels stored before a field existed, e.g. reasons, export it as null)
+    if (withLabels) for (const k of LABEL_FIELDS) out[k] = labels ? (labels[k] ?? null) : null;
     // a trial of several registrations: which they are, and which one supplied each field and the labels
     if (trial) out.trial = trial;
     return out;
