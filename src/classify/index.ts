@@ -42,9 +42,13 @@ function append<T>(to: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) to.push(items[i]!);
 }
 
+/** Everything that can change a label: the rules files (rules.hash) and the classifier code (codehash.ts). */
+function versionOf(rules: Rules): string {
+  return `${rules.version}+${rules.hash}.${classifierCodeHash().slice(0, 8)}`;
+}
+
 export function createClassifier(rules: Rules = loadRules()): Classifier {
-  // Everything that can change a label: the rules files (rules.hash) and the classifier code (codehash.ts).
-  const version = `${rules.version}+${rules.hash}.${classifierCodeHash().slice(0, 8)}`;
+  const version = versionOf(rules);
   const productMatcher = compileMatcher(rules, PRODUCT_LAYER, true);
   const specialtyMatcher = compileMatcher(rules, ['specialty']);
   const covidMatcher = compileMatcher(rules, ['covid']);
@@ -135,13 +139,20 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
   return { rules, version, classify };
 }
 
+let sharedRules: Rules | null = null;
+const defaultRules = (): Rules => (sharedRules ??= loadRules());
 let shared: Classifier | null = null;
+/** The classifier of the package's rules, compiled on first use (not at import). */
 function instance(): Classifier {
-  shared ??= createClassifier();
+  shared ??= createClassifier(defaultRules());
   return shared;
 }
 
-export const RULESET_VERSION: string = instance().version;
+/**
+ * The ruleset version of the package's rules, known without compiling the classifier: a process that only saves
+ * labels made on worker threads (pipeline/classify-pool.ts) does not pay for compiling the matchers.
+ */
+export const RULESET_VERSION: string = versionOf(defaultRules());
 
 export function classify(study: Study): Labels {
   return instance().classify(study);

@@ -11,13 +11,31 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MscopeError } from '../model/errors.js';
 import type { Labels } from '../model/labels.js';
+import type { PreparedLabel } from '../store/label-rows.js';
+import type { TallyInput } from './screening-tally.js';
 
 export interface PoolRequest {
   seq: number;
   studies: string[];
+  /** Send the labels back. */
+  labels: boolean;
+  /** Send the labels' table rows back (store/label-rows.ts prepareLabel). */
+  rows: boolean;
 }
-export type PoolResponse =
-  { seq: number; labels: Labels[]; error?: undefined } | { seq: number; error: string };
+
+/** What comes back for one batch, in input order: as asked, and the tally's fields when the labels are not sent. */
+export interface PoolBatch {
+  labels: Labels[] | null;
+  rows: PreparedLabel[] | null;
+  tally: TallyInput[] | null;
+}
+export type PoolResponse = ({ seq: number; error?: undefined } & PoolBatch) | { seq: number; error: string };
+
+/** What a pool run sends back per batch. */
+export interface PoolWants {
+  labels: boolean;
+  rows: boolean;
+}
 
 const WORKER_URL = new URL('./classify-worker.js', import.meta.url);
 /** Studies per batch posted to a worker. */
@@ -44,13 +62,14 @@ export function classifyWorkers(n: number): number {
 }
 
 /**
- * Classify the studies of `source` (JSON strings, in order) on `workers` threads; `onLabels` receives every
- * batch's labels in input order. Rejects on the first error (all workers are stopped).
+ * Classify the studies of `source` (JSON strings, in order) on `workers` threads; `onBatch` receives what `wants`
+ * asks for of every batch, in input order. Rejects on the first error (all workers are stopped).
  */
 export async function classifyOnWorkers(
   source: AsyncIterable<string>,
   workers: number,
-  onLabels: (labels: Labels[], studies: string[]) => void,
+  wants: PoolWants,
+  onBatch: (batch: PoolBatch, studies: string[]) => void,
 ): Promise<void> {
   const pool = Array.from(
     { length: workers },
@@ -63,7 +82,7 @@ export async function classifyOnWorkers(
     wake = null;
     w?.();
   };
-  const results = new Map<number, Labels[]>();
+  const results = new Map<number, PoolBatch>();
   const ready = new Set<Worker>();
   const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
   for (const w of pool) {
@@ -71,7 +90,7 @@ export async function classifyOnWorkers(
       if (m.seq === -1) ready.add(w);
       else if (m.error !== undefined) failure ??= new MscopeError(`classification failed: ${m.error}`);
       else {
-        results.set(m.seq, m.labels);
+        results.set(m.seq, m);
         inFlight.set(w, inFlight.get(w)! - 1);
       }
       notify();
@@ -96,7 +115,7 @@ export async function classifyOnWorkers(
   const drain = (): void => {
     for (let l = results.get(next); l !== undefined; l = results.get(next)) {
       results.delete(next);
-      onLabels(l, pending.get(next)!);
+      onBatch(l, pending.get(next)!);
       pending.delete(next);
       next++;
     }
@@ -108,7 +127,7 @@ export async function classifyOnWorkers(
       if (w) {
         inFlight.set(w, inFlight.get(w)! + 1);
         pending.set(seq, studies);
-        w.postMessage({ seq: seq++, studies } satisfies PoolRequest);
+        w.postMessage({ seq: seq++, studies, labels: wants.labels, rows: wants.rows } satisfies PoolRequest);
         return;
       }
       await waitFor();

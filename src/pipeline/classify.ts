@@ -10,6 +10,7 @@ import type { Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { classifyOnWorkers, classifyWorkers } from './classify-pool.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
+import type { LabelSink } from '../store/labels.js';
 import { throttled, type OnProgress } from './progress.js';
 
 export interface ClassifyOptions {
@@ -66,9 +67,9 @@ export async function classifySnapshot(
   const tally = new ScreeningTally();
   let made = 0;
   const workers = opts.workers ?? classifyWorkers(info.studyCount);
-  const run = async (sink: ((batch: readonly Labels[]) => void) | null): Promise<void> => {
-    const keep = (batch: readonly Labels[]): void => {
-      sink?.(batch);
+  const run = async (sink: LabelSink | null): Promise<void> => {
+    const keep = (batch: readonly Labels[], save = true): void => {
+      if (save) sink?.(batch);
       made += batch.length;
       for (const l of batch) {
         tally.add(l);
@@ -76,12 +77,20 @@ export async function classifySnapshot(
       }
     };
     if (workers > 0) {
-      // parse + classify on the workers; this thread reads the JSON from DuckDB (and parses it only to keep studies)
-      await classifyOnWorkers(store.iterStudyJson(info.id), workers, (batch, studies) => {
-        keep(batch);
-        if (rows)
-          for (let i = 0; i < batch.length; i++)
-            rows.push({ study: JSON.parse(studies[i]!) as Study, labels: batch[i]! });
+      // parse + classify on the workers; this thread reads the JSON from DuckDB (and parses it only to keep studies).
+      // Saved labels come back as checked, serialized rows; label objects only when they are returned.
+      const wants = { labels: !none || rows !== null, rows: sink !== null };
+      await classifyOnWorkers(store.iterStudyJson(info.id), workers, wants, (b, studies) => {
+        if (b.rows !== null) sink!.prepared(b.rows);
+        if (b.labels !== null) {
+          keep(b.labels, b.rows === null);
+          if (rows)
+            for (let i = 0; i < b.labels.length; i++)
+              rows.push({ study: JSON.parse(studies[i]!) as Study, labels: b.labels[i]! });
+        } else {
+          made += b.tally!.length;
+          for (const t of b.tally!) tally.add(t);
+        }
         progress.tick(made);
       });
     } else {

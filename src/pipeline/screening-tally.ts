@@ -6,6 +6,9 @@
 import type { ScreeningSummary } from '../classify/screening.js';
 import type { Labels } from '../model/labels.js';
 
+/** What the tally reads of a label (classification workers send only this back when no labels are kept). */
+export type TallyInput = Pick<Labels, 'category' | 'included' | 'screeningReason' | 'confidence'>;
+
 const inc = (m: Record<string, number>, k: string): void => {
   m[k] = (m[k] ?? 0) + 1;
 };
@@ -23,7 +26,7 @@ export class ScreeningTally {
   private readonly byCategory: Record<string, number> = {};
   private readonly lowConfidence: Record<string, number> = {};
 
-  add(l: Labels): void {
+  add(l: TallyInput): void {
     this.identified++;
     inc(this.byReason, l.screeningReason);
     inc(this.byCategory, l.category);

@@ -5,41 +5,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
 import type { Labels } from '../model/labels.js';
-import { LabelsSchema } from '../model/labels.js';
-import { appendValue, type ColumnKind } from './columns.js';
+import { appendValue } from './columns.js';
+import { LABEL_COLUMNS, schemaProblem, type PreparedLabel } from './label-rows.js';
 
-interface LabelColumn {
-  name: string;
-  kind: ColumnKind;
-  get: (l: Labels) => string | boolean | readonly string[] | null;
-}
-
-/** `labels` columns after (snapshot_id, ruleset_version), in table order. */
-const LABEL_COLUMNS: readonly LabelColumn[] = [
-  { name: 'nct_id', kind: 'varchar', get: (l) => l.nctId },
-  { name: 'category', kind: 'varchar', get: (l) => l.category },
-  { name: 'included', kind: 'boolean', get: (l) => l.included },
-  { name: 'screening_reason', kind: 'varchar', get: (l) => l.screeningReason },
-  { name: 'sources', kind: 'varchar[]', get: (l) => l.sources },
-  { name: 'donor', kind: 'varchar', get: (l) => l.donor },
-  { name: 'modifications', kind: 'varchar[]', get: (l) => l.modifications },
-  { name: 'biomaterial', kind: 'boolean', get: (l) => l.biomaterial },
-  { name: 'routes', kind: 'varchar[]', get: (l) => l.routes },
-  { name: 'specialty', kind: 'varchar', get: (l) => l.specialty },
-  { name: 'covid19', kind: 'boolean', get: (l) => l.covid19 },
-  { name: 'product', kind: 'varchar', get: (l) => l.product },
-  { name: 'labels_json', kind: 'varchar', get: (l) => JSON.stringify(l) },
-  { name: 'slim_json', kind: 'varchar', get: (l) => slimLabelsJson(l) },
-];
-
-/**
- * The labels without their evidence and reason codes, as JSON (what lists and metrics read; pipeline/compact.ts).
- * Like the evidence, the reason codes are read per study from labels_json (the study view, exports).
- */
-export function slimLabelsJson(l: Labels): string {
-  const { evidence: _evidence, reasons: _reasons, ...rest } = l;
-  return JSON.stringify(rest);
-}
+export { prepareLabel, slimLabelsJson, type PreparedLabel } from './label-rows.js';
 
 async function snapshotExists(conn: DuckDBConnection, snapshotId: number): Promise<boolean> {
   const r = await conn.runAndReadAll('SELECT 1 FROM snapshots WHERE id = $1', [snapshotId]);
@@ -49,24 +18,34 @@ async function snapshotExists(conn: DuckDBConnection, snapshotId: number): Promi
 /** Flush the labels appender after about this many characters (it otherwise buffers every row). */
 const FLUSH_CHARS = 32 << 20;
 
-/** Appends labels while they are made: `append` may be called any number of times, synchronously. */
-export type LabelSink = (labels: readonly Labels[]) => void;
+/**
+ * Appends labels while they are made: may be called any number of times, synchronously, with labels or (its
+ * `prepared` method) with prepared labels; both are checked and stored the same way.
+ */
+export type LabelSink = ((labels: readonly Labels[]) => void) & {
+  prepared: (rows: readonly PreparedLabel[]) => void;
+};
+
+function checkRow(
+  nctId: string,
+  version: string,
+  invalid: string | null,
+  i: number,
+  rulesetVersion: string,
+  seen: Set<string>,
+): void {
+  if (invalid !== null) throw new MscopeError(`saveLabels: label ${i + 1} (${String(nctId)}): ${invalid}`);
+  if (version !== rulesetVersion) {
+    throw new MscopeError(
+      `saveLabels: label for ${nctId} has ruleset version "${version}", expected "${rulesetVersion}"`,
+    );
+  }
+  if (seen.has(nctId)) throw new MscopeError(`saveLabels: two labels for ${nctId}`);
+  seen.add(nctId);
+}
 
 function checkLabel(l: Labels, i: number, rulesetVersion: string, seen: Set<string>): void {
-  const parsed = LabelsSchema.safeParse(l);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new MscopeError(
-      `saveLabels: label ${i + 1} (${String(l?.nctId)}): invalid field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? ''}`,
-    );
-  }
-  if (l.rulesetVersion !== rulesetVersion) {
-    throw new MscopeError(
-      `saveLabels: label for ${l.nctId} has ruleset version "${l.rulesetVersion}", expected "${rulesetVersion}"`,
-    );
-  }
-  if (seen.has(l.nctId)) throw new MscopeError(`saveLabels: two labels for ${l.nctId}`);
-  seen.add(l.nctId);
+  checkRow(l?.nctId, l?.rulesetVersion, schemaProblem(l), i, rulesetVersion, seen);
 }
 
 /**
@@ -98,21 +77,40 @@ export async function saveLabelStream(
     const app = await conn.createAppender('labels');
     let n = 0;
     let pending = 0;
-    try {
-      await fill((labels) => {
+    const endRow = (): void => {
+      app.endRow();
+      if (pending >= FLUSH_CHARS) {
+        app.flushSync();
+        pending = 0;
+      }
+    };
+    const sink: LabelSink = Object.assign(
+      (labels: readonly Labels[]): void => {
         for (const l of labels) {
           checkLabel(l, n, rulesetVersion, seen);
           n++;
           app.appendInteger(snapshotId);
           app.appendVarchar(rulesetVersion);
           for (const c of LABEL_COLUMNS) pending += appendValue(app, c.kind, c.get(l));
-          app.endRow();
-          if (pending >= FLUSH_CHARS) {
-            app.flushSync();
-            pending = 0;
-          }
+          endRow();
         }
-      });
+      },
+      {
+        prepared: (rows: readonly PreparedLabel[]): void => {
+          for (const r of rows) {
+            checkRow(r.nctId, r.rulesetVersion, r.invalid, n, rulesetVersion, seen);
+            n++;
+            app.appendInteger(snapshotId);
+            app.appendVarchar(rulesetVersion);
+            for (let k = 0; k < LABEL_COLUMNS.length; k++)
+              pending += appendValue(app, LABEL_COLUMNS[k]!.kind, r.values[k] ?? null);
+            endRow();
+          }
+        },
+      },
+    );
+    try {
+      await fill(sink);
       app.closeSync();
     } catch (err) {
       try {

@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Decision } from '../model/decisions.js';
 import type { Labels } from '../model/labels.js';
+import type { LabelSink } from './labels.js';
 import type { AddDecisionsResult, NewDecision, ReviewSample } from './decisions.js';
 import type { QuarantinedRecord, StudyRecord } from '../model/record.js';
 import type { Study } from '../model/study.js';
@@ -77,7 +78,7 @@ export interface Store {
   saveLabelStream(
     snapshotId: number,
     rulesetVersion: string,
-    fill: (sink: (labels: readonly Labels[]) => void) => Promise<void>,
+    fill: (sink: LabelSink) => Promise<void>,
   ): Promise<number>;
   /** Labels by NCT id; the latest saved ruleset version when `rulesetVersion` is omitted (empty map if none). */
   loadLabels(snapshotId: number, rulesetVersion?: string): Promise<Map<string, Labels>>;

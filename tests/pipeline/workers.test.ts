@@ -43,6 +43,44 @@ async function both(db: string, ref?: string | number): Promise<{ single: Labels
   }
 }
 
+/**
+ * The rows of the `labels` table a save leaves (every column; list values as JSON) and the summary, saving on one
+ * thread or on workers (whose rows are checked and serialized on the worker threads, store/label-rows.ts).
+ */
+async function savedRows(
+  db: string,
+  workers: number,
+  labels: 'full' | 'none',
+): Promise<{ rows: string[]; summary: unknown; returned: number }> {
+  const { classifySnapshot } = (await import(join(DIST, 'classify.js'))) as ClassifyModule;
+  const { openStore } = (await import(join(REPO_ROOT, 'dist', 'store', 'index.js'))) as StoreModule;
+  const store = await openStore(db);
+  try {
+    const r = await classifySnapshot(store, undefined, { save: true, labels, workers });
+    const read = await store
+      .connection()
+      .runAndReadAll('SELECT * FROM labels WHERE ruleset_version = $1 ORDER BY snapshot_id, nct_id', [
+        r.rulesetVersion,
+      ]);
+    const rows = read.getRowsJson().map((row) => JSON.stringify(row));
+    return { rows, summary: r.summary, returned: r.labels.length };
+  } finally {
+    await store.close();
+  }
+}
+
+async function sameSavedRows(db: string): Promise<number> {
+  const single = await savedRows(db, 0, 'none');
+  expect(single.rows.length).toBeGreaterThan(0);
+  for (const mode of ['none', 'full'] as const) {
+    const pooled = await savedRows(db, 2, mode);
+    expect(pooled.rows).toEqual(single.rows);
+    expect(pooled.summary).toEqual(single.summary);
+    expect(pooled.returned).toBe(mode === 'none' ? 0 : single.rows.length);
+  }
+  return single.rows.length;
+}
+
 describeBuilt('classification on worker threads = single thread', () => {
   it('fixture: same labels, same order, same digest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mscope-workers-'));
@@ -52,6 +90,14 @@ describeBuilt('classification on worker threads = single thread', () => {
     const { single, pooled } = await both(db, 'fixture');
     expect(single.length).toBeGreaterThan(0);
     expect(digest(pooled)).toBe(digest(single));
+  });
+
+  it('fixture: the saved label rows (every column) and the summary are the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mscope-workers-'));
+    dirs.push(dir);
+    const db = join(dir, 'fixture.duckdb');
+    await createFixtureDb(db);
+    expect(await sameSavedRows(db)).toBeGreaterThan(0);
   });
 
   it.skipIf(!HAS_SHARED)(
@@ -74,6 +120,7 @@ describeBuilt('classification on worker threads = single thread', () => {
       expect(single).toHaveLength(1535);
       expect(single.filter((l) => l.included).length).toBeGreaterThan(500);
       expect(digest(pooled)).toBe(digest(single));
+      expect(await sameSavedRows(db)).toBe(1535);
     },
     600_000,
   );
