@@ -10,14 +10,21 @@
  * Nothing stated: the named product's donor fact; else a perinatal source (umbilical cord, cord blood,
  * placenta/amnion) implies allogeneic (GUIDELINE), quoting the source;
  * autologous words plus an unqualified perinatal source -> both.
- * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal.
+ * Last resort, nothing of the above: the donor words of the summary/description wherever they sit ("third party
+ * human cultured cells", "autologous stem cell transplantation") outside background sentences and sentences about
+ * an animal model or (unless bound to an MSC term) a haematopoietic transplant; autologous and allogeneic words
+ * together decide nothing there; nor does a donor word qualifying a haematopoietic transplant ("GVHD after
+ * allogeneic HSCT", "following allogeneic bone marrow transplantation": the patient's graft).
+ * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
+ * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
  *   words of MSC sentences of the description), stated.unbound.title (any donor word of the titles),
  *   stated.bound.other_sentence (the first bound word of another description sentence); autologous_plus_perinatal
  *   (any of these saying autologous, plus an unqualified perinatal source -> both); product_fact;
- *   perinatal_implied (a perinatal source -> allogeneic); none_stated.
+ *   perinatal_implied (a perinatal source -> allogeneic); stated.unbound.description (the last resort above);
+ *   none_stated.
  */
 import type { Donor, Evidence, FamilyReason, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
@@ -29,6 +36,18 @@ const OWN_BEFORE_PERINATAL = cueSet('donor.own_before_perinatal');
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
 const BACKGROUND = cueSet('donor.background');
+const HEMATOPOIETIC_TRANSPLANT = cueSet('donor.hematopoietic_transplant');
+const HEMATOPOIETIC_CONTEXT = cueSet('donor.hematopoietic_context');
+const ALLOGENEIC_TRANSPLANT = cueSet('donor.allogeneic_transplant');
+const ANIMAL = cueSet('donor.animal');
+
+/** A donor word that qualifies a haematopoietic transplant ("after allogeneic HSCT"): about the patient's graft. */
+function aboutTransplant(v: StudyView, h: Hit): boolean {
+  const after = v.text(h.field).slice(h.end, h.end + 120);
+  return (
+    HEMATOPOIETIC_TRANSPLANT.test(after) || (h.value === 'allogeneic' && ALLOGENEIC_TRANSPLANT.test(after))
+  );
+}
 
 /** What may stand between a product term and a donor word that qualifies it ("MSCs from the patient's own"). */
 const AFTER_PRODUCT = cueSet('donor.after_product');
@@ -89,6 +108,29 @@ function decide(sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null {
   return null;
 }
 
+/**
+ * The donor words of the summary and description as a last resort (see the header): one donor type stated there, in
+ * a sentence that may speak of the product given to patients, decides; both types decide nothing.
+ */
+function described(
+  v: StudyView,
+  donorWords: Hit[],
+  isBackground: (h: Hit) => boolean,
+): { donor: Donor; evidence: Evidence[] } | null {
+  const words = donorWords.filter((h) => {
+    if (h.zone !== 'summary' || aboutTransplant(v, h)) return false;
+    const text = v.text(h.field);
+    const [a, b] = v.sentenceOf(h);
+    const sentence = text.slice(a, b);
+    return !ANIMAL.test(sentence) && (!HEMATOPOIETIC_CONTEXT.test(sentence) || bound(v, h, [h]));
+  });
+  const one = (sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null => {
+    const r = decide(sel);
+    return r && r.donor !== 'both' ? r : null;
+  };
+  return one(words.filter((h) => !isBackground(h)));
+}
+
 /** Autologous product words plus a perinatal source no autologous word qualifies -> both (GUIDELINE). */
 function withPerinatal(v: StudyView, r: DonorResult, sources: Evidence[]): DonorResult {
   const peri = sources.find((e) => PERINATAL.has(e.value as TissueSource) && e.rule.startsWith('source.'));
@@ -110,7 +152,8 @@ export function decideDonor(
   product: ProductResult,
   sources: { sources: TissueSource[]; evidence: Evidence[] },
 ): DonorResult {
-  const donors = v.hits.filter((h) => h.family === 'donor' && v.tier(h) <= 3 && h.zone !== 'keyword');
+  const donorWords = v.hits.filter((h) => h.family === 'donor');
+  const donors = donorWords.filter((h) => v.tier(h) <= 3 && h.zone !== 'keyword');
   const isBackground = (h: Hit): boolean => {
     if (h.zone !== 'summary') return false;
     const text = v.text(h.field);
@@ -118,7 +161,7 @@ export function decideDonor(
     return BACKGROUND.test(text.slice(a, b));
   };
   const b = donors.filter((d) => (bound(v, d, donors) || SELF_BOUND.has(d.rule)) && !isBackground(d));
-  const summary = v.hits.filter((h) => h.family === 'donor' && h.zone === 'summary' && v.tier(h) === 4);
+  const summary = donorWords.filter((h) => h.zone === 'summary' && v.tier(h) === 4);
   // The first step whose words decide, in order (each step's reason code names it).
   const steps: ReadonlyArray<readonly [FamilyReason<'donor'>, () => Hit[]]> = [
     ['stated.bound', () => b.filter((h) => v.tier(h) <= 2)],
@@ -147,5 +190,7 @@ export function decideDonor(
       reason: 'perinatal_implied',
       evidence: [{ ...peri, label: 'donor', value: 'allogeneic', rule: 'donor.allogeneic.perinatal_source' }],
     };
+  const d = described(v, donorWords, isBackground);
+  if (d) return { donor: d.donor, reason: 'stated.unbound.description', evidence: d.evidence };
   return { donor: 'unspecified', reason: 'none_stated', evidence: [] };
 }

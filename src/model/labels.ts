@@ -183,6 +183,7 @@ export const FAMILY_REASONS = {
     'autologous_plus_perinatal',
     'product_fact',
     'perinatal_implied',
+    'stated.unbound.description',
     'none_stated',
     'not_included',
     'reviewer',

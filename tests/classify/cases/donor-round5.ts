@@ -1,7 +1,8 @@
 /** Donor, generalisation round 5: donor wording the rules missed, and donor words that are not about the product. */
 import type { CaseTable } from './case.js';
 
-export const cases: CaseTable = [
+/** Donor wording the vocabulary missed or misread. */
+const vocabulary: CaseTable = [
   {
     name: 'fat taken "from a healthy donor site" of the patient: autologous, not allogeneic',
     guideline: '"From the patient\'s own ..." = autologous (a donor site is where the own tissue is taken)',
@@ -112,3 +113,62 @@ export const cases: CaseTable = [
     expect: { category: 'msc_cells', donor: 'autologous' },
   },
 ];
+
+/** The last resort: donor words of the summary/description when nothing bound, no product fact and no perinatal source decide. */
+const lastResort: CaseTable = [
+  {
+    name: 'a summary-only record: "therapy using third party human cultured cells" for an MSC product: allogeneic',
+    guideline: '"third-party" = allogeneic',
+    study: {
+      title: 'Stromal Cell Therapy for Refractory Ulcerative Colitis',
+      summary:
+        'This trial asks whether mesenchymal stromal cell therapy, using third party human cultured cells given ' +
+        'by vein, is safe in refractory ulcerative colitis.',
+      conditions: ['Ulcerative Colitis'],
+    },
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
+  },
+  {
+    name: '"autologous stem cell transplantation" in the summary of an MSC study: autologous',
+    guideline: '"From the patient\'s own ..." = autologous',
+    study: {
+      title: 'Mesenchymal Stem Cells for Critical Limb Ischaemia',
+      summary:
+        'Mesenchymal stem cells promote new vessels; in this study autologous stem cell transplantation into the ' +
+        'ischaemic calf is compared with standard care.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Injections into the calf muscles' }],
+      conditions: ['Critical Limb Ischemia'],
+    },
+    expect: { category: 'msc_cells', donor: 'autologous' },
+  },
+  {
+    name: 'donor words of an animal model or of a laboratory assay: unspecified',
+    guideline: 'judge only from the record: these donors are not the product given to patients',
+    study: {
+      title: 'Mesenchymal Stromal Cells at Kidney Transplantation',
+      summary:
+        'Patients receive mesenchymal stromal cells intravenously on the day of kidney transplantation.',
+      description:
+        'In a pig model, allogeneic cells prolonged graft survival. T cell responses versus third party antigens ' +
+        'are measured at 6 months.',
+      interventions: [{ name: 'Mesenchymal stromal cells', description: 'One intravenous infusion' }],
+      conditions: ['Kidney Transplantation'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+  {
+    name: 'autologous and allogeneic words both loose in the description: unspecified',
+    guideline: '`both` only when arms/parts use each; loose words of both types state neither',
+    study: {
+      title: 'Mesenchymal Stem Cells in Knee Osteoarthritis',
+      summary: 'Patients receive mesenchymal stem cells into the knee.',
+      description:
+        'Autologous and allogeneic stem cell sources are debated. This study measures cartilage volume at one year.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'One intra-articular injection' }],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...vocabulary, ...lastResort];
