@@ -126,10 +126,10 @@ const lastResort: CaseTable = [
         'by vein, is safe in refractory ulcerative colitis.',
       conditions: ['Ulcerative Colitis'],
     },
-    expect: { category: 'msc_cells', donor: 'allogeneic' },
+    expect: { category: 'msc_cells', donor: 'allogeneic', reasons: { donor: 'stated.unbound.description' } },
   },
   {
-    name: '"autologous stem cell transplantation" in the summary of an MSC study: autologous',
+    name: '"autologous stem cell transplantation"" in the summary of an MSC study: autologous',
     guideline: '"From the patient\'s own ..." = autologous',
     study: {
       title: 'Mesenchymal Stem Cells for Critical Limb Ischaemia',
@@ -139,7 +139,7 @@ const lastResort: CaseTable = [
       interventions: [{ name: 'Mesenchymal stem cells', description: 'Injections into the calf muscles' }],
       conditions: ['Critical Limb Ischemia'],
     },
-    expect: { category: 'msc_cells', donor: 'autologous' },
+    expect: { category: 'msc_cells', donor: 'autologous', reasons: { donor: 'stated.unbound.description' } },
   },
   {
     name: 'donor words of an animal model or of a laboratory assay: unspecified',
