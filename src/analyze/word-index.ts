@@ -55,7 +55,10 @@ class Ints {
 
 /** The word index of `n` texts (`text(i)`: study i's search text, lower-cased). */
 export function buildWordIndex(n: number, text: (i: number) => string): WordIndex {
-  const ids = new Map<string, number>();
+  // words found through an open-addressing table of their hashes (no string made per occurrence, only per word)
+  let mask = 0xffff;
+  let table = new Int32Array(mask + 1);
+  const hashes = new Ints();
   const words: string[] = [];
   const count = new Ints();
   const last = new Ints();
@@ -71,15 +74,42 @@ export function buildWordIndex(n: number, text: (i: number) => string): WordInde
       while (k < len && !isWord(t.charCodeAt(k))) k++;
       if (k >= len) break;
       const s = k;
-      while (k < len && isWord(t.charCodeAt(k))) k++;
-      const w = t.slice(s, k);
-      let id = ids.get(w);
-      if (id === undefined) {
+      let h = 0x811c9dc5;
+      while (k < len) {
+        const c = t.charCodeAt(k);
+        if (!isWord(c)) break;
+        h = Math.imul(h ^ c, 0x01000193);
+        k++;
+      }
+      const wl = k - s;
+      let slot = h & mask;
+      let id = -1;
+      for (;;) {
+        const e = table[slot]!;
+        if (e === 0) break;
+        const w = e - 1;
+        if (hashes.data[w] === h && words[w]!.length === wl && sameAt(words[w]!, t, s)) {
+          id = w;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (id < 0) {
         id = words.length;
-        ids.set(w, id);
-        words.push(w);
+        words.push(t.slice(s, k));
+        hashes.push(h);
         count.push(0);
         last.push(-1);
+        table[slot] = id + 1;
+        if (words.length * 2 > mask) {
+          mask = mask * 2 + 1;
+          table = new Int32Array(mask + 1);
+          for (let w = 0; w < words.length; w++) {
+            let sl = hashes.data[w]! & mask;
+            while (table[sl] !== 0) sl = (sl + 1) & mask;
+            table[sl] = w + 1;
+          }
+        }
       }
       if (last.data[id] === i) continue;
       last.data[id] = i;
@@ -102,6 +132,12 @@ export function buildWordIndex(n: number, text: (i: number) => string): WordInde
     at += words[w]!.length + 1;
   }
   return { size: n, vocab: `\n${words.join('\n')}\n`, wordStart, offsets, studies, stale: new Set() };
+}
+
+/** True when `t` holds `w` at position `at` (the caller checked there is room). */
+function sameAt(w: string, t: string, at: number): boolean {
+  for (let j = 0; j < w.length; j++) if (w.charCodeAt(j) !== t.charCodeAt(at + j)) return false;
+  return true;
 }
 
 /** The word whose characters include vocabulary position `p` (binary search of the word starts). */

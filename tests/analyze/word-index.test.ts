@@ -101,6 +101,14 @@ describe('word index', () => {
     expect(viaIndex(texts, ix, 'cord')).toEqual([1]);
   });
 
+  it('many distinct words (the word table grows several times)', () => {
+    const texts = Array.from({ length: 20_000 }, (_, i) => `w${i} x${i % 7} w${(i * 7919) % 20_000}-y${i}`);
+    const ix = buildWordIndex(texts.length, (i) => texts[i]!);
+    expect(ix.wordStart.length).toBe(20_000 + 7 + 20_000);
+    for (const needle of ['w1234', 'w1234 ', 'x3 w', '-y19999', 'y1999', 'x6', ' x0 w7'])
+      expect(viaIndex(texts, ix, needle), needle).toEqual(scan(texts, needle));
+  });
+
   it('no texts, empty texts', () => {
     expect(
       wordCandidates(
