@@ -189,10 +189,10 @@ export function buildView(
     }
     if (hits.length > from) byField.set(f.path, hits.slice(from));
   }
-  // Weak product names (e.g. "MPC") count only when the company context appears somewhere.
+  // Weak product names (e.g. "MPC") count only when the company context appears somewhere: in the text, or as the
+  // record's sponsor or a collaborator (a Mesoblast-sponsored trial of "MPCs" gives Mesoblast's product).
   const allText = (): string =>
-    fields
-      .map((f) => f.text)
+    [...fields.map((f) => f.text), study.leadSponsor?.name ?? '', ...study.collaborators.map((c) => c.name)]
       .join('\n')
       .toLowerCase();
   let lowered: string | null = null;

@@ -19,6 +19,8 @@ export interface Fixture {
   meshes?: string[];
   ancestors?: string[];
   stdAges?: string[];
+  /** The lead sponsor's name (an organisation). */
+  sponsor?: string;
 }
 
 let n = 0;
@@ -53,6 +55,7 @@ export function makeStudy(f: Fixture): Study {
   s.eligibility.criteria = f.eligibility ?? null;
   s.primaryOutcomes = (f.outcomes ?? []).map((measure) => ({ measure, description: null, timeFrame: null }));
   s.eligibility.stdAges = f.stdAges ?? ['ADULT'];
+  s.leadSponsor = f.sponsor ? { name: f.sponsor, class: 'INDUSTRY' } : null;
   s.conditionMesh.meshes = (f.meshes ?? []).map((term) => ({ id: null, term }));
   s.conditionMesh.ancestors = (f.ancestors ?? []).map((term) => ({ id: null, term }));
   return s;
