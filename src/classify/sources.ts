@@ -7,7 +7,10 @@
  * a sentence about MSCs in general ("MSCs reside in the bone marrow and can be ...", "studies have shown ...").
  * In any tier, a tissue named as the comparator of a contrast ("unlike bone marrow MSCs, cord MSCs ...") is not
  * a source, and a sentence saying where MSCs are found in general counts only when nothing else names a tissue.
- * Cue sets (rules/contexts.json): sources.background, sources.contrast, sources.general, sources.negated.
+ * Cord blood or peripheral blood named as the patients' haematopoietic graft ("cord blood recipients", "cord blood
+ * transplantation") is that graft's tissue, not the MSC product's.
+ * Cue sets (rules/contexts.json): sources.background, sources.contrast, sources.general, sources.hsc_graft,
+ *   sources.negated.
  * Returns: sources (a set), its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.sources): stated.intervention / stated.title / stated.description (the first tier
  *   naming a tissue: MSC interventions and arms, titles/keywords, MSC sentences of the description; a named
@@ -96,8 +99,17 @@ export interface SourcesResult {
   evidence: Evidence[];
 }
 
+/** What follows a blood tissue word that names the patients' haematopoietic graft. */
+const HSC_GRAFT = cueSet('sources.hsc_graft');
+const GRAFT_TISSUES = new Set<TissueSource>(['cord_blood', 'peripheral_blood']);
+
+function hscGraft(v: StudyView, h: Hit): boolean {
+  if (h.family !== 'source' || !GRAFT_TISSUES.has(sourceOf(h)!)) return false;
+  return HSC_GRAFT.test(v.text(h.field).slice(h.end, h.end + 80));
+}
+
 export function decideSources(v: StudyView, product: ProductResult): SourcesResult {
-  const all = v.hits.filter((h) => sourceOf(h) !== null);
+  const all = v.hits.filter((h) => sourceOf(h) !== null && !hscGraft(v, h));
   const general = new Set<Hit>();
   const cand = dropEnumerations(v, all, general);
   const pick = (hs: Hit[]): Hit[] => {

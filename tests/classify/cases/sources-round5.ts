@@ -1,4 +1,4 @@
-/** Sources, generalisation round 5: a named product's short name, its company the record's sponsor. */
+/** Sources, generalisation round 5: a named product's short name, its company the record's sponsor; the patients' haematopoietic graft. */
 import type { CaseTable } from './case.js';
 
 export const cases: CaseTable = [
@@ -46,5 +46,36 @@ export const cases: CaseTable = [
       conditions: ['Knee Osteoarthritis'],
     },
     expect: { category: 'msc_cells', product: null, sources: [] },
+  },
+
+  {
+    name: 'placental MSCs given to "cord blood recipients" after "cord blood transplantation": placenta only',
+    guideline: 'sources: the tissue origins of the MSC product',
+    study: {
+      title: 'Placental Mesenchymal Stromal Cells After Cord Blood Transplantation',
+      interventions: [
+        {
+          name: 'Placenta-derived MSCs',
+          description:
+            'All umbilical cord blood recipients receive one intravenous dose of placenta-derived MSCs on the day of the cord blood haematopoietic stem cell transplant.',
+        },
+      ],
+      conditions: ['Acute Leukaemia'],
+    },
+    expect: { category: 'msc_cells', sources: ['placenta_amnion'], routes: ['intravenous'] },
+  },
+  {
+    name: 'MSCs from cord blood given with a peripheral blood stem cell graft: cord blood, not peripheral blood',
+    study: {
+      title: 'Cord Blood MSCs Co-infused With Peripheral Blood Stem Cell Transplants',
+      interventions: [
+        {
+          name: 'Cord blood-derived mesenchymal stem cells',
+          description: 'Infused intravenously 4 hours after the peripheral blood stem cell transplant.',
+        },
+      ],
+      conditions: ['Myelodysplastic Syndrome'],
+    },
+    expect: { category: 'msc_cells', sources: ['cord_blood'] },
   },
 ];
