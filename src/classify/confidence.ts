@@ -1,6 +1,6 @@
 /**
- * confidence: how each label was reached (README "Confidence"). Reads the labels and their evidence (which field
- * each value was quoted from, which rule fired) and how much text the record has.
+ * confidence: how each label was reached (README "Confidence"). Reads the labels, their reason codes and their
+ * evidence (which field each value was quoted from) and how much text the record has.
  *
  *   category  high   the MSC product is named in an MSC intervention/arm or as a named product, or the record is
  *                    full and names no MSC at all (or only in the eligibility criteria)
@@ -10,14 +10,16 @@
  *             low    undetermined, or a record without descriptions (title-level export) not included from its
  *                    intervention names
  *   facts     high   every value quoted from the MSC interventions/arms or a named product's facts
- *   (sources, medium values from titles or the description, guideline inferences (perinatal -> allogeneic,
- *   donor,           donor "both"), or an empty value on a full record
+ *   (sources, medium values from titles or the description, guideline inferences (reason codes
+ *   donor,           perinatal_implied, autologous_plus_perinatal, carrier; donor "both"), or an empty value on a
+ *                    full record
  *   routes,   low    an empty value on a record without descriptions; every fact of a low-confidence category
  *   modifications, biomaterial)  -- excluded studies: the confidence of their category
- *   covid19, specialty  high when read from the conditions (or a full record without a COVID-19 mention),
+ *   covid19, specialty  high when read from the conditions (covid19: reason stated.condition / stated.mesh) (or a
+ *                       full record without a COVID-19 mention),
  *                       medium otherwise, low without conditions on a record without descriptions
  */
-import type { Confidence, Evidence, LabelConfidence, Labels } from '../model/labels.js';
+import type { Confidence, Evidence, LabelConfidence, Labels, ReasonFamily } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 
 /**
@@ -48,12 +50,13 @@ export function lacksText(s: Study): boolean {
 const inProductFields = (e: Evidence): boolean =>
   e.field.startsWith('interventions.') || e.field.startsWith('arms.') || e.rule.startsWith('product.');
 
-/** Guideline inferences: values not stated but derived (perinatal tissue given to adults -> allogeneic). */
-const INFERRED_RULES = new Set([
-  'donor.allogeneic.perinatal_source',
-  'route.topical.carrier',
-  'route.surgical_implantation.carrier',
-]);
+/**
+ * Guideline inferences: values not stated but derived (perinatal tissue given to adults -> allogeneic, a
+ * carrier-borne product with no route named -> topical / surgical implantation), by their reason codes.
+ */
+const INFERRED: ReadonlySet<string> = new Set(['perinatal_implied', 'autologous_plus_perinatal', 'carrier']);
+/** COVID-19 read from the conditions or their MeSH terms. */
+const COVID_FROM_CONDITIONS: ReadonlySet<string> = new Set(['stated.condition', 'stated.mesh']);
 
 const lower = (a: Confidence, b: Confidence): Confidence =>
   a === 'low' || b === 'low' ? 'low' : a === 'medium' || b === 'medium' ? 'medium' : 'high';
@@ -76,11 +79,10 @@ function categoryConfidence(l: Labels, thin: boolean): Confidence {
   return r === 'exclude.no_msc_mention' || r === 'exclude.mention_only_in_eligibility' ? 'high' : 'medium';
 }
 
-function factConfidence(l: Labels, label: string, empty: boolean, thin: boolean): Confidence {
+function factConfidence(l: Labels, label: ReasonFamily, empty: boolean, thin: boolean): Confidence {
   if (empty) return thin ? 'low' : 'medium';
   const evs = l.evidence.filter((e) => e.label === label);
-  if (evs.some((e) => INFERRED_RULES.has(e.rule)) || (label === 'donor' && l.donor === 'both'))
-    return 'medium';
+  if (INFERRED.has(l.reasons?.[label] ?? '') || (label === 'donor' && l.donor === 'both')) return 'medium';
   return evs.length > 0 && evs.every(inProductFields) && !thin ? 'high' : 'medium';
 }
 
@@ -92,11 +94,11 @@ const fromConditions = (l: Labels, label: string): boolean =>
 export function decideConfidence(study: Study, l: Labels): LabelConfidence {
   const thin = lacksText(study);
   const category = categoryConfidence(l, thin);
-  const fact = (label: string, empty: boolean): Confidence =>
+  const fact = (label: ReasonFamily, empty: boolean): Confidence =>
     l.included ? lower(category, factConfidence(l, label, empty, thin)) : category;
   const hasConditions = study.conditions.length > 0;
   const covid19: Confidence = l.covid19
-    ? fromConditions(l, 'covid19')
+    ? COVID_FROM_CONDITIONS.has(l.reasons?.covid19 ?? '')
       ? 'high'
       : 'medium'
     : hasConditions || !thin
