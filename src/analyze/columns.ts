@@ -31,6 +31,7 @@ import { UsageError } from '../model/errors.js';
 import { z } from 'zod';
 import { buildWordIndex, wordCandidates, type WordIndex } from './word-index.js';
 import type { RangeTable } from './ranges.js';
+import { IntList } from './int-list.js';
 
 /** Raw values <-> codes (values may be any JSON value: a label field as stored, null included). */
 class ValueDict {
@@ -159,20 +160,6 @@ export function buildColumns(
 }
 
 const MULTIS = Object.keys(MULTI_DICT) as Multi[];
-
-/** A growable Int32Array. */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const d = new Int32Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
-    }
-    this.data[this.length++] = x;
-  }
-}
 
 /** The dose pooling key of a prepared study with a per-kg dose (value first: points pool within one value). */
 function doseKeyOf(p: PreparedStudy): string {

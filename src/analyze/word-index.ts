@@ -15,6 +15,7 @@
  * Studies whose text changed after the build (a reviewer decision rebuilding a row) are kept in a small list and
  * are always candidates.
  */
+import { IntList } from './int-list.js';
 
 /** 1 for the code units that belong to words. */
 const WORD = new Uint8Array(128);
@@ -36,34 +37,17 @@ export interface WordIndex {
   stale: Set<number>;
 }
 
-/** A growable Int32Array. */
-class Ints {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const d = new Int32Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
-    }
-    this.data[this.length++] = x;
-  }
-}
-
 /** The word index of `n` texts (`text(i)`: study i's search text, lower-cased). */
 export function buildWordIndex(n: number, text: (i: number) => string): WordIndex {
   // words found through an open-addressing table of their hashes (no string made per occurrence, only per word)
   let mask = 0xffff;
   let table = new Int32Array(mask + 1);
-  const hashes = new Ints();
+  const hashes = new IntList();
   const words: string[] = [];
-  const count = new Ints();
-  const last = new Ints();
+  const count = new IntList();
+  const last = new IntList();
   // per study, its distinct word ids (study i's are fwd[from[i] .. from[i+1]))
-  const fwd = new Ints(Math.max(1024, n * 16));
+  const fwd = new IntList(Math.max(1024, n * 16));
   const from = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     from[i] = fwd.length;
