@@ -32,6 +32,7 @@ import { z } from 'zod';
 import { buildWordIndex, wordCandidates, type WordIndex } from './word-index.js';
 import type { RangeTable } from './ranges.js';
 import { IntList } from './int-list.js';
+import { firstAtLeast, lastAtMost } from './sorted-search.js';
 
 /** Raw values <-> codes (values may be any JSON value: a label field as stored, null included). */
 class ValueDict {
@@ -66,30 +67,6 @@ function rankColumn(values: ReadonlyArray<string | null>): RankColumn {
     rank[i] = v === null || v === undefined ? -1 : at.get(v)!;
   }
   return { rank, sorted };
-}
-
-/** First index of `sorted` whose value is >= x (sorted.length when none). */
-function firstAtLeast(sorted: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Last index of `sorted` whose value is <= x (-1 when none). */
-function lastAtMost(sorted: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /**

@@ -12,6 +12,7 @@
 import { FusedAcc, currentSizes, type Fused } from './metrics/fused.js';
 import { FLAG, type PreparedStudy } from './prepare.js';
 import type { StudyColumns } from './columns.js';
+import { firstAtLeast } from './sorted-search.js';
 
 export const BLOCK = 2048;
 
@@ -75,18 +76,6 @@ export function buildRangeTable(cols: StudyColumns, block = BLOCK): RangeTable {
   return { block, order, rankAt, width, all, included, sizes };
 }
 
-/** First position p with rankAt[p] >= r (order.length when none). */
-function firstRankAtLeast(rankAt: Int32Array, r: number): number {
-  let lo = 0;
-  let hi = rankAt.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rankAt[mid]! < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The fused counts of the studies whose first-posted day rank is within [lo, hi] (all of them, or the included
  * ones), the same counts fusedCounts makes of `counted` (those studies, ascending), which gives the row order of
@@ -103,8 +92,8 @@ export function rangeFused(
   const t = rangeTableOf(cols);
   const BLOCK = t.block;
   const acc = new FusedAcc(t.sizes);
-  const s = firstRankAtLeast(t.rankAt, Math.max(lo, 0));
-  const e = Math.max(s, firstRankAtLeast(t.rankAt, hi + 1));
+  const s = firstAtLeast(t.rankAt, Math.max(lo, 0));
+  const e = Math.max(s, firstAtLeast(t.rankAt, hi + 1));
   const sb = Math.ceil(s / BLOCK);
   const eb = Math.floor(e / BLOCK);
   const kept = onlyIncluded ? t.included : t.all;

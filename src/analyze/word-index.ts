@@ -16,6 +16,7 @@
  * are always candidates.
  */
 import { IntList } from './int-list.js';
+import { lastAtMost } from './sorted-search.js';
 
 /** 1 for the code units that belong to words. */
 const WORD = new Uint8Array(128);
@@ -124,19 +125,6 @@ function sameAt(w: string, t: string, at: number): boolean {
   return true;
 }
 
-/** The word whose characters include vocabulary position `p` (binary search of the word starts). */
-function wordAt(ix: WordIndex, p: number): number {
-  const starts = ix.wordStart;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * The words matching one run of the needle and their total postings; null once the total passes `limit` (the run
  * says too little to be worth a lookup).
@@ -156,7 +144,8 @@ function runWords(
   let postings = 0;
   let p = vocab.indexOf(pattern, 0);
   while (p >= 0) {
-    const w = wordAt(ix, p + lead);
+    // the word whose characters include vocabulary position p + lead
+    const w = Math.max(0, lastAtMost(ix.wordStart, p + lead));
     words.push(w);
     postings += offsets[w + 1]! - offsets[w]!;
     if (postings > limit) return null;
