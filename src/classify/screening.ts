@@ -29,35 +29,54 @@ const inc = (m: Record<string, number>, k: string): void => {
 const sorted = (m: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(m).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 
-export function screeningSummary(labels: readonly Labels[]): ScreeningSummary {
-  const includedByCategory: Record<string, number> = {};
-  const excludedByReason: Record<string, number> = {};
-  const byReason: Record<string, number> = {};
-  const byCategory: Record<string, number> = {};
-  const lowConfidence: Record<string, number> = {};
-  let included = 0;
-  let awaiting = 0;
-  for (const l of labels) {
-    inc(byReason, l.screeningReason);
-    inc(byCategory, l.category);
-    for (const [k, c] of Object.entries(l.confidence ?? {})) if (c === 'low') inc(lowConfidence, k);
-    if (l.category === 'undetermined') awaiting++;
+/** What the tally reads of a label (classification workers send only this back when no labels are kept). */
+export type TallyInput = Pick<Labels, 'category' | 'included' | 'screeningReason' | 'confidence'>;
+
+/**
+ * The screening summary counted label by label, so that classifying a whole registry need not hold its labels to
+ * summarize them (pipeline/classify.ts).
+ */
+export class ScreeningTally {
+  private identified = 0;
+  private included = 0;
+  private awaiting = 0;
+  private readonly includedByCategory: Record<string, number> = {};
+  private readonly excludedByReason: Record<string, number> = {};
+  private readonly byReason: Record<string, number> = {};
+  private readonly byCategory: Record<string, number> = {};
+  private readonly lowConfidence: Record<string, number> = {};
+
+  add(l: TallyInput): void {
+    this.identified++;
+    inc(this.byReason, l.screeningReason);
+    inc(this.byCategory, l.category);
+    for (const [k, c] of Object.entries(l.confidence ?? {})) if (c === 'low') inc(this.lowConfidence, k);
+    if (l.category === 'undetermined') this.awaiting++;
     else if (l.included) {
-      included++;
-      inc(includedByCategory, l.category);
-    } else inc(excludedByReason, l.screeningReason);
+      this.included++;
+      inc(this.includedByCategory, l.category);
+    } else inc(this.excludedByReason, l.screeningReason);
   }
-  return {
-    identified: labels.length,
-    included,
-    excluded: labels.length - included - awaiting,
-    awaiting,
-    lowConfidence,
-    includedByCategory: sorted(includedByCategory),
-    excludedByReason: sorted(excludedByReason),
-    byReason: sorted(byReason),
-    byCategory: sorted(byCategory),
-  };
+
+  summary(): ScreeningSummary {
+    return {
+      identified: this.identified,
+      included: this.included,
+      excluded: this.identified - this.included - this.awaiting,
+      awaiting: this.awaiting,
+      lowConfidence: { ...this.lowConfidence },
+      includedByCategory: sorted(this.includedByCategory),
+      excludedByReason: sorted(this.excludedByReason),
+      byReason: sorted(this.byReason),
+      byCategory: sorted(this.byCategory),
+    };
+  }
+}
+
+export function screeningSummary(labels: readonly Labels[]): ScreeningSummary {
+  const tally = new ScreeningTally();
+  for (const l of labels) tally.add(l);
+  return tally.summary();
 }
 
 /** Plain-text rendering for the CLI. */

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { MscopeError } from '../model/errors.js';
 import type { Labels } from '../model/labels.js';
 import type { PreparedLabel } from '../store/label-rows.js';
-import type { TallyInput } from './screening-tally.js';
+import type { TallyInput } from '../classify/screening.js';
 
 export interface PoolRequest {
   seq: number;

@@ -9,7 +9,7 @@ import type { Study } from '../model/study.js';
 import type { PoolRequest, PoolResponse } from './classify-pool.js';
 import { prepareLabel } from '../store/label-rows.js';
 import type { Labels } from '../model/labels.js';
-import type { TallyInput } from './screening-tally.js';
+import type { TallyInput } from '../classify/screening.js';
 
 const tallyInput = (l: Labels): TallyInput => ({
   category: l.category,

@@ -5,7 +5,7 @@
  */
 import type { ClassifiedStudy } from '../analyze/types.js';
 import type { ScreeningSummary } from '../classify/screening.js';
-import { ScreeningTally } from './screening-tally.js';
+import { ScreeningTally } from '../classify/screening.js';
 import type { Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
 import { classifyOnWorkers, classifyWorkers } from './classify-pool.js';

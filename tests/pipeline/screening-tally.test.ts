@@ -1,8 +1,7 @@
-/** The screening summary counted label by label (pipeline/screening-tally.ts) is screeningSummary's, key order too. */
+/** The screening summary counted label by label (classify/screening.ts ScreeningTally) is screeningSummary's, key order too. */
 import { describe, expect, it } from 'vitest';
-import { screeningSummary } from '../../src/classify/screening.js';
 import type { LabelConfidence, Labels } from '../../src/model/labels.js';
-import { ScreeningTally } from '../../src/pipeline/screening-tally.js';
+import { ScreeningTally, screeningSummary } from '../../src/classify/screening.js';
 import { labels } from '../fixtures/analyze/build.js';
 
 const high: LabelConfidence = {
