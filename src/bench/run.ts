@@ -14,7 +14,8 @@
  *  7. review     — applying 500 reviewer decisions vs report time at 1,535 studies (target ratio <= 0.10).
  *
  * Corpora are generated from ../shared at run time (set MSCOPE_SHARED to point elsewhere) into a temporary folder,
- * never committed. Results are printed and written to .bench/results.json. Options: --quick (smaller corpora,
+ * never committed. Results are printed and written to .bench/results.json (replacing the stages that ran, keeping the
+ * others). Options: --quick (smaller corpora,
  * fewer requests; for a smoke run), --only a,b (stages).
  *
  * `--scale registry [--studies N]` runs instead the whole-registry bench (registry-scale.ts: a zip of N per-study v2
@@ -257,9 +258,12 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   await mkdir('.bench', { recursive: true });
-  await writeFile(join('.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const file = join('.bench', 'results.json');
+  // A run replaces the stages it ran and keeps the others (a `--only` run, the registry-scale results).
+  const kept = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};
+  await writeFile(file, JSON.stringify({ ...kept, ...results }, null, 2) + '\n');
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  log('written to .bench/results.json');
+  log(`written to ${file} (stages not run this time are kept)`);
 }
 
 main().catch((err: unknown) => {
