@@ -15,8 +15,10 @@
  * an animal model or (unless bound to an MSC term) a haematopoietic transplant; autologous and allogeneic words
  * together decide nothing there; nor does a donor word qualifying a haematopoietic transplant ("GVHD after
  * allogeneic HSCT", "following allogeneic bone marrow transplantation": the patient's graft).
+ * Eligibility criteria are read last, only for a section written for the product's donors (see stated.eligibility).
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
- * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal.
+ * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
+ * donor.eligibility_donor.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
@@ -24,7 +26,8 @@
  *   stated.bound.other_sentence (the first bound word of another description sentence); autologous_plus_perinatal
  *   (any of these saying autologous, plus an unqualified perinatal source -> both); product_fact;
  *   perinatal_implied (a perinatal source -> allogeneic); stated.unbound.description (the last resort above);
- *   none_stated.
+ *   stated.eligibility (nothing else decides, and the eligibility criteria are written for the product's donors:
+ *   a donor section heading, "MSC donor", "healthy donors" -> allogeneic); none_stated.
  */
 import type { Donor, Evidence, FamilyReason, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
@@ -40,6 +43,28 @@ const HEMATOPOIETIC_TRANSPLANT = cueSet('donor.hematopoietic_transplant');
 const HEMATOPOIETIC_CONTEXT = cueSet('donor.hematopoietic_context');
 const ALLOGENEIC_TRANSPLANT = cueSet('donor.allogeneic_transplant');
 const ANIMAL = cueSet('donor.animal');
+const ELIGIBILITY_DONOR = cueSet('donor.eligibility_donor');
+
+/**
+ * Eligibility criteria written for donors of the product (GUIDELINE: "donor" = allogeneic): a donor section
+ * heading ("Donor inclusion criteria:"), "MSC donor", "healthy donors". Read only when nothing else decides.
+ */
+function eligibilityDonor(v: StudyView): Evidence | null {
+  const text = v.study.eligibility.criteria ?? '';
+  const m = ELIGIBILITY_DONOR.exec(text);
+  if (!m) return null;
+  const start = m.index + (m[0].length - m[0].trimStart().length);
+  const end = m.index + m[0].trimEnd().length;
+  return {
+    label: 'donor',
+    value: 'allogeneic',
+    field: 'eligibility.criteria',
+    start,
+    end,
+    text: text.slice(start, end),
+    rule: 'donor.allogeneic.eligibility_donor',
+  };
+}
 
 /** A donor word that qualifies a haematopoietic transplant ("after allogeneic HSCT"): about the patient's graft. */
 function aboutTransplant(v: StudyView, h: Hit): boolean {
@@ -192,5 +217,7 @@ export function decideDonor(
     };
   const d = described(v, donorWords, isBackground);
   if (d) return { donor: d.donor, reason: 'stated.unbound.description', evidence: d.evidence };
+  const e = eligibilityDonor(v);
+  if (e) return { donor: 'allogeneic', reason: 'stated.eligibility', evidence: [e] };
   return { donor: 'unspecified', reason: 'none_stated', evidence: [] };
 }

@@ -184,6 +184,7 @@ export const FAMILY_REASONS = {
     'product_fact',
     'perinatal_implied',
     'stated.unbound.description',
+    'stated.eligibility',
     'none_stated',
     'not_included',
     'reviewer',
