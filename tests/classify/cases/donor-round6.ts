@@ -1,4 +1,4 @@
-/** Donor, generalisation round 6: donor facts said only in a donor section of the eligibility criteria. */
+/** Donor, generalisation round 6: donor facts said only in a donor section of the eligibility criteria, donor prefixes of cell acronyms, misspellings. */
 import type { CaseTable } from './case.js';
 
 const study = (title: string, description: string, conditions: string[], eligibility?: string) => ({
@@ -80,4 +80,75 @@ const eligibility: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...eligibility];
+/** Donor prefixes of cell acronyms, a source acronym with a one-letter prefix, and misspelled donor words. */
+const vocabulary: CaseTable = [
+  {
+    name: '"allo-BMSCs" (a donor prefix on a source acronym): allogeneic',
+    guideline: '"donor", "off-the-shelf", "third-party" ... = allogeneic (allo- is allogeneic)',
+    study: study(
+      'Stem Cells for Knee Cartilage Defects',
+      'allo-BMSCs, 2 x 10^7 cells, intra-articular injection.',
+      ['Cartilage Defect'],
+    ),
+    expect: { category: 'msc_cells', donor: 'allogeneic', sources: ['bone_marrow'] },
+  },
+  {
+    name: '"auto-ADSCs" (an autologous prefix on a source acronym): autologous',
+    guideline: '"From the patient\'s own ..." = autologous (auto- is autologous)',
+    study: study('Fat Stem Cells for Lymphedema', 'auto-ADSCs injected subcutaneously into the arm.', [
+      'Lymphedema',
+    ]),
+    expect: { category: 'msc_cells', donor: 'autologous', sources: ['adipose'] },
+  },
+  {
+    name: '"allo-HSCT" and "auto-SCT" are haematopoietic transplants, not a donor prefix of the MSC product',
+    study: study(
+      'Stromal Cells for Steroid-refractory GVHD',
+      'Bone marrow MSCs by intravenous infusion for acute GVHD after allo-HSCT or auto-SCT.',
+      ['Graft vs Host Disease'],
+    ),
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+  {
+    name: 'a source acronym with a one-letter lowercase prefix ("aUCMSC"): the source, and a perinatal source given to adults is allogeneic',
+    guideline:
+      "umbilical_cord (incl. Wharton's jelly); umbilical cord/placenta/cord blood products given to adults = allogeneic",
+    study: study(
+      'Stem Cells in Chronic Brain Injury',
+      'Intrathecal infusion of aUCMSC with conventional rehabilitation.',
+      ['Brain Injuries'],
+    ),
+    expect: {
+      category: 'msc_cells',
+      sources: ['umbilical_cord'],
+      donor: 'allogeneic',
+      reasons: { donor: 'perinatal_implied' },
+    },
+  },
+  {
+    name: 'misspelled donor words ("alogeneic", "allogeinic", "autolgous") are the donor words',
+    guideline: '"From the patient\'s own ..." = autologous; "donor" ... = allogeneic',
+    study: {
+      title: 'Alogeneic Versus Autolgous Stromal Cells in Crohn Fistula',
+      arms: [
+        { label: 'Allogeinic', description: 'allogeinic adipose MSCs injected into the fistula tract' },
+        { label: 'Own cells', description: 'autolgous adipose MSCs injected into the fistula tract' },
+      ],
+      interventions: [
+        { name: 'Adipose mesenchymal stem cells', armGroupLabels: ['Allogeinic', 'Own cells'] },
+      ],
+      conditions: ['Perianal Fistula'],
+    },
+    expect: { category: 'msc_cells', donor: 'both' },
+  },
+  {
+    name: '"alogeneic" alone: allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: study('Alogeneic Mesenchymal Stromal Cells in Heart Failure', 'Transendocardial injection.', [
+      'Heart Failure',
+    ]),
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
+  },
+];
+
+export const cases: CaseTable = [...eligibility, ...vocabulary];
