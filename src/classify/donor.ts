@@ -23,7 +23,9 @@
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
  *   words of MSC sentences of the description), stated.unbound.title (any donor word of the titles),
- *   stated.bound.other_sentence (the first bound word of another description sentence); autologous_plus_perinatal
+ *   stated.bound.other_sentence (the first bound word of another description sentence), stated.bound.keyword_or_outcome
+ *   (words qualifying an MSC term in a keyword or a primary outcome measure, "Allogeneic bone marrow MSCs", "safety
+ *   of autologous MSCs", not a haematopoietic transplant's); autologous_plus_perinatal
  *   (any of these saying autologous, plus an unqualified perinatal source -> both); product_fact;
  *   perinatal_implied (a perinatal source -> allogeneic); stated.unbound.description (the last resort above);
  *   stated.eligibility (nothing else decides, and the eligibility criteria are written for the product's donors:
@@ -196,6 +198,13 @@ export function decideDonor(
     [
       'stated.bound.other_sentence',
       () => summary.filter((d) => bound(v, d, summary) && !isBackground(d)).slice(0, 1),
+    ],
+    [
+      'stated.bound.keyword_or_outcome',
+      () => {
+        const other = donorWords.filter((h) => h.zone === 'keyword' || h.zone === 'outcome');
+        return other.filter((h) => bound(v, h, other) && !aboutTransplant(v, h));
+      },
     ],
   ];
   for (const [reason, select] of steps) {

@@ -180,6 +180,7 @@ export const FAMILY_REASONS = {
     'stated.bound.description',
     'stated.unbound.title',
     'stated.bound.other_sentence',
+    'stated.bound.keyword_or_outcome',
     'autologous_plus_perinatal',
     'product_fact',
     'perinatal_implied',

@@ -1,4 +1,4 @@
-/** Donor, generalisation round 6: donor facts said only in a donor section of the eligibility criteria, donor prefixes of cell acronyms, misspellings. */
+/** Donor, generalisation round 6: donor facts said only in a donor section of the eligibility criteria, donor prefixes of cell acronyms, misspellings, donor words of keywords and outcome measures. */
 import type { CaseTable } from './case.js';
 
 const study = (title: string, description: string, conditions: string[], eligibility?: string) => ({
@@ -151,4 +151,48 @@ const vocabulary: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...eligibility, ...vocabulary];
+/** Donor words qualifying the MSC term in a keyword or a primary outcome measure (read when nothing before decides). */
+const keywordsOutcomes: CaseTable = [
+  {
+    name: 'a keyword "Allogeneic bone marrow mesenchymal stem cells", no donor word elsewhere: allogeneic',
+    guideline: '"donor" ... = allogeneic; judge from the record text',
+    study: {
+      ...study(
+        'Stromal Cells in Lupus Nephritis: Long-term Follow-up',
+        'Follow-up of patients given the cells.',
+        ['Lupus Nephritis'],
+      ),
+      keywords: ['Lupus', 'Allogeneic bone marrow mesenchymal stem cells'],
+    },
+    expect: { donor: 'allogeneic', reasons: { donor: 'stated.bound.keyword_or_outcome' } },
+  },
+  {
+    name: 'a primary outcome "Safety of autologous MSCs", no donor word elsewhere: autologous',
+    guideline: '"From the patient\'s own ..." = autologous',
+    study: {
+      ...study('Marrow Stromal Cells for Nonunion', 'Bone marrow MSCs implanted into the nonunion site.', [
+        'Nonunion',
+      ]),
+      outcomes: ['Safety of autologous MSCs: adverse events at 12 months'],
+    },
+    expect: {
+      category: 'msc_cells',
+      donor: 'autologous',
+      reasons: { donor: 'stated.bound.keyword_or_outcome' },
+    },
+  },
+  {
+    name: 'a haematopoietic transplant in a keyword or outcome ("allogeneic bone marrow transplantation") is the patient\'s graft: unspecified',
+    guideline: 'use "unspecified" when the record does not say the MSC donor',
+    study: {
+      ...study('Stromal Cells for Acute GVHD', 'Mesenchymal stromal cells infused intravenously weekly.', [
+        'Graft vs Host Disease',
+      ]),
+      keywords: ['Allogeneic hematopoietic stem cell transplantation'],
+      outcomes: ['GVHD response after allogeneic bone marrow transplantation'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...eligibility, ...vocabulary, ...keywordsOutcomes];
