@@ -18,7 +18,7 @@
  * Eligibility criteria are read last, only for a section written for the product's donors (see stated.eligibility).
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
  * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
- * donor.eligibility_donor.
+ * donor.eligibility_donor, donor.generic_cells.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
@@ -28,7 +28,8 @@
  *   of autologous MSCs", not a haematopoietic transplant's); autologous_plus_perinatal
  *   (any of these saying autologous, plus an unqualified perinatal source -> both); product_fact;
  *   perinatal_implied (a perinatal source -> allogeneic); stated.unbound.description (the last resort above);
- *   stated.eligibility (nothing else decides, and the eligibility criteria are written for the product's donors:
+ *   stated.experimental_arm (nothing else decides, and an experimental arm naming no MSC term gives cells a donor
+ *   word qualifies: "allogeneic stem cells"); stated.eligibility (nothing else decides, and the eligibility criteria are written for the product's donors:
  *   a donor section heading, "MSC donor", "healthy donors" -> allogeneic); none_stated.
  */
 import type { Donor, Evidence, FamilyReason, TissueSource } from '../model/labels.js';
@@ -46,6 +47,7 @@ const HEMATOPOIETIC_CONTEXT = cueSet('donor.hematopoietic_context');
 const ALLOGENEIC_TRANSPLANT = cueSet('donor.allogeneic_transplant');
 const ANIMAL = cueSet('donor.animal');
 const ELIGIBILITY_DONOR = cueSet('donor.eligibility_donor');
+const GENERIC_CELLS = cueSet('donor.generic_cells');
 
 /**
  * Eligibility criteria written for donors of the product (GUIDELINE: "donor" = allogeneic): a donor section
@@ -226,6 +228,18 @@ export function decideDonor(
     };
   const d = described(v, donorWords, isBackground);
   if (d) return { donor: d.donor, reason: 'stated.unbound.description', evidence: d.evidence };
+  const arm = decide(
+    donorWords.filter(
+      (h) =>
+        h.zone === 'arm' &&
+        v.tier(h) === 4 &&
+        v.study.arms[h.owner]?.type === 'EXPERIMENTAL' &&
+        !aboutTransplant(v, h) &&
+        GENERIC_CELLS.test(v.text(h.field).slice(h.end, h.end + 60)),
+    ),
+  );
+  if (arm && arm.donor !== 'both')
+    return { donor: arm.donor, reason: 'stated.experimental_arm', evidence: arm.evidence };
   const e = eligibilityDonor(v);
   if (e) return { donor: 'allogeneic', reason: 'stated.eligibility', evidence: [e] };
   return { donor: 'unspecified', reason: 'none_stated', evidence: [] };

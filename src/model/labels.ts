@@ -185,6 +185,7 @@ export const FAMILY_REASONS = {
     'product_fact',
     'perinatal_implied',
     'stated.unbound.description',
+    'stated.experimental_arm',
     'stated.eligibility',
     'none_stated',
     'not_included',

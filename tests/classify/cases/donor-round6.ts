@@ -1,4 +1,4 @@
-/** Donor, generalisation round 6: donor facts said only in a donor section of the eligibility criteria, donor prefixes of cell acronyms, misspellings, donor words of keywords and outcome measures. */
+/** Donor, generalisation round 6: donor facts said only in a donor section of the eligibility criteria, donor prefixes of cell acronyms, misspellings, donor words of keywords, outcome measures and experimental arms. */
 import type { CaseTable } from './case.js';
 
 const study = (title: string, description: string, conditions: string[], eligibility?: string) => ({
@@ -195,4 +195,46 @@ const keywordsOutcomes: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...eligibility, ...vocabulary, ...keywordsOutcomes];
+/** Donor words qualifying the cells of an experimental arm that names no MSC term (read when nothing else decides). */
+const experimentalArm: CaseTable = [
+  {
+    name: 'an experimental arm giving "allogeneic stem cells" (the MSC term only in the title): allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Mesenchymal Stromal Cells on a Cardiac Patch After Bypass Surgery',
+      arms: [
+        {
+          label: 'Patch group',
+          type: 'EXPERIMENTAL',
+          description: 'A patch grown with allogeneic stem cells is sutured on.',
+        },
+        { label: 'Surgery alone', type: 'ACTIVE_COMPARATOR', description: 'Bypass surgery only.' },
+      ],
+      conditions: ['Ischemic Heart Disease'],
+    },
+    expect: { donor: 'allogeneic', reasons: { donor: 'stated.experimental_arm' } },
+  },
+  {
+    name: 'a comparator arm\'s "autologous cells" or an experimental arm\'s "autologous serum" say nothing of the MSC donor',
+    guideline: 'use "unspecified" when the record does not say',
+    study: {
+      title: 'Mesenchymal Stromal Cells for Knee Osteoarthritis',
+      arms: [
+        {
+          label: 'Cells',
+          type: 'EXPERIMENTAL',
+          description: 'Cells suspended in autologous serum, injected in the knee.',
+        },
+        {
+          label: 'Chondrocytes',
+          type: 'ACTIVE_COMPARATOR',
+          description: 'Autologous cultured cells implanted.',
+        },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...eligibility, ...vocabulary, ...keywordsOutcomes, ...experimentalArm];
