@@ -369,6 +369,11 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
   if (!parsed.success)
     throw new UsageError(`invalid filter: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   const f = parsed.data;
+  // a first-posted range only: one pass over the day ranks
+  if (onlyFirstPosted(f)) {
+    const [lo, hi] = rankRange(cols.firstPostedDay, f.firstPostedFrom, f.firstPostedTo);
+    return rankSelection(cols.firstPostedDay.rank, lo, hi, scratchOf(cols));
+  }
   const n0 = cols.size;
   const { single, multi } = cols.packed;
   const S = SLOTS_PER_STUDY;
@@ -509,13 +514,31 @@ export function rankRange(col: RankColumn, from?: string, to?: string): [number,
  * ranges.ts answers without a pass over every study), else null.
  */
 export function firstPostedOnly(cols: StudyColumns, input: Filter): [number, number] | null {
-  const keys = Object.entries(input)
-    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k]) => k);
-  if (keys.length === 0 || keys.some((k) => k !== 'firstPostedFrom' && k !== 'firstPostedTo')) return null;
+  if (!onlyFirstPosted(input)) return null;
   const parsed = FilterSchema.safeParse(input);
   if (!parsed.success) return null;
   return rankRange(cols.firstPostedDay, parsed.data.firstPostedFrom, parsed.data.firstPostedTo);
+}
+
+/** True when the filter bounds the first-posted date and nothing else. */
+function onlyFirstPosted(f: Filter): boolean {
+  const keys = Object.entries(f)
+    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k]) => k);
+  return keys.length > 0 && keys.every((k) => k === 'firstPostedFrom' || k === 'firstPostedTo');
+}
+
+/**
+ * Indices (ascending) of the studies whose rank is within [lo, hi] (lo >= 0: studies without a value never are),
+ * gathered in `work` (at least one slot per study) and copied out.
+ */
+export function rankSelection(rank: Int32Array, lo: number, hi: number, work: Int32Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < rank.length; i++) {
+    const r = rank[i]!;
+    if (r >= lo && r <= hi) work[n++] = i;
+  }
+  return work.slice(0, n);
 }
 
 // FLAG.covid19 and FLAG.included (prepare.ts), read here as numbers for the tight loops

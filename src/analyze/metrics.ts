@@ -45,7 +45,8 @@ import {
 } from './metrics/product.js';
 import { doseMetrics, pooledDoseMetrics, type DoseMetrics } from './metrics/dose.js';
 import { fusedCounts } from './metrics/fused.js';
-import { rangeFused } from './ranges.js';
+import { rangeTallies } from './ranges.js';
+import { addCounters, COUNTER, counterLayout, type ColumnTallies, type CounterLayout } from './counters.js';
 import { Counts, type MetricTable, type TallyContext } from './metrics/table.js';
 import type { StudyColumns } from './columns.js';
 
@@ -269,16 +270,17 @@ let includedScratch = new Int32Array(0);
  * computePreparedMetrics(rows, { ...opts, omitNctIds: true }) of the studies `sel` (ascending indices) from the
  * columns of a snapshot (columns.ts): the same object, counted in passes over typed arrays. Returns null when two
  * selected studies share an NCT id (the caller then counts from the prepared studies, which de-duplicates).
+ * With `range` (`sel` is every study whose first-posted day rank is within it: columns.ts firstPostedOnly) the
+ * counts come from the range table (computeRangeMetrics) and `sel` is read only for repeated NCT ids.
  */
 export function computeColumnMetrics(
   cols: StudyColumns,
   sel: Int32Array,
   opts: Omit<MetricsOptions, 'omitNctIds'> = {},
-  /** `sel` is every study whose first-posted day rank is within [lo, hi] (columns.ts firstPostedOnly). */
   range?: [number, number],
 ): Metrics | null {
+  if (range && cols.uniqueSerials) return computeRangeMetrics(cols, range[0], range[1], opts);
   const onlyIncluded = opts.onlyIncluded ?? true;
-  const yearBasis = opts.yearBasis ?? 'firstPosted';
   const { serial, flags } = cols;
   // every NCT id once in the snapshot (the usual case) means every NCT id once in any selection
   if (!cols.uniqueSerials) {
@@ -289,8 +291,11 @@ export function computeColumnMetrics(
       seen[s] = 1;
     }
   }
-  const flow = columnFlow(cols, sel);
+  const x = counterLayout(cols);
+  const every = new Int32Array(x.width);
+  addCounters(cols, x, sel, 0, sel.length, every);
   let countedSel = sel;
+  let counted = every;
   if (onlyIncluded) {
     // the included studies of the selection, in a work array kept between calls (read only within this call)
     if (includedScratch.length < sel.length) includedScratch = new Int32Array(cols.size);
@@ -301,146 +306,165 @@ export function computeColumnMetrics(
       if ((flags[i]! & FLAG.included) !== 0) keep[n++] = i;
     }
     countedSel = keep.subarray(0, n);
+    counted = new Int32Array(x.width);
+    addCounters(cols, x, countedSel, 0, n, counted);
   }
-  // the table functions read only the number of counted studies and the fused counts of them (ctx.pre.rows is
-  // this stand-in, not an array of a slot per study)
-  const counted = { length: countedSel.length } as unknown as readonly PreparedStudy[];
-  const ctx: TallyContext = { ids: false, unique: true };
-  ctx.pre = range
-    ? rangeFused(cols, range[0], range[1], onlyIncluded, countedSel, counted)
-    : fusedCounts(counted, { codes: cols.packed, at: countedSel });
-  const tables = metricTables(counted, flow, yearBasis, ctx);
+  // the table functions read only the number of counted studies and the fused counts of them (pre.rows is this
+  // stand-in, not an array of a slot per study)
+  const rows = { length: countedSel.length } as unknown as readonly PreparedStudy[];
+  const out = new Float64Array(3);
+  const doseSeen: number[] = [];
+  countedPass(cols, countedSel, new Uint8Array(x.nDose), doseSeen, out);
+  return columnMetrics(
+    cols,
+    {
+      pre: fusedCounts(rows, { codes: cols.packed, at: countedSel }),
+      every,
+      counted,
+      layout: x,
+      participants: out[0]!,
+      postedMin: out[1]!,
+      postedMax: out[2]!,
+      doseSeen,
+    },
+    opts,
+  );
+}
 
-  let completed = 0;
-  let completedWithResults = 0;
-  let withResults = 0;
-  let covid = 0;
-  let evSecretome = 0;
-  let geneticallyModified = 0;
-  let observational = 0;
-  let postedMin = -1;
-  let postedMax = -1;
-  let total = 0;
-  let withE = 0;
-  let actual = 0;
-  let estimated = 0;
-  let absolute = 0;
-  let none = 0;
+/**
+ * computeColumnMetrics of every study whose first-posted day rank is within [lo, hi], without a selection: the
+ * counts from the range table (ranges.ts). Null when NCT ids repeat in the snapshot (the caller then selects the
+ * studies and counts them: computeColumnMetrics without a range).
+ */
+export function computeRangeMetrics(
+  cols: StudyColumns,
+  lo: number,
+  hi: number,
+  opts: Omit<MetricsOptions, 'omitNctIds'> = {},
+): Metrics | null {
+  if (!cols.uniqueSerials) return null;
+  const onlyIncluded = opts.onlyIncluded ?? true;
+  const counted = { length: 0 } as { length: number };
+  const t = rangeTallies(cols, lo, hi, onlyIncluded, counted as unknown as readonly PreparedStudy[]);
+  counted.length = t.counted[COUNTER.studies]!;
+  return columnMetrics(cols, t, opts);
+}
+
+/** Participants total, first-posted extremes and dose points in first-seen order of the studies `at` (row order). */
+function countedPass(
+  cols: StudyColumns,
+  at: Int32Array,
+  doseFirst: Uint8Array,
+  doseSeen: number[],
+  out: Float64Array,
+): void {
   const fp = cols.firstPosted.rank;
   const enrollment = cols.packed.enrollment;
-  const { doseKind, doseKey, doseKeys } = cols;
-  const doseCount = new Int32Array(doseKeys.length);
-  const doseSeen: number[] = [];
-  for (let q = 0; q < countedSel.length; q++) {
-    const i = countedSel[q]!;
-    const f = flags[i]!;
-    if (f & FLAG.completed) {
-      completed++;
-      if (f & FLAG.hasResults) completedWithResults++;
-    }
-    if (f & FLAG.hasResults) withResults++;
-    if (f & FLAG.covid19) covid++;
-    if (f & FLAG.derived) evSecretome++;
-    if (f & FLAG.geneticallyModified) geneticallyModified++;
-    if (f & FLAG.observational) observational++;
+  const { doseKind, doseKey } = cols;
+  let total = 0;
+  let min = -1;
+  let max = -1;
+  for (let q = 0; q < at.length; q++) {
+    const i = at[q]!;
+    const e = enrollment[i]!;
+    if (!Number.isNaN(e)) total += e;
     const d = fp[i]!;
     if (d >= 0) {
-      if (postedMin < 0 || d < postedMin) postedMin = d;
-      if (postedMax < 0 || d > postedMax) postedMax = d;
+      if (min < 0 || d < min) min = d;
+      if (max < 0 || d > max) max = d;
     }
-    const e = enrollment[i]!;
-    if (!Number.isNaN(e)) {
-      withE++;
-      total += e;
-      if (f & FLAG.actualEnrollment) actual++;
-      else if (f & FLAG.estimatedEnrollment) estimated++;
-    }
-    const kind = doseKind[i]!;
-    if (kind === 0) none++;
-    else if (kind === 1) absolute++;
-    else {
+    if (doseKind[i] === 2) {
       const k = doseKey[i]!;
-      if (doseCount[k]!++ === 0) doseSeen.push(k);
+      if (doseFirst[k] === 0) {
+        doseFirst[k] = 1;
+        doseSeen.push(k);
+      }
     }
   }
+  out[0] = total;
+  out[1] = min;
+  out[2] = max;
+}
+
+/** The metrics object of what a selection or a first-posted range counted (counters.ts, fused.ts). */
+function columnMetrics(
+  cols: StudyColumns,
+  t: ColumnTallies,
+  opts: Omit<MetricsOptions, 'omitNctIds'>,
+): Metrics {
+  const onlyIncluded = opts.onlyIncluded ?? true;
+  const yearBasis = opts.yearBasis ?? 'firstPosted';
+  const flow = counterFlow(cols, t.every, t.layout);
+  const c = t.counted;
+  const n = c[COUNTER.studies]!;
+  const ctx: TallyContext = { ids: false, unique: true, pre: t.pre };
+  const tables = metricTables(t.pre.rows, flow, yearBasis, ctx);
+  const withE = c[COUNTER.withEnrollment]!;
   const summary: Summary = {
-    studies: sel.length,
+    studies: t.every[COUNTER.studies]!,
     included: flow.included,
     excluded: flow.excluded,
     unclassified: flow.unclassified,
     awaiting: flow.awaiting,
     lowConfidence: flow.lowConfidence,
-    counted: countedSel.length,
-    completed,
-    completedWithResults,
-    withResults,
-    covid19: covid,
-    evSecretome,
-    geneticallyModified,
-    observational,
+    counted: n,
+    completed: c[COUNTER.completed]!,
+    completedWithResults: c[COUNTER.completedWithResults]!,
+    withResults: c[COUNTER.withResults]!,
+    covid19: c[COUNTER.covid19]!,
+    evSecretome: c[COUNTER.derived]!,
+    geneticallyModified: c[COUNTER.geneticallyModified]!,
+    observational: c[COUNTER.observational]!,
     countries: tables.trialsByCountry.rows.filter((r) => r.key !== '(no location)').length,
     participants: {
-      total,
+      total: t.participants,
       trialsWithEnrollment: withE,
-      trialsWithoutEnrollment: countedSel.length - withE,
-      actualEnrollmentTrials: actual,
-      estimatedEnrollmentTrials: estimated,
+      trialsWithoutEnrollment: n - withE,
+      actualEnrollmentTrials: c[COUNTER.actualEnrollment]!,
+      estimatedEnrollmentTrials: c[COUNTER.estimatedEnrollment]!,
     },
-    firstPostedMin: postedMin < 0 ? null : cols.firstPosted.sorted[postedMin]!,
-    firstPostedMax: postedMax < 0 ? null : cols.firstPosted.sorted[postedMax]!,
+    firstPostedMin: t.postedMin < 0 ? null : cols.firstPosted.sorted[t.postedMin]!,
+    firstPostedMax: t.postedMax < 0 ? null : cols.firstPosted.sorted[t.postedMax]!,
   };
+  const { doseKeys } = cols;
+  const dose = t.layout.dose;
   return {
     options: { onlyIncluded, yearBasis },
     summary,
     flow,
     tables,
     dose: pooledDoseMetrics(
-      doseSeen.map((k) => ({ ...doseKeys[k]!, trials: doseCount[k]! })),
-      absolute,
-      none,
+      t.doseSeen.map((k) => ({ ...doseKeys[k]!, trials: c[dose + k]! })),
+      c[COUNTER.absoluteDose]!,
+      c[COUNTER.noDose]!,
     ),
   };
 }
 
-/** screeningFlow(rows, { ids: false, unique: true }) of the selected studies, from the columns. */
-function columnFlow(cols: StudyColumns, sel: Int32Array): ScreeningFlow {
-  const { labelled, flags, category, confidence, reason, dicts } = cols;
-  const keys = (d: { values: readonly unknown[] }) => (c: number) => [d.values[c] as string];
-  const inclCat = new Counts(dicts.category.values.length, keys(dicts.category));
-  const inclReason = new Counts(dicts.reason.values.length, keys(dicts.reason));
-  const excl = new Counts(dicts.reason.values.length, keys(dicts.reason));
-  const low = dicts.confidence.values.indexOf('low');
-  const undetermined = dicts.category.values.indexOf('undetermined');
-  let nUnclassified = 0;
-  let nAwaiting = 0;
-  let lowConfidence = 0;
-  let excluded = 0;
-  let included = 0;
-  for (let q = 0; q < sel.length; q++) {
-    const i = sel[q]!;
-    if (labelled[i] !== 1) {
-      nUnclassified++;
-      continue;
-    }
-    if (confidence[i] === low) lowConfidence++;
-    if (category[i] === undetermined) nAwaiting++;
-    else if ((flags[i]! & FLAG.included) !== 0) {
-      included++;
-      inclCat.add(category[i]!);
-      inclReason.add(reason[i]!);
-    } else {
-      excluded++;
-      excl.add(reason[i]!);
-    }
-  }
+/** screeningFlow(rows, { ids: false, unique: true }) of the studies whose counters are `c` (counters.ts). */
+function counterFlow(cols: StudyColumns, c: Int32Array, x: CounterLayout): ScreeningFlow {
+  const { dicts } = cols;
+  const cells = (d: { values: readonly unknown[] }, at: number) => {
+    const t = new Counts(d.values.length, (code) => [d.values[code] as string]);
+    t.count.set(c.subarray(at, at + d.values.length));
+    t.reseen();
+    return t;
+  };
+  const inclCat = cells(dicts.category, x.inclCat);
+  const inclReason = cells(dicts.reason, x.inclReason);
+  const excl = cells(dicts.reason, x.exclReason);
+  const identified = c[COUNTER.studies]!;
+  const unclassified = c[COUNTER.unclassified]!;
+  const included = c[COUNTER.included]!;
+  const excluded = c[COUNTER.excluded]!;
   return {
-    identified: sel.length,
-    unclassified: nUnclassified,
+    identified,
+    unclassified,
     unclassifiedNctIds: [],
-    screened: sel.length - nUnclassified,
-    awaiting: nAwaiting,
+    screened: identified - unclassified,
+    awaiting: c[COUNTER.awaiting]!,
     awaitingNctIds: [],
-    lowConfidence,
+    lowConfidence: c[COUNTER.lowConfidence]!,
     excluded,
     excludedByReason: excl.rows({ denominator: excluded || undefined }),
     included,

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { buildColumns, filterColumns, firstPostedOnly, updateColumns } from '../../src/analyze/columns.js';
 import { buildRangeTable } from '../../src/analyze/ranges.js';
 import { filterFromQuery, filterIndices, type Filter } from '../../src/analyze/filter.js';
-import { computeColumnMetrics, computePreparedMetrics } from '../../src/analyze/metrics.js';
+import {
+  computeColumnMetrics,
+  computePreparedMetrics,
+  computeRangeMetrics,
+} from '../../src/analyze/metrics.js';
 import { buildPrepared, prepareAll, studyText } from '../../src/analyze/prepare.js';
 import type { ClassifiedStudy } from '../../src/analyze/types.js';
 import { classify } from '../../src/classify/index.js';
@@ -124,15 +128,16 @@ function check(rows: ClassifiedStudy[]): number {
       expect(JSON.stringify(got), `${q} ${JSON.stringify(opts)}`).toBe(JSON.stringify(want));
       compared++;
       // a first-posted range only: the range table's counts (blocks of 8 and 64 studies: whole blocks, partial
-      // blocks at either end, a range within one block) = the one-pass counts
+      // blocks at either end, a range within one block) = the one-pass counts, with no selection given
       const range = firstPostedOnly(cols, filter);
       if (range) {
         for (const block of [8, 64]) {
           cols.ranges = buildRangeTable(cols, block);
-          const viaRange = computeColumnMetrics(cols, sel, opts, range);
+          const viaRange = computeRangeMetrics(cols, range[0], range[1], opts);
           expect(JSON.stringify(viaRange), `${q} ${JSON.stringify(opts)} block ${block}`).toBe(
             JSON.stringify(want),
           );
+          expect(JSON.stringify(computeColumnMetrics(cols, sel, opts, range))).toBe(JSON.stringify(want));
           ranged++;
         }
       }
@@ -151,6 +156,7 @@ describe('columns = prepared objects', () => {
   it('a row updated in place (labels changed) = columns built afresh', () => {
     const rows = corpus();
     const cols = buildColumns(prepareAll(rows));
+    cols.ranges = buildRangeTable(cols, 8);
     const changed = rows.map((r) => r);
     const labelled = rows.flatMap((r, i) => (r.labels ? [i] : []));
     for (const i of [labelled[0]!, labelled[3]!, labelled[labelled.length - 1]!]) {
@@ -169,21 +175,36 @@ describe('columns = prepared objects', () => {
       expect(updateColumns(cols, i, buildPrepared(changed[i]!), studyText(changed[i]!))).toBe(true);
     }
     const fresh = buildColumns(prepareAll(changed));
+    // the range table made before the changes is dropped; made again, blocks of 8 studies
+    expect(cols.ranges).toBeUndefined();
+    cols.ranges = buildRangeTable(cols, 8);
+    let ranged = 0;
     for (const q of QUERIES) {
       const filter = filterOf(q);
       const sel = filterColumns(fresh, filter);
       expect([...filterColumns(cols, filter)], q).toEqual([...sel]);
-      for (const opts of OPTIONS)
+      const range = firstPostedOnly(fresh, filter);
+      for (const opts of OPTIONS) {
         expect(JSON.stringify(computeColumnMetrics(cols, sel, opts)), q).toBe(
           JSON.stringify(computeColumnMetrics(fresh, sel, opts)),
         );
+        if (range) {
+          expect(JSON.stringify(computeRangeMetrics(cols, range[0], range[1], opts)), q).toBe(
+            JSON.stringify(computeColumnMetrics(fresh, sel, opts)),
+          );
+          ranged++;
+        }
+      }
     }
+    expect(ranged).toBeGreaterThan(10);
   });
 
   it('a selection with a repeated NCT id is left to the object path', () => {
     const rows = corpus();
     const cols = buildColumns(prepareAll([...rows, rows[0]!]));
     expect(computeColumnMetrics(cols, Int32Array.from([0, rows.length]))).toBeNull();
+    // a range path does not check selections for repeats: it declines when the snapshot repeats an NCT id
+    expect(computeRangeMetrics(cols, 0, cols.firstPostedDay.sorted.length - 1)).toBeNull();
   });
 });
 

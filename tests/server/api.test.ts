@@ -211,6 +211,10 @@ describe('GET /api/metrics', () => {
       'phase=PHASE2',
       'source=bone_marrow&onlyIncluded=false',
       'country=China&yearBasis=start',
+      // a first-posted range only: counted from the range table, no selection made
+      'firstPostedFrom=2015',
+      'firstPostedFrom=2012&firstPostedTo=2019-06&onlyIncluded=false',
+      'firstPostedTo=2016-06-30&yearBasis=start',
     ]) {
       const { status, body } = await json(`/api/metrics${qs ? `?${qs}` : ''}`);
       expect(status, qs).toBe(200);
@@ -242,6 +246,11 @@ describe('GET /api/metrics', () => {
     const raw = await rawRequest(server.port, get('/api/metrics', { 'Accept-Encoding': 'gzip, deflate' }));
     expect(raw.status).toBe(200);
     expect(raw.headers['content-encoding']).toBe('gzip');
+    // and plain JSON for a client that does not accept it
+    const plain = await rawRequest(server.port, get('/api/metrics'));
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('"metrics":{');
   });
 
   it('keeps NCT ids only when asked', async () => {

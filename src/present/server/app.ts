@@ -62,7 +62,8 @@ function sendBody(c: Context, body: Body): Response {
     'Cache-Control': 'no-store',
     Vary: 'Accept-Encoding',
   };
-  if (body.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+  // the header first: a client that does not accept gzip never makes the body be compressed
+  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && body.gzip) {
     headers['Content-Encoding'] = 'gzip';
     return c.body(body.gzip, 200, headers);
   }

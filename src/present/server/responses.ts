@@ -1,8 +1,8 @@
 /** Response bodies computed from a dataset and cached per dataset (metrics per filter, sorted selections, meta). */
 import { FILTER_FIELDS } from '../../analyze/filter.js';
-import { computeColumnMetrics, computePreparedMetrics } from '../../analyze/metrics.js';
+import { computeColumnMetrics, computePreparedMetrics, computeRangeMetrics } from '../../analyze/metrics.js';
 import { buildPrepared } from '../../analyze/prepare.js';
-import { firstPostedOnly } from '../../analyze/columns.js';
+import { filterColumns, firstPostedOnly } from '../../analyze/columns.js';
 import { rangeTableOf } from '../../analyze/ranges.js';
 import { filterKey, type Dataset } from './dataset.js';
 import { dateRange, facetCounts } from './facets.js';
@@ -62,23 +62,7 @@ export function metricsBody(
     // with NCT ids a metrics object of a large snapshot is tens of MB: never cached, always computed
     let metrics = q.ids ? undefined : (ds.cache.get(key) as Metrics | undefined);
     if (!metrics) {
-      const sel = ds.select(q.filter);
-      const opts = { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis };
-      // without NCT ids: counted from the columns; with them (or NCT ids repeated): from the prepared studies
-      metrics =
-        (q.ids
-          ? null
-          : computeColumnMetrics(
-              ds.columns,
-              sel,
-              opts,
-              firstPostedOnly(ds.columns, q.filter) ?? undefined,
-            )) ??
-        computePreparedMetrics(
-          Array.from(sel, (i) => buildPrepared(ds.rows[i]!)),
-          { ...opts, omitNctIds: !q.ids },
-          { codes: ds.packed, at: sel },
-        );
+      metrics = computeMetricsOf(ds, q);
       if (!q.ids) ds.cache.set(key, metrics);
     }
     const m = metrics;
@@ -94,11 +78,49 @@ export function metricsBody(
 }
 
 /**
+ * The metrics of a query, uncached. Without NCT ids: counted from the columns (a first-posted range only: from the
+ * range table, no selection made: analyze/ranges.ts); with them, or NCT ids repeated: from the prepared studies.
+ */
+function computeMetricsOf(
+  ds: Dataset,
+  q: Pick<ParsedQuery, 'filter' | 'onlyIncluded' | 'yearBasis' | 'ids'>,
+): Metrics {
+  const opts = { onlyIncluded: q.onlyIncluded, yearBasis: q.yearBasis };
+  if (!q.ids) {
+    const range = firstPostedOnly(ds.columns, q.filter);
+    const m = range && computeRangeMetrics(ds.columns, range[0], range[1], opts);
+    if (m) return m;
+  }
+  const sel = ds.select(q.filter);
+  return (
+    (q.ids ? null : computeColumnMetrics(ds.columns, sel, opts)) ??
+    computePreparedMetrics(
+      Array.from(sel, (i) => buildPrepared(ds.rows[i]!)),
+      { ...opts, omitNctIds: !q.ids },
+      { codes: ds.packed, at: sel },
+    )
+  );
+}
+
+/**
  * Precompute what the dashboard asks first (its default view: included studies; and the unfiltered report
- * metrics) so the first page load does not wait for them.
+ * metrics) so the first page load does not wait for them, and run the first-posted range path once.
  */
 export function warmDataset(ds: Dataset): void {
   rangeTableOf(ds.columns);
+  // a few first-posted ranges, not kept: the range path's loops are compiled (with the type feedback of every
+  // branch) before the first request of that kind waits for them
+  const days = ds.columns.firstPostedDay.sorted;
+  for (let k = 1; k <= 4; k++)
+    computeRangeMetrics(ds.columns, Math.floor((k * days.length) / 5), days.length - 1, {
+      onlyIncluded: k < 4,
+    });
+  // and the list's: a large and a small first-posted selection, each sorted both ways
+  for (const from of [Math.floor(days.length / 5), days.length - 1]) {
+    if (from < 0) continue;
+    const sel = filterColumns(ds.columns, { firstPostedFrom: days[from] });
+    for (const order of ['asc', 'desc'] as const) ds.sorted(sel, 'title', order);
+  }
   const base = { onlyIncluded: true, yearBasis: 'firstPosted' as const, ids: false, parts: null };
   metricsBody(ds, { ...base, filter: {} });
   const dashboard = {
