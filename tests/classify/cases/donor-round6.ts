@@ -149,6 +149,32 @@ const vocabulary: CaseTable = [
     ]),
     expect: { category: 'msc_cells', donor: 'allogeneic' },
   },
+  {
+    name: '"donor mesenchymal stromal cells", MSCs "from normal donors", marrow "donated by healthy volunteers": allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Stromal Cells in Acute Respiratory Distress',
+      interventions: [
+        {
+          name: 'Donor mesenchymal stromal cells',
+          description:
+            'Bone marrow donated by healthy volunteers; MSCs from normal donors expanded and infused by vein.',
+        },
+      ],
+      conditions: ['ARDS'],
+    },
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
+  },
+  {
+    name: 'a deceased-donor kidney and "donor tissue" of the patient\'s own donor site name no MSC donor',
+    guideline: 'use "unspecified" when the record does not say',
+    study: study(
+      'Stromal Cells at Deceased-donor Kidney Transplantation',
+      'Mesenchymal stromal cells infused by vein at transplantation of a kidney from a deceased donor; donor kidney biopsy.',
+      ['Kidney Transplantation'],
+    ),
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
 ];
 
 /** Donor words qualifying the MSC term in a keyword or a primary outcome measure (read when nothing before decides). */
