@@ -1,7 +1,7 @@
 /**
  * The fast ingest path: read registry files into pre-serialized rows (see rows.ts) on worker threads, so
  * reading, inflating, parsing, mapping, validation and JSON serialization run on every core while the main thread
- * only appends to DuckDB. The input's units (files, and the members of a zip archive) are dealt in blocks of
+ * only hands the rows to DuckDB (with a spill folder: CSV chunk files the workers wrote, see csv-rows.ts). The input's units (files, and the members of a zip archive) are dealt in blocks of
  * BLOCK_UNITS, round-robin, to the workers; the main thread takes the blocks back in input order, so the rows, their
  * order, the warnings and the first error are those of one thread reading everything. Memory stays flat: each
  * worker may be at most MAX_IN_FLIGHT batches ahead of the appender.
@@ -30,6 +30,8 @@ export const MAX_IN_FLIGHT = 16;
  * the appender takes the blocks back in order.
  */
 export const BLOCK_UNITS = 256;
+/** A reader writing CSV chunks (csv-rows.ts) closes a chunk at a block's end or at about this many characters. */
+export const CHUNK_CHARS = 16 << 20;
 
 /** Which units a reader takes: blocks of `block` units dealt round-robin to `workers` readers; this is `worker`. */
 export interface Deal {
@@ -143,6 +145,8 @@ export interface WorkerInput {
   paths: string[];
   fetchedAt: string;
   deal: Deal;
+  /** Write the rows as CSV chunks into this directory (messages then carry `csv`, not values). */
+  dir?: string;
 }
 
 /** An error as posted by the worker, back to its class (same message, same exit code). */
@@ -199,6 +203,7 @@ async function* viaWorkers(
   opts: FileRowsOptions,
   fetchedAt: string,
   workers: number,
+  dir: string | undefined,
 ): AsyncGenerator<RowBatch> {
   const { signal } = opts;
   signal?.throwIfAborted();
@@ -212,7 +217,7 @@ async function* viaWorkers(
   const block = opts.block ?? BLOCK_UNITS;
   const readers: Reader[] = [];
   for (let i = 0; i < workers; i++) {
-    const input: WorkerInput = { paths: [...paths], fetchedAt, deal: { worker: i, workers, block } };
+    const input: WorkerInput = { paths: [...paths], fetchedAt, deal: { worker: i, workers, block }, dir };
     const r: Reader = { worker: new Worker(WORKER_URL, { workerData: input }), queue: [], ended: false };
     r.worker.on('message', (m: WorkerMessage) => {
       r.queue.push(m);
@@ -306,7 +311,7 @@ export function fileRows(paths: readonly string[], opts: FileRowsOptions = {}): 
   if (!existsSync(fileURLToPath(WORKER_URL))) workers = 0;
   return {
     kind: 'study-rows',
-    batches: () =>
-      workers === 0 ? inThread(paths, opts, fetchedAt) : viaWorkers(paths, opts, fetchedAt, workers),
+    batches: (spill) =>
+      workers === 0 ? inThread(paths, opts, fetchedAt) : viaWorkers(paths, opts, fetchedAt, workers, spill),
   };
 }

@@ -4,10 +4,13 @@
  * first error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { CsvChunkWriter } from './csv-rows.js';
 import {
   errorMessage,
+  CHUNK_CHARS,
   MAX_IN_FLIGHT,
   produceBatches,
+  type ProgressBatch,
   type WorkerInput,
   type WorkerMessage,
 } from './file-rows.js';
@@ -26,15 +29,32 @@ port.on('message', onCredit);
 
 const post = (m: WorkerMessage): void => port.postMessage(m);
 
+async function send(b: ProgressBatch): Promise<void> {
+  while (credits === 0) await new Promise<void>((r) => (wake = r));
+  credits--;
+  post({ type: 'batch', ...b });
+}
+
 async function main(): Promise<void> {
+  const spill = input.dir === undefined ? null : new CsvChunkWriter(input.dir, `w${input.deal.worker}`);
+  let warnings: string[] = [];
   try {
     for await (const b of produceBatches(input.paths, input.fetchedAt, undefined, input.deal)) {
-      while (credits === 0) await new Promise<void>((r) => (wake = r));
-      credits--;
-      post({ type: 'batch', ...b });
+      if (spill === null) {
+        await send(b);
+        continue;
+      }
+      // the rows go to the open chunk file; a message when a block ends or the chunk is big enough
+      spill.add(b.values, b.rows);
+      warnings = warnings.concat(b.warnings);
+      if (!b.end && spill.size < CHUNK_CHARS) continue;
+      const csv = spill.close() ?? undefined;
+      await send({ ...b, rows: csv?.rows ?? 0, values: [], csv, warnings });
+      warnings = [];
     }
     post({ type: 'done' });
   } catch (err) {
+    spill?.abandon();
     post(errorMessage(err));
   }
   port.off('message', onCredit); // nothing keeps the thread alive: it exits once the messages are out

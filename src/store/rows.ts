@@ -13,6 +13,7 @@ import type { StudyRecord } from '../model/record.js';
 import { TRIAL_ID_RE } from '../model/study.js';
 import { studyJsonOf } from '../sources/map-util.js';
 import { slimStudyJson, STUDY_COLUMNS, type ColumnValue } from './columns.js';
+import type { CsvChunk } from './csv-rows.js';
 
 /** Values per row: the STUDY_COLUMNS, then the study's slim JSON (`study_slim`, see slimStudyJson). */
 export const ROW_WIDTH = STUDY_COLUMNS.length + 1;
@@ -23,6 +24,8 @@ export interface RowBatch {
   /** Number of rows; `values.length === rows * ROW_WIDTH`. */
   rows: number;
   values: ColumnValue[];
+  /** Instead of `values`: the rows were written to these CSV files (csv-rows.ts), for DuckDB to read. */
+  csv?: CsvChunk;
 }
 
 /**
@@ -31,7 +34,11 @@ export interface RowBatch {
  */
 export interface RowSource {
   readonly kind: 'study-rows';
-  batches(): AsyncIterable<RowBatch>;
+  /**
+   * `spill`: a directory where the producer may write its rows as CSV chunks (batches with `csv`) instead of posting
+   * their values; the consumer removes it afterwards.
+   */
+  batches(spill?: string): AsyncIterable<RowBatch>;
 }
 
 export function isRowSource(x: unknown): x is RowSource {

@@ -5,11 +5,14 @@
  * slim rows (`study_slim`; when duplicates were dropped or a base merged, those are derived after COMMIT). Any error
  * (a reader throwing on a bad record, an abort) rolls everything back: no partial snapshot is ever visible.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { MscopeError, UsageError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import { appendValue, slimStudyJson, STUDY_COLUMNS } from './columns.js';
+import { csvInsertSql, type CsvChunk } from './csv-rows.js';
 import { QUARANTINE_DDL } from './schema.js';
 import { checkRecord, isRowSource, ROW_WIDTH, SLIM_AT, type RowSource } from './rows.js';
 import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.js';
@@ -17,6 +20,10 @@ import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.
 const PROGRESS_EVERY = 500;
 /** Flush the appender after about this many characters of row data (the appender otherwise buffers everything). */
 const FLUSH_CHARS = 32 << 20;
+/** Insert the CSV chunks received (one pair of statements) once they hold about this many characters. */
+const CHUNK_INSERT_CHARS = 64 << 20;
+/** … or this many chunks (each file scanned holds its buffers until the rows are inserted in order). */
+const CHUNK_INSERT_FILES = 16;
 
 interface SnapshotRow {
   id: number;
@@ -130,6 +137,7 @@ export async function createSnapshot(
   meta: SnapshotMeta,
   records: AsyncIterable<StudyRecord> | RowSource,
   opts: CreateSnapshotOptions = {},
+  spillBase?: string,
 ): Promise<SnapshotInfo> {
   await validateLabel(conn, meta.label);
   const baseId = meta.baseSnapshotId ?? null;
@@ -139,15 +147,18 @@ export async function createSnapshot(
   let committed = false;
   try {
     const id = (await scalar(conn, 'SELECT COALESCE(MAX(id), 0)::INTEGER FROM snapshots')) + 1;
-    let app = await conn.createAppender('studies');
+    // The studies appender, opened when rows are appended by value (closed while CSV chunks are inserted).
+    let app: DuckDBAppender | null = null;
     // The slim rows since the last flush (nct_id, slim JSON), appended while `app` is closed: with a second appender
     // open, DuckDB (1.5) stopped writing the studies' row groups to the file before COMMIT, and memory then held the
     // whole snapshot (tests/store/store.test.ts, "uncommitted row groups").
     let slimRows: string[] = [];
     let n = 0;
     let pending = 0;
-    const flush = async (last: boolean): Promise<void> => {
-      app.closeSync();
+    const flush = async (): Promise<void> => {
+      app?.closeSync();
+      app = null;
+      if (slimRows.length === 0) return;
       const slim = await conn.createAppender('study_slim');
       try {
         for (let i = 0; i < slimRows.length; i += 2) {
@@ -161,48 +172,96 @@ export async function createSnapshot(
       }
       slimRows = [];
       pending = 0;
-      if (!last) app = await conn.createAppender('studies');
     };
+    /** CSV chunks not inserted yet, each with the ingest_seq before its first row. */
+    let chunks: (CsvChunk & { base: number })[] = [];
+    let chunkChars = 0;
+    /** DuckDB's threads before the first CSV insert, restored at the end. */
+    let threads: string | null = null;
+    const insertChunks = async (): Promise<void> => {
+      if (chunks.length === 0) return;
+      if (threads === null) {
+        // one DuckDB thread: the rows append in order to one row group collection, each block written once (with
+        // more, DuckDB wrote the rows of every statement twice, the first copy left as dead space); the reading
+        // workers use the other cores
+        threads = String((await conn.runAndReadAll("SELECT current_setting('threads')")).getRows()[0]![0]);
+        await conn.run('SET threads = 1');
+      }
+      const sql = csvInsertSql(id, chunks);
+      await conn.run(sql.studies);
+      await conn.run(sql.slim);
+      // rows stored: every multiple of PROGRESS_EVERY passed, as when rows are appended one by one
+      const before = chunks[0]!.base;
+      for (let k = before - (before % PROGRESS_EVERY) + PROGRESS_EVERY; k <= n; k += PROGRESS_EVERY)
+        opts.onProgress?.(k);
+      for (const c of chunks) {
+        rmSync(c.studies, { force: true });
+        rmSync(c.slim, { force: true });
+      }
+      chunks = [];
+      chunkChars = 0;
+    };
+    let spill: string | null = null;
     try {
       /** End a row; true when the appender should be flushed (bounded memory: DuckDB then writes full row groups
        * to the file, uncommitted). */
       const endRow = (nct: string, slimJson: string): boolean => {
-        app.endRow();
+        app!.endRow();
         slimRows.push(nct, slimJson);
         if (opts.onProgress && n % PROGRESS_EVERY === 0) opts.onProgress(n);
         return pending >= FLUSH_CHARS;
       };
       if (isRowSource(records)) {
-        // pre-serialized rows (checked and serialized by the producer, e.g. a worker thread)
-        for await (const b of records.batches()) {
+        // pre-serialized rows (checked and serialized by the producer, e.g. a worker thread): their values, or CSV
+        // chunks the producer wrote into `spill` (inserted by DuckDB's own threads, in order)
+        if (spillBase !== undefined) {
+          mkdirSync(spillBase, { recursive: true });
+          spill = mkdtempSync(join(spillBase, 'ingest-'));
+        }
+        for await (const b of records.batches(spill ?? undefined)) {
+          if (b.csv) {
+            if (app) await flush();
+            chunks.push({ ...b.csv, base: n });
+            n += b.rows;
+            chunkChars += b.csv.chars;
+            if (chunkChars >= CHUNK_INSERT_CHARS || chunks.length >= CHUNK_INSERT_FILES) await insertChunks();
+            continue;
+          }
+          await insertChunks();
           const v = b.values;
           for (let r = 0, o = 0; r < b.rows; r++, o += ROW_WIDTH) {
             n++;
+            app ??= await conn.createAppender('studies');
             app.appendInteger(id);
             app.appendInteger(n);
             for (let c = 0; c < SLIM_AT; c++) pending += appendValue(app, KINDS[c]!, v[o + c] ?? null);
-            if (endRow(v[o] as string, v[o + SLIM_AT] as string)) await flush(false);
+            if (endRow(v[o] as string, v[o + SLIM_AT] as string)) await flush();
           }
         }
+        await insertChunks();
       } else {
         for await (const rec of records) {
           n++;
           checkRecord(rec, n);
+          app ??= await conn.createAppender('studies');
           app.appendInteger(id);
           app.appendInteger(n);
           for (const col of STUDY_COLUMNS) pending += appendValue(app, col.kind, col.get(rec.study, rec));
-          if (endRow(rec.study.nctId, slimStudyJson(rec.study))) await flush(false);
+          if (endRow(rec.study.nctId, slimStudyJson(rec.study))) await flush();
         }
       }
-      await flush(true);
+      await flush();
     } catch (err) {
       try {
-        app.clear();
-        app.closeSync();
+        app?.clear();
+        app?.closeSync();
       } catch {
         /* the transaction is rolled back below (and an appender already closed) */
       }
       throw err;
+    } finally {
+      if (spill !== null) rmSync(spill, { recursive: true, force: true });
+      if (threads !== null) await conn.run(`SET threads = ${Number(threads)}`);
     }
     opts.onProgress?.(n);
     if (meta.quarantine && meta.quarantine.length > 0) {

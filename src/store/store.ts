@@ -10,7 +10,8 @@
  * after a crash.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { MscopeError } from '../model/errors.js';
 import { addDecisions, listDecisions, listSamples, saveSample } from './decisions.js';
@@ -173,7 +174,15 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
   return {
     createSnapshot: async (meta, records, o) => (
       writable(),
-      exclusive(() => createSnapshot(conn, meta, records, o))
+      exclusive(() =>
+        createSnapshot(
+          conn,
+          meta,
+          records,
+          o,
+          file === IN_MEMORY ? join(tmpdir(), 'mscope-ingest') : `${file}.tmp`,
+        ),
+      )
     ),
     listSnapshots: async () => (live(), listSnapshots(conn)),
     getSnapshot: async (ref) => (live(), getSnapshot(conn, ref)),

@@ -5,7 +5,7 @@
  * counts; a damaged member fails with the same one-line error and stores nothing. The workers are the compiled
  * ones (`npm run build`); without dist/ only the one-thread path runs and the comparison is skipped.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,6 +89,57 @@ describe.skipIf(!built)('ingest on several reading workers', () => {
       } finally {
         await store.close();
       }
+    }
+  });
+
+  it('stores awkward text the same way (the CSV quote byte, quotes, commas, line breaks, non-BMP, lists)', async () => {
+    const { ingestSnapshot } = await load<{ ingestSnapshot: typeof IngestSnapshot }>('pipeline/ingest.js');
+    const { openStore } = await load<{ openStore: typeof OpenStore }>('store/index.js');
+    const odd = registryStudies(40).map((s) => JSON.parse(JSON.stringify(s)) as Obj);
+    const texts = [
+      'quote byte \u0001 inside, "double quotes", commas, and \\ backslashes',
+      'line\r\nbreaks\n and \ttabs ',
+      ' leading and trailing spaces ',
+      'non-BMP \u{1F9EC} and ünïcödé',
+      '\u0001',
+      ',',
+    ];
+    texts.forEach((t, i) => {
+      const p = odd[i * 3]!.protocolSection as Obj;
+      (p.identificationModule as Obj).briefTitle = t;
+      p.conditionsModule = { conditions: [t, 'a, b', '["not a list"]', '\u0001\u0001'] };
+    });
+    // pretty-printed and compact raw JSON alike (raw_json keeps the member's text)
+    const zip = writeStudyZip(join(DIR, 'odd.zip'), odd, { pretty: (i) => i % 2 === 0 });
+    const files = await expandInputs([zip]);
+    const store = await openStore(join(DIR, 'odd.duckdb'));
+    try {
+      const ingest = async (workers: number, block?: number) => {
+        const info = await ingestSnapshot(store, { files }, { workers, block, fetchedAt: FETCHED });
+        return { info: { ...info, id: 0, createdAt: '' }, ...(await content(store, info.id)) };
+      };
+      const one = await ingest(0);
+      expect(one.info.studyCount).toBe(40);
+      expect(one.rows.map((r) => r.brief_title)).toEqual(expect.arrayContaining(texts));
+      expect(one.rows.find((r) => r.brief_title === ',')?.conditions).toEqual([
+        ',',
+        'a, b',
+        '["not a list"]',
+        '\u0001\u0001',
+      ]);
+      for (const [workers, block] of [
+        [1, undefined],
+        [2, 3],
+      ] as const) {
+        const many = await ingest(workers, block);
+        expect(many.info).toEqual(one.info);
+        expect(many.rows).toEqual(one.rows);
+        expect(many.slim).toEqual(one.slim);
+      }
+      // the workers' CSV chunks were written in the database's spill folder, and are gone
+      expect(readdirSync(join(DIR, 'odd.duckdb.tmp'))).toEqual([]);
+    } finally {
+      await store.close();
     }
   });
 
