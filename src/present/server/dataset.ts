@@ -93,7 +93,7 @@ export interface Dataset {
   byNct: ReadonlyMap<string, number>;
   /** How many registrations were merged into how many trials (null: one registry, each registration a trial). */
   trialCounts: TrialCounts | null;
-  /** Indices (ascending) of the rows passing the filter; cached per canonical filter key. */
+  /** Indices (ascending) of the rows passing the filter; kept per canonical filter key once asked for twice. */
   select(filter: Filter): Int32Array;
   /** Indices of the selection in the order of the sort key (nulls last either way). */
   sorted(selection: Int32Array, key: SortKey, order: 'asc' | 'desc'): Int32Array;
@@ -227,7 +227,8 @@ export function buildDataset(
       let sel = selections.get(key);
       if (!sel) {
         sel = key === '[]' ? Int32Array.from(rows.keys()) : filterColumns(ds.columns, filter);
-        selections.set(key, sel);
+        // kept once asked for again (lru.ts offer): a stream of one-off filters leaves no garbage behind
+        selections.offer(key, sel);
       }
       return sel;
     },

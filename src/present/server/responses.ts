@@ -1,4 +1,4 @@
-/** Response bodies computed from a dataset and cached per dataset (metrics per filter, sorted selections, meta). */
+/** Response bodies computed from a dataset and kept per dataset (metrics per filter once asked for twice, sorted selections, meta). */
 import { FILTER_FIELDS } from '../../analyze/filter.js';
 import { computeColumnMetrics, computePreparedMetrics, computeRangeMetrics } from '../../analyze/metrics.js';
 import { buildPrepared } from '../../analyze/prepare.js';
@@ -55,6 +55,8 @@ export type MetricPart = (typeof METRIC_PART_NAMES)[number];
 export function metricsBody(
   ds: Dataset,
   q: Pick<ParsedQuery, 'filter' | 'onlyIncluded' | 'yearBasis' | 'ids' | 'parts'>,
+  /** 'again': kept once asked for a second time (lru.ts offer); 'always': kept now (the load's warm-up). */
+  keep: Keep = 'again',
 ): Body {
   const key = `metrics:${filterKey(q.filter)}:${q.onlyIncluded}:${q.yearBasis}`;
   const parts = q.parts ?? METRIC_PARTS;
@@ -63,7 +65,7 @@ export function metricsBody(
     let metrics = q.ids ? undefined : (ds.cache.get(key) as Metrics | undefined);
     if (!metrics) {
       metrics = computeMetricsOf(ds, q);
-      if (!q.ids) ds.cache.set(key, metrics);
+      if (!q.ids) keepIn(ds.cache, key, metrics, keep);
     }
     const m = metrics;
     const projected = Object.fromEntries(parts.map((p) => [p, m[p]]));
@@ -74,7 +76,15 @@ export function metricsBody(
       metrics: projected,
     });
   };
-  return q.ids ? makeBody(make()) : cachedBody(ds, `${key}:${parts.join(',')}`, make);
+  return q.ids ? makeBody(make()) : cachedBody(ds, `${key}:${parts.join(',')}`, make, keep);
+}
+
+/** How a computed result is kept: see metricsBody. */
+export type Keep = 'again' | 'always';
+
+function keepIn<V>(lru: Dataset['cache'], key: string, value: V, keep: Keep): void {
+  if (keep === 'always') lru.set(key, value);
+  else lru.offer(key, value);
 }
 
 /**
@@ -122,15 +132,15 @@ export function warmDataset(ds: Dataset): void {
     for (const order of ['asc', 'desc'] as const) ds.sorted(sel, 'title', order);
   }
   const base = { onlyIncluded: true, yearBasis: 'firstPosted' as const, ids: false, parts: null };
-  metricsBody(ds, { ...base, filter: {} });
+  metricsBody(ds, { ...base, filter: {} }, 'always');
   const dashboard = {
     ...base,
     filter: ds.rulesetVersion ? { included: true } : {},
     onlyIncluded: false,
     parts: DASHBOARD_PARTS,
   };
-  metricsBody(ds, dashboard);
-  sortedSelection(ds, dashboard.filter, 'firstPosted', 'desc');
+  metricsBody(ds, dashboard, 'always');
+  sortedSelection(ds, dashboard.filter, 'firstPosted', 'desc', 'always');
   metaBody(ds);
 }
 
@@ -141,11 +151,11 @@ export function metaBody(ds: Dataset): Body {
   return cachedBody(ds, 'meta', () => JSON.stringify(metaOf(ds)));
 }
 
-export function cachedBody(ds: Dataset, key: string, make: () => string): Body {
+export function cachedBody(ds: Dataset, key: string, make: () => string, keep: Keep = 'always'): Body {
   let v = ds.cache.get(key) as Body | undefined;
   if (v === undefined) {
     v = makeBody(make());
-    ds.cache.set(key, v);
+    keepIn(ds.cache, key, v, keep);
   }
   return v;
 }
@@ -155,12 +165,13 @@ export function sortedSelection(
   filter: Parameters<Dataset['select']>[0],
   sort: Parameters<Dataset['sorted']>[1],
   order: 'asc' | 'desc',
+  keep: Keep = 'again',
 ): Int32Array {
   const key = `sorted:${filterKey(filter)}:${sort}:${order}`;
   let v = ds.cache.get(key) as Int32Array | undefined;
   if (!v) {
     v = ds.sorted(ds.select(filter), sort, order);
-    ds.cache.set(key, v);
+    keepIn(ds.cache, key, v, keep);
   }
   return v;
 }
