@@ -175,6 +175,32 @@ const vocabulary: CaseTable = [
     ),
     expect: { category: 'msc_cells', donor: 'unspecified' },
   },
+  {
+    name: 'MSCs "from the same HSCT donor": allogeneic',
+    guideline: '"donor" ... = allogeneic (a relative or the transplant donor gives the cells)',
+    study: {
+      title: 'Co-transplantation of Stromal Cells in Severe Aplastic Anaemia',
+      arms: [
+        {
+          label: 'Co-transplant',
+          type: 'EXPERIMENTAL',
+          description: 'Mesenchymal stromal cells expanded from the same HSCT donor, given on day +1.',
+        },
+      ],
+      conditions: ['Aplastic Anemia'],
+    },
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs grown "from their siblings": allogeneic',
+    guideline: '"donor" ... = allogeneic (a relative gives the cells)',
+    study: study(
+      'Stromal Cells in Osteogenesis Imperfecta',
+      'Bone marrow MSCs grown from their siblings, infused by vein.',
+      ['Osteogenesis Imperfecta'],
+    ),
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
+  },
 ];
 
 /** Donor words qualifying the MSC term in a keyword or a primary outcome measure (read when nothing before decides). */
