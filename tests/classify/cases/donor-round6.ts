@@ -201,6 +201,27 @@ const vocabulary: CaseTable = [
     ),
     expect: { category: 'msc_cells', donor: 'allogeneic' },
   },
+  {
+    name: '"MMSCs" (multipotent mesenchymal stromal cells) in arms: MSC arms, whose donor words decide ("allogeneic P-MMSCs", "autologous BM-MMSCs": both)',
+    guideline: 'msc_cells: living mesenchymal stem/stromal cells; both: different arms use each',
+    study: {
+      title: 'Multipotent Mesenchymal Stromal Cells of Two Sources for Hip Osteoarthritis',
+      arms: [
+        {
+          label: 'P-MMSCs',
+          type: 'EXPERIMENTAL',
+          description: 'Intra-articular injection of allogeneic P-MMSCs.',
+        },
+        {
+          label: 'BM-MMSCs',
+          type: 'EXPERIMENTAL',
+          description: 'Intra-articular injection of autologous BM-MMSCs.',
+        },
+      ],
+      conditions: ['Hip Osteoarthritis'],
+    },
+    expect: { category: 'msc_cells', donor: 'both' },
+  },
 ];
 
 /** Donor words qualifying the MSC term in a keyword or a primary outcome measure (read when nothing before decides). */
