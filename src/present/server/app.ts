@@ -19,6 +19,7 @@ import { Hono, type Context } from 'hono';
 import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
 import { studyLink } from '../../analyze/dimensions.js';
+import { firstPostedOnly } from '../../analyze/columns.js';
 import { MscopeError } from '../../model/errors.js';
 import type { Asset } from './assets.js';
 import { csvStream } from './csv.js';
@@ -148,14 +149,22 @@ export function createApp(opts: AppOptions): Hono {
     const q = queryOf(c, true, ['snapshot', 'sort', 'order', 'page', 'pageSize']);
     const ds = await source.get(q.snapshot);
     checkProducts(ds, q.filter);
-    const order = sortedSelection(ds, q.filter, q.sort, q.order);
     const from = (q.page - 1) * q.pageSize;
-    const rows = [];
-    for (let k = from; k < Math.min(order.length, from + q.pageSize); k++) rows.push(ds.summary(order[k]!));
+    // a first-posted range only: the page walked out of the sort order, no selection made (nothing large kept)
+    const range = firstPostedOnly(ds.columns, q.filter);
+    let total: number;
+    let page: Int32Array;
+    if (range) ({ total, page } = ds.rangePage(range[0], range[1], q.sort, q.order, from, q.pageSize));
+    else {
+      const order = sortedSelection(ds, q.filter, q.sort, q.order);
+      total = order.length;
+      page = order.subarray(from, from + q.pageSize);
+    }
+    const rows = Array.from(page, (i) => ds.summary(i));
     return c.json(
       {
         snapshotId: ds.snapshot.id,
-        total: order.length,
+        total,
         page: q.page,
         pageSize: q.pageSize,
         sort: q.sort,

@@ -30,7 +30,7 @@ import { loadTrialGrouping } from '../../pipeline/trials.js';
 import { collapseTrials, registrationIdsOf, type TrialCounts } from '../../analyze/trials/collapse.js';
 import { createLru, type Lru } from './lru.js';
 import type { SortKey } from './sort-keys.js';
-import { sortRanksOf, sortSelection, type SortRanks } from './sort-ranks.js';
+import { sortedRangePage, sortRanksOf, sortSelection, type SortRanks } from './sort-ranks.js';
 
 /** What /api/studies returns per study (and the CSV export writes). */
 export interface StudyRow {
@@ -97,6 +97,18 @@ export interface Dataset {
   select(filter: Filter): Int32Array;
   /** Indices of the selection in the order of the sort key (nulls last either way). */
   sorted(selection: Int32Array, key: SortKey, order: 'asc' | 'desc'): Int32Array;
+  /**
+   * Rows [from, from + size) of that order for the rows whose first-posted day rank is within [lo, hi], and their
+   * number, made without the selection or its whole order (sort-ranks.ts sortedRangePage).
+   */
+  rangePage(
+    lo: number,
+    hi: number,
+    key: SortKey,
+    order: 'asc' | 'desc',
+    from: number,
+    size: number,
+  ): { total: number; page: Int32Array };
   /** Per-dataset LRU for derived results (metrics, facet counts), keyed by the caller. */
   cache: Lru<string, unknown>;
   /**
@@ -270,6 +282,8 @@ export function buildDataset(
       return p;
     },
     sorted: (selection, key, order) => sortSelection(orderOf(key), selection, order),
+    rangePage: (lo, hi, key, order, from, size) =>
+      sortedRangePage(orderOf(key), ds.columns.firstPostedDay.rank, lo, hi, order, from, size),
   };
   return ds;
 }

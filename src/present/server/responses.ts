@@ -125,11 +125,14 @@ export function warmDataset(ds: Dataset): void {
     computeRangeMetrics(ds.columns, Math.floor((k * days.length) / 5), days.length - 1, {
       onlyIncluded: k < 4,
     });
-  // and the list's: a large and a small first-posted selection, each sorted both ways
+  // and the list's: a first-posted selection (large and small) sorted both ways, and a page of a range
   for (const from of [Math.floor(days.length / 5), days.length - 1]) {
     if (from < 0) continue;
     const sel = filterColumns(ds.columns, { firstPostedFrom: days[from] });
-    for (const order of ['asc', 'desc'] as const) ds.sorted(sel, 'title', order);
+    for (const order of ['asc', 'desc'] as const) {
+      ds.sorted(sel, 'title', order);
+      ds.rangePage(from, days.length - 1, 'title', order, 0, 50);
+    }
   }
   const base = { onlyIncluded: true, yearBasis: 'firstPosted' as const, ids: false, parts: null };
   metricsBody(ds, { ...base, filter: {} }, 'always');

@@ -112,3 +112,57 @@ export function sortSelection(r: SortRanks, selection: Int32Array, order: 'asc' 
   for (let q = 0; q < selection.length; q++) if (pos[selection[q]!] === -1) out[n++] = selection[q]!;
   return out;
 }
+
+/**
+ * Rows [from, from + size) of sortSelection(r, selection, order), where the selection is every row whose `rank` is
+ * within [lo, hi] (lo >= 0), and the selection's size, without making the selection or its whole order: one walk
+ * of the key's order and one of the rows, allocating only the page (a stream of new first-posted ranges then leaves
+ * no large arrays behind for the collector).
+ */
+export function sortedRangePage(
+  r: SortRanks,
+  rank: Int32Array,
+  lo: number,
+  hi: number,
+  order: 'asc' | 'desc',
+  from: number,
+  size: number,
+): { total: number; page: Int32Array } {
+  const { pos, asc } = r;
+  const page = new Int32Array(Math.max(0, size));
+  const state = { n: 0, m: 0 };
+  walkRange(asc, rank, lo, hi, order === 'asc' ? 1 : -1, from, page, state);
+  // rows without a value last, in row order
+  for (let i = 0; i < pos.length; i++) {
+    if (pos[i] !== -1) continue;
+    const k = rank[i]!;
+    if (k < lo || k > hi) continue;
+    if (state.n >= from && state.m < page.length) page[state.m++] = i;
+    state.n++;
+  }
+  return { total: state.n, page: page.subarray(0, state.m) };
+}
+
+/** The rows of `asc` (forward or backward) whose rank is within [lo, hi]: counted, and paged from `from`. */
+function walkRange(
+  asc: Int32Array,
+  rank: Int32Array,
+  lo: number,
+  hi: number,
+  step: 1 | -1,
+  from: number,
+  page: Int32Array,
+  state: { n: number; m: number },
+): void {
+  let { n, m } = state;
+  const len = asc.length;
+  for (let j = 0; j < len; j++) {
+    const i = asc[step === 1 ? j : len - 1 - j]!;
+    const k = rank[i]!;
+    if (k < lo || k > hi) continue;
+    if (n >= from && m < page.length) page[m++] = i;
+    n++;
+  }
+  state.n = n;
+  state.m = m;
+}
