@@ -1,4 +1,4 @@
-/** Response bodies computed from a dataset and kept per dataset (metrics per filter once asked for twice, sorted selections, meta). */
+/** Response bodies computed from a dataset and kept per dataset (metrics per filter, sorted selections, meta). */
 import { FILTER_FIELDS } from '../../analyze/filter.js';
 import { computeColumnMetrics, computePreparedMetrics, computeRangeMetrics } from '../../analyze/metrics.js';
 import { buildPrepared } from '../../analyze/prepare.js';
