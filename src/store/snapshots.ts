@@ -5,7 +5,7 @@
  * slim rows (`study_slim`; when duplicates were dropped or a base merged, those are derived after COMMIT). Any error
  * (a reader throwing on a bad record, an abort) rolls everything back: no partial snapshot is ever visible.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
@@ -129,6 +129,38 @@ async function scalar(
 }
 
 /**
+ * Remove the chunk folders (`ingest-<pid>-*`) that an ingest killed before its clean-up left in `base`: those whose
+ * process is gone. A file database's spill folder is also emptied when it is opened read-write; an in-memory
+ * database's folder is shared (the system's temporary folder), so only dead writers' folders are touched.
+ */
+export function removeOrphanChunks(base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^ingest-(\d+)-/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    try {
+      rmSync(join(base, name), { recursive: true, force: true });
+    } catch {
+      /* not ours to remove (another user's folder): left alone */
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/**
  * Rows are appended straight into `studies` under the new id inside the transaction (each payload is written
  * once), then duplicates are deleted in SQL; nothing is visible to other connections before COMMIT.
  */
@@ -216,7 +248,8 @@ export async function createSnapshot(
         // chunks the producer wrote into `spill` (inserted by DuckDB's own threads, in order)
         if (spillBase !== undefined) {
           mkdirSync(spillBase, { recursive: true });
-          spill = mkdtempSync(join(spillBase, 'ingest-'));
+          removeOrphanChunks(spillBase);
+          spill = mkdtempSync(join(spillBase, `ingest-${process.pid}-`));
         }
         for await (const b of records.batches(spill ?? undefined)) {
           if (b.csv) {
