@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { benchServer, CASES, percentile, WRITE_CASES } from '../../src/bench/server.js';
+import { benchServer, CASES, fresh, percentile, WRITE_CASES } from '../../src/bench/server.js';
 import { createFixtureDb } from './fixture.js';
 
 let dir: string;
@@ -21,6 +21,19 @@ it('percentile is the nearest-rank value', () => {
   expect(percentile(xs, 50)).toBe(50);
   expect(percentile(xs, 95)).toBe(95);
   expect(percentile([7], 95)).toBe(7);
+});
+
+it('a cold case never asks the same filter twice (fresh), and says so when it runs out', () => {
+  for (const c of CASES.filter((x) => x.cold && typeof x.path !== 'string')) {
+    const next = fresh(c.path as () => string);
+    const paths = Array.from({ length: 40 }, next);
+    expect(new Set(paths).size, c.endpoint).toBe(40);
+  }
+  const two = ['a', 'b'];
+  let k = 0;
+  const next = fresh(() => two[k++ % 2]!);
+  expect([next(), next()]).toEqual(['a', 'b']);
+  expect(() => next()).toThrow(/no filter left/);
 });
 
 it('measures every case (it throws on any non-200 answer)', async () => {
