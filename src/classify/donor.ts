@@ -15,6 +15,8 @@
  * an animal model or (unless bound to an MSC term) a haematopoietic transplant; autologous and allogeneic words
  * together decide nothing there; nor does a donor word qualifying a haematopoietic transplant ("GVHD after
  * allogeneic HSCT", "following allogeneic bone marrow transplantation": the patient's graft).
+ * A donor word qualifying the patients' haematopoietic transplant or its cells ("after allogeneic HSCT", "allogeneic
+ * bone marrow transplantation", "allogeneic HSCs and MSCs") decides no step: it is about the graft, not the product.
  * Eligibility criteria are read last, only for a section written for the product's donors (see stated.eligibility).
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
  * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
@@ -182,7 +184,9 @@ export function decideDonor(
   sources: { sources: TissueSource[]; evidence: Evidence[] },
 ): DonorResult {
   const donorWords = v.hits.filter((h) => h.family === 'donor');
-  const donors = donorWords.filter((h) => v.tier(h) <= 3 && h.zone !== 'keyword');
+  // A donor word qualifying a haematopoietic transplant or its cells ("after allogeneic HSCT", "allogeneic bone
+  // marrow transplantation", "allogeneic haematopoietic stem cells") is about the patient's graft in every step.
+  const donors = donorWords.filter((h) => v.tier(h) <= 3 && h.zone !== 'keyword' && !aboutTransplant(v, h));
   const isBackground = (h: Hit): boolean => {
     if (h.zone !== 'summary') return false;
     const text = v.text(h.field);
@@ -199,7 +203,8 @@ export function decideDonor(
     ['stated.unbound.title', () => donors.filter((h) => v.tier(h) === 2)],
     [
       'stated.bound.other_sentence',
-      () => summary.filter((d) => bound(v, d, summary) && !isBackground(d)).slice(0, 1),
+      () =>
+        summary.filter((d) => bound(v, d, summary) && !isBackground(d) && !aboutTransplant(v, d)).slice(0, 1),
     ],
     [
       'stated.bound.keyword_or_outcome',
