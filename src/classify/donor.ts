@@ -7,7 +7,9 @@
  * just before it ("MSCs from the patient's own marrow"), or a phrase that needs no product term ("cultured
  * and transplanted back to the knee"). Bound words of the first tier that has any decide;
  * else unbound words of tiers 1-2. Both types -> both.
- * Nothing stated: the named product's donor fact; else a perinatal source (umbilical cord, cord blood,
+ * Nothing stated: the donor fact of a product the GUIDELINE names (rules/products.json `guideline`; other products'
+ * donors are general knowledge the guideline forbids); else a perinatal source given to patients older than
+ * infants (a maximum age over a year: a newborn's own cord may be the source) (umbilical cord, cord blood,
  * placenta/amnion) implies allogeneic (GUIDELINE), quoting the source;
  * autologous words plus an unqualified perinatal source -> both.
  * Last resort, nothing of the above: the donor words of the summary/description wherever they sit ("third party
@@ -20,7 +22,7 @@
  * Eligibility criteria are read last, only for a section written for the product's donors (see stated.eligibility).
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
  * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
- * donor.eligibility_donor, donor.generic_cells.
+ * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
@@ -50,6 +52,7 @@ const ALLOGENEIC_TRANSPLANT = cueSet('donor.allogeneic_transplant');
 const ANIMAL = cueSet('donor.animal');
 const ELIGIBILITY_DONOR = cueSet('donor.eligibility_donor');
 const GENERIC_CELLS = cueSet('donor.generic_cells');
+const INFANT_MAX_AGE = cueSet('donor.infant_max_age');
 
 /**
  * Eligibility criteria written for donors of the product (GUIDELINE: "donor" = allogeneic): a donor section
@@ -220,12 +223,12 @@ export function decideDonor(
     const r: DonorResult = { donor: d.donor, reason, evidence: d.evidence };
     return r.donor === 'autologous' ? withPerinatal(v, r, sources.evidence) : r;
   }
-  if (product.product && product.product.donor !== 'unspecified') {
+  if (product.product?.guideline && product.product.donor !== 'unspecified') {
     const e = productFact('donor', product.product.donor, product, 'donor');
     if (e) return { donor: product.product.donor, reason: 'product_fact', evidence: [e] };
   }
   const peri = sources.evidence.find((e) => PERINATAL.has(e.value as TissueSource));
-  if (peri)
+  if (peri && !INFANT_MAX_AGE.test(v.study.eligibility.maximumAge ?? ''))
     return {
       donor: 'allogeneic',
       reason: 'perinatal_implied',

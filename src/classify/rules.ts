@@ -48,6 +48,12 @@ const ProductSchema = z.object({
   biomaterial: z.boolean(),
   routes: z.array(RouteSchema),
   company: z.string(),
+  /**
+   * Listed in GUIDELINE.md "Named products (facts you may use)": its donor is a fact a reader may use. The donor of
+   * any other product is general knowledge the guideline forbids ("do not guess from general knowledge"), so it
+   * decides no donor label (its other facts still name the product's category and source).
+   */
+  guideline: z.boolean().optional(),
 });
 export type Product = z.infer<typeof ProductSchema>;
 

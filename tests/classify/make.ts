@@ -19,6 +19,8 @@ export interface Fixture {
   meshes?: string[];
   ancestors?: string[];
   stdAges?: string[];
+  /** The eligibility's maximum age as written ("6 Months"); none by default. */
+  maxAge?: string;
   /** The lead sponsor's name (an organisation). */
   sponsor?: string;
 }
@@ -55,6 +57,7 @@ export function makeStudy(f: Fixture): Study {
   s.eligibility.criteria = f.eligibility ?? null;
   s.primaryOutcomes = (f.outcomes ?? []).map((measure) => ({ measure, description: null, timeFrame: null }));
   s.eligibility.stdAges = f.stdAges ?? ['ADULT'];
+  s.eligibility.maximumAge = f.maxAge ?? null;
   s.leadSponsor = f.sponsor ? { name: f.sponsor, class: 'INDUSTRY' } : null;
   s.conditionMesh.meshes = (f.meshes ?? []).map((term) => ({ id: null, term }));
   s.conditionMesh.ancestors = (f.ancestors ?? []).map((term) => ({ id: null, term }));

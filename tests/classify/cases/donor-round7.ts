@@ -76,4 +76,130 @@ const transplant: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...transplant];
+/** Donor facts: only the products GUIDELINE.md names; any other product's donor is general knowledge. */
+const products: CaseTable = [
+  {
+    name: 'a product the GUIDELINE does not name (Cellavita HD), no donor word: unspecified',
+    guideline:
+      'do not guess from general knowledge, EXCEPT for well-known named MSC products listed at the end',
+    study: {
+      title: 'Cellavita HD in Huntington Disease',
+      interventions: [
+        { name: 'Cellavita HD', description: 'Mesenchymal stem cells, three intravenous doses.' },
+      ],
+      conditions: ['Huntington Disease'],
+    },
+    expect: {
+      category: 'msc_cells',
+      product: 'Cellavita HD',
+      donor: 'unspecified',
+      reasons: { donor: 'none_stated' },
+    },
+  },
+  {
+    name: 'a product the GUIDELINE names (Lomecel-B), no donor word: its donor fact, allogeneic',
+    guideline: 'Lomecel-B (Longeveron): allogeneic BM-MSC',
+    study: {
+      title: 'Lomecel-B for Aging Frailty',
+      interventions: [{ name: 'Lomecel-B', description: 'One intravenous infusion.' }],
+      conditions: ['Frailty'],
+    },
+    expect: { product: 'Lomecel-B', donor: 'allogeneic', reasons: { donor: 'product_fact' } },
+  },
+  {
+    name: 'a product the GUIDELINE does not name, made from umbilical cord, given to adults: allogeneic (perinatal source)',
+    guideline: 'umbilical cord/placenta/cord blood products given to adults ... = allogeneic',
+    study: {
+      title: 'Pneumostem in Adults With Lung Injury',
+      interventions: [
+        {
+          name: 'Pneumostem',
+          description: 'Umbilical cord blood-derived mesenchymal stem cells, intravenous.',
+        },
+      ],
+      conditions: ['Acute Lung Injury'],
+      maxAge: '80 Years',
+    },
+    expect: { donor: 'allogeneic', reasons: { donor: 'perinatal_implied' } },
+  },
+  {
+    name: '"micro-fragmented autologous adipose tissue" (the donor word inside the mixture name), no product fact: autologous',
+    guideline: '"From the patient\'s own ..." = autologous',
+    study: {
+      title: 'Micro-fragmented Autologous Adipose Tissue for Hip Osteoarthritis',
+      interventions: [
+        { name: 'Micro-fragmented adipose tissue', description: 'One intra-articular injection.' },
+      ],
+      conditions: ['Hip Osteoarthritis'],
+    },
+    expect: { category: 'stromal_mixture', donor: 'autologous', reasons: { donor: 'stated.bound' } },
+  },
+];
+
+/** Perinatal sources: the guideline infers allogeneic for adults; newborns and infants may get their own cord. */
+const infants: CaseTable = [
+  {
+    name: 'umbilical cord MSCs given to preterm newborns (maximum age 14 days), no donor word: unspecified',
+    guideline:
+      'umbilical cord/placenta/cord blood products given to adults ... = allogeneic; else do not guess',
+    study: {
+      title: 'Umbilical Cord Mesenchymal Stem Cells for Bronchopulmonary Dysplasia in Preterm Infants',
+      interventions: [
+        {
+          name: 'UC-MSCs',
+          description: 'Umbilical cord-derived MSCs instilled once through the endotracheal tube.',
+        },
+      ],
+      conditions: ['Bronchopulmonary Dysplasia'],
+      stdAges: ['CHILD'],
+      maxAge: '14 Days',
+    },
+    expect: { category: 'msc_cells', sources: ['umbilical_cord'], donor: 'unspecified' },
+  },
+  {
+    name: 'placental MSCs given to infants up to 6 months: unspecified',
+    guideline:
+      'umbilical cord/placenta/cord blood products given to adults ... = allogeneic; else do not guess',
+    study: {
+      title: 'Placental Stromal Cells for Infant Hypoxic Brain Injury',
+      interventions: [
+        { name: 'Placenta-derived mesenchymal stromal cells', description: 'Given intravenously.' },
+      ],
+      conditions: ['Hypoxic-Ischemic Encephalopathy'],
+      stdAges: ['CHILD'],
+      maxAge: '6 Months',
+    },
+    expect: { donor: 'unspecified' },
+  },
+  {
+    name: 'umbilical cord MSCs given to children up to 14 years: allogeneic (older than infants)',
+    guideline: 'umbilical cord/placenta/cord blood products given to adults ... = allogeneic',
+    study: {
+      title: 'Umbilical Cord Mesenchymal Stem Cells for Cerebral Palsy in Children',
+      interventions: [{ name: 'UC-MSC', description: 'Umbilical cord MSCs by lumbar puncture, four times.' }],
+      conditions: ['Cerebral Palsy'],
+      stdAges: ['CHILD'],
+      maxAge: '14 Years',
+    },
+    expect: { donor: 'allogeneic', reasons: { donor: 'perinatal_implied' } },
+  },
+  {
+    name: 'cord MSCs "from healthy donors" given to newborns: allogeneic (stated)',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Cord Stromal Cells for Preterm Infants',
+      interventions: [
+        {
+          name: 'Umbilical cord MSCs',
+          description: 'Umbilical cord mesenchymal stem cells from healthy donors, given intravenously.',
+        },
+      ],
+      conditions: ['Bronchopulmonary Dysplasia'],
+      stdAges: ['CHILD'],
+      maxAge: '28 Days',
+    },
+    expect: { donor: 'allogeneic' },
+  },
+];
+
+export const cases: CaseTable = [...transplant, ...products, ...infants];
