@@ -1,0 +1,90 @@
+/** Routes, generalisation round 7: variant spellings of the guideline's route names, "into the CSF", "endocardial" injection. */
+import type { CaseTable } from './case.js';
+
+const study = (title: string, description: string, conditions: string[]) => ({
+  title,
+  interventions: [{ name: 'Mesenchymal stromal cells', description }],
+  conditions,
+});
+
+export const cases: CaseTable = [
+  {
+    name: 'a misspelt "intrathechal"/"intratechally" injection "into the CSF" is intrathecal, beside the other route named',
+    guideline: 'intrathecal (incl. lumbar puncture, subarachnoid, intracerebroventricular)',
+    study: study(
+      'Neurotrophic Stromal Cells in Motor Neuron Disease',
+      'MSCs by intramuscular injections at 20 sites, in addition to a single intrathechal injection into the CSF.',
+      ['Amyotrophic Lateral Sclerosis'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intramuscular', 'intrathecal'] },
+  },
+  {
+    name: '"intratechally" (another spelling) is intrathecal',
+    guideline: 'intrathecal',
+    study: study(
+      'Adipose Stromal Cells in Multiple System Atrophy',
+      'Group 1 receives 50 million autologous adipose MSCs intratechally, twice.',
+      ['Multiple System Atrophy'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intrathecal'] },
+  },
+  {
+    name: 'a "subcnjunctival" (misspelt) injection is intraocular',
+    guideline: 'intraocular (intravitreal, subretinal, subconjunctival, sub-Tenon, suprachoroidal)',
+    study: study(
+      'Adipose Stromal Cells in Ocular Cicatricial Pemphigoid',
+      'Allogeneic adipose MSCs given by subcnjunctival injection in one eye.',
+      ['Ocular Cicatricial Pemphigoid'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intraocular'] },
+  },
+  {
+    name: '"intradermic" (the Romance-language form of intradermal) application around an ulcer is intradermal',
+    guideline: 'subcutaneous_intradermal',
+    study: study(
+      'Stromal Cells in Diabetic Foot Ulcers',
+      'Intradermic application of MSCs (1 mL) in four equidistant points around the ulcer.',
+      ['Diabetic Foot Ulcer'],
+    ),
+    expect: { category: 'msc_cells', routes: ['subcutaneous_intradermal'] },
+  },
+  {
+    name: '"endovenous(ly)" and "intra venus" (variant spellings) are intravenous',
+    guideline: 'intravenous',
+    study: study(
+      'Wharton Jelly Stromal Cells in Respiratory Distress',
+      'Two doses of Wharton jelly MSCs given endovenously on day 1 and day 3.',
+      ['Respiratory Distress Syndrome'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intravenous'] },
+  },
+  {
+    name: '"intraparanchymal" and "intraosseal" (misspelt) keep their routes',
+    guideline: 'intracerebral (intraparenchymal brain/spinal cord injection, stereotactic); intraosseous',
+    study: study(
+      'Stromal Cells After Spinal Cord Injury',
+      'MSCs are injected into the injured cord via an intraparanchymal route; a second dose is given intraosseal.',
+      ['Spinal Cord Injuries'],
+    ),
+    expect: { category: 'msc_cells', contains: { routes: ['intracerebral', 'intraosseous'] } },
+  },
+  {
+    name: '"endocardial" stem cell implantation (catheter-guided, into the heart wall) is intramyocardial',
+    guideline: 'intramyocardial (incl. transendocardial, epicardial injection)',
+    study: {
+      title: 'Endocardial Mesenchymal Stem Cells Implantation After Myocardial Infarction',
+      interventions: [{ name: 'Autologous bone marrow MSCs' }],
+      conditions: ['Myocardial Infarction'],
+    },
+    expect: { category: 'msc_cells', routes: ['intramyocardial'] },
+  },
+  {
+    name: 'a measurement "in the CSF" and G-CSF (a colony-stimulating factor) are no route into the CSF',
+    study: study(
+      'Marrow Stromal Cells and G-CSF in Aplastic Anemia',
+      'MSCs infused intravenously with G-CSF support; cytokine levels are measured in the CSF and in blood.',
+      ['Aplastic Anemia'],
+    ),
+    expect: { category: 'msc_cells', lacks: { routes: ['intrathecal'] } },
+  },
+];
