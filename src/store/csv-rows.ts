@@ -14,14 +14,14 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SQL_TYPE, STUDY_COLUMNS, type ColumnValue } from './columns.js';
 
-/** One chunk of rows written by a reader: its two files, the rows, and an upper bound of its longest line's bytes. */
+/** One chunk of rows written by a reader: its two files, the rows, its bytes and its longest line's bytes. */
 export interface CsvChunk {
   studies: string;
   slim: string;
   rows: number;
-  /** The chunk's size in characters (UTF-16 units). */
-  chars: number;
-  /** Upper bound of the longest line in bytes. */
+  /** The chunk's size in bytes (both files). */
+  bytes: number;
+  /** The longest line in bytes. */
   maxLine: number;
 }
 
@@ -30,23 +30,85 @@ const QQ = Q + Q;
 const W = STUDY_COLUMNS.length + 1;
 const KINDS = STUDY_COLUMNS.map((c) => c.kind);
 
-const quote = (s: string): string => Q + (s.includes(Q) ? s.replaceAll(Q, QQ) : s) + Q;
+/** Bytes per write of a chunk file: values are encoded into a reused buffer of this size, which goes out whole. */
+const WRITE_BYTES = 1 << 20;
 
-function field(v: ColumnValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return quote(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return quote(JSON.stringify(v));
+/**
+ * One file written through a reused byte buffer: each value is encoded (UTF-8) straight into it, and it goes to the
+ * file in big writes; no line or batch is ever built as one JS string (flattening and re-encoding those cost more than
+ * the writes).
+ */
+class ByteSink {
+  private buf = Buffer.allocUnsafe(WRITE_BYTES);
+  private off = 0;
+  /** Bytes handed to the file so far. */
+  private flushed = 0;
+
+  constructor(private readonly fd: number) {}
+
+  /** Bytes written so far (flushed or buffered). */
+  get bytes(): number {
+    return this.flushed + this.off;
+  }
+
+  /** Room for `n` more bytes (flushing first, or growing for one long value). */
+  private room(n: number): void {
+    if (this.off + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) {
+      let size = this.buf.length * 2;
+      while (size < n) size *= 2;
+      this.buf = Buffer.allocUnsafe(size);
+    }
+  }
+
+  /** Text of ASCII characters only (numbers, booleans). */
+  ascii(s: string): void {
+    this.room(s.length);
+    this.off += this.buf.write(s, this.off, 'latin1');
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.off++] = b;
+  }
+
+  /** A text value quoted with \x01 (a \x01 inside doubled), as UTF-8. */
+  quoted(s: string): void {
+    const t = s.includes(Q) ? s.replaceAll(Q, QQ) : s;
+    this.room(3 * t.length + 2); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    const b = this.buf;
+    b[this.off++] = 1;
+    this.off += b.write(t, this.off, 'utf8');
+    b[this.off++] = 1;
+  }
+
+  flush(): void {
+    for (let o = 0; o < this.off;) o += writeSync(this.fd, this.buf, o, this.off - o);
+    this.flushed += this.off;
+    this.off = 0;
+  }
+}
+
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+
+function field(out: ByteSink, v: ColumnValue | undefined): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === 'string') out.quoted(v);
+  else if (typeof v === 'number' || typeof v === 'boolean') out.ascii(String(v));
+  else out.quoted(JSON.stringify(v));
 }
 
 /** Writes rows (flat values, ROW_WIDTH per row, as in rows.ts) into numbered chunk files in `dir`. */
 export class CsvChunkWriter {
   private fd = -1;
   private slimFd = -1;
+  private out: ByteSink | null = null;
+  private slimOut: ByteSink | null = null;
   private names: { studies: string; slim: string } | null = null;
   private seq = 0;
   private count = 0;
-  private chars = 0;
   private maxLine = 0;
 
   constructor(
@@ -54,9 +116,9 @@ export class CsvChunkWriter {
     private readonly prefix: string,
   ) {}
 
-  /** Characters written to the open chunk (0: none open). */
+  /** Bytes written to the open chunk (0: none open). */
   get size(): number {
-    return this.chars;
+    return this.names === null ? 0 : this.out!.bytes + this.slimOut!.bytes;
   }
 
   /** Append `rows` rows of `values` to the open chunk (opening one first when none is). */
@@ -70,39 +132,42 @@ export class CsvChunkWriter {
       };
       this.fd = openSync(this.names.studies, 'w');
       this.slimFd = openSync(this.names.slim, 'w');
+      this.out = new ByteSink(this.fd);
+      this.slimOut = new ByteSink(this.slimFd);
       this.seq = 0;
-      this.chars = 0;
       this.maxLine = 0;
     }
-    let text = '';
-    let slim = '';
+    const out = this.out!;
+    const slim = this.slimOut!;
     for (let r = 0, o = 0; r < rows; r++, o += W) {
-      let line = String(++this.seq);
-      for (let c = 0; c < W - 1; c++) line += ',' + field(values[o + c]);
-      line += '\n';
-      if (line.length > this.maxLine) this.maxLine = line.length;
-      text += line;
-      slim += quote(values[o] as string) + ',' + quote(values[o + W - 1] as string) + '\n';
+      const start = out.bytes;
+      out.ascii(String(++this.seq));
+      for (let c = 0; c < W - 1; c++) {
+        out.byte(COMMA);
+        field(out, values[o + c]);
+      }
+      out.byte(NEWLINE);
+      if (out.bytes - start > this.maxLine) this.maxLine = out.bytes - start;
+      const slimStart = slim.bytes;
+      slim.quoted(values[o] as string);
+      slim.byte(COMMA);
+      slim.quoted(values[o + W - 1] as string);
+      slim.byte(NEWLINE);
+      if (slim.bytes - slimStart > this.maxLine) this.maxLine = slim.bytes - slimStart;
     }
-    this.chars += text.length + slim.length;
-    writeSync(this.fd, text);
-    writeSync(this.slimFd, slim);
   }
 
   /** Close the open chunk: its files and rows, or null when nothing was written since the last close. */
   close(): CsvChunk | null {
     if (this.names === null) return null;
+    this.out!.flush();
+    this.slimOut!.flush();
     closeSync(this.fd);
     closeSync(this.slimFd);
-    const chunk: CsvChunk = {
-      ...this.names,
-      rows: this.seq,
-      chars: this.chars,
-      maxLine: this.maxLine * 3,
-    };
-    this.names = null;
+    const bytes = this.size;
+    const chunk: CsvChunk = { ...this.names, rows: this.seq, bytes, maxLine: this.maxLine };
+    this.names = this.out = this.slimOut = null;
     this.fd = this.slimFd = -1;
-    this.chars = 0;
     return chunk;
   }
 
@@ -111,7 +176,7 @@ export class CsvChunkWriter {
     if (this.names === null) return;
     closeSync(this.fd);
     closeSync(this.slimFd);
-    this.names = null;
+    this.names = this.out = this.slimOut = null;
   }
 }
 

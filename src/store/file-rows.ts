@@ -30,8 +30,8 @@ export const MAX_IN_FLIGHT = 16;
  * the appender takes the blocks back in order.
  */
 export const BLOCK_UNITS = 256;
-/** A reader writing CSV chunks (csv-rows.ts) closes a chunk at a block's end or at about this many characters. */
-export const CHUNK_CHARS = 16 << 20;
+/** A reader writing CSV chunks (csv-rows.ts) closes a chunk at a block's end or at about this many bytes. */
+export const CHUNK_BYTES = 16 << 20;
 
 /** Which units a reader takes: blocks of `block` units dealt round-robin to `workers` readers; this is `worker`. */
 export interface Deal {

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CsvChunkWriter } from './csv-rows.js';
 import {
   errorMessage,
-  CHUNK_CHARS,
+  CHUNK_BYTES,
   MAX_IN_FLIGHT,
   produceBatches,
   type ProgressBatch,
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       // the rows go to the open chunk file; a message when a block ends or the chunk is big enough
       spill.add(b.values, b.rows);
       warnings = warnings.concat(b.warnings);
-      if (!b.end && spill.size < CHUNK_CHARS) continue;
+      if (!b.end && spill.size < CHUNK_BYTES) continue;
       const csv = spill.close() ?? undefined;
       await send({ ...b, rows: csv?.rows ?? 0, values: [], csv, warnings });
       warnings = [];

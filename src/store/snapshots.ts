@@ -20,8 +20,8 @@ import type { CreateSnapshotOptions, SnapshotInfo, SnapshotMeta } from './types.
 const PROGRESS_EVERY = 500;
 /** Flush the appender after about this many characters of row data (the appender otherwise buffers everything). */
 const FLUSH_CHARS = 32 << 20;
-/** Insert the CSV chunks received (one pair of statements) once they hold about this many characters. */
-const CHUNK_INSERT_CHARS = 64 << 20;
+/** Insert the CSV chunks received (one pair of statements) once they hold about this many bytes. */
+const CHUNK_INSERT_BYTES = 64 << 20;
 /** … or this many chunks (each file scanned holds its buffers until the rows are inserted in order). */
 const CHUNK_INSERT_FILES = 16;
 
@@ -207,7 +207,7 @@ export async function createSnapshot(
     };
     /** CSV chunks not inserted yet, each with the ingest_seq before its first row. */
     let chunks: (CsvChunk & { base: number })[] = [];
-    let chunkChars = 0;
+    let chunkBytes = 0;
     /** DuckDB's threads before the first CSV insert, restored at the end. */
     let threads: string | null = null;
     const insertChunks = async (): Promise<void> => {
@@ -231,7 +231,7 @@ export async function createSnapshot(
         rmSync(c.slim, { force: true });
       }
       chunks = [];
-      chunkChars = 0;
+      chunkBytes = 0;
     };
     let spill: string | null = null;
     try {
@@ -256,8 +256,8 @@ export async function createSnapshot(
             if (app) await flush();
             chunks.push({ ...b.csv, base: n });
             n += b.rows;
-            chunkChars += b.csv.chars;
-            if (chunkChars >= CHUNK_INSERT_CHARS || chunks.length >= CHUNK_INSERT_FILES) await insertChunks();
+            chunkBytes += b.csv.bytes;
+            if (chunkBytes >= CHUNK_INSERT_BYTES || chunks.length >= CHUNK_INSERT_FILES) await insertChunks();
             continue;
           }
           await insertChunks();

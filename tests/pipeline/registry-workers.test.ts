@@ -109,6 +109,9 @@ describe.skipIf(!built)('ingest on several reading workers', () => {
       (p.identificationModule as Obj).briefTitle = t;
       p.conditionsModule = { conditions: [t, 'a, b', '["not a list"]', '\u0001\u0001'] };
     });
+    // a text longer than the chunk writer's buffer (1 MB), with 2-, 3- and 4-byte UTF-8 characters and quote bytes
+    const long = 'é€\u{1F9EC}\u0001,\n'.repeat(120_000);
+    ((odd[1]!.protocolSection as Obj).descriptionModule as Obj).detailedDescription = long;
     // pretty-printed and compact raw JSON alike (raw_json keeps the member's text)
     const zip = writeStudyZip(join(DIR, 'odd.zip'), odd, { pretty: (i) => i % 2 === 0 });
     const files = await expandInputs([zip]);
@@ -121,6 +124,7 @@ describe.skipIf(!built)('ingest on several reading workers', () => {
       const one = await ingest(0);
       expect(one.info.studyCount).toBe(40);
       expect(one.rows.map((r) => r.brief_title)).toEqual(expect.arrayContaining(texts));
+      expect(one.rows.some((r) => String(r.study_json).includes(JSON.stringify(long)))).toBe(true);
       expect(one.rows.find((r) => r.brief_title === ',')?.conditions).toEqual([
         ',',
         'a, b',
