@@ -622,9 +622,34 @@ export function keyChecker(read: readonly string[], other: readonly string[]) {
 }
 
 const v2Check = keyChecker(READ_KEYS, OTHER_KEYS);
+const V2_KNOWN: ReadonlySet<string> = new Set([...READ_KEYS, ...OTHER_KEYS]);
 
-/** The first misspelt key anywhere in a v2 record's protocolSection (iterative), with its dotted path. */
+/** True when some object anywhere in `v` has a key not in `known` (iterative; builds no paths). */
+function anyUnknownKey(v: unknown, known: ReadonlySet<string>): boolean {
+  const todo: unknown[] = [v];
+  while (todo.length > 0) {
+    const x = todo.pop();
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) if (typeof x[i] === 'object' && x[i] !== null) todo.push(x[i]);
+    } else if (typeof x === 'object' && x !== null) {
+      const o = x as Record<string, unknown>;
+      for (const k in o) {
+        if (!known.has(k)) return true;
+        const y = o[k];
+        if (typeof y === 'object' && y !== null) todo.push(y);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The first misspelt key anywhere in a v2 record's protocolSection (iterative), with its dotted path. A misspelt key is
+ * an unknown one, so a record whose keys are all known (nearly every record) is passed by one walk that builds no
+ * paths; the others are searched with paths.
+ */
 export function misspeltV2Key(ps: unknown): { path: string; meant: string } | null {
+  if (!anyUnknownKey(ps, V2_KNOWN)) return null;
   const todo: Array<[unknown, string]> = [[ps, 'protocolSection']];
   while (todo.length > 0) {
     const [x, path] = todo.pop()!;

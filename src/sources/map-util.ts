@@ -222,16 +222,27 @@ const PAST_DATES = [
   'resultsFirstPostedDate',
 ] as const;
 
-/** Today (UTC) plus one day, so a record posted "today" in any time zone passes. */
+const DAY_MS = 86_400_000;
+/** The latest plausible day and the time until which it holds (the next UTC midnight). */
+let plausible = { day: '', until: 0 };
+
+/**
+ * Today (UTC) plus one day, so a record posted "today" in any time zone passes. Made once per UTC day, not per record:
+ * the day after now changes exactly when now passes a UTC midnight.
+ */
 function latestPlausibleDay(): string {
-  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= plausible.until) {
+    plausible = {
+      day: new Date(now + DAY_MS).toISOString().slice(0, 10),
+      until: now - (now % DAY_MS) + DAY_MS,
+    };
+  }
+  return plausible.day;
 }
 
 /** Serialized studies, as `validated` made them: the store keeps this text as the study JSON (see studyJsonOf). */
 const STUDY_JSON = new WeakMap<Study, string>();
-
-/** A surrogate (paired or not) written as itself; lone ones and NUL are escaped (`\\u…`) by JSON.stringify. */
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * The JSON text of a study as `validated` serialized it (JSON.stringify of the same object, made once for the check
@@ -244,15 +255,16 @@ export function studyJsonOf(study: Study): string | undefined {
 /**
  * Validate a mapped Study with the shared zod schema (one parse per record), and what the schema cannot say: no
  * text with a NUL byte or a lone surrogate, no registration/update date in the future. A failure names the first
- * offending field as a dotted path. The study is serialized once here: a text without an escape or a surrogate
- * (nearly every record) needs no walk for NUL bytes and broken characters, and the store keeps that text.
+ * offending field as a dotted path. The study is serialized once here, and the store keeps that text. JSON.stringify
+ * writes a NUL and a lone surrogate as a `\\u` escape (well-formed JSON.stringify; a paired surrogate is written as
+ * itself and is no error), so a text without `\\u` (nearly every record) holds neither and needs no walk.
  */
 export function validated(study: Study): Study {
   const prov = study.provenance;
   const where = (field: string) => ({ file: prov.file, record: prov.record ?? undefined, field });
   typeSecondaryIds(study);
   const json = JSON.stringify(study);
-  if (json.includes('\\u') || SURROGATE.test(json)) {
+  if (json.includes('\\u')) {
     const { provenance: _p, ...rest } = study;
     const bad = badTextPath(rest);
     if (bad !== null)

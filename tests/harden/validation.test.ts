@@ -6,7 +6,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/errors.js';
-import { nearKey } from '../../src/sources/keys.js';
+import { misspeltV2Key, nearKey } from '../../src/sources/keys.js';
 import { count } from '../../src/sources/map-util.js';
 import { fileRows } from '../../src/store/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -76,7 +76,8 @@ describe('enrollment counts', () => {
 
 describe('text, ids, dates', () => {
   it('a NUL byte or a lone surrogate in a title is an error naming the field', async () => {
-    for (const title of ['MSC\u0000 trial', 'MSC \ud800 trial', 'MSC \udc00 trial']) {
+    // (a well-formed pair beside a lone half: still an error)
+    for (const title of ['MSC\u0000 trial', 'MSC \ud800 trial', 'MSC \udc00 trial', 'MSC \u{1F9EB}\udc00']) {
       const e = await inputError(JSON.stringify(v2((ps) => (ps.identificationModule!.briefTitle = title))));
       expect(e.location.field).toBe('briefTitle');
     }
@@ -144,6 +145,26 @@ describe('text, ids, dates', () => {
     expect(nearKey('sexx', 'sex')).toBe(false); // too short to guess
     expect(nearKey('conditons', 'conditions')).toBe(true);
     expect(nearKey('minimumAge', 'maximumAge')).toBe(false);
+  });
+
+  it('misspelt v2 keys: unknown keys that are no typo pass, a typo deep in a list is found with its path', () => {
+    const ps = {
+      identificationModule: { nctId: 'NCT09100001', someNewField: { alsoNew: [1, { deeper: true }] } },
+      armsInterventionsModule: {
+        interventions: [{ name: 'MSC', type: 'BIOLOGICAL' }, [{ nested: 'list in a list' }]],
+      },
+    };
+    expect(misspeltV2Key(ps)).toBeNull();
+    const typo = structuredClone(ps) as typeof ps & Record<string, unknown>;
+    (typo.armsInterventionsModule.interventions[0] as Record<string, unknown>).otherNamez = ['x'];
+    expect(misspeltV2Key(typo)).toEqual({
+      path: 'protocolSection.armsInterventionsModule.interventions.0.otherNamez',
+      meant: 'otherNames',
+    });
+    // thousands of levels: walked without recursion
+    let deep: Record<string, unknown> = { facility: 'x' };
+    for (let i = 0; i < 20_000; i++) deep = { locations: [deep] };
+    expect(misspeltV2Key(deep)).toBeNull();
   });
 });
 
