@@ -11,9 +11,10 @@
  * textual resort. Product facts (e.g. Cx601 -> local injection) fill in
  * when the record names no route. A local/intralesional injection in a sentence about the brain or spinal cord (or in a
  * study whose conditions all are) is intracerebral, and so is an intramedullary one (spinal cord, not bone).
+ * A carrier-borne plug put into a tract (a cell-coated fistula plug, no injection said) is surgical implantation.
  * Cue sets (rules/contexts.json): routes.background, routes.bone, routes.bone_defect, routes.cell_word,
  *   routes.cns, routes.drug_object, routes.implant, routes.injectable_carrier, routes.injection,
- *   routes.medullary, routes.not_product, routes.other_organ, routes.parenchymal, routes.plan,
+ *   routes.medullary, routes.not_product, routes.other_organ, routes.parenchymal, routes.plan, routes.plug,
  *   routes.route_label, routes.tumour.
  * Returns: routes (a set), its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.routes), in decision order: an explicit route word of stated.intervention (the MSC
@@ -38,6 +39,8 @@ import { cueSet } from './cuesets.js';
 const MEDULLARY = cueSet('routes.medullary');
 const PARENCHYMAL = cueSet('routes.parenchymal');
 const TUMOUR = cueSet('routes.tumour');
+/** A plug placed in a tract (a cell-coated fistula plug). */
+const PLUG = cueSet('routes.plug');
 
 const KNOWN = new Set<string>(ROUTES);
 
@@ -197,6 +200,25 @@ export function decideRoutes(
   const organStudy = OTHER_ORGAN.test(
     [v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '),
   );
+  // The product is a plug when its titles, its MSC interventions or the route's own field say so.
+  const plugProduct =
+    biomaterial &&
+    PLUG.test(
+      [
+        v.study.briefTitle ?? '',
+        v.study.officialTitle ?? '',
+        ...[...v.mscInterventions].map((i) => {
+          const iv = v.study.interventions[i];
+          return iv ? `${iv.name} ${iv.description ?? ''} ${iv.otherNames.join(' ')}` : '';
+        }),
+      ].join(' | '),
+    );
+  const plugBorne = (h: Hit): boolean => {
+    if (!biomaterial) return false;
+    const text = v.text(h.field);
+    const [a, b] = v.sentenceOf(h);
+    return (plugProduct || (h.zone !== 'summary' && PLUG.test(text))) && !INJECTION.test(text.slice(a, b));
+  };
   const valueOf = (h: Hit): string => {
     // "Intraparenchymal" is into the brain unless the study is about another organ (kidney, liver ...).
     if (h.value === 'intracerebral' && PARENCHYMAL.test(h.text) && organStudy) {
@@ -207,6 +229,9 @@ export function decideRoutes(
     const medullary = h.value === 'intraosseous' && MEDULLARY.test(h.text);
     if (h.value !== 'local_injection' && !medullary) return h.value;
     const [a, b] = v.sentenceOf(h);
+    // A carrier-borne product that is a plug put into the tract (no injection said there) is placed, not injected:
+    // surgical implantation (GUIDELINE: implanted during surgery on a scaffold/graft).
+    if (h.value === 'local_injection' && plugBorne(h)) return 'surgical_implantation';
     if (cnsCondition || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
     // Into a tumour of the brain (glioblastoma among the conditions or in the title).
     if (TUMOUR.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | ')))

@@ -87,4 +87,60 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', lacks: { routes: ['intrathecal'] } },
   },
+  {
+    name: 'a cell-coated plug placed in the fistula tract (not injected) is surgical implantation, not local injection',
+    guideline:
+      'surgical_implantation (implanted during surgery on a scaffold/graft); local_injection (... perianal fistula tract)',
+    study: {
+      title: 'Stromal Cell Coated Fistula Plug in Crohn Perianal Fistulas',
+      interventions: [
+        {
+          name: 'MSC-coated fistula plug',
+          description:
+            'A bioabsorbable plug coated with autologous adipose MSCs is placed in the perianal fistula tract.',
+        },
+      ],
+      conditions: ['Perianal Fistula'],
+    },
+    expect: { category: 'msc_cells', biomaterial: true, routes: ['surgical_implantation'] },
+  },
+  {
+    name: 'MSCs in fibrin glue injected into the fistula tract stay a local injection',
+    guideline: 'local_injection (... perianal fistula tract)',
+    study: study(
+      'Adipose Stromal Cells With Fibrin Glue in Perianal Fistulas',
+      'Expanded adipose MSCs mixed with fibrin glue are injected into the fistula tract.',
+      ['Perianal Fistula'],
+    ),
+    expect: { category: 'msc_cells', routes: ['local_injection'] },
+  },
+  {
+    name: 'cells "injected directly into bilateral ovaries" / an "ovary injection" are intra-ovarian',
+    guideline: 'intrauterine_ovarian (intrauterine, intra-ovarian, intra-endometrial)',
+    study: study(
+      'Stromal Cells in Premature Ovarian Insufficiency',
+      'Ovary injection with MSCs under transvaginal ultrasound: the cells are injected directly into bilateral ovaries.',
+      ['Primary Ovarian Insufficiency'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intrauterine_ovarian'] },
+  },
+  {
+    name: '"into a spinal cord injection" beside intrathecal and intravenous doses is intracerebral too',
+    guideline: 'intracerebral (intraparenchymal brain/spinal cord injection, stereotactic)',
+    study: study(
+      'Adipose Stromal Cells in Spinal Cord Injury',
+      'Intravenous injection of 1x10e8 MSCs; intrathecal injection of 5x10e7 MSCs; into a spinal cord injection of 2x10e7 MSCs.',
+      ['Spinal Cord Injuries'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intravenous', 'intrathecal', 'intracerebral'] },
+  },
+  {
+    name: 'patients "in a brain injury unit" give no intracerebral route',
+    study: study(
+      'Stromal Cells After Traumatic Brain Injury',
+      'MSCs are infused intravenously to patients treated in a brain injury unit.',
+      ['Brain Injuries, Traumatic'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intravenous'] },
+  },
 ];
