@@ -81,6 +81,8 @@ async function report(db: string, outDir: string): Promise<number> {
   const store = await openStore(db, { readOnly: true });
   try {
     const loaded = await loadReportSnapshot(store);
+    // as `mscope report`: the database closed once the rows are loaded, the rows given up after the metrics
+    await store.close();
     const { generateReport } = await import('../present/report/write.js');
     const r = await generateReport(loaded.rows, {
       outDir,
@@ -94,6 +96,7 @@ async function report(db: string, outDir: string): Promise<number> {
       rulesetVersion: loaded.rulesetVersion,
       labelsFrom: loaded.labelsFrom,
       filter: { included: true },
+      releaseRows: true,
     });
     return r.data.metrics.flow.identified;
   } finally {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, expect, it } from 'vitest';
 import {
+  countParts,
   EXCEL_CELL_MAX,
   readableSheet,
   sheetCsv,
@@ -54,4 +55,9 @@ it('a value longer than an Excel cell becomes a note naming its size and the CSV
   expect(cells[0]).toMatch(/^5,000 entries: longer than one Excel cell/);
   expect(cells[1]).toBe(few);
   for (const c of cells) expect(c.length).toBeLessThanOrEqual(EXCEL_CELL_MAX);
+});
+
+it('countParts counts what split would make, without making the parts', () => {
+  for (const v of ['', 'a', 'a; b', '; ', 'a; ; b', '; a; ', 'a;b', ';; ;  ; ', 'NCT1; NCT2; NCT3'])
+    expect(countParts(v, LIST_SEPARATOR), JSON.stringify(v)).toBe(v.split(LIST_SEPARATOR).length);
 });

@@ -217,6 +217,39 @@ describe('report options and errors', () => {
     }
   });
 
+  it('releaseRows: the rows given are emptied after the metrics, and every file is the same', async () => {
+    const files = async (d: string): Promise<Map<string, string>> => {
+      const out = new Map<string, string>();
+      for (const sub of ['', 'figures', 'tables'])
+        for (const name of await readdir(join(d, sub), { withFileTypes: true }))
+          if (name.isFile() && !name.name.endsWith('.xlsx'))
+            out.set(join(sub, name.name), await readFile(join(d, sub, name.name), 'utf8'));
+      return out;
+    };
+    const made = async (releaseRows: boolean) => {
+      const d = await mkdtemp(join(tmpdir(), 'mscope-report-'));
+      const rows = corpus();
+      const r = await generateReport(rows, {
+        outDir: d,
+        snapshot,
+        rulesetVersion: 't',
+        compare: ['jovic2022', 'zhou2021'],
+        publishedFile: PUBLISHED,
+        generatedAt: '2026-12-07T00:00:00.000Z',
+        releaseRows,
+      });
+      return { rows, files: await files(d), r };
+    };
+    const kept = await made(false);
+    const released = await made(true);
+    expect(kept.rows.length).toBe(9);
+    expect(released.rows.length).toBe(0);
+    expect(released.r.data.metrics.flow.identified).toBe(9);
+    expect([...released.files.keys()].sort()).toEqual([...kept.files.keys()].sort());
+    expect(released.files.size).toBeGreaterThan(40);
+    for (const [name, text] of kept.files) expect(released.files.get(name), name).toBe(text);
+  });
+
   it('unknown reviews are usage errors', () => {
     expect(() => parseReview('smith2020')).toThrow(UsageError);
     expect(parseReview('zhou2021')).toBe('zhou2021');

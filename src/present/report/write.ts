@@ -30,6 +30,12 @@ export interface GenerateOptions extends ReportContext {
   publishedFile?: string;
   /** Called at the start of each stage (for progress display). */
   onStage?: (stage: string, index: number, total: number) => void;
+  /**
+   * The caller gives the rows up: generateReport empties the array it was given (`length = 0`) once the metrics and
+   * comparisons are made, so the figures and documents of a registry-wide report are written without the studies
+   * in memory (the same files). The caller must not read the array afterwards.
+   */
+  releaseRows?: boolean;
 }
 
 export interface GenerateResult {
@@ -48,8 +54,10 @@ export async function generateReport(
   opts: GenerateOptions,
 ): Promise<GenerateResult> {
   // one row per trial (analyze/trials/collapse.ts): registrations of one trial in several registries count once
-  const { rows, counts } =
+  const collapsed =
     opts.trials !== undefined ? { rows: registrations, counts: opts.trials } : collapseTrials(registrations);
+  const counts = collapsed.counts;
+  let rows: ClassifiedStudy[] = collapsed.rows;
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const stage = (name: (typeof STAGES)[number]) => {
@@ -83,6 +91,12 @@ export async function generateReport(
     );
   }
   done('comparison');
+  if (opts.releaseRows) {
+    // nothing below reads the studies: at registry scale they are most of the heap (README, Whole registry)
+    registrations.length = 0;
+    collapsed.rows = [];
+    rows = [];
+  }
 
   t0 = stage('figures');
   const figures = await renderFigures(data.metrics);

@@ -90,6 +90,8 @@ async function run(opts: RunCliOptions, cmd: Command): Promise<void> {
         onProgress: (p) => loadBar.update(p.done, p.total),
       });
       loadBar.stop();
+      // nothing more is read from the database: its memory is given back before the report's peak
+      await store.close();
       const r = await writeReport(loaded.rows, info, loaded.rulesetVersion, {
         ...report,
         labelsFrom: 'stored',
