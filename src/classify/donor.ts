@@ -18,11 +18,14 @@
  * together decide nothing there; nor does a donor word qualifying a haematopoietic transplant ("GVHD after
  * allogeneic HSCT", "following allogeneic bone marrow transplantation": the patient's graft).
  * A donor word qualifying the patients' haematopoietic transplant or its cells ("after allogeneic HSCT", "allogeneic
- * bone marrow transplantation", "allogeneic HSCs and MSCs") decides no step: it is about the graft, not the product.
+ * bone marrow transplantation", "allogeneic HSCs and MSCs") decides no step: it is about the graft, not the product;
+ * nor does one qualifying the medium or an added blood product ("in autologous serum", "autologous PRP"). Where a
+ * step states both types and every word of one type qualifies co-given mononuclear cells ("autologous BM-MNCs and
+ * allogeneic UC-MSCs"), the other type decides.
  * Eligibility criteria are read last, only for a section written for the product's donors (see stated.eligibility).
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
  * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
- * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age.
+ * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age, donor.vehicle, donor.mononuclear.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
@@ -53,6 +56,8 @@ const ANIMAL = cueSet('donor.animal');
 const ELIGIBILITY_DONOR = cueSet('donor.eligibility_donor');
 const GENERIC_CELLS = cueSet('donor.generic_cells');
 const INFANT_MAX_AGE = cueSet('donor.infant_max_age');
+const VEHICLE = cueSet('donor.vehicle');
+const MONONUCLEAR = cueSet('donor.mononuclear');
 
 /**
  * Eligibility criteria written for donors of the product (GUIDELINE: "donor" = allogeneic): a donor section
@@ -75,12 +80,33 @@ function eligibilityDonor(v: StudyView): Evidence | null {
   };
 }
 
-/** A donor word that qualifies a haematopoietic transplant ("after allogeneic HSCT"): about the patient's graft. */
+/**
+ * A donor word that qualifies a haematopoietic transplant ("after allogeneic HSCT": the patient's graft) or the
+ * medium / an added blood product ("diluted in autologous serum", "with autologous platelet-rich plasma").
+ */
 function aboutTransplant(v: StudyView, h: Hit): boolean {
   const after = v.text(h.field).slice(h.end, h.end + 120);
   return (
-    HEMATOPOIETIC_TRANSPLANT.test(after) || (h.value === 'allogeneic' && ALLOGENEIC_TRANSPLANT.test(after))
+    HEMATOPOIETIC_TRANSPLANT.test(after) ||
+    VEHICLE.test(after) ||
+    (h.value === 'allogeneic' && ALLOGENEIC_TRANSPLANT.test(after))
   );
+}
+
+/**
+ * Autologous and allogeneic words together, where every word of one type qualifies mononuclear cells given with the
+ * MSC product, the other type qualifying that product in the same text ("autologous BM-MNCs and allogeneic
+ * UC-MSCs"): the other type is the MSC product's. Separate arms of each stay "both". Else the words as they are.
+ */
+function withoutMononuclear(v: StudyView, sel: Hit[]): Hit[] {
+  const mnc = (h: Hit): boolean => MONONUCLEAR.test(v.text(h.field).slice(h.end, h.end + 80));
+  for (const side of ['autologous', 'allogeneic'] as const) {
+    const mine = sel.filter((h) => h.value === side);
+    const other = sel.filter((h) => h.value !== side && !mnc(h));
+    const coGiven = (h: Hit): boolean => mnc(h) && other.some((o) => o.field === h.field);
+    if (mine.length > 0 && other.length > 0 && mine.every(coGiven)) return other;
+  }
+  return sel;
 }
 
 /** What may stand between a product term and a donor word that qualifies it ("MSCs from the patient's own"). */
@@ -218,7 +244,7 @@ export function decideDonor(
     ],
   ];
   for (const [reason, select] of steps) {
-    const d = decide(select());
+    const d = decide(withoutMononuclear(v, select()));
     if (!d) continue;
     const r: DonorResult = { donor: d.donor, reason, evidence: d.evidence };
     return r.donor === 'autologous' ? withPerinatal(v, r, sources.evidence) : r;

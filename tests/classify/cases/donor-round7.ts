@@ -202,4 +202,78 @@ const infants: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...transplant, ...products, ...infants];
+/** Donor words of what is given with the cells: the medium, a blood product, co-given mononuclear cells. */
+const coGiven: CaseTable = [
+  {
+    name: 'allogeneic MSCs "suspended in autologous platelet-rich plasma": allogeneic, not both',
+    guideline:
+      'donor of the MSC product; platelet-rich plasma is not the product (category: "PRP alone" is unrelated)',
+    study: {
+      title: 'Allogeneic Mesenchymal Stem Cells for Dental Pulp Necrosis',
+      interventions: [
+        {
+          name: 'MSC in PRP',
+          description:
+            'Allogeneic mesenchymal stem cells resuspended in autologous platelet-rich plasma; the MSC pellet is placed in the canal.',
+        },
+      ],
+      conditions: ['Pulp Necrosis'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "diluted in autologous serum", no other donor word: not autologous from the serum',
+    guideline: 'when the record does not say something, use the "unspecified" value',
+    study: {
+      title: 'Mesenchymal Stem Cells for Spinal Cord Injury',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description:
+            'Bone marrow MSCs, 50 million cells diluted in autologous serum, injected intrathecally.',
+        },
+      ],
+      conditions: ['Spinal Cord Injuries'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+  {
+    name: '"autologous BM-MNCs and allogeneic umbilical cord MSCs" in one intervention: allogeneic (the MSC product)',
+    guideline: 'donor of the MSC product ("sources": "the tissue origins of the MSC product")',
+    study: {
+      title: 'Cell Therapy for Type 2 Diabetes',
+      interventions: [
+        {
+          name: 'BM-MNC plus UC-MSC',
+          description:
+            'Autologous bone marrow mononuclear cells and allogeneic umbilical cord mesenchymal stem cells infused into the pancreatic artery.',
+        },
+      ],
+      conditions: ['Type 2 Diabetes'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'an arm of autologous BM-MNCs and another arm of allogeneic UC-MSCs: both (different arms use each)',
+    guideline: '"both" (different arms/parts use each)',
+    study: {
+      title: 'Scaffold With Cells for Chronic Spinal Cord Injury',
+      arms: [
+        {
+          label: 'MNC',
+          type: 'EXPERIMENTAL',
+          description: 'Patients receive autologous bone marrow mononuclear cells on a scaffold.',
+        },
+        {
+          label: 'MSC',
+          type: 'EXPERIMENTAL',
+          description: 'Patients receive allogeneic umbilical cord mesenchymal stem cells on a scaffold.',
+        },
+      ],
+      conditions: ['Spinal Cord Injuries'],
+    },
+    expect: { donor: 'both' },
+  },
+];
+
+export const cases: CaseTable = [...transplant, ...products, ...infants, ...coGiven];
