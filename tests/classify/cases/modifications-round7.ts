@@ -124,4 +124,23 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: [] },
   },
+  {
+    name: 'MSCs given "endothelial pre-induction" (and hypoxic preconditioning) are differentiated (and primed)',
+    guideline: 'differentiated: induced toward another lineage before administration; primed: ... hypoxia',
+    study: study(
+      'Preconditioned Marrow Stromal Cells in Critical Limb Ischemia',
+      'Autologous bone marrow MSCs with hypoxia preconditioning and endothelial pre-induction, infused intravenously.',
+      ['Critical Limb Ischemia'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated', 'primed'] },
+  },
+  {
+    name: 'MSCs "without hepatic pre-induction" are not differentiated',
+    study: study(
+      'Umbilical Cord Stromal Cells in Liver Failure',
+      'Umbilical cord MSCs without hepatic pre-induction are infused via the peripheral vein.',
+      ['Liver Failure'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
 ];
