@@ -11,7 +11,8 @@
  *                    intervention names
  *   facts     high   every value quoted from the MSC interventions/arms or a named product's facts
  *   (sources, medium values from titles or the description, guideline inferences (reason codes
- *   donor,           perinatal_implied, autologous_plus_perinatal, carrier; donor "both"), or an empty value on a
+ *   donor,           perinatal_implied, autologous_plus_perinatal, carrier, stated.experimental_arm; donor
+ *                    "both"), or an empty value on a
  *                    full record
  *   routes,   low    an empty value on a record without descriptions; every fact of a low-confidence category
  *   modifications, biomaterial)  -- excluded studies: the confidence of their category
@@ -52,9 +53,16 @@ const inProductFields = (e: Evidence): boolean =>
 
 /**
  * Guideline inferences: values not stated but derived (perinatal tissue given to adults -> allogeneic, a
- * carrier-borne product with no route named -> topical / surgical implantation), by their reason codes.
+ * carrier-borne product with no route named -> topical / surgical implantation, an experimental arm's unnamed cells
+ * taken for the MSC product), by their reason codes.
  */
-const INFERRED: ReadonlySet<string> = new Set(['perinatal_implied', 'autologous_plus_perinatal', 'carrier']);
+const INFERRED: ReadonlySet<string> = new Set([
+  'perinatal_implied',
+  'autologous_plus_perinatal',
+  'carrier',
+  // donor: a donor word on the cells of an experimental arm that names no MSC term (the product inferred)
+  'stated.experimental_arm',
+]);
 /** COVID-19 read from the conditions or their MeSH terms. */
 const COVID_FROM_CONDITIONS: ReadonlySet<string> = new Set(['stated.condition', 'stated.mesh']);
 

@@ -276,4 +276,41 @@ const coGiven: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...transplant, ...products, ...infants, ...coGiven];
+/** Confidence: a donor label reached by inference is never high. */
+const calibration: CaseTable = [
+  {
+    name: "a donor word on an experimental arm's cells that names no MSC term: allogeneic with medium confidence",
+    guideline: '"donor" ... = allogeneic; the product is inferred from the arm, so not high',
+    study: {
+      title: 'Mesenchymal Stromal Cells on a Patch After Bypass Surgery',
+      arms: [
+        {
+          label: 'Patch',
+          type: 'EXPERIMENTAL',
+          description: 'A patch grown with allogeneic stem cells is sutured on.',
+        },
+        { label: 'Surgery', type: 'ACTIVE_COMPARATOR', description: 'Bypass surgery only.' },
+      ],
+      conditions: ['Ischemic Heart Disease'],
+    },
+    expect: {
+      donor: 'allogeneic',
+      reasons: { donor: 'stated.experimental_arm' },
+      confidence: { donor: 'medium' },
+    },
+  },
+  {
+    name: 'a perinatal source given to infants, nothing stated: unspecified, never high',
+    guideline: 'when the record does not say something, use the "unspecified" value',
+    study: {
+      title: 'Cord Stromal Cells for Newborn Lung Disease',
+      interventions: [{ name: 'Umbilical cord MSCs', description: 'Given through the endotracheal tube.' }],
+      conditions: ['Bronchopulmonary Dysplasia'],
+      stdAges: ['CHILD'],
+      maxAge: '3 Months',
+    },
+    expect: { donor: 'unspecified', confidence: { donor: 'medium' } },
+  },
+];
+
+export const cases: CaseTable = [...transplant, ...products, ...infants, ...coGiven, ...calibration];
