@@ -143,4 +143,15 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', routes: ['intravenous'] },
   },
+  {
+    name: 'MSCs on a carrier filling (infra/intrabony) periodontal defects at flap surgery go into bone and are implanted',
+    guideline:
+      'intraosseous (into bone/marrow cavity, core decompression, bone defect filling); surgical_implantation',
+    study: study(
+      'Alveolar Marrow Stromal Cells in Periodontitis',
+      'Expanded autologous MSCs in fibrin glue on a collagen fleece are implanted into infrabony periodontal defects at flap surgery.',
+      ['Periodontitis'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intraosseous', 'surgical_implantation'] },
+  },
 ];
