@@ -29,7 +29,7 @@ import { FilterSchema, type Filter } from './filter.js';
 import type { ClassifiedStudy } from './types.js';
 import { UsageError } from '../model/errors.js';
 import { z } from 'zod';
-import { buildWordIndex, wordCandidates, type WordIndex } from './word-index.js';
+import { buildWordIndex, wordCandidatesInto, type WordIndex } from './word-index.js';
 import type { RangeTable } from './ranges.js';
 import { IntList } from './int-list.js';
 import { firstAtLeast, lastAtMost } from './sorted-search.js';
@@ -379,13 +379,13 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
   const S = SLOTS_PER_STUDY;
   const lab = cols.labelled;
   const needle = f.text !== undefined && f.text.trim() !== '' ? f.text.trim().toLowerCase() : null;
-  // a text filter starts from the word index's candidates (a superset of the matches), else from every study
-  const candidates = needle === null ? null : wordCandidates(cols.text.words, needle);
+  // a text filter starts from the word index's candidates (a superset of the matches, written into the scratch;
+  // exact: each of them holds the needle), else from every study
   const idx = scratchOf(cols);
+  const candidates = needle === null ? null : wordCandidatesInto(cols.text.words, needle, idx);
   let n: number;
   if (candidates) {
-    idx.set(candidates);
-    n = candidates.length;
+    n = candidates.n;
   } else {
     for (let i = 0; i < n0; i++) idx[i] = i;
     n = n0;
@@ -480,7 +480,7 @@ export function filterColumns(cols: StudyColumns, input: Filter): Int32Array {
       false,
     );
   }
-  if (needle !== null) n = textIn(cols, idx, n, needle);
+  if (needle !== null && candidates?.exact !== true) n = textIn(cols, idx, n, needle);
   if (has(f.review)) {
     const states = [...new Set(f.review)];
     const rows = cols.rows;

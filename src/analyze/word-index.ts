@@ -156,13 +156,13 @@ function runWords(
   return { words, postings };
 }
 
-/**
- * Indices (ascending) of the studies that may contain `needle` (lower-cased, non-empty): every study that does is
- * among them. Null when the needle has no word character or only runs matching more than `limit` postings: the
- * caller then tests every study.
- */
-export function wordCandidates(ix: WordIndex, needle: string, limit = ix.size): Int32Array | null {
-  let best: { words: number[]; postings: number } | null = null;
+/** The best run of the needle (fewest postings) and whether it is the whole needle; null as for wordCandidates. */
+function bestRun(
+  ix: WordIndex,
+  needle: string,
+  limit: number,
+): { words: number[]; postings: number; whole: boolean } | null {
+  let best: { words: number[]; postings: number; whole: boolean } | null = null;
   const len = needle.length;
   let k = 0;
   while (k < len) {
@@ -171,21 +171,77 @@ export function wordCandidates(ix: WordIndex, needle: string, limit = ix.size): 
     const s = k;
     while (k < len && isWord(needle.charCodeAt(k))) k++;
     const r = runWords(ix, needle.slice(s, k), s === 0, k === len, best ? best.postings : limit);
-    if (r && (!best || r.postings < best.postings)) best = r;
+    if (r && (!best || r.postings < best.postings)) best = { ...r, whole: s === 0 && k === len };
   }
+  return best;
+}
+
+/**
+ * Indices (ascending) of the studies that may contain `needle` (lower-cased, non-empty): every study that does is
+ * among them. Null when the needle has no word character or only runs matching more than `limit` postings: the
+ * caller then tests every study.
+ */
+export function wordCandidates(ix: WordIndex, needle: string, limit = ix.size): Int32Array | null {
+  const work = new Int32Array(ix.size);
+  const r = wordCandidatesInto(ix, needle, work, limit);
+  return r === null ? null : work.slice(0, r.n);
+}
+
+/** Per index: a byte per study, all 0 between calls (wordCandidatesInto's union of several posting lists). */
+const marks = new WeakMap<WordIndex, Uint8Array>();
+
+/**
+ * wordCandidates written into `work` (a slot per study, ix.size or more), allocating nothing per call: `n` of them,
+ * ascending. `exact`: every one of them contains the needle, no substring test needed: the needle is one run of
+ * word characters, so each word found holds it, and no study is stale (a stale study's words are not its text's).
+ */
+export function wordCandidatesInto(
+  ix: WordIndex,
+  needle: string,
+  work: Int32Array,
+  limit = ix.size,
+): { n: number; exact: boolean } | null {
+  const best = bestRun(ix, needle, limit);
   if (!best) return null;
-  const { offsets, studies } = ix;
-  const out = new Int32Array(best.postings + ix.stale.size);
-  let n = 0;
-  for (const w of best.words) {
-    out.set(studies.subarray(offsets[w]!, offsets[w + 1]!), n);
-    n += offsets[w + 1]! - offsets[w]!;
+  const { offsets, studies, stale } = ix;
+  const exact = best.whole && stale.size === 0;
+  if (best.words.length === 1 && stale.size === 0) {
+    const w = best.words[0]!;
+    work.set(studies.subarray(offsets[w]!, offsets[w + 1]!));
+    return { n: offsets[w + 1]! - offsets[w]!, exact };
   }
-  for (const i of ix.stale) out[n++] = i;
-  if (best.words.length === 1 && ix.stale.size === 0) return out;
-  out.sort();
-  // drop repeats (a study holding two of the words)
-  let m = 0;
-  for (let j = 0; j < n; j++) if (m === 0 || out[j] !== out[m - 1]) out[m++] = out[j]!;
-  return out.subarray(0, m);
+  // a union: each study marked once, then read back in order (a study can hold several of the words)
+  let mark = marks.get(ix);
+  if (!mark || mark.length !== ix.size) {
+    mark = new Uint8Array(ix.size);
+    marks.set(ix, mark);
+  }
+  for (const w of best.words) for (let j = offsets[w]!; j < offsets[w + 1]!; j++) mark[studies[j]!] = 1;
+  for (const i of stale) mark[i] = 1;
+  let n = 0;
+  if (best.postings + stale.size < ix.size >>> 5) {
+    // few: the marked studies gathered unsorted, sorted, and unmarked
+    for (const w of best.words)
+      for (let j = offsets[w]!; j < offsets[w + 1]!; j++) {
+        const i = studies[j]!;
+        if (mark[i] === 1) {
+          mark[i] = 0;
+          work[n++] = i;
+        }
+      }
+    for (const i of stale)
+      if (mark[i] === 1) {
+        mark[i] = 0;
+        work[n++] = i;
+      }
+    work.subarray(0, n).sort();
+  } else {
+    // many: one pass over the marks, in order
+    for (let i = 0; i < mark.length; i++)
+      if (mark[i] === 1) {
+        mark[i] = 0;
+        work[n++] = i;
+      }
+  }
+  return { n, exact };
 }

@@ -4,7 +4,7 @@
  * places (so word starts, ends, insides, several words and punctuation all occur) and hand-picked edge cases.
  */
 import { describe, expect, it } from 'vitest';
-import { buildWordIndex, wordCandidates } from '../../src/analyze/word-index.js';
+import { buildWordIndex, wordCandidates, wordCandidatesInto } from '../../src/analyze/word-index.js';
 
 const TEXTS = [
   'nct01234567\nmesenchymal stem cells for knee osteoarthritis\nknee osteoarthritis\numbilical cord msc',
@@ -29,8 +29,20 @@ function scan(texts: readonly string[], needle: string): number[] {
   return texts.flatMap((t, i) => (t.includes(needle) ? [i] : []));
 }
 
+/** A needle that is one run of word characters (wordCandidatesInto: exact unless a study is stale). */
+const oneRun = (needle: string): boolean => /^[a-z0-9\u0080-\uffff]+$/i.test(needle);
+
 function viaIndex(texts: readonly string[], ix: ReturnType<typeof buildWordIndex>, needle: string): number[] {
+  // the scratch form: the same candidates, and when it says exact, they are the matches without a substring test
+  const work = new Int32Array(ix.size).fill(-7);
+  const into = wordCandidatesInto(ix, needle, work);
   const c = wordCandidates(ix, needle);
+  expect(into === null, JSON.stringify(needle)).toBe(c === null);
+  if (into && c) {
+    expect([...work.subarray(0, into.n)]).toEqual([...c]);
+    expect(into.exact, JSON.stringify(needle)).toBe(oneRun(needle) && ix.stale.size === 0);
+    if (into.exact) expect([...c]).toEqual(scan(texts, needle));
+  }
   const ids = c ? [...c] : texts.map((_, i) => i);
   for (let k = 1; k < ids.length; k++) expect(ids[k]!).toBeGreaterThan(ids[k - 1]!);
   return ids.filter((i) => texts[i]!.includes(needle));
@@ -99,13 +111,16 @@ describe('word index', () => {
     ix.stale.add(2);
     expect(viaIndex(texts, ix, 'knee')).toEqual([0, 2]);
     expect(viaIndex(texts, ix, 'cord')).toEqual([1]);
+    expect(viaIndex(texts, ix, 'e')).toEqual([0, 2]);
+    expect(wordCandidatesInto(ix, 'knee', new Int32Array(3))!.exact).toBe(false);
   });
 
   it('many distinct words (the word table grows several times)', () => {
     const texts = Array.from({ length: 20_000 }, (_, i) => `w${i} x${i % 7} w${(i * 7919) % 20_000}-y${i}`);
     const ix = buildWordIndex(texts.length, (i) => texts[i]!);
     expect(ix.wordStart.length).toBe(20_000 + 7 + 20_000);
-    for (const needle of ['w1234', 'w1234 ', 'x3 w', '-y19999', 'y1999', 'x6', ' x0 w7'])
+    // few words (gathered and sorted) and many postings (read back from the marks in order), repeatedly
+    for (const needle of ['w1234', 'w1234 ', 'x3 w', '-y19999', 'y1999', 'x6', ' x0 w7', 'x', 'w', '9', 'y1'])
       expect(viaIndex(texts, ix, needle), needle).toEqual(scan(texts, needle));
   });
 

@@ -54,6 +54,12 @@ const FILTERS = [
   'country=(no location)',
   'text=knee',
   'text=cord',
+  // one run of word characters (the word index's candidates are the matches): a word's inside, start, several words
+  'text=orda',
+  'text=enchym',
+  'text=stro',
+  'text=e',
+  'text=cord&included=true',
   'route=intravenous',
   'route=unspecified',
   'donor=autologous',
