@@ -313,4 +313,75 @@ const calibration: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...transplant, ...products, ...infants, ...coGiven, ...calibration];
+/** Harvests done on the patients themselves: the cells are their own. */
+const harvest: CaseTable = [
+  {
+    name: 'cells cultured from a marrow biopsy, then "infused ... to the same patient": autologous',
+    guideline: '"From the patient\'s own ..." = autologous',
+    study: {
+      title: 'Mesenchymal Stem Cells for Diabetic Neuropathy',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description:
+            'Marrow biopsy from the iliac crest, culture for four weeks, then two infusions to the same patient.',
+        },
+      ],
+      conditions: ['Diabetic Neuropathies'],
+    },
+    expect: { category: 'msc_cells', donor: 'autologous' },
+  },
+  {
+    name: '"participants will be exposed to an abdominal liposuction" for the stem cells: autologous',
+    guideline: '"From the patient\'s own ..." = autologous',
+    study: {
+      title: 'Adipose-derived Stem Cells for Knee Osteoarthritis',
+      summary:
+        'Participants will be exposed to a simple abdominal liposuction under local anaesthesia to harvest the adipose stem cells.',
+      interventions: [{ name: 'Adipose-derived stem cells', description: 'One intra-articular injection.' }],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { category: 'msc_cells', donor: 'autologous' },
+  },
+  {
+    name: '"bone marrow will be harvested from the participants" and the MSCs expanded: autologous',
+    guideline: '"From the patient\'s own ..." = autologous',
+    study: {
+      title: 'Marrow Stromal Cells for Heart Failure',
+      interventions: [
+        {
+          name: 'Mesenchymal stromal cells',
+          description:
+            'Bone marrow will be harvested from the participants; MSCs are expanded and injected into the myocardium.',
+        },
+      ],
+      conditions: ['Heart Failure'],
+    },
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'blood "collected from patients" next to an MSC infusion says nothing of the donor',
+    guideline: 'when the record does not say something, use the "unspecified" value',
+    study: {
+      title: 'Mesenchymal Stromal Cells for Septic Shock',
+      interventions: [
+        {
+          name: 'Mesenchymal stromal cells',
+          description:
+            'MSCs infused once; blood samples are collected from patients before the MSC infusion.',
+        },
+      ],
+      conditions: ['Septic Shock'],
+    },
+    expect: { donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [
+  ...transplant,
+  ...products,
+  ...infants,
+  ...coGiven,
+  ...calibration,
+  ...harvest,
+];
