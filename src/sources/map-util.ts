@@ -6,7 +6,7 @@ import { DateParseError, parseDateType, parseRegistryDate } from '../model/dates
 import { InputError } from '../model/errors.js';
 import type { PartialDate, Provenance, Study } from '../model/study.js';
 import { StudySchema } from '../model/study.js';
-import { DATE_TYPE, HEALTHY_VOLUNTEERS, lookup } from '../model/vocab.js';
+import { DATE_TYPE, HEALTHY_VOLUNTEERS, lookup, type VocabTable } from '../model/vocab.js';
 import { parseRegistrationId } from '../model/registries.js';
 
 export type Obj = Record<string, unknown>;
@@ -101,9 +101,31 @@ export function num(prov: Provenance, field: string, v: unknown): number | null 
   return fail(prov, field, `expected a number, got ${describe(v)}`);
 }
 
+/** Memos hold at most this many entries each (then start again empty): memory stays flat whatever the input. */
+const MEMO_MAX = 4096;
+
+function remember<K, V>(memo: Map<K, V>, k: K, v: V): V {
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(k, v);
+  return v;
+}
+
+/** Dates and date types by their text: parseRegistryDate and parseDateType are pure functions of it. */
+const DATE_PARTS = new Map<string, Omit<PartialDate, 'type'> | null>();
+const DATE_TYPES = new Map<string, PartialDate['type']>();
+
+/** parseRegistryDate's value and precision for `t`, made once per distinct text (a text that throws is not kept). */
+function registryDate(t: string): Omit<PartialDate, 'type'> | null {
+  const known = DATE_PARTS.get(t);
+  if (known !== undefined) return known;
+  const d = parseRegistryDate(t);
+  return remember(DATE_PARTS, t, d === null ? null : { value: d.value, precision: d.precision });
+}
+
 /**
  * A registry date with its precision; a malformed date (or date type) is an InputError naming its field.
- * `typeField` names the type's own field (classic "StartDateType", v2 "startDateStruct.type").
+ * `typeField` names the type's own field (classic "StartDateType", v2 "startDateStruct.type"). Each result is a new
+ * object (value, precision, type), as parseRegistryDate makes it.
  */
 export function date(
   prov: Provenance,
@@ -116,18 +138,34 @@ export function date(
   const ty = str(prov, typeField, type);
   let parsedType: PartialDate['type'];
   try {
-    parsedType = parseDateType(ty);
+    parsedType = ty === null ? null : (DATE_TYPES.get(ty) ?? remember(DATE_TYPES, ty, parseDateType(ty)));
   } catch (e) {
     if (e instanceof DateParseError) return fail(prov, typeField, e.message);
     throw e;
   }
+  if (t === null) return null;
   try {
-    const d = parseRegistryDate(t);
-    return d === null ? null : { ...d, type: parsedType };
+    const d = registryDate(t);
+    return d === null ? null : { value: d.value, precision: d.precision, type: parsedType };
   } catch (e) {
     if (e instanceof DateParseError) return fail(prov, field, e.message);
     throw e;
   }
+}
+
+const LOOKUPS = new Map<VocabTable, Map<string, string | null>>();
+
+/**
+ * `lookup` (model/vocab.ts) remembered per table and text: the tables are frozen, so the mapped value of a text never
+ * changes, and the registry's few enumerated values are mapped once instead of once per record.
+ */
+export function vocab(t: VocabTable, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  let memo = LOOKUPS.get(t);
+  if (memo === undefined) LOOKUPS.set(t, (memo = new Map()));
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  return remember(memo, value, lookup(t, value));
 }
 
 /**
@@ -140,7 +178,7 @@ export function enrollmentType(
   text: string | null,
   quote: 'mapped' | 'as-written' = 'mapped',
 ): 'ACTUAL' | 'ESTIMATED' | null {
-  const t = lookup(DATE_TYPE, text);
+  const t = vocab(DATE_TYPE, text);
   if (t === null || t === 'ACTUAL' || t === 'ESTIMATED') return t;
   return fail(prov, field, `unknown enrollment type "${quote === 'mapped' ? t : String(text)}"`);
 }

@@ -31,7 +31,6 @@ import {
   SEX,
   STD_AGE,
   STUDY_TYPE,
-  lookup,
   lookupPhases,
 } from '../../model/vocab.js';
 import {
@@ -49,6 +48,7 @@ import {
   str,
   strList,
   validated,
+  vocab,
 } from '../map-util.js';
 
 const PS = 'protocolSection';
@@ -75,7 +75,7 @@ function mesh(prov: Provenance, field: string, v: unknown): MeshBrowse {
         id: str(prov, g('id'), o.id),
         name: reqStr(prov, g('name'), o.name),
         asFound: str(prov, g('asFound'), o.asFound),
-        relevance: lookup(CONDITION_RELEVANCE, str(prov, g('relevance'), o.relevance)),
+        relevance: vocab(CONDITION_RELEVANCE, str(prov, g('relevance'), o.relevance)),
       };
     }),
     browseBranches: arr(prov, f('browseBranches'), m.browseBranches).map((x, i) => {
@@ -120,7 +120,7 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
     const o = obj(prov, `${F}.secondaryIdInfos.${i}`, x);
     return {
       id: reqStr(prov, `${F}.secondaryIdInfos.${i}.id`, o.id),
-      type: lookup(SECONDARY_ID_TYPE, str(prov, `${F}.secondaryIdInfos.${i}.type`, o.type)),
+      type: vocab(SECONDARY_ID_TYPE, str(prov, `${F}.secondaryIdInfos.${i}.type`, o.type)),
       domain: str(prov, `${F}.secondaryIdInfos.${i}.domain`, o.domain),
       registry: null,
     };
@@ -131,8 +131,8 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
 
   const S = p('statusModule');
   const st = obj(prov, S, ps.statusModule);
-  s.overallStatus = lookup(OVERALL_STATUS, str(prov, `${S}.overallStatus`, st.overallStatus));
-  s.lastKnownStatus = lookup(OVERALL_STATUS, str(prov, `${S}.lastKnownStatus`, st.lastKnownStatus));
+  s.overallStatus = vocab(OVERALL_STATUS, str(prov, `${S}.overallStatus`, st.overallStatus));
+  s.lastKnownStatus = vocab(OVERALL_STATUS, str(prov, `${S}.lastKnownStatus`, st.lastKnownStatus));
   s.whyStopped = str(prov, `${S}.whyStopped`, st.whyStopped);
   s.statusVerifiedDate = date(prov, `${S}.statusVerifiedDate`, st.statusVerifiedDate);
   s.startDate = dateStruct(prov, `${S}.startDateStruct`, st.startDateStruct);
@@ -156,7 +156,7 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
   const org = (field: string, v: unknown): Study['leadSponsor'] => {
     const o = obj(prov, field, v);
     const name = str(prov, `${field}.name`, o.name);
-    return name === null ? null : { name, class: lookup(AGENCY_CLASS, str(prov, `${field}.class`, o.class)) };
+    return name === null ? null : { name, class: vocab(AGENCY_CLASS, str(prov, `${field}.class`, o.class)) };
   };
   s.leadSponsor = org(`${SP}.leadSponsor`, sp.leadSponsor);
   s.collaborators = arr(prov, `${SP}.collaborators`, sp.collaborators).flatMap((x, i) => {
@@ -180,21 +180,21 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
 
   const DE = p('designModule');
   const de = obj(prov, DE, ps.designModule);
-  s.studyType = lookup(STUDY_TYPE, str(prov, `${DE}.studyType`, de.studyType));
+  s.studyType = vocab(STUDY_TYPE, str(prov, `${DE}.studyType`, de.studyType));
   s.phases = lookupPhases(strList(prov, `${DE}.phases`, de.phases));
   const di = obj(prov, `${DE}.designInfo`, de.designInfo);
-  s.allocation = lookup(ALLOCATION, str(prov, `${DE}.designInfo.allocation`, di.allocation));
-  s.interventionModel = lookup(
+  s.allocation = vocab(ALLOCATION, str(prov, `${DE}.designInfo.allocation`, di.allocation));
+  s.interventionModel = vocab(
     INTERVENTION_MODEL,
     str(prov, `${DE}.designInfo.interventionModel`, di.interventionModel),
   );
-  s.observationalModel = lookup(
+  s.observationalModel = vocab(
     OBSERVATIONAL_MODEL,
     str(prov, `${DE}.designInfo.observationalModel`, di.observationalModel),
   );
-  s.primaryPurpose = lookup(PRIMARY_PURPOSE, str(prov, `${DE}.designInfo.primaryPurpose`, di.primaryPurpose));
+  s.primaryPurpose = vocab(PRIMARY_PURPOSE, str(prov, `${DE}.designInfo.primaryPurpose`, di.primaryPurpose));
   const mi = obj(prov, `${DE}.designInfo.maskingInfo`, di.maskingInfo);
-  s.masking = lookup(MASKING, str(prov, `${DE}.designInfo.maskingInfo.masking`, mi.masking));
+  s.masking = vocab(MASKING, str(prov, `${DE}.designInfo.maskingInfo.masking`, mi.masking));
   const en = obj(prov, `${DE}.enrollmentInfo`, de.enrollmentInfo);
   const enTypeField = `${DE}.enrollmentInfo.type`;
   const enType = enrollmentType(prov, enTypeField, str(prov, enTypeField, en.type), 'as-written');
@@ -207,7 +207,7 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
     const f = (k: string): string => `${A}.armGroups.${i}.${k}`;
     return {
       label: reqStr(prov, f('label'), o.label),
-      type: lookup(ARM_GROUP_TYPE, str(prov, f('type'), o.type)),
+      type: vocab(ARM_GROUP_TYPE, str(prov, f('type'), o.type)),
       description: str(prov, f('description'), o.description),
       interventionNames: strList(prov, f('interventionNames'), o.interventionNames),
     };
@@ -216,7 +216,7 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
     const o = obj(prov, `${A}.interventions.${i}`, x);
     const f = (k: string): string => `${A}.interventions.${i}.${k}`;
     return {
-      type: lookup(INTERVENTION_TYPE, str(prov, f('type'), o.type)),
+      type: vocab(INTERVENTION_TYPE, str(prov, f('type'), o.type)),
       name: reqStr(prov, f('name'), o.name),
       description: str(prov, f('description'), o.description),
       otherNames: strList(prov, f('otherNames'), o.otherNames),
@@ -233,10 +233,10 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
   const el = obj(prov, E, ps.eligibilityModule);
   s.eligibility = {
     criteria: str(prov, `${E}.eligibilityCriteria`, el.eligibilityCriteria),
-    sex: lookup(SEX, str(prov, `${E}.sex`, el.sex)),
+    sex: vocab(SEX, str(prov, `${E}.sex`, el.sex)),
     minimumAge: str(prov, `${E}.minimumAge`, el.minimumAge),
     maximumAge: str(prov, `${E}.maximumAge`, el.maximumAge),
-    stdAges: strList(prov, `${E}.stdAges`, el.stdAges).map((a) => lookup(STD_AGE, a) ?? a),
+    stdAges: strList(prov, `${E}.stdAges`, el.stdAges).map((a) => vocab(STD_AGE, a) ?? a),
     healthyVolunteers: bool(prov, `${E}.healthyVolunteers`, el.healthyVolunteers),
   };
 
@@ -264,7 +264,7 @@ export function mapV2Study(raw: unknown, prov: Provenance): Study {
     const f = (k: string): string => `${R}.references.${i}.${k}`;
     return {
       pmid: str(prov, f('pmid'), o.pmid),
-      type: lookup(REFERENCE_TYPE, str(prov, f('type'), o.type)),
+      type: vocab(REFERENCE_TYPE, str(prov, f('type'), o.type)),
       citation: str(prov, f('citation'), o.citation),
     };
   });
