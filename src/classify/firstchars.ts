@@ -266,22 +266,6 @@ export function splitLookbehind(src: string): { behind: string; body: string } |
   return { behind: src.slice(4, end - 1), body };
 }
 
-/**
- * A pattern `(?<=C(?<lead>L))B` whose guarding lookbehind ends with a group named lead (matcher.ts: found where
- * B begins, its match beginning where L begins), in parts: { context: C, lead: L, body: B }. null otherwise.
- */
-export function splitLead(src: string): { context: string; lead: string; body: string } | null {
-  const split = splitLookbehind(src);
-  if (split === null) return null;
-  const at = split.behind.indexOf('(?<lead>');
-  if (at < 0 || skipTo(split.behind, at) !== split.behind.length) return null;
-  return {
-    context: split.behind.slice(0, at),
-    lead: split.behind.slice(at + '(?<lead>'.length, -1),
-    body: split.body,
-  };
-}
-
 /** Length of a pattern source without its lookaround groups: the ordering key "longer pattern first". */
 export function effectiveLength(src: string): number {
   let n = 0;

@@ -6,16 +6,10 @@
  * as a sticky RegExp. The result is what one alternation of all patterns tried at every word start would give
  * (the reference path, `gated: false`, tested against the gate in tests/classify/fastpath.test.ts). Word
  * boundaries are ASCII letters/digits; text is normalized same-length (text.ts) so offsets are exact.
- *
- * A lead: a pattern `(?<=...(?<lead>L))B` is found where B begins (the gate looks at B only, so a common word
- * starting L, such as "in" or "to", costs nothing) and its match begins where L begins: the span covers the lead,
- * as if the pattern were `LB` tried where L begins. Such a pattern comes before those without a lead (its match
- * begins earlier); matches found earlier inside its lead are dropped (the lead's words are its own), and it does
- * not match where an earlier match reaches into its lead (that match took the lead's first word).
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
-import { effectiveLength, prefixesK, splitLead, splitLookbehind } from './firstchars.js';
+import { effectiveLength, prefixesK, splitLookbehind } from './firstchars.js';
 import { isVariantCode, normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -43,14 +37,6 @@ export interface Matcher {
   scan<M extends Match = Match>(text: string, field: string, out?: M[], make?: MakeMatch<M>): M[];
 }
 
-/** Removes the matches of `found` (from `from` on) that begin inside a lead beginning at `lead`; returns `lead`. */
-function withLead<M extends Match>(found: M[], from: number, lead: number): number {
-  let j = found.length;
-  while (j > from && found[j - 1]!.start >= lead) j--;
-  found.length = j;
-  return lead;
-}
-
 /** Builds a match object (callers may extend Match with fields of their own, set in one go). */
 export type MakeMatch<M extends Match> = (
   term: CompiledTerm,
@@ -75,20 +61,6 @@ export function namePattern(name: string): string {
     .join('[-\\s]?');
 }
 
-const LEAD = '(?<lead>';
-
-/** Whether a pattern has a lead: a group `(?<lead>...)` closing the lookbehind that guards the whole pattern. */
-const hasLead = (p: string): boolean => splitLead(p) !== null;
-
-/** A pattern with a lead written as the match it stands for: `(?<=C(?<lead>L))B` -> `(?<=C)LB` (tests, docs). */
-export function withoutLead(p: string): string {
-  const s = splitLead(p);
-  return s === null ? p : (s.context === '' ? '' : '(?<=' + s.context + ')') + s.lead + s.body;
-}
-
-/** The pattern without its lead's name (the lead's text still guards it, as a plain group). */
-const unnamed = (p: string): string => p.replace(LEAD, '(?:');
-
 function checkPattern(p: string, where: string): void {
   let groups: number;
   try {
@@ -96,10 +68,8 @@ function checkPattern(p: string, where: string): void {
   } catch (e) {
     throw new MscopeError(`${where}: invalid pattern /${p}/: ${(e as Error).message}`);
   }
-  if (groups !== (hasLead(p) ? 1 : 0))
-    throw new MscopeError(
-      `${where}: pattern /${p}/ must not use capturing groups (use (?:...)) but a lead (?<lead>...) closing its leading lookbehind`,
-    );
+  if (groups !== 0)
+    throw new MscopeError(`${where}: pattern /${p}/ must not use capturing groups; use (?:...)`);
 }
 
 /**
@@ -114,23 +84,12 @@ interface Slot {
   /** Per pattern of `each`: its leading lookbehind, tested after the rest matched (null: none split off). */
   behind: Array<RegExp | null> | null;
   all: RegExp | null;
-  /** Per pattern: its lead (a lookbehind with indices, exec'd where the pattern matched), or null for none. */
-  lead: Array<RegExp | null> | null;
-  /** Reference slots: the pattern sources, tried one by one after a pattern whose lead is taken. */
-  sources: string[] | null;
-  one: RegExp[] | null;
 }
 
 /** A gated pattern: its sticky RegExp, and its leading positive lookbehind split off (firstchars.ts). */
 interface Single {
   re: RegExp;
   behind: RegExp | null;
-}
-
-/** The lead of a pattern: its lookbehind with match indices (the lead's start), or null when it has none. */
-function leadOf(source: string, fold: boolean): RegExp | null {
-  if (!hasLead(source)) return null;
-  return new RegExp('(?<=' + splitLookbehind(source)!.behind + ')', fold ? 'diy' : 'dy');
 }
 
 /** Table index of a character: ASCII as is (lower-cased when folding), every other character (and none) 0. */
@@ -170,31 +129,23 @@ function beginnings(source: string, fold: boolean): Set<string> | null {
 
 const WORD_END = '(?![A-Za-z0-9])';
 
-function slotOf(
-  sorted: Alt[],
-  idx: number[],
-  fold: boolean,
-  single: Single[] | null,
-  leads: Array<RegExp | null>,
-): Slot {
+function slotOf(sorted: Alt[], idx: number[], fold: boolean, single: Single[] | null): Slot {
   const terms = idx.map((i) => sorted[i]!.term);
-  const lead = idx.some((i) => leads[i] !== null) ? idx.map((i) => leads[i]!) : null;
   if (single !== null) {
     const chosen = idx.map((i) => single[i]!);
     const behind = chosen.some((x) => x.behind !== null) ? chosen.map((x) => x.behind) : null;
-    return { terms, each: chosen.map((x) => x.re), behind, all: null, lead, sources: null, one: null };
+    return { terms, each: chosen.map((x) => x.re), behind, all: null };
   }
   const all = new RegExp(
-    '(?:' + idx.map((i) => '(' + unnamed(sorted[i]!.source) + ')').join('|') + ')' + WORD_END,
+    '(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')' + WORD_END,
     fold ? 'iy' : 'y',
   );
-  const sources = idx.map((i) => unnamed(sorted[i]!.source));
-  return { terms, each: null, behind: null, all, lead, sources, one: null };
+  return { terms, each: null, behind: null, all };
 }
 
 function single(source: string, fold: boolean): Single {
   const flags = fold ? 'iy' : 'y';
-  const split = splitLookbehind(unnamed(source));
+  const split = splitLookbehind(source);
   if (split === null) return { re: new RegExp('(?:' + source + ')' + WORD_END, flags), behind: null };
   return {
     re: new RegExp('(?:' + split.body + ')' + WORD_END, flags),
@@ -204,10 +155,8 @@ function single(source: string, fold: boolean): Single {
 
 /** `gated` false: one full alternation at every word start (the reference the gate is tested against). */
 function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
-  // Longer patterns first (lookarounds not counted), those with a lead before all others (their match begins
-  // earlier): at one position the first alternative that matches wins.
-  const rank = (s: string): number => (hasLead(s) ? 1_000_000 : 0) + effectiveLength(s);
-  const sorted = [...alts].sort((a, b) => rank(b.source) - rank(a.source));
+  // Longer patterns first (lookarounds not counted): at one position the first alternative that matches wins.
+  const sorted = [...alts].sort((a, b) => effectiveLength(b.source) - effectiveLength(a.source));
   const entries = sorted.map((a) => (gated ? beginnings(a.source, fold) : null));
   const alphabet = new Uint8Array(128);
   let symbols = 1;
@@ -248,7 +197,6 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   // A node's slot: the patterns accepted on the path from the root to it, in the global order.
   const slots: Array<Slot | null> = new Array<Slot | null>(children.length).fill(null);
   const singles = gated ? sorted.map((a) => single(a.source, fold)) : null;
-  const leads = sorted.map((a) => leadOf(a.source, fold));
   const cache = new Map<string, Slot>();
   const visit = (node: number, inherited: number[]): void => {
     const own = accept[node]!;
@@ -256,7 +204,7 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
     if (idx.length > 0) {
       const key = idx.join(',');
       let sl = cache.get(key);
-      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, singles, leads)));
+      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, singles)));
       slots[node] = sl;
     }
     children[node]!.forEach((child) => visit(child, idx));
@@ -292,32 +240,10 @@ function gateAt(g: Gate, norm: string, i: number): Slot | null {
   return g.slots[node]!;
 }
 
-/**
- * End of the match of `slot` at `i` (non-empty, ending at a word boundary), or -1; its term is
- * `slot.terms[matched]`, and `leadStart` is where its lead begins (i for none).
- */
+/** The match of `slot` at `i` (non-empty, ending at a word boundary), or null. */
+/** End of the match of `slot` at `i` (non-empty, ending at a word boundary), or -1; its term is `slot.terms[matched]`. */
 let matched = 0;
-let leadStart = 0;
-
-/**
- * Whether pattern k of `slot`, matched at i, may match: sets `leadStart`; false when its lead is taken by one of
- * the matches `found` so far (from `from` on).
- */
-function accept(slot: Slot, norm: string, i: number, k: number, found: Match[], from: number): boolean {
-  const re = slot.lead === null ? null : slot.lead[k]!;
-  if (re === null) {
-    leadStart = i;
-    return true;
-  }
-  re.lastIndex = i;
-  const ls = re.exec(norm)?.indices?.groups?.lead?.[0] ?? i;
-  leadStart = ls;
-  if (ls >= i) return true;
-  let j = found.length;
-  while (j > from && found[j - 1]!.start >= ls) j--;
-  return !(j > from && found[j - 1]!.end > ls);
-}
-function matchAt(slot: Slot, norm: string, i: number, found: Match[], from: number): number {
+function matchAt(slot: Slot, norm: string, i: number): number {
   const each = slot.each;
   if (each !== null) {
     const behind = slot.behind;
@@ -331,7 +257,6 @@ function matchAt(slot: Slot, norm: string, i: number, found: Match[], from: numb
           lb.lastIndex = i;
           if (!lb.test(norm)) continue;
         }
-        if (!accept(slot, norm, i, k, found, from)) continue;
         matched = k;
         return end > i ? end : -1;
       }
@@ -345,19 +270,7 @@ function matchAt(slot: Slot, norm: string, i: number, found: Match[], from: numb
   let g = 1;
   while (g < m.length && m[g] === undefined) g++;
   matched = g - 1;
-  if (accept(slot, norm, i, matched, found, from)) return i + m[0].length;
-  // its lead is taken: the next patterns, one by one
-  const one = (slot.one ??= slot.sources!.map((p) => new RegExp('(?:' + p + ')' + WORD_END, re.flags)));
-  for (let k = matched + 1; k < one.length; k++) {
-    const r = one[k]!;
-    r.lastIndex = i;
-    if (!r.test(norm)) continue;
-    if (r.lastIndex === i) return -1;
-    if (!accept(slot, norm, i, k, found, from)) continue;
-    matched = k;
-    return r.lastIndex;
-  }
-  return -1;
+  return i + m[0].length;
 }
 
 export interface MatcherOptions {
@@ -424,7 +337,6 @@ export function compileMatcher(
     raw: boolean,
   ): boolean => {
     const n = norm.length;
-    const fromA = out.length;
     let freeA = 0;
     let freeB = 0;
     let i = 0;
@@ -440,19 +352,17 @@ export function compileMatcher(
       // i is a word start
       if (a !== null && i >= freeA && a.first[c] === 1) {
         const slot = gateAt(a, norm, i);
-        const end = slot === null ? -1 : matchAt(slot, norm, i, out, fromA);
+        const end = slot === null ? -1 : matchAt(slot, norm, i);
         if (end > 0) {
-          const start = leadStart < i ? withLead(out, fromA, leadStart) : i;
-          out.push(make(slot!.terms[matched]!, field, start, end, text));
+          out.push(make(slot!.terms[matched]!, field, i, end, text));
           freeA = end;
         }
       }
       if (b !== null && i >= freeB && b.first[c] === 1) {
         const slot = gateAt(b, norm, i);
-        const end = slot === null ? -1 : matchAt(slot, norm, i, late, 0);
+        const end = slot === null ? -1 : matchAt(slot, norm, i);
         if (end > 0) {
-          const start = leadStart < i ? withLead(late, 0, leadStart) : i;
-          late.push(make(slot!.terms[matched]!, field, start, end, text));
+          late.push(make(slot!.terms[matched]!, field, i, end, text));
           freeB = end;
         }
       }

@@ -10,19 +10,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prefixesK, splitLookbehind, WHITE_SPACE } from '../../src/classify/firstchars.js';
-import { compileMatcher, namePattern, withoutLead, type Match } from '../../src/classify/matcher.js';
+import { compileMatcher, namePattern, type Match } from '../../src/classify/matcher.js';
 import { loadRules } from '../../src/classify/rules.js';
 import { PRODUCT_LAYER } from '../../src/classify/index.js';
 import { sentenceAt, sentenceIn, sentenceStarts } from '../../src/classify/text.js';
 
 const rules = loadRules();
 
-/**
- * A rule pattern without its lookarounds (fast-check cannot generate for them), as a whole-string RegExp; a lead
- * (matcher.ts) is kept as text, so generated strings hold it.
- */
+/** A rule pattern without its lookarounds (fast-check cannot generate for them), as a whole-string RegExp. */
 function generatorFor(pattern: string): fc.Arbitrary<string> | null {
-  let src = withoutLead(pattern);
+  let src = pattern;
   for (;;) {
     const i = src.search(/\(\?<?[=!]/);
     if (i < 0) break;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prefixes2 } from '../../src/classify/firstchars.js';
-import { compileMatcher, withoutLead, type Match } from '../../src/classify/matcher.js';
+import { compileMatcher, type Match } from '../../src/classify/matcher.js';
 import { loadRules, RULE_FILES, TERM_FILES } from '../../src/classify/rules.js';
 import { normalize } from '../../src/classify/text.js';
 import { PRODUCT_LAYER, RULESET_VERSION } from '../../src/classify/index.js';
@@ -49,73 +49,9 @@ describe('matcher', () => {
     expect(() => compileMatcher(bad, ['x'])).toThrow(/capturing/);
   });
 
-  it('a pattern with a lead is found where its body begins and matches from where its lead begins', () => {
-    const own = {
-      ...rules,
-      termFiles: [
-        {
-          family: 'route',
-          terms: [
-            {
-              id: 'route.t.fistula',
-              value: 'local_injection',
-              patterns: ['(?<=(?<lead>(?<![A-Za-z0-9])(?:into|in|to) (?:the )?(?:\\w+ )?))fistula'],
-            },
-            {
-              id: 'route.t.wound',
-              value: 'topical',
-              patterns: ['(?<=\\bapply\\b[^.;]{0,20}(?<lead>(?<![A-Za-z0-9])to (?:the )?))wounds?'],
-            },
-            { id: 'route.t.gland', value: 'local_injection', patterns: ['(?:into|in) the gland', 'fistula'] },
-            { id: 'route.t.perianal', value: 'x', patterns: ['perianal'] },
-            { id: 'route.t.injected', value: 'x', patterns: ['injected into'] },
-          ],
-        },
-      ],
-    };
-    const m = compileMatcher(own, ['route']);
-    const spans = (t: string): string[] => m.scan(t, 'f').map((h) => `${h.start}:${h.text}:${h.rule}`);
-    // the span covers the lead; a match inside the lead ("perianal") is the lead's
-    expect(spans('cells given into the perianal fistula.')).toEqual([
-      '12:into the perianal fistula:route.t.fistula',
-    ]);
-    // the lead's context guards without being part of the span
-    expect(spans('apply them to the wound')).toEqual(['11:to the wound:route.t.wound']);
-    expect(spans('give them to the wound')).toEqual([]);
-    // a match beginning where the lead begins is inside it too
-    expect(spans('into the gland fistula')).toEqual(['0:into the gland fistula:route.t.fistula']);
-    // an earlier match that takes the lead's first word: the lead does not match, the next pattern at the body does
-    expect(spans('injected into the fistula')).toEqual([
-      '0:injected into:route.t.injected',
-      '18:fistula:route.t.gland',
-    ]);
-    expect(withoutLead(own.termFiles[0]!.terms[1]!.patterns[0]!)).toBe(
-      '(?<=\\bapply\\b[^.;]{0,20})(?<![A-Za-z0-9])to (?:the )?wounds?',
-    );
-    // gated and ungated agree
-    const ref = compileMatcher(own, ['route'], { gated: false });
-    for (const t of [
-      'into the perianal fistula',
-      'into the gland fistula',
-      'apply to the wound in the fistula',
-    ])
-      expect(m.scan(t, 'f')).toEqual(ref.scan(t, 'f'));
-  });
-
-  it('rejects a lead that does not close the guarding lookbehind', () => {
-    const bad = {
-      ...rules,
-      termFiles: [{ family: 'x', terms: [{ id: 'x.y', value: 'y', patterns: ['(?<=(?<lead>a) )b'] }] }],
-    };
-    expect(() => compileMatcher(bad, ['x'])).toThrow(/lead/);
-  });
-
   it('bucketed scan finds exactly what one combined regex finds (property test)', () => {
     const file = rules.termFiles.find((f) => f.family === 'route')!;
-    // a pattern with a lead stands for its lead and body matched where the lead begins
-    const alts = file.terms
-      .filter((t) => !t.caseSensitive)
-      .flatMap((t) => t.patterns.map((p) => ({ p: withoutLead(p), t })));
+    const alts = file.terms.filter((t) => !t.caseSensitive).flatMap((t) => t.patterns.map((p) => ({ p, t })));
     alts.sort((a, b) => b.p.length - a.p.length);
     const naive = new RegExp(
       '(?<![A-Za-z0-9])(?:' + alts.map((a) => '(' + a.p + ')').join('|') + ')(?![A-Za-z0-9])',
