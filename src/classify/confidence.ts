@@ -60,6 +60,8 @@ const INFERRED: ReadonlySet<string> = new Set([
   'perinatal_implied',
   'autologous_plus_perinatal',
   'carrier',
+  // routes: a bare injection of the product in a joint study (knee osteoarthritis ...) -> intra-articular
+  'joint_injection',
   // donor: a donor word on the cells of an experimental arm that names no MSC term (the product inferred)
   'stated.experimental_arm',
 ]);

@@ -13,7 +13,8 @@
  * study whose conditions all are) is intracerebral, and so is an intramedullary one (spinal cord, not bone).
  * A carrier-borne plug put into a tract (a cell-coated fistula plug, no injection said) is surgical implantation.
  * Cue sets (rules/contexts.json): routes.background, routes.bone, routes.bone_defect, routes.cell_word,
- *   routes.cns, routes.drug_object, routes.implant, routes.injectable_carrier, routes.injection,
+ *   routes.cns, routes.drug_object, routes.implant, routes.injectable_carrier, routes.injection, routes.joint,
+ *   routes.joint_disease,
  *   routes.medullary, routes.not_product, routes.other_organ, routes.parenchymal, routes.plan, routes.plug,
  *   routes.route_label, routes.tumour.
  * Returns: routes (a set), its reason code and its evidence (each quote with the rule id that gave it).
@@ -25,7 +26,8 @@
  *   description sentence naming an injection's route, or a "Route:" line); else a bare "infusion" ->
  *   intravenous: iv_default.intervention / .title / .description (the first of those tiers with one);
  *   implant_word (a carrier-borne product and a bare "implantation"/"graft": topical on a skin surface, else
- *   surgical implantation); iv_default.outcome (a record without descriptions: an outcome naming the MSC
+ *   surgical implantation); joint_injection (a bare injection in a joint study: a title or condition names a joint and
+ *   a disease of its surface, cue sets routes.joint and routes.joint_disease: intra-articular); iv_default.outcome (a record without descriptions: an outcome naming the MSC
  *   infusion); product_fact; carrier (a carrier-borne product, no route or injection named); none_stated.
  */
 import type { Evidence, FamilyReason, Route } from '../model/labels.js';
@@ -66,6 +68,10 @@ const IMPLANT = cueSet('routes.implant');
 const INJECTABLE_CARRIER = cueSet('routes.injectable_carrier');
 
 const CELL_WORD = cueSet('routes.cell_word');
+
+/** A joint named in a title or condition, and a disease of its surface (osteoarthritis, cartilage, meniscus). */
+const JOINT = cueSet('routes.joint');
+const JOINT_DISEASE = cueSet('routes.joint_disease');
 
 const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
 const NOT_PRODUCT = cueSet('routes.not_product');
@@ -322,6 +328,11 @@ export function decideRoutes(
       };
     }
   }
+  // A joint study: a title or condition names a joint and a disease of its surface ("Knee Osteoarthritis").
+  const jointTitles = [v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(
+    ' | ',
+  );
+  const jointStudy = JOINT.test(jointTitles) && JOINT_DISEASE.test(jointTitles);
   for (const [gi, g] of groups.slice(0, 3).entries()) {
     const weak = hits.filter(g);
     const iv = weak.find((h) => h.value === 'intravenous_weak');
@@ -347,6 +358,15 @@ export function decideRoutes(
           evidence: [evidenceOf('routes', 'surgical_implantation', surgical)],
         };
     }
+    // A bare injection of the MSC product in a joint study (knee osteoarthritis, a cartilage defect of the hip): the
+    // joint the study names is where it goes (GUIDELINE: intra_articular; the route is stated by the joint named).
+    const injection = jointStudy ? weak.find((h) => h.value === 'injection_weak') : undefined;
+    if (injection)
+      return {
+        routes: ['intra_articular'],
+        reason: 'joint_injection',
+        evidence: [evidenceOf('routes', 'intra_articular', injection)],
+      };
   }
   // A record with no description at all (one short intervention field, as ICTRP and registry exports give): an
   // outcome measure naming the MSC infusion ("time to extubation after MSC infusion") is where it says how.

@@ -205,6 +205,7 @@ export const FAMILY_REASONS = {
     'iv_default.description',
     'iv_default.outcome',
     'implant_word',
+    'joint_injection',
     'product_fact',
     'carrier',
     'none_stated',

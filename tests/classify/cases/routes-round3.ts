@@ -63,7 +63,12 @@ export const cases: CaseTable = [
       ],
       conditions: ['Cartilage Injury'],
     },
-    expect: { category: 'msc_cells', biomaterial: true, routes: [] },
+    // (round 8: the injection in this knee cartilage study is inferred intra-articular, see routes-round8.ts)
+    expect: {
+      category: 'msc_cells',
+      biomaterial: true,
+      lacks: { routes: ['surgical_implantation', 'topical'] },
+    },
   },
   {
     name: 'sentence-case "Iv injection" in a registry intervention field is intravenous',

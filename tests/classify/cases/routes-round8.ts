@@ -1,0 +1,118 @@
+/**
+ * Routes, generalisation round 8: a joint named after "into"/"injected in" (with its side or state words), a bare
+ * "into the joint", and a bare injection of the product in a study of a joint's surface disease (intra-articular).
+ */
+import type { CaseTable } from './case.js';
+
+const study = (title: string, description: string, conditions: string[]) => ({
+  title,
+  interventions: [{ name: 'Mesenchymal stromal cells', description }],
+  conditions,
+});
+
+export const cases: CaseTable = [
+  {
+    name: 'an injection "into the right knee" / "into both knees" (a side word before the joint) is intra-articular',
+    guideline: 'intra_articular',
+    study: study(
+      'Stromal Cells for Gonarthrosis',
+      'Forty million MSCs in 4 mL are injected into the right knee; a second dose goes into both knees at month 6.',
+      ['Gonarthrosis'],
+    ),
+    expect: {
+      category: 'msc_cells',
+      routes: ['intra_articular'],
+      reasons: { routes: 'stated.intervention' },
+    },
+  },
+  {
+    name: 'cells "injected in the index knee joint" (an injection verb, then "in" and the joint) are intra-articular',
+    guideline: 'intra_articular',
+    study: study(
+      'Umbilical Cord Stromal Cells and Cartilage Loss',
+      'MSCs (25 million) are injected under ultrasound guidance in the index knee joint.',
+      ['Chondromalacia'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intra_articular'] },
+  },
+  {
+    name: 'a bare "into the joint" and an "intra-joint" injection are intra-articular',
+    guideline: 'intra_articular',
+    study: study(
+      'Adipose Stromal Cells in Ankle Arthrosis',
+      'After lavage the cell suspension is injected directly into the joint. An intra-joint booster follows at week 8.',
+      ['Arthrosis of the Ankle'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intra_articular'] },
+  },
+  {
+    name: 'a "hip joint injection" of the cells is intra-articular',
+    guideline: 'intra_articular',
+    study: study(
+      'Bone Marrow Stromal Cells for Hip Arthrosis',
+      'One hip joint injection of 30 million bone marrow MSCs under fluoroscopy.',
+      ['Coxarthrosis'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intra_articular'] },
+  },
+  {
+    name: '"into the affected area" names no joint: not intra-articular',
+    guideline: 'intra_articular is the route into a joint; local_injection covers a named tissue',
+    study: study(
+      'Stromal Cells in Localized Scleroderma',
+      'MSCs are given into the affected area of the forearm once.',
+      ['Morphea'],
+    ),
+    expect: { category: 'msc_cells', lacks: { routes: ['intra_articular'] } },
+  },
+  {
+    name: 'a bare injection of the product in a knee osteoarthritis study goes into the knee (intra-articular, inferred: medium)',
+    guideline: 'intra_articular: the joint the study names is where the injection goes',
+    study: {
+      title: 'Allogeneic Stromal Cell Injection for Knee Osteoarthritis',
+      interventions: [
+        {
+          name: 'Umbilical cord MSCs',
+          description: 'A single injection of 50 million cells in 3 mL saline.',
+        },
+      ],
+      conditions: ['Osteoarthritis, Knee'],
+    },
+    expect: {
+      category: 'msc_cells',
+      routes: ['intra_articular'],
+      reasons: { routes: 'joint_injection' },
+      confidence: { routes: 'medium' },
+    },
+  },
+  {
+    name: 'a bare injection in a cartilage-defect study of the shoulder is intra-articular',
+    guideline: 'intra_articular',
+    study: study(
+      'Cultured Stromal Cells for Glenoid Cartilage Defects of the Shoulder',
+      'Patients receive one injection of autologous MSCs after debridement.',
+      ['Cartilage Defect'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intra_articular'], reasons: { routes: 'joint_injection' } },
+  },
+  {
+    name: 'a bare injection in a study of the hip bone (osteonecrosis, no joint-surface disease) is not inferred intra-articular',
+    guideline: 'routes: empty if not stated',
+    study: study(
+      'Stromal Cells in Osteonecrosis of the Hip',
+      'A single injection of 50 million bone marrow MSCs.',
+      ['Osteonecrosis of the Femoral Head'],
+    ),
+    expect: { category: 'msc_cells', routes: [] },
+  },
+  {
+    name: 'a bare injection in an arthritis study that names no joint is not inferred intra-articular',
+    guideline: 'routes: empty if not stated',
+    study: study(
+      'Stromal Cells in Osteoarthritis',
+      'Patients receive a single injection of 40 million adipose MSCs.',
+      ['Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', routes: [] },
+  },
+];
