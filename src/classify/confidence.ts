@@ -11,7 +11,8 @@
  *                    intervention names
  *   facts     high   every value quoted from the MSC interventions/arms or a named product's facts
  *   (sources, medium values from titles or the description, guideline inferences (reason codes
- *   donor,           perinatal_implied, autologous_plus_perinatal, carrier, stated.experimental_arm; donor
+ *   donor,           perinatal_implied, autologous_plus_perinatal, carrier, stated.experimental_arm,
+ *                    harvest_in_procedure; donor
  *                    "both"), or an empty value on a
  *                    full record
  *   routes,   low    an empty value on a record without descriptions; every fact of a low-confidence category
@@ -64,6 +65,8 @@ const INFERRED: ReadonlySet<string> = new Set([
   'joint_injection',
   // donor: a donor word on the cells of an experimental arm that names no MSC term (the product inferred)
   'stated.experimental_arm',
+  // donor: the product's tissue harvested in the study's procedure, no donor named (the patient's own inferred)
+  'harvest_in_procedure',
 ]);
 /** COVID-19 read from the conditions or their MeSH terms. */
 const COVID_FROM_CONDITIONS: ReadonlySet<string> = new Set(['stated.condition', 'stated.mesh']);

@@ -25,7 +25,8 @@
  * Eligibility criteria are read last, only for a section written for the product's donors (see stated.eligibility).
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
  * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
- * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age, donor.vehicle, donor.mononuclear.
+ * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age, donor.vehicle, donor.mononuclear,
+ * donor.harvest_marrow.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
@@ -37,7 +38,9 @@
  *   perinatal_implied (a perinatal source -> allogeneic); stated.unbound.description (the last resort above);
  *   stated.experimental_arm (nothing else decides, and an experimental arm naming no MSC term gives cells a donor
  *   word qualifies: "allogeneic stem cells"); stated.eligibility (nothing else decides, and the eligibility criteria are written for the product's donors:
- *   a donor section heading, "MSC donor", "healthy donors" -> allogeneic); none_stated.
+ *   a donor section heading, "MSC donor", "healthy donors" -> allogeneic); harvest_in_procedure (nothing else decides,
+ *   the product's tissue is harvested in the study's procedure from a site of a body, "bone marrow is aspirated from
+ *   the posterior iliac crest", and nothing in the record speaks of a donor -> autologous); none_stated.
  */
 import type { Donor, Evidence, FamilyReason, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
@@ -58,6 +61,52 @@ const GENERIC_CELLS = cueSet('donor.generic_cells');
 const INFANT_MAX_AGE = cueSet('donor.infant_max_age');
 const VEHICLE = cueSet('donor.vehicle');
 const MONONUCLEAR = cueSet('donor.mononuclear');
+/** Tissue harvested from the patient in the study's procedure, per product source (see harvestInProcedure). */
+const HARVEST_IN_PROCEDURE: ReadonlyArray<readonly [TissueSource, RegExp]> = [
+  ['bone_marrow', cueSet('donor.harvest_marrow')],
+];
+
+/**
+ * Nothing else decides: the record describes the product's tissue harvested in the study's procedure from a site
+ * of a body ("bone marrow is aspirated from the posterior iliac crest") and no word anywhere speaks of a donor or
+ * another person's cells (no allogeneic word, perinatal source or donor eligibility section): the tissue is the
+ * patient's own (GUIDELINE: "From the patient's own ..." = autologous). Read in the MSC interventions/arms, the
+ * titles and the summary/description outside background and animal sentences. An inference: confidence medium.
+ */
+function harvestInProcedure(
+  v: StudyView,
+  sources: { sources: TissueSource[]; evidence: Evidence[] },
+  isBackgroundText: (text: string) => boolean,
+): Evidence | null {
+  const cues = HARVEST_IN_PROCEDURE.filter(([s]) => sources.sources.includes(s));
+  if (cues.length === 0) return null;
+  if (v.hits.some((h) => h.family === 'donor' && h.value === 'allogeneic')) return null;
+  if (sources.sources.some((s) => PERINATAL.has(s)) || eligibilityDonor(v)) return null;
+  for (const f of v.fields) {
+    const read =
+      f.zone === 'title' ||
+      f.zone === 'summary' ||
+      (f.zone === 'intervention' && v.mscInterventions.has(f.owner)) ||
+      (f.zone === 'arm' && v.mscArms.has(f.owner));
+    if (!read) continue;
+    for (const [, re] of cues) {
+      const m = re.exec(f.text);
+      if (!m) continue;
+      const [a, b] = v.sentence(f.path, m.index, m.index + m[0].length);
+      if (f.zone === 'summary' && isBackgroundText(f.text.slice(a, b))) continue;
+      return {
+        label: 'donor',
+        value: 'autologous',
+        field: f.path,
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        rule: 'donor.autologous.harvest_in_procedure',
+      };
+    }
+  }
+  return null;
+}
 
 /**
  * Eligibility criteria written for donors of the product (GUIDELINE: "donor" = allogeneic): a donor section
@@ -276,5 +325,7 @@ export function decideDonor(
     return { donor: arm.donor, reason: 'stated.experimental_arm', evidence: arm.evidence };
   const e = eligibilityDonor(v);
   if (e) return { donor: 'allogeneic', reason: 'stated.eligibility', evidence: [e] };
+  const h = harvestInProcedure(v, sources, (t) => BACKGROUND.test(t) || ANIMAL.test(t));
+  if (h) return { donor: 'autologous', reason: 'harvest_in_procedure', evidence: [h] };
   return { donor: 'unspecified', reason: 'none_stated', evidence: [] };
 }

@@ -187,6 +187,7 @@ export const FAMILY_REASONS = {
     'stated.unbound.description',
     'stated.experimental_arm',
     'stated.eligibility',
+    'harvest_in_procedure',
     'none_stated',
     'not_included',
     'reviewer',
