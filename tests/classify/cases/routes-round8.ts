@@ -115,4 +115,34 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', routes: [] },
   },
+  {
+    name: 'a "portal venous" infusion and a "transportal" delivery are other (not intravenous)',
+    guideline: 'routes: other (the portal vein feeds the liver; not a listed route)',
+    study: study(
+      'Stromal Cells in Decompensated Cirrhosis',
+      'MSCs (1 million/kg) by portal venous infusion under ultrasound; a second dose is delivered transportally.',
+      ['Liver Cirrhosis'],
+    ),
+    expect: { category: 'msc_cells', routes: ['other'] },
+  },
+  {
+    name: 'an "endobronchial" instillation and cells instilled "into the segmental bronchus" are other',
+    guideline: 'routes: other (bronchoscopic/endobronchial delivery is not a listed route)',
+    study: study(
+      'Bone Marrow Stromal Cells in Emphysema',
+      'Endobronchial delivery of MSCs; the suspension is instilled with a catheter into the segmental bronchus.',
+      ['Emphysema'],
+    ),
+    expect: { category: 'msc_cells', routes: ['other'] },
+  },
+  {
+    name: 'stromal cells held in a renal replacement therapy circuit (extracorporeal) are other, not intravenous',
+    guideline: 'routes: other',
+    study: study(
+      'Extracorporeal Stromal Cell Device in Acute Kidney Injury',
+      'A cartridge of allogeneic MSCs is placed in the dialysis circuit of continuous renal replacement therapy.',
+      ['Acute Kidney Injury'],
+    ),
+    expect: { category: 'msc_cells', routes: ['other'] },
+  },
 ];
