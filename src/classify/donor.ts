@@ -26,7 +26,7 @@
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
  * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
  * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age, donor.vehicle, donor.mononuclear,
- * donor.harvest_marrow.
+ * donor.harvest_marrow, donor.harvest_fat, donor.own_fat_graft, donor.fat_graft.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
@@ -40,12 +40,14 @@
  *   word qualifies: "allogeneic stem cells"); stated.eligibility (nothing else decides, and the eligibility criteria are written for the product's donors:
  *   a donor section heading, "MSC donor", "healthy donors" -> allogeneic); harvest_in_procedure (nothing else decides,
  *   the product's tissue is harvested in the study's procedure from a site of a body, "bone marrow is aspirated from
- *   the posterior iliac crest", and nothing in the record speaks of a donor -> autologous); none_stated.
+ *   the posterior iliac crest", "fat is harvested from the lower abdomen", or the product is given with a fat graft
+ *   the record calls the patient's own, "autologous fat grafting", and nothing in the record speaks of a donor ->
+ *   autologous); none_stated.
  */
 import type { Donor, Evidence, FamilyReason, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
 import { productFact, type ProductResult } from './product.js';
-import type { Hit, StudyView } from './view.js';
+import type { FieldRef, Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
 const OWN_BEFORE_PERINATAL = cueSet('donor.own_before_perinatal');
@@ -64,48 +66,60 @@ const MONONUCLEAR = cueSet('donor.mononuclear');
 /** Tissue harvested from the patient in the study's procedure, per product source (see harvestInProcedure). */
 const HARVEST_IN_PROCEDURE: ReadonlyArray<readonly [TissueSource, RegExp]> = [
   ['bone_marrow', cueSet('donor.harvest_marrow')],
+  ['adipose', cueSet('donor.harvest_fat')],
 ];
+/** The patient's own fat graft ("autologous fat grafting", "their own lipofilling"), and any fat graft. */
+const OWN_FAT_GRAFT = cueSet('donor.own_fat_graft');
+const FAT_GRAFT = cueSet('donor.fat_graft');
 
 /**
- * Nothing else decides: the record describes the product's tissue harvested in the study's procedure from a site
- * of a body ("bone marrow is aspirated from the posterior iliac crest") and no word anywhere speaks of a donor or
- * another person's cells (no allogeneic word, perinatal source or donor eligibility section): the tissue is the
- * patient's own (GUIDELINE: "From the patient's own ..." = autologous). Read in the MSC interventions/arms, the
- * titles and the summary/description outside background and animal sentences. An inference: confidence medium.
+ * Nothing else decides, and no word anywhere speaks of a donor or another person's cells (no allogeneic word,
+ * perinatal source or donor eligibility section): the product's tissue is the patient's own (GUIDELINE: "From the
+ * patient's own ..." = autologous) when the record describes it harvested in the study's procedure from a site of a
+ * body ("bone marrow is aspirated from the posterior iliac crest", "fat is harvested from the lower abdomen"), or
+ * when the product is given with a fat graft (an MSC intervention/arm names the graft) and the record calls
+ * that graft the patient's own ("autologous fat grafting"; the cells are added to the patient's own fat). Read in
+ * the titles, the summary/description outside background and animal sentences, and the MSC interventions/arms (the
+ * own fat graft: any intervention/arm). An inference: confidence medium.
  */
 function harvestInProcedure(
   v: StudyView,
   sources: { sources: TissueSource[]; evidence: Evidence[] },
   isBackgroundText: (text: string) => boolean,
 ): Evidence | null {
-  const cues = HARVEST_IN_PROCEDURE.filter(([s]) => sources.sources.includes(s));
-  if (cues.length === 0) return null;
   if (v.hits.some((h) => h.family === 'donor' && h.value === 'allogeneic')) return null;
   if (sources.sources.some((s) => PERINATAL.has(s)) || eligibilityDonor(v)) return null;
-  for (const f of v.fields) {
-    const read =
-      f.zone === 'title' ||
-      f.zone === 'summary' ||
-      (f.zone === 'intervention' && v.mscInterventions.has(f.owner)) ||
-      (f.zone === 'arm' && v.mscArms.has(f.owner));
-    if (!read) continue;
-    for (const [, re] of cues) {
+  const product = (f: FieldRef): boolean =>
+    f.zone === 'title' ||
+    f.zone === 'summary' ||
+    (f.zone === 'intervention' && v.mscInterventions.has(f.owner)) ||
+    (f.zone === 'arm' && v.mscArms.has(f.owner));
+  const find = (re: RegExp, read: (f: FieldRef) => boolean, rule: string): Evidence | null => {
+    for (const f of v.fields) {
+      if (!read(f)) continue;
       const m = re.exec(f.text);
       if (!m) continue;
       const [a, b] = v.sentence(f.path, m.index, m.index + m[0].length);
       if (f.zone === 'summary' && isBackgroundText(f.text.slice(a, b))) continue;
-      return {
-        label: 'donor',
-        value: 'autologous',
-        field: f.path,
-        start: m.index,
-        end: m.index + m[0].length,
-        text: m[0],
-        rule: 'donor.autologous.harvest_in_procedure',
-      };
+      const end = m.index + m[0].length;
+      return { label: 'donor', value: 'autologous', field: f.path, start: m.index, end, text: m[0], rule };
     }
+    return null;
+  };
+  for (const [source, re] of HARVEST_IN_PROCEDURE) {
+    if (!sources.sources.includes(source)) continue;
+    const e = find(re, product, 'donor.autologous.harvest_in_procedure');
+    if (e) return e;
   }
-  return null;
+  const withGraft = v.fields.some(
+    (f) => (f.zone === 'intervention' || f.zone === 'arm') && product(f) && FAT_GRAFT.test(f.text),
+  );
+  if (!withGraft) return null;
+  return find(
+    OWN_FAT_GRAFT,
+    (f) => f.zone === 'title' || f.zone === 'summary' || f.zone === 'intervention' || f.zone === 'arm',
+    'donor.autologous.own_fat_graft',
+  );
 }
 
 /**

@@ -1,4 +1,7 @@
-/** Donor, generalisation round 8: tissue harvested from the patient in the study's procedure, no donor named. */
+/**
+ * Donor, generalisation round 8: tissue harvested from the patient in the study's procedure (marrow, fat) and cells
+ * added to the patient's own fat graft, no donor named.
+ */
 import type { CaseTable } from './case.js';
 
 const OWN = '"From the patient\'s own ..." = autologous';
@@ -166,4 +169,127 @@ const marrow: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...marrow];
+/**
+ * Fat harvested in the procedure from a site of the body, or a fat graft the record calls the patient's own that the
+ * product is added to, with no donor word anywhere: the patient's own tissue (an inference, medium confidence).
+ */
+const fat: CaseTable = [
+  {
+    name: 'an SVF from "fat harvested from the lower abdomen" by syringe, no donor word: autologous (medium)',
+    guideline: OWN,
+    study: {
+      title: 'Stromal Vascular Fraction for Hand Osteoarthritis',
+      interventions: [
+        {
+          name: 'Stromal vascular fraction',
+          description:
+            'Fat is harvested from the lower abdomen with a small syringe, digested, and the SVF is injected into the finger joints.',
+        },
+      ],
+      conditions: ['Hand Osteoarthritis'],
+    },
+    expect: {
+      category: 'stromal_mixture',
+      donor: 'autologous',
+      reasons: { donor: 'harvest_in_procedure' },
+      confidence: { donor: 'medium' },
+    },
+  },
+  {
+    name: 'expanded adipose MSCs after "liposuction of the abdomen" in the study, no donor word: autologous',
+    guideline: OWN,
+    study: {
+      title: 'Adipose Stromal Cells for Lumbar Disc Degeneration',
+      interventions: [
+        {
+          name: 'Adipose-derived mesenchymal stem cells',
+          description:
+            'Liposuction of the abdomen under local anaesthesia; the ADSCs are expanded for three weeks and injected into the disc.',
+        },
+      ],
+      conditions: ['Intervertebral Disc Degeneration'],
+    },
+    expect: { category: 'msc_cells', donor: 'autologous', reasons: { donor: 'harvest_in_procedure' } },
+  },
+  {
+    name: 'adipose tissue "obtained from healthy donors" at abdominoplasty: allogeneic, not the procedure harvest',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Adipose Stromal Cells for Lupus',
+      interventions: [
+        {
+          name: 'Adipose-derived mesenchymal stromal cells',
+          description:
+            'Adipose tissue was obtained from the abdomen of healthy donors at abdominoplasty; ADSCs expanded, given by vein.',
+        },
+      ],
+      conditions: ['Systemic Lupus Erythematosus'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'adipose MSCs from tissue "obtained by liposuction" (no site, no patient named): unspecified',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Adipose Stromal Cells for Knee Osteoarthritis',
+      interventions: [
+        {
+          name: 'Adipose-derived mesenchymal stem cells',
+          description:
+            'ADSCs from adipose tissue obtained by liposuction, expanded and injected into the knee.',
+        },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { donor: 'unspecified', reasons: { donor: 'none_stated' } },
+  },
+  {
+    name: 'cultured adipose stem cells added to a lipofilling the record calls "autologous lipofilling": autologous',
+    guideline: OWN,
+    study: {
+      title: 'Cultured Adipose Stem Cells in Breast Lipofilling',
+      interventions: [
+        { name: 'Lipofilling', description: 'Autologous lipofilling of the breast after lumpectomy.' },
+        {
+          name: 'Adipose stem cells',
+          description: 'Cultured adipose stem cells mixed into the lipofilling.',
+        },
+      ],
+      arms: [
+        {
+          label: 'Enriched',
+          type: 'EXPERIMENTAL',
+          description: 'Lipofilling plus cultured adipose stem cells.',
+          interventionNames: ['Lipofilling', 'Adipose stem cells'],
+        },
+        {
+          label: 'Plain',
+          type: 'ACTIVE_COMPARATOR',
+          description: 'Lipofilling alone.',
+          interventionNames: ['Lipofilling'],
+        },
+      ],
+      conditions: ['Breast Deformity'],
+    },
+    expect: { category: 'msc_cells', donor: 'autologous', reasons: { donor: 'harvest_in_procedure' } },
+  },
+  {
+    name: 'MSCs injected in one arm, "autologous fat grafting" only as the comparator (the product not given with it): unspecified',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stromal Cell Injection or Fat Grafting for Facial Lipoatrophy',
+      interventions: [
+        { name: 'Mesenchymal stromal cells', description: 'Expanded MSCs injected into the cheeks.' },
+        { name: 'Fat grafting', description: 'Autologous fat grafting to the cheeks.' },
+      ],
+      arms: [
+        { label: 'MSC', type: 'EXPERIMENTAL', interventionNames: ['Mesenchymal stromal cells'] },
+        { label: 'Fat', type: 'ACTIVE_COMPARATOR', interventionNames: ['Fat grafting'] },
+      ],
+      conditions: ['Lipoatrophy'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...marrow, ...fat];
