@@ -145,4 +145,54 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', routes: ['other'] },
   },
+  {
+    name: 'cell-enriched "lipofilling of the cheeks" and "facial lipofilling" are subcutaneous',
+    guideline: 'subcutaneous_intradermal (a fat injection fills the subcutis)',
+    study: study(
+      'Stromal Cell Enriched Lipofilling in Facial Lipoatrophy',
+      'Lipofilling of the cheeks with fat enriched with cultured adipose MSCs; a touch-up facial lipofilling at month 3.',
+      ['Lipoatrophy'],
+    ),
+    expect: { category: 'msc_cells', routes: ['subcutaneous_intradermal'] },
+  },
+  {
+    name: 'enriched fat "injected into the left cheek" and cells injected "under the skin" are subcutaneous',
+    guideline: 'subcutaneous_intradermal',
+    study: study(
+      'Adipose Stromal Cells in Hemifacial Atrophy',
+      'The MSC-enriched fat is injected into the left cheek; a second group has the cells injected under the skin.',
+      ['Hemifacial Atrophy'],
+    ),
+    expect: { category: 'msc_cells', routes: ['subcutaneous_intradermal'] },
+  },
+  {
+    name: 'cells "s.c." once a week are subcutaneous',
+    guideline: 'subcutaneous_intradermal',
+    study: study(
+      'Umbilical Cord Stromal Cells in Frailty',
+      'Umbilical cord MSCs, 1 million/kg s.c. once a week for 4 weeks.',
+      ['Frailty'],
+    ),
+    expect: { category: 'msc_cells', routes: ['subcutaneous_intradermal'] },
+  },
+  {
+    name: 'a "fat grafting" enriched with MSCs is a graft, not an injection: no subcutaneous route read from it',
+    guideline: 'surgical_implantation (implanted during surgery on a scaffold/graft)',
+    study: study(
+      'Stromal Cells in Fat Grafting',
+      'Fat grafting for contour deformities of the face, the graft enriched with cultured adipose MSCs.',
+      ['Contour Deformity'],
+    ),
+    expect: { category: 'msc_cells', lacks: { routes: ['subcutaneous_intradermal'] } },
+  },
+  {
+    name: 'an injection "to the facial nerve" is not a facial (subcutaneous) injection',
+    guideline: 'local_injection (injection into a named tissue not covered elsewhere)',
+    study: study(
+      'Adipose Stromal Cells After Nerve Decompression',
+      'Adipose MSCs are injected to the facial nerve after decompression.',
+      ['Facial Palsy'],
+    ),
+    expect: { category: 'msc_cells', lacks: { routes: ['subcutaneous_intradermal'] } },
+  },
 ];
