@@ -5,7 +5,13 @@
  * Vocabulary: rules/modifications.json; product facts (e.g. NurOwn -> differentiated).
  * A modification word negated in its clause ("not genetically modified") is not stated (GUIDELINE: empty if none
  * stated).
- * Cue sets (rules/contexts.json): modifications.background, modifications.negated.
+ * A priming word ("primed", "preconditioned", "stimulated with IFN-γ", ...) counts only as a step in making the product
+ * given here (GUIDELINE: primed = "preconditioned/licensed before administration"): not in a sentence about a
+ * laboratory assay, an animal or preclinical study or the body ("in vivo", "in the inflamed tissue"), not after a
+ * condition ("when exposed to ...": MSCs in general) and not with the patients as its subject ("patients are
+ * pretreated with ...").
+ * Cue sets (rules/contexts.json): modifications.background, modifications.negated,
+ *   modifications.primed_not_product, modifications.primed_lead.
  * Returns: modifications (a set), its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.modifications): stated (quoted from the record; a named product's modifications are
  *   added), product_fact (the record states none: the named product's), none_stated.
@@ -24,6 +30,12 @@ const BACKGROUND = cueSet('modifications.background');
 /** A negation shortly before the word, in the same clause. */
 const NEGATED = cueSet('modifications.negated');
 
+/** A sentence about an assay, animals or the body: a priming word there is not the product's. */
+const PRIMED_NOT_PRODUCT = cueSet('modifications.primed_not_product');
+
+/** The clause before a priming word: a condition ("when exposed to") or the patients as its subject. */
+const PRIMED_LEAD = cueSet('modifications.primed_lead');
+
 function background(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentenceOf(h);
   return BACKGROUND.test(v.text(h.field).slice(a, b));
@@ -32,6 +44,16 @@ function background(v: StudyView, h: Hit): boolean {
 function negated(v: StudyView, h: Hit): boolean {
   const [a] = v.sentenceOf(h);
   return NEGATED.test(v.text(h.field).slice(Math.max(a, h.start - 40), h.start));
+}
+
+/** A priming word that is not a step in making the product given here (see the header). */
+function primedNotProduct(v: StudyView, h: Hit): boolean {
+  if (h.value !== 'primed') return false;
+  const [a, b] = v.sentenceOf(h);
+  const t = v.text(h.field);
+  return (
+    PRIMED_NOT_PRODUCT.test(t.slice(a, b)) || PRIMED_LEAD.test(t.slice(Math.max(a, h.start - 80), h.start))
+  );
 }
 
 export interface ModificationsResult {
@@ -45,6 +67,7 @@ export function decideModifications(v: StudyView, product: ProductResult): Modif
     (h) =>
       h.family === 'modification' &&
       !negated(v, h) &&
+      !primedNotProduct(v, h) &&
       (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
   );
   const evidence: Evidence[] = hits.map((h) => evidenceOf('modifications', h.value, h));

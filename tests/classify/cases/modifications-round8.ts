@@ -1,0 +1,101 @@
+/**
+ * Modifications, generalisation round 8. Primed counts only as a step in making the product given here: not a
+ * laboratory assay, an animal study or what MSCs do in the body, not the patients' own pretreatment.
+ */
+import type { CaseTable } from './case.js';
+
+const study = (title: string, description: string, conditions: string[]) => ({
+  title,
+  interventions: [{ name: 'Mesenchymal stromal cells', description }],
+  conditions,
+});
+
+const described = (title: string, description: string, conditions: string[]) => ({
+  title,
+  description,
+  interventions: [{ name: 'Mesenchymal stromal cells' }],
+  conditions,
+});
+
+export const cases: CaseTable = [
+  {
+    name: 'what MSCs do "when exposed to" inflammatory cytokines (MSCs in general) is not a priming of the product',
+    guideline: 'primed: preconditioned/licensed before administration',
+    study: described(
+      'Marrow Stromal Cells in Refractory Colitis',
+      'Stromal cells are multipotent. When exposed to inflammatory cytokines, MSCs release factors that calm T cells. Participants are given marrow MSCs by vein every week for a month.',
+      ['Ulcerative Colitis'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'MSCs "activated by IFN-γ in the inflamed tissue" (in the body) are not primed',
+    guideline: 'primed: preconditioned/licensed before administration',
+    study: described(
+      'Cord Stromal Cells in Psoriatic Disease',
+      'After infusion the MSCs are activated by interferon-gamma in the inflamed tissue and dampen inflammation. Cord MSCs are given twice by vein.',
+      ['Psoriasis'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'a potency assay that stimulates a sample of the MSCs with IFN-γ is a laboratory test, not a priming',
+    guideline: 'primed: preconditioned/licensed before administration',
+    study: described(
+      'Marrow Stromal Cells for Chronic Graft-versus-host Disease',
+      'Each lot is released after a potency assay in which an aliquot of the MSCs is stimulated with interferon gamma and indoleamine dioxygenase is measured. The lots are infused by vein.',
+      ['Graft vs Host Disease'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'preconditioned MSCs in a preclinical (animal) sentence are background',
+    guideline: 'primed: preconditioned/licensed before administration',
+    study: described(
+      'Adipose Stromal Cells in Lower Limb Ischemia',
+      'In preclinical work hypoxia-preconditioned MSCs restored perfusion in ischemic hind limbs of rats. Here standard adipose MSCs are injected into the calf muscles.',
+      ['Peripheral Arterial Disease'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'patients "pretreated with" a drug before the MSC infusion: the patients, not the cells, are pretreated',
+    guideline: 'primed: preconditioned/licensed before administration (of the MSC product)',
+    study: study(
+      'Cord Stromal Cells in Kidney Transplant Tolerance',
+      'Patients are pretreated with an antihistamine and paracetamol before MSC infusion; cord MSCs are then infused over an hour.',
+      ['Kidney Transplant Rejection'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'a "preconditioning regimen" of the patients given before the MSCs is not a priming of the cells',
+    guideline: 'primed: preconditioned/licensed before administration (of the MSC product)',
+    study: study(
+      'Marrow Stromal Cells With Haploidentical Grafts',
+      'A preconditioning regimen of busulfan is given before mesenchymal stromal cell co-infusion with the graft.',
+      ['Severe Aplastic Anemia'],
+    ),
+    expect: { lacks: { modifications: ['primed'] } },
+  },
+  {
+    name: 'patients who "receive hypoxia-preconditioned MSCs" still get a primed product',
+    guideline: 'primed: preconditioned/licensed before administration: ... hypoxia',
+    study: described(
+      'Stromal Cells in Ischemic Stroke',
+      'Patients will receive hypoxia-preconditioned MSCs by vein within a week of the stroke. The cells are grown from donated marrow.',
+      ['Ischemic Stroke'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'MSCs grown in animal-free medium under hypoxia are primed ("animal-free" is no animal study)',
+    guideline: 'primed: preconditioned/licensed before administration: ... hypoxia',
+    study: study(
+      'Low-oxygen Grown Marrow Stromal Cells in Limb Ischemia',
+      'Donor marrow MSCs expanded under hypoxic conditions in an animal-free medium, injected into the ischemic muscle.',
+      ['Limb Ischemia'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+];
