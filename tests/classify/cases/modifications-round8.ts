@@ -98,4 +98,72 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: ['primed'] },
   },
+  {
+    name: 'MSCs "treated/incubated/cultured with" IFN-γ, TNF-α or IL-1β (optionally "in vitro", "for 48 hours") are primed',
+    guideline: 'primed: preconditioned/licensed before administration: cytokines such as IFN-γ',
+    study: study(
+      'Marrow Stromal Cells in Steroid-refractory Colitis',
+      'Donor marrow MSCs are incubated in vitro for 48 hours with interferon-gamma and tumour necrosis factor, washed and infused by vein.',
+      ['Ulcerative Colitis'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'MSCs "stimulated with a cocktail of" inflammatory cytokines are primed',
+    guideline: 'primed: preconditioned/licensed before administration: cytokines such as IFN-γ',
+    study: study(
+      'Cord Stromal Cells for Lung Injury',
+      'Cord MSCs stimulated with a cocktail of pro-inflammatory cytokines the day before they are given by vein.',
+      ['Acute Lung Injury'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: '"IL-1β-treated" / "LPS-preconditioned" MSCs (an agent joined to the participle) are primed',
+    guideline: 'primed: preconditioned/licensed before administration: cytokines ..., drugs',
+    study: study(
+      'Interleukin-treated Stromal Cells in Knee Arthrosis',
+      'IL-1beta-treated adipose MSCs injected into the knee joint under ultrasound.',
+      ['Knee Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: '"IFN-γ licensing of the MSCs" (licensing as a noun) is primed',
+    guideline: 'primed: preconditioned/licensed before administration',
+    study: study(
+      'Licensed Stromal Cells in Crohn Disease',
+      'Interferon-gamma licensing of the MSCs is done one day before the infusion.',
+      ['Crohn Disease'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'MSCs "expanded in a hypoxic environment" / "conditioned with" a cytokine are primed',
+    guideline: 'primed: preconditioned/licensed before administration: ... hypoxia',
+    study: study(
+      'Umbilical Stromal Cells in Heart Failure',
+      'Umbilical cord MSCs expanded in a hypoxic environment and given by intracoronary infusion.',
+      ['Heart Failure'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'T cells "stimulated with IFN-γ" in a test beside MSCs: the T cells, not the MSCs, are stimulated',
+    study: described(
+      'Marrow Stromal Cells in Lupus',
+      'Blood T cells were stimulated with interferon-gamma in the presence of the MSCs to read their suppression. Participants receive marrow MSCs by vein.',
+      ['Lupus Erythematosus, Systemic'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'patients "treated with TNF inhibitors" before MSCs are no priming; MSCs grown "with platelet lysate" neither',
+    study: described(
+      'Adipose Stromal Cells in Crohn Fistula',
+      'Participants previously treated with TNF-alpha inhibitors are eligible. The MSCs are cultured with platelet lysate and injected around the fistula.',
+      ['Rectal Fistula'],
+    ),
+    expect: { lacks: { modifications: ['primed'] } },
+  },
 ];
