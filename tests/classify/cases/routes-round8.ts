@@ -195,4 +195,24 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', lacks: { routes: ['subcutaneous_intradermal'] } },
   },
+  {
+    name: 'cells "injected on the wound" / "placed over the burn" (delivered onto the surface) are topical',
+    guideline: 'topical (applied on a wound/surface, eye drops, spray on skin)',
+    study: study(
+      'Stromal Cells for Deep Partial-Thickness Burns',
+      'After excision the MSC suspension is injected on the wound bed; in arm B it is placed over the burn under a film.',
+      ['Burns'],
+    ),
+    expect: { category: 'msc_cells', routes: ['topical'] },
+  },
+  {
+    name: '"depending on the wound size" after an injection names no surface route',
+    guideline: 'routes: empty if not stated',
+    study: study(
+      'Stromal Cells in Chronic Leg Ulcers',
+      'Up to 20 million MSCs are injected, depending on the wound size.',
+      ['Leg Ulcer'],
+    ),
+    expect: { category: 'msc_cells', lacks: { routes: ['topical'] } },
+  },
 ];
