@@ -166,4 +166,65 @@ export const cases: CaseTable = [
     ),
     expect: { lacks: { modifications: ['primed'] } },
   },
+  {
+    name: '"cardiopoietic" MSCs / MSCs "guided to a cardiac lineage" are differentiated',
+    guideline: 'differentiated: induced toward another lineage before administration',
+    study: study(
+      'Lineage-guided Marrow Stromal Cells in Ischaemic Heart Failure',
+      'Cardiopoietic mesenchymal stem cells: the patient’s marrow MSCs are guided to a cardiac lineage with a cocktail of growth factors, then injected into the heart muscle through a catheter.',
+      ['Heart Failure'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: '"<lineage>-differentiated MSCs" and MSCs "differentiated in vitro into" a lineage are differentiated',
+    guideline: 'differentiated: ... chondrogenic/osteogenic pre-differentiation',
+    study: study(
+      'Cartilage-committed Stromal Cells in Focal Knee Defects',
+      'Chondrocyte-differentiated adipose MSCs are placed in the defect at arthroscopy.',
+      ['Cartilage Injury'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'smooth muscle cells "derived from" MSCs (a lineage beyond the listed ones) are differentiated',
+    guideline: 'differentiated: induced toward another lineage before administration',
+    study: study(
+      'Muscle Cells Grown From Stromal Cells in Stress Incontinence',
+      'Smooth muscle cells derived from autologous MSCs are injected around the urethral sphincter.',
+      ['Urinary Incontinence, Stress'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'MSCs "neurally induced" / kept in a "neural induction medium" before injection are differentiated',
+    guideline: 'differentiated: ... neural progenitors',
+    study: study(
+      'Neurally Induced Marrow Stromal Cells in Spinal Cord Injury',
+      'Marrow MSCs are kept three days in neural induction medium, then injected into the spinal fluid by lumbar puncture.',
+      ['Spinal Cord Injuries'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'MSCs "converted/transformed into" Schwann-type cells are differentiated; "can be directed toward" a lineage is background',
+    guideline: 'differentiated: induced toward another lineage before administration',
+    study: {
+      title: 'Stromal Cells in Peripheral Nerve Gaps',
+      summary:
+        'MSCs can be directed toward many lineages. In this study marrow MSCs are transformed into Schwann cells and placed in a nerve conduit.',
+      interventions: [{ name: 'Autologous mesenchymal stem cells' }],
+      conditions: ['Peripheral Nerve Injuries'],
+    },
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'MSCs that are "able to differentiate into" bone or cartilage (what MSCs can do) are not differentiated',
+    study: described(
+      'Marrow Stromal Cells in Knee Arthrosis',
+      'MSCs are able to differentiate into osteoblasts, chondrocytes and adipocytes. Participants receive one knee injection of marrow MSCs.',
+      ['Knee Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
 ];
