@@ -124,6 +124,43 @@ describe('word index', () => {
       expect(viaIndex(texts, ix, needle), needle).toEqual(scan(texts, needle));
   });
 
+  it('registry-like texts: an id word per study, few other words (both lookups: compared words and a scan)', () => {
+    // the ids are most of the vocabulary: a needle of id characters passes most masks and scans the vocabulary; a
+    // needle with another letter compares only the words of the masks that pass
+    const topics = [
+      'covid-19 ards',
+      'spinal cord injury',
+      'crohn’s fistula',
+      'knee osteoarthritis',
+      'cordyceps',
+    ];
+    const texts = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `nct${String(70_000_000 + i * 37)}\n${topics[i % topics.length]!} ${i % 11 === 0 ? 'nct7' : ''}`,
+    );
+    const ix = buildWordIndex(texts.length, (i) => texts[i]!);
+    const needles = [
+      'covid',
+      'cord',
+      'cordi',
+      'ord',
+      'c',
+      'nct',
+      'nct7000',
+      '7000',
+      '00',
+      'nct70001',
+      ' nct7',
+      'nct7 ',
+      'y\nn',
+    ];
+    for (let k = 0; k < 60; k++) needles.push(String((k * 7919) % 10_000), `nct700${(k * 31) % 100}`);
+    for (const needle of needles) expect(viaIndex(texts, ix, needle), needle).toEqual(scan(texts, needle));
+    // the one-run needles were answered exactly
+    expect(wordCandidatesInto(ix, 'cord', new Int32Array(3000))).toEqual({ n: 1200, exact: true });
+  });
+
   it('no texts, empty texts', () => {
     expect(
       wordCandidates(
