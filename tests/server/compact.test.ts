@@ -60,6 +60,11 @@ const FILTERS = [
   'text=stro',
   'text=e',
   'text=cord&included=true',
+  // common words, an id, several words (the word index's two lookups: compared words, a scan of the vocabulary)
+  'text=cells',
+  'text=covid',
+  'text=nct0',
+  'text=stem cell',
   'route=intravenous',
   'route=unspecified',
   'donor=autologous',
