@@ -28,7 +28,8 @@
  *   implant_word (a carrier-borne product and a bare "implantation"/"graft": topical on a skin surface, else
  *   surgical implantation); joint_injection (a bare injection in a joint study: a title or condition names a joint and
  *   a disease of its surface, cue sets routes.joint and routes.joint_disease: intra-articular); iv_default.outcome (a record without descriptions: an outcome naming the MSC
- *   infusion); product_fact; carrier (a carrier-borne product, no route or injection named); none_stated.
+ *   infusion); product_fact; carrier (a carrier-borne product, no route or injection named); none_stated. An inferred
+ *   surgical implantation (implant_word, carrier) in a bone defect a title or condition names adds intraosseous.
  */
 import type { Evidence, FamilyReason, Route } from '../model/labels.js';
 import { ROUTES } from '../model/labels.js';
@@ -352,11 +353,11 @@ export function decideRoutes(
         };
       const surgical = weak.find((h) => h.value === 'surgical_weak');
       if (surgical)
-        return {
+        return withBoneDefect(v, {
           routes: ['surgical_implantation'],
           reason: 'implant_word',
           evidence: [evidenceOf('routes', 'surgical_implantation', surgical)],
-        };
+        });
     }
     // A bare injection of the MSC product in a joint study (knee osteoarthritis, a cartilage defect of the hip): the
     // joint the study names is where it goes (GUIDELINE: intra_articular; the route is stated by the joint named).
@@ -386,10 +387,24 @@ export function decideRoutes(
   }
   if (evidence.length === 0 && biomaterial) {
     const carrier = carrierDefault(v, surfaceCondition);
-    if (carrier) return { routes: [carrier.value as Route], reason: 'carrier', evidence: [carrier] };
+    if (carrier)
+      return withBoneDefect(v, { routes: [carrier.value as Route], reason: 'carrier', evidence: [carrier] });
   }
   const routes = ROUTES.filter((r) => evidence.some((e) => e.value === r));
   return { routes, reason: routes.length > 0 ? 'product_fact' : 'none_stated', evidence };
+}
+
+/**
+ * A carrier-borne product put in place at surgery (no route word: inferred from an implantation word or the carrier)
+ * in a bone defect the title or a condition names fills that defect: intraosseous too (GUIDELINE: bone defect
+ * filling), as for an explicit implantation.
+ */
+function withBoneDefect(v: StudyView, r: RoutesResult): RoutesResult {
+  if (!r.routes.includes('surgical_implantation')) return r;
+  const defect = boneDefect(v);
+  if (!defect) return r;
+  const evidence = [...r.evidence, defect];
+  return { ...r, routes: ROUTES.filter((x) => evidence.some((e) => e.value === x)), evidence };
 }
 
 /** The first bone-defect words of the titles or conditions, as intraosseous evidence. */

@@ -56,7 +56,13 @@ export function reasonProblems(l: Labels): string[] {
       !evs.some((e) => e.rule === 'donor.allogeneic.perinatal_source')
     )
       bad('no perinatal source quoted');
-    if (code === 'carrier' && !evs.every((e) => /^route\.[a-z_]+\.carrier$/.test(e.rule)))
+    if (
+      code === 'carrier' &&
+      !evs.every(
+        (e) =>
+          /^route\.[a-z_]+\.carrier$/.test(e.rule) || e.rule === 'route.intraosseous.bone_defect_carrier',
+      )
+    )
       bad('not a carrier default');
     if (code === 'covid19' && l.specialty !== 'pneumology') bad('COVID-19 studies are pneumology');
     if (code === 'mesh_tree' && !evs.every((e) => e.rule.endsWith('.mesh'))) bad('not a MeSH table entry');

@@ -215,4 +215,46 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', lacks: { routes: ['topical'] } },
   },
+  {
+    name: 'a carrier-borne product implanted at surgery (no route word) for a nonunion named in the conditions also fills bone: intraosseous',
+    guideline:
+      'intraosseous (into bone/marrow cavity, core decompression, bone defect filling); surgical_implantation',
+    study: {
+      title:
+        'Expanded Adipose Stromal Cells on a Ceramic Carrier in the Surgical Treatment of Tibial Shaft Failures',
+      interventions: [
+        {
+          name: 'Adipose MSCs on beta-tricalcium phosphate granules',
+          description: 'One application during a single surgical intervention.',
+        },
+      ],
+      conditions: ['Nonunion of Fracture'],
+    },
+    expect: {
+      category: 'msc_cells',
+      biomaterial: true,
+      routes: ['intraosseous', 'surgical_implantation'],
+      reasons: { routes: 'implant_word' },
+    },
+  },
+  {
+    name: 'a carrier-borne product with no route named for a "jaw bone reconstruction" (title) fills bone: intraosseous and surgical implantation',
+    guideline: 'intraosseous (bone defect filling); a carrier-borne product is put in place, not injected',
+    study: {
+      title: 'Jaw Bone Reconstruction With Stromal Cells and a Ceramic Scaffold',
+      interventions: [
+        {
+          name: 'Bone marrow MSCs with hydroxyapatite scaffold',
+          description: 'Narrow ridges are widened before dental implants.',
+        },
+      ],
+      conditions: ['Bone Atrophy'],
+    },
+    expect: {
+      category: 'msc_cells',
+      biomaterial: true,
+      routes: ['intraosseous', 'surgical_implantation'],
+      reasons: { routes: 'carrier' },
+    },
+  },
 ];
