@@ -227,4 +227,58 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: [] },
   },
+  {
+    name: 'MSCs "modified to express" a protein / "modified with" a gene are genetically modified',
+    guideline: 'genetically_modified: transfected/transduced/gene-edited MSCs',
+    study: study(
+      'Engineered Marrow Stromal Cells in Advanced Lung Cancer',
+      'Allogeneic marrow MSCs modified to express a tumour-killing ligand, given by vein on day 1.',
+      ['Lung Neoplasms'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
+  {
+    name: 'MSCs "infected with" a (measles) virus, or "virus-infected MSCs", are genetically modified carriers',
+    guideline: 'genetically_modified: transfected/transduced/gene-edited MSCs',
+    study: study(
+      'Virus-infected Stromal Cells in Recurrent Ovarian Cancer',
+      'Adipose MSCs infected with an attenuated measles virus are instilled into the peritoneal cavity.',
+      ['Ovarian Neoplasms'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
+  {
+    name: 'MSCs "carrying/containing" a (suicide, reporter) gene named in several words are genetically modified',
+    guideline: 'genetically_modified: transfected/transduced/gene-edited MSCs',
+    study: study(
+      'Stromal Cells Carrying a Suicide Gene in Gastrointestinal Cancer',
+      'Autologous MSCs containing the herpes simplex virus thymidine kinase gene, followed by ganciclovir.',
+      ['Gastrointestinal Neoplasms'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
+  {
+    name: 'MSCs expressing/producing a protein MSCs do not make (TRAIL, HSV-TK, IFN-β, IL-12) and "MSC-IFNβ" are genetically modified',
+    guideline: 'genetically_modified: transfected/transduced/gene-edited MSCs',
+    study: {
+      title: 'MSC-IFNβ in Peritoneal Carcinomatosis',
+      interventions: [
+        {
+          name: 'MSC-IFNβ',
+          description: 'Marrow mesenchymal stem cells producing interferon beta, given into the peritoneum.',
+        },
+      ],
+      conditions: ['Peritoneal Neoplasms'],
+    },
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
+  {
+    name: 'immune cells "IL-12-producing" or "TRAIL-expressing" in a mechanism sentence make no genetically modified MSCs',
+    study: described(
+      'Marrow Stromal Cells in Lupus',
+      'MSCs lower IL-12-producing dendritic cells and TRAIL-expressing NK cells. Participants receive marrow MSCs by vein.',
+      ['Lupus Erythematosus, Systemic'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
 ];
