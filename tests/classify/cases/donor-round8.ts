@@ -292,4 +292,124 @@ const fat: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...marrow, ...fat];
+/**
+ * The product's donors named by a plain noun with a quantifier or qualifier ("of a single donor", "from eight donors",
+ * "from a screened, consenting donor", "MSC donor"), a healthy or unrelated volunteer the cells come from, parental
+ * marrow: the GUIDELINE's "donor" = allogeneic. Not a donor's organ, blood or site, nor "lack of a donor".
+ */
+const donorNouns: CaseTable = [
+  {
+    name: 'MSCs "expanded from the bone marrow of a single donor": allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Marrow Stromal Cells for Knee Cartilage Loss',
+      interventions: [
+        {
+          name: 'Mesenchymal stromal cells',
+          description: 'MSCs expanded from the bone marrow of a single donor, one intra-articular injection.',
+        },
+      ],
+      conditions: ['Cartilage Loss'],
+    },
+    expect: { donor: 'allogeneic', reasons: { donor: 'stated.bound' } },
+  },
+  {
+    name: 'MSCs "pooled from six donors": allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Pooled Stromal Cells for Limb Ischaemia',
+      interventions: [
+        {
+          name: 'Pooled MSCs',
+          description: 'Mesenchymal stromal cells pooled from six donors, intramuscular.',
+        },
+      ],
+      conditions: ['Critical Limb Ischemia'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'marrow "obtained from a screened, consenting donor" in the description: allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Stromal Cells in Lung Fibrosis',
+      summary:
+        'Marrow was obtained from a screened, consenting donor and the mesenchymal stromal cells expanded to passage three.',
+      interventions: [{ name: 'Mesenchymal stromal cells', description: 'Two intravenous doses.' }],
+      conditions: ['Idiopathic Pulmonary Fibrosis'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "from a healthy volunteer" / "from unrelated volunteers": allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Stromal Cells for Septic Shock',
+      interventions: [
+        {
+          name: 'Bone marrow MSCs',
+          description: 'Bone marrow MSCs from a healthy volunteer, one million cells per kg by vein.',
+        },
+        { name: 'Adipose MSCs', description: 'Adipose MSCs from unrelated volunteers, by vein.' },
+      ],
+      conditions: ['Septic Shock'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: '"no HLA matching between the MSC donor and the recipient": allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Stromal Cells for Lupus Nephritis',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description: 'No HLA matching between the MSC donor and the recipient is required; one infusion.',
+        },
+      ],
+      conditions: ['Lupus Nephritis'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "expanded from parental bone marrow" for a child: allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Stromal Cells for Osteogenesis Imperfecta',
+      interventions: [
+        { name: 'Mesenchymal stem cells', description: 'MSCs expanded from parental bone marrow, by vein.' },
+      ],
+      conditions: ['Osteogenesis Imperfecta'],
+      stdAges: ['CHILD'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'autologous MSCs in recipients "of kidneys from living donors", "lack of a donor" as background: autologous',
+    guideline: OWN,
+    study: {
+      title: 'Autologous Stromal Cells in Kidney Transplantation',
+      summary:
+        'Recipients of kidneys from living donors receive autologous mesenchymal stromal cells. The lack of a donor organ limits transplantation.',
+      interventions: [
+        { name: 'Autologous MSCs', description: 'Two intravenous doses after transplantation.' },
+      ],
+      conditions: ['Kidney Transplantation'],
+    },
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'MSCs of no stated donor, "the shortage of donors" for liver transplantation in the description: unspecified',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stromal Cells for Decompensated Cirrhosis',
+      summary:
+        'Liver transplantation is limited by the shortage of donors. Mesenchymal stem cells will be infused through a peripheral vein.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'One million cells per kg.' }],
+      conditions: ['Liver Cirrhosis'],
+    },
+    expect: { donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...marrow, ...fat, ...donorNouns];
