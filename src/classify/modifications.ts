@@ -10,8 +10,12 @@
  * laboratory assay, an animal or preclinical study or the body ("in vivo", "in the inflamed tissue"), not after a
  * condition ("when exposed to ...": MSCs in general) and not with the patients as its subject ("patients are
  * pretreated with ...").
+ * A three-dimensional culture is primed as the GUIDELINE's "3D spheroid culture": "3D culture" in a sentence that
+ * grows the cells on or in a carrier (scaffold, matrix, hydrogel, microcarriers, bioreactor) and names no spheroid,
+ * aggregate or cluster is the product's carrier or expansion method, not a priming.
  * Cue sets (rules/contexts.json): modifications.background, modifications.negated,
- *   modifications.primed_not_product, modifications.primed_lead.
+ *   modifications.primed_not_product, modifications.primed_lead, modifications.three_d, modifications.spheroid,
+ *   modifications.three_d_carrier.
  * Returns: modifications (a set), its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.modifications): stated (quoted from the record; a named product's modifications are
  *   added), product_fact (the record states none: the named product's), none_stated.
@@ -36,6 +40,11 @@ const PRIMED_NOT_PRODUCT = cueSet('modifications.primed_not_product');
 /** The clause before a priming word: a condition ("when exposed to") or the patients as its subject. */
 const PRIMED_LEAD = cueSet('modifications.primed_lead');
 
+/** A three-dimensional culture quote; spheroid-type words; a carrier the cells grow on or in. */
+const THREE_D = cueSet('modifications.three_d');
+const SPHEROID = cueSet('modifications.spheroid');
+const THREE_D_CARRIER = cueSet('modifications.three_d_carrier');
+
 function background(v: StudyView, h: Hit): boolean {
   const [a, b] = v.sentenceOf(h);
   return BACKGROUND.test(v.text(h.field).slice(a, b));
@@ -51,9 +60,10 @@ function primedNotProduct(v: StudyView, h: Hit): boolean {
   if (h.value !== 'primed') return false;
   const [a, b] = v.sentenceOf(h);
   const t = v.text(h.field);
-  return (
-    PRIMED_NOT_PRODUCT.test(t.slice(a, b)) || PRIMED_LEAD.test(t.slice(Math.max(a, h.start - 80), h.start))
-  );
+  const sentence = t.slice(a, b);
+  if (PRIMED_NOT_PRODUCT.test(sentence) || PRIMED_LEAD.test(t.slice(Math.max(a, h.start - 80), h.start)))
+    return true;
+  return THREE_D.test(h.text) && !SPHEROID.test(sentence) && THREE_D_CARRIER.test(sentence);
 }
 
 export interface ModificationsResult {

@@ -281,4 +281,24 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: [] },
   },
+  {
+    name: 'MSCs kept "in 3D culture" on a collagen scaffold before implantation: a carrier, not a spheroid culture (not primed)',
+    guideline: 'primed: ... 3D spheroid culture; biomaterial: scaffold, hydrogel, matrix',
+    study: study(
+      'Scaffold-borne Marrow Stromal Cells in Cartilage Defects',
+      'Autologous MSCs are seeded on a collagen scaffold and kept in 3D culture for two weeks before implantation into the defect.',
+      ['Cartilage Injury'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'MSCs grown as 3D spheroids/aggregates (no carrier) are still primed',
+    guideline: 'primed: ... 3D spheroid culture',
+    study: study(
+      'Spheroid Stromal Cells in Knee Arthrosis',
+      'Three-dimensional cultured MSC spheroids, free of any scaffold, are injected into the knee joint.',
+      ['Knee Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
 ];
