@@ -26,7 +26,7 @@
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
  * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
  * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age, donor.vehicle, donor.mononuclear,
- * donor.harvest_marrow, donor.harvest_fat, donor.own_fat_graft, donor.fat_graft.
+ * donor.harvest_marrow, donor.harvest_fat, donor.own_fat_graft, donor.fat_graft, donor.fat_graft_after.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.donor), in decision order: stated.bound (bound words of the MSC interventions/arms
  *   and titles), stated.unbound (any donor word of the MSC interventions/arms), stated.bound.description (bound
@@ -71,6 +71,7 @@ const HARVEST_IN_PROCEDURE: ReadonlyArray<readonly [TissueSource, RegExp]> = [
 /** The patient's own fat graft ("autologous fat grafting", "their own lipofilling"), and any fat graft. */
 const OWN_FAT_GRAFT = cueSet('donor.own_fat_graft');
 const FAT_GRAFT = cueSet('donor.fat_graft');
+const FAT_GRAFT_AFTER = cueSet('donor.fat_graft_after');
 
 /**
  * Nothing else decides, and no word anywhere speaks of a donor or another person's cells (no allogeneic word,
@@ -159,14 +160,19 @@ function aboutTransplant(v: StudyView, h: Hit): boolean {
 /**
  * Autologous and allogeneic words together, where every word of one type qualifies mononuclear cells given with the
  * MSC product, the other type qualifying that product in the same text ("autologous BM-MNCs and allogeneic
- * UC-MSCs"): the other type is the MSC product's. Separate arms of each stay "both". Else the words as they are.
+ * UC-MSCs"), or a fat graft the product is added to ("allogeneic ASCs added to an autologous fat graft": the graft's
+ * donor, not the cells'): the other type is the MSC product's. Separate arms of each stay "both". Else the words as
+ * they are.
  */
 function withoutMononuclear(v: StudyView, sel: Hit[]): Hit[] {
-  const mnc = (h: Hit): boolean => MONONUCLEAR.test(v.text(h.field).slice(h.end, h.end + 80));
+  const after = (h: Hit): string => v.text(h.field).slice(h.end, h.end + 80);
+  const mnc = (h: Hit): boolean => MONONUCLEAR.test(after(h));
+  const graft = (h: Hit): boolean => FAT_GRAFT_AFTER.test(after(h));
   for (const side of ['autologous', 'allogeneic'] as const) {
     const mine = sel.filter((h) => h.value === side);
-    const other = sel.filter((h) => h.value !== side && !mnc(h));
-    const coGiven = (h: Hit): boolean => mnc(h) && other.some((o) => o.field === h.field);
+    const other = sel.filter((h) => h.value !== side && !mnc(h) && !graft(h));
+    const coGiven = (h: Hit): boolean =>
+      (mnc(h) && other.some((o) => o.field === h.field)) || (graft(h) && other.length > 0);
     if (mine.length > 0 && other.length > 0 && mine.every(coGiven)) return other;
   }
   return sel;

@@ -412,4 +412,43 @@ const donorNouns: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...marrow, ...fat, ...donorNouns];
+/** A donor word qualifying the fat graft the product is added to is the graft's, not the cells'. */
+const graftWord: CaseTable = [
+  {
+    name: 'allogeneic ASCs "added to an autologous fat graft": allogeneic (the graft\'s word does not make "both")',
+    guideline:
+      '"donor", "off-the-shelf", "third-party" ... = allogeneic; "both" (different arms/parts use each)',
+    study: {
+      title: 'Allogeneic Adipose Stromal Cells in Facial Fat Grafting',
+      interventions: [
+        {
+          name: 'Allogeneic adipose stromal cells',
+          description: 'Ten million cells added to an autologous fat graft injected into the cheeks.',
+        },
+      ],
+      conditions: ['Facial Lipoatrophy'],
+    },
+    expect: { donor: 'allogeneic', reasons: { donor: 'stated.bound' } },
+  },
+  {
+    name: 'autologous fat graft enriched with autologous SVF in one arm, allogeneic ASCs in another: both',
+    guideline: '`both` (different arms/parts use each)',
+    study: {
+      title: 'Enriched Fat Grafting With Own SVF or Donor ASCs',
+      interventions: [
+        {
+          name: 'SVF-enriched graft',
+          description: 'Autologous fat graft enriched with autologous SVF cells.',
+        },
+        {
+          name: 'ASC-enriched graft',
+          description: 'Fat graft enriched with allogeneic adipose stromal cells.',
+        },
+      ],
+      conditions: ['Breast Deformity'],
+    },
+    expect: { donor: 'both' },
+  },
+];
+
+export const cases: CaseTable = [...marrow, ...fat, ...donorNouns, ...graftWord];
