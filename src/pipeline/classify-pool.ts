@@ -1,6 +1,7 @@
 /**
- * Classification on several cores: batches of study JSON strings go round-robin to worker threads that parse
- * and classify them (classify-worker.ts); results come back in input order. Labels are exactly those of the
+ * Classification on several cores: batches of study JSON (UTF-8 bytes, one transferred buffer per batch) go
+ * round-robin to worker threads that decode, parse and classify them (classify-worker.ts); results come back in
+ * input order. Labels are exactly those of the
  * single-thread path (the same classify function on the same parsed study; structured cloning keeps property
  * order, so the serialized labels are byte-identical). A bounded number of batches is in flight per worker,
  * so memory does not grow with the snapshot.
@@ -12,11 +13,12 @@ import { Worker } from 'node:worker_threads';
 import { MscopeError } from '../model/errors.js';
 import type { Labels } from '../model/labels.js';
 import type { PreparedLabel } from '../store/label-rows.js';
+import type { StudyJsonBatch } from '../store/read.js';
 import type { TallyInput } from '../classify/screening.js';
 
 export interface PoolRequest {
   seq: number;
-  studies: string[];
+  studies: StudyJsonBatch;
   /** Send the labels back. */
   labels: boolean;
   /** Send the labels' table rows back (store/label-rows.ts prepareLabel). */
@@ -35,6 +37,8 @@ export type PoolResponse = ({ seq: number; error?: undefined } & PoolBatch) | { 
 export interface PoolWants {
   labels: boolean;
   rows: boolean;
+  /** Keep each batch's input for `onBatch` (else its buffer is transferred to the worker). */
+  studies?: boolean;
 }
 
 const WORKER_URL = new URL('./classify-worker.js', import.meta.url);
@@ -62,14 +66,15 @@ export function classifyWorkers(n: number): number {
 }
 
 /**
- * Classify the studies of `source` (JSON strings, in order) on `workers` threads; `onBatch` receives what `wants`
- * asks for of every batch, in input order. Rejects on the first error (all workers are stopped).
+ * Classify the studies of `source` (batches of JSON, in order; POOL_BATCH studies a batch is best) on `workers`
+ * threads; `onBatch` receives what `wants` asks for of every batch, in input order, with the batch itself when
+ * `wants.studies`. Rejects on the first error (all workers are stopped).
  */
 export async function classifyOnWorkers(
-  source: AsyncIterable<string>,
+  source: AsyncIterable<StudyJsonBatch>,
   workers: number,
   wants: PoolWants,
-  onBatch: (batch: PoolBatch, studies: string[]) => void,
+  onBatch: (batch: PoolBatch, studies: StudyJsonBatch | null) => void,
 ): Promise<void> {
   const pool = Array.from(
     { length: workers },
@@ -109,40 +114,37 @@ export async function classifyOnWorkers(
     await new Promise<void>((r) => (wake = r));
     if (failure) throw failure;
   };
-  const pending = new Map<number, string[]>();
+  const pending = new Map<number, StudyJsonBatch | null>();
   let next = 0; // next seq to hand to onLabels
   let seq = 0;
   const drain = (): void => {
     for (let l = results.get(next); l !== undefined; l = results.get(next)) {
       results.delete(next);
-      onBatch(l, pending.get(next)!);
+      onBatch(l, pending.get(next) ?? null);
       pending.delete(next);
       next++;
     }
   };
-  const send = async (studies: string[]): Promise<void> => {
+  const send = async (studies: StudyJsonBatch): Promise<void> => {
     for (;;) {
       drain();
       const w = pool.find((x) => ready.has(x) && inFlight.get(x)! < IN_FLIGHT);
       if (w) {
         inFlight.set(w, inFlight.get(w)! + 1);
-        pending.set(seq, studies);
-        w.postMessage({ seq: seq++, studies, labels: wants.labels, rows: wants.rows } satisfies PoolRequest);
+        pending.set(seq, wants.studies ? studies : null);
+        const m: PoolRequest = { seq: seq++, studies, labels: wants.labels, rows: wants.rows };
+        // the batch's own buffers move to the worker (no copy) unless this thread still needs them
+        w.postMessage(
+          m,
+          wants.studies ? [] : [studies.bytes.buffer as ArrayBuffer, studies.ends.buffer as ArrayBuffer],
+        );
         return;
       }
       await waitFor();
     }
   };
   try {
-    let batch: string[] = [];
-    for await (const json of source) {
-      batch.push(json);
-      if (batch.length >= POOL_BATCH) {
-        await send(batch);
-        batch = [];
-      }
-    }
-    if (batch.length) await send(batch);
+    for await (const batch of source) await send(batch);
     for (;;) {
       drain();
       if (next === seq) break;

@@ -1,6 +1,6 @@
 /**
- * Worker thread of the classification pool (classify-pool.ts): receives batches of study JSON strings, parses and
- * classifies them with the current rules, and posts back with the batch's sequence number what the request asks
+ * Worker thread of the classification pool (classify-pool.ts): receives batches of study JSON (UTF-8), decodes,
+ * parses and classifies them with the current rules, and posts back with the batch's sequence number what the request asks
  * for: the labels, the labels' table rows (checked and serialized, store/label-rows.ts), and otherwise only what
  * the screening tally reads.
  */
@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Study } from '../model/study.js';
 import type { PoolRequest, PoolResponse } from './classify-pool.js';
 import { prepareLabel } from '../store/label-rows.js';
+import { studyJsonTexts } from '../store/read.js';
 import type { Labels } from '../model/labels.js';
 import type { TallyInput } from '../classify/screening.js';
 
@@ -24,7 +25,7 @@ const { classify } = await import('../classify/index.js');
 port.on('message', (m: PoolRequest) => {
   let reply: PoolResponse;
   try {
-    const labels = m.studies.map((json) => classify(JSON.parse(json) as Study));
+    const labels = studyJsonTexts(m.studies).map((json) => classify(JSON.parse(json) as Study));
     reply = {
       seq: m.seq,
       // checked and serialized here: the saving thread only appends the rows (no label objects cross threads)

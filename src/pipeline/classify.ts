@@ -8,9 +8,10 @@ import type { ScreeningSummary } from '../classify/screening.js';
 import { ScreeningTally } from '../classify/screening.js';
 import type { Labels } from '../model/labels.js';
 import type { Study } from '../model/study.js';
-import { classifyOnWorkers, classifyWorkers } from './classify-pool.js';
+import { classifyOnWorkers, classifyWorkers, POOL_BATCH } from './classify-pool.js';
 import type { SnapshotInfo, Store } from '../store/index.js';
 import type { LabelSink } from '../store/labels.js';
+import { studyJsonTexts } from '../store/read.js';
 import { throttled, type OnProgress } from './progress.js';
 
 export interface ClassifyOptions {
@@ -77,16 +78,20 @@ export async function classifySnapshot(
       }
     };
     if (workers > 0) {
-      // parse + classify on the workers; this thread reads the JSON from DuckDB (and parses it only to keep studies).
+      // decode + parse + classify on the workers; this thread reads the JSON's bytes from DuckDB (and decodes and
+      // parses them only to keep studies).
       // Saved labels come back as checked, serialized rows; label objects only when they are returned.
-      const wants = { labels: !none || rows !== null, rows: sink !== null };
-      await classifyOnWorkers(store.iterStudyJson(info.id), workers, wants, (b, studies) => {
+      const wants = { labels: !none || rows !== null, rows: sink !== null, studies: rows !== null };
+      const source = store.iterStudyJsonBatches(info.id, POOL_BATCH);
+      await classifyOnWorkers(source, workers, wants, (b, studies) => {
         if (b.rows !== null) sink!.prepared(b.rows);
         if (b.labels !== null) {
           keep(b.labels, b.rows === null);
-          if (rows)
+          if (rows) {
+            const json = studyJsonTexts(studies!);
             for (let i = 0; i < b.labels.length; i++)
-              rows.push({ study: JSON.parse(studies[i]!) as Study, labels: b.labels[i]! });
+              rows.push({ study: JSON.parse(json[i]!) as Study, labels: b.labels[i]! });
+          }
         } else {
           made += b.tally!.length;
           for (const t of b.tally!) tally.add(t);

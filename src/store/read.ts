@@ -1,10 +1,17 @@
 /**
  * Reading studies back. An iteration runs on its own connection inside one read transaction (a consistent
- * view, and the caller may use the store meanwhile). It sorts only the keys (rowid by NCT id) and then
- * fetches the JSON payloads in batches, so memory does not grow with the snapshot (sorting the payloads
- * themselves would hold the whole snapshot's JSON in DuckDB).
+ * view, and the caller may use the store meanwhile). It first sorts only the keys (rowid by NCT id). When the
+ * snapshot's rows are stored in NCT order (an input in NCT order, as the registry's downloads are), one streamed
+ * scan reads the payloads in that order; otherwise they are fetched in batches of keys. Either way memory does not
+ * grow with the snapshot (sorting the payloads themselves would hold the whole snapshot's JSON in DuckDB).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type {
+  DuckDBBigIntVector,
+  DuckDBBlobVector,
+  DuckDBConnection,
+  DuckDBDataChunk,
+} from '@duckdb/node-api';
+import { MscopeError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import { withRegistryFields, type Study } from '../model/study.js';
 
@@ -13,8 +20,21 @@ export type Connect = () => Promise<DuckDBConnection>;
 
 const BATCH = 2048;
 
-/** Rows of `columns` for every study of the snapshot, in NCT order. */
-async function* streamRows(connect: Connect, snapshotId: number, columns: string): AsyncGenerator<unknown[]> {
+/** One row's value made from a result chunk (its columns after the rowid). */
+type Cell<T> = (chunk: DuckDBDataChunk, row: number) => T;
+
+const increasing = (keys: readonly bigint[]): boolean => {
+  for (let i = 1; i < keys.length; i++) if (keys[i]! <= keys[i - 1]!) return false;
+  return true;
+};
+
+/** `cell` of the rows of `columns` for every study of the snapshot, in NCT order, a run of rows at a time. */
+async function* streamRows<T>(
+  connect: Connect,
+  snapshotId: number,
+  columns: string,
+  cell: Cell<T>,
+): AsyncGenerator<T[]> {
   const conn = await connect();
   try {
     await conn.run('BEGIN TRANSACTION');
@@ -22,22 +42,53 @@ async function* streamRows(connect: Connect, snapshotId: number, columns: string
       await conn.runAndReadAll('SELECT rowid FROM studies WHERE snapshot_id = $1 ORDER BY nct_id', [
         snapshotId,
       ])
-    )
-      .getRows()
-      .map((r) => String(r[0]));
+    ).getColumns()[0] as bigint[] | undefined;
+    if (!keys?.length) return;
+    if (increasing(keys)) {
+      // stored in NCT order: one scan, in storage order (the rowids are checked against the sorted keys)
+      const result = await conn.stream(`SELECT rowid, ${columns} FROM studies WHERE snapshot_id = $1`, [
+        snapshotId,
+      ]);
+      let i = 0;
+      for (
+        let chunk = await result.fetchChunk();
+        chunk && chunk.rowCount > 0;
+        chunk = await result.fetchChunk()
+      ) {
+        const rowids = chunk.getColumnVector(0) as DuckDBBigIntVector;
+        const out: T[] = new Array<T>(chunk.rowCount);
+        for (let r = 0; r < chunk.rowCount; r++, i++) {
+          if (rowids.getItem(r) !== keys[i])
+            throw new MscopeError(`snapshot ${snapshotId}: rows read out of order`);
+          out[r] = cell(chunk, r);
+        }
+        yield out;
+      }
+      if (i !== keys.length)
+        throw new MscopeError(`snapshot ${snapshotId}: ${i} of ${keys.length} rows read`);
+      return;
+    }
     for (let i = 0; i < keys.length; i += BATCH) {
       const batch = keys.slice(i, i + BATCH);
-      const rows = (
-        await conn.runAndReadAll(
-          `SELECT rowid, ${columns} FROM studies WHERE snapshot_id = $1 AND rowid IN (${batch.join(',')})`,
-          [snapshotId],
-        )
-      ).getRows();
-      const byKey = new Map(rows.map((r) => [String(r[0]), r.slice(1)]));
+      const result = await conn.run(
+        `SELECT rowid, ${columns} FROM studies WHERE snapshot_id = $1 AND rowid IN (${batch.join(',')})`,
+        [snapshotId],
+      );
+      const byKey = new Map<bigint, T>();
+      for (
+        let chunk = await result.fetchChunk();
+        chunk && chunk.rowCount > 0;
+        chunk = await result.fetchChunk()
+      ) {
+        const rowids = chunk.getColumnVector(0) as DuckDBBigIntVector;
+        for (let r = 0; r < chunk.rowCount; r++) byKey.set(rowids.getItem(r)!, cell(chunk, r));
+      }
+      const out: T[] = [];
       for (const k of batch) {
         const row = byKey.get(k);
-        if (row) yield row;
+        if (row !== undefined) out.push(row);
       }
+      yield out;
     }
   } finally {
     await conn.run('COMMIT').catch(() => undefined);
@@ -45,14 +96,76 @@ async function* streamRows(connect: Connect, snapshotId: number, columns: string
   }
 }
 
-/** The stored study JSON of every study of the snapshot, in NCT order, unparsed (for worker threads). */
+const text =
+  (column: number): Cell<string> =>
+  (chunk, row) =>
+    chunk.getColumnVector(column).getItem(row) as string;
+
+/** The stored study JSON of every study of the snapshot, in NCT order, unparsed. */
 export async function* iterStudyJson(connect: Connect, snapshotId: number): AsyncGenerator<string> {
-  for await (const [json] of streamRows(connect, snapshotId, 'study_json')) yield json as string;
+  for await (const rows of streamRows(connect, snapshotId, 'study_json', text(1))) yield* rows;
+}
+
+/**
+ * The stored study JSON of a run of studies as UTF-8 bytes: the studies one after another in `bytes`, study i
+ * ending at `ends[i]` (its own buffer, so it can be transferred to a worker thread without a copy).
+ */
+export interface StudyJsonBatch {
+  bytes: Uint8Array;
+  ends: Uint32Array;
+}
+
+/**
+ * The stored study JSON of every study of the snapshot, in NCT order, as UTF-8 in batches of `size` studies (for
+ * worker threads: no string is made on this thread, and a batch crosses to a worker as one transferred buffer).
+ */
+export async function* iterStudyJsonBatches(
+  connect: Connect,
+  snapshotId: number,
+  size: number,
+): AsyncGenerator<StudyJsonBatch> {
+  let parts: Uint8Array[] = [];
+  let length = 0;
+  const pack = (): StudyJsonBatch => {
+    const bytes = new Uint8Array(length);
+    const ends = new Uint32Array(parts.length);
+    let at = 0;
+    parts.forEach((p, i) => {
+      bytes.set(p, at);
+      at += p.length;
+      ends[i] = at;
+    });
+    parts = [];
+    length = 0;
+    return { bytes, ends };
+  };
+  const utf8: Cell<Uint8Array> = (chunk, row) =>
+    (chunk.getColumnVector(1) as DuckDBBlobVector).getItemBytes(row)!;
+  for await (const rows of streamRows(connect, snapshotId, 'encode(study_json)', utf8)) {
+    for (const p of rows) {
+      parts.push(p);
+      length += p.length;
+      if (parts.length >= size) yield pack();
+    }
+  }
+  if (parts.length) yield pack();
+}
+
+/** The study JSON texts of a batch (UTF-8 decoded). */
+export function studyJsonTexts(batch: StudyJsonBatch): string[] {
+  const utf8 = new TextDecoder();
+  const out: string[] = new Array<string>(batch.ends.length);
+  let start = 0;
+  for (let i = 0; i < batch.ends.length; i++) {
+    out[i] = utf8.decode(batch.bytes.subarray(start, batch.ends[i]));
+    start = batch.ends[i]!;
+  }
+  return out;
 }
 
 export async function* iterStudies(connect: Connect, snapshotId: number): AsyncGenerator<Study> {
-  for await (const [json] of streamRows(connect, snapshotId, 'study_json')) {
-    yield withRegistryFields(JSON.parse(json as string) as Study);
+  for await (const json of iterStudyJson(connect, snapshotId)) {
+    yield withRegistryFields(JSON.parse(json) as Study);
   }
 }
 
@@ -64,8 +177,9 @@ function toRecord(studyJson: unknown, rawJson: unknown): StudyRecord {
 }
 
 export async function* iterRecords(connect: Connect, snapshotId: number): AsyncGenerator<StudyRecord> {
-  for await (const [s, r] of streamRows(connect, snapshotId, 'study_json, raw_json')) {
-    yield toRecord(s, r);
+  const both: Cell<[unknown, unknown]> = (chunk, row) => [text(1)(chunk, row), text(2)(chunk, row)];
+  for await (const rows of streamRows(connect, snapshotId, 'study_json, raw_json', both)) {
+    for (const [s, r] of rows) yield toRecord(s, r);
   }
 }
 

@@ -17,7 +17,7 @@ import { MscopeError } from '../model/errors.js';
 import { addDecisions, listDecisions, listSamples, saveSample } from './decisions.js';
 import { labelVersions, loadLabels, saveLabels, saveLabelStream } from './labels.js';
 import { deadBytes, reclaimByCopy, removeSpill, worthReclaiming } from './reclaim.js';
-import { getStudy, iterRecords, iterStudies, iterStudyJson } from './read.js';
+import { getStudy, iterRecords, iterStudies, iterStudyJson, iterStudyJsonBatches } from './read.js';
 import { ensureSchema } from './schema.js';
 import { ensureViews } from './views.js';
 import { createSnapshot, getSnapshot, listSnapshots } from './snapshots.js';
@@ -193,6 +193,10 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
     iterStudyJson: async function* (id) {
       live();
       yield* iterStudyJson(connect, id);
+    },
+    iterStudyJsonBatches: async function* (id, size) {
+      live();
+      yield* iterStudyJsonBatches(connect, id, size);
     },
     iterRecords: async function* (id) {
       live();

@@ -10,6 +10,7 @@ import type { AddDecisionsResult, NewDecision, ReviewSample } from './decisions.
 import type { QuarantinedRecord, StudyRecord } from '../model/record.js';
 import type { Study } from '../model/study.js';
 import type { RowSource } from './rows.js';
+import type { StudyJsonBatch } from './read.js';
 
 export interface SnapshotInfo {
   id: number;
@@ -66,6 +67,8 @@ export interface Store {
   iterStudies(snapshotId: number): AsyncGenerator<Study>;
   /** The same studies as their stored JSON text, unparsed (to hand to worker threads). */
   iterStudyJson(snapshotId: number): AsyncGenerator<string>;
+  /** The same as UTF-8 bytes in batches of `size` studies (one buffer per batch, to transfer to worker threads). */
+  iterStudyJsonBatches(snapshotId: number, size: number): AsyncGenerator<StudyJsonBatch>;
   /** All studies of a snapshot in NCT order, with the original raw record. */
   iterRecords(snapshotId: number): AsyncGenerator<StudyRecord>;
   getStudy(snapshotId: number, nctId: string): Promise<StudyRecord | null>;

@@ -179,6 +179,29 @@ describe('reading back', () => {
     expect(await store.getStudy(info.id, nct(2))).toBeNull();
   });
 
+  it('iterStudyJsonBatches yields the same JSON as iterStudyJson, as UTF-8 in batches, stored in NCT order or not', async () => {
+    const { studyJsonTexts } = await import('../../src/store/read.js');
+    for (const ids of [Array.from({ length: 300 }, (_, i) => nct(i + 1)), [7, 3, 9, 1, 5, 2].map(nct)]) {
+      const info = await store.createSnapshot(
+        { sources: [] },
+        fromArray(ids.map((id, i) => rec(id, { record: i + 1 }))),
+      );
+      // non-ASCII text survives the bytes' round trip
+      await store
+        .connection()
+        .run(
+          `UPDATE studies SET study_json = replace(study_json, '"briefTitle":"', '"briefTitle":"ß≥ 🧫 ') WHERE snapshot_id = $1`,
+          [info.id],
+        );
+      const texts = await collect(store.iterStudyJson(info.id));
+      expect(texts.map((t) => (JSON.parse(t) as { nctId: string }).nctId)).toEqual([...ids].sort());
+      expect(texts.every((t) => t.includes('ß≥ 🧫 '))).toBe(true);
+      const batches = await collect(store.iterStudyJsonBatches(info.id, 128));
+      expect(batches.map((b) => b.ends.length)).toEqual(ids.length === 300 ? [128, 128, 44] : [6]);
+      expect(batches.flatMap(studyJsonTexts)).toEqual(texts);
+    }
+  });
+
   it("keeps a reader's rawJson text verbatim instead of re-serializing raw", async () => {
     const r = rec(nct(1), { raw: { b: 1, a: [2] } });
     r.rawJson = '{"b": 1, "a": [2]}\r\n';
