@@ -451,4 +451,47 @@ const graftWord: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...marrow, ...fat, ...donorNouns, ...graftWord];
+/** Eligibility criteria with a section written for the product's donors, in more heading forms. */
+const donorSection: CaseTable = [
+  {
+    name: 'eligibility "Inclusion criteria (donors):" / "For donors:" sections, no other donor word: allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Stromal Cells for Bronchiolitis Obliterans',
+      interventions: [{ name: 'Mesenchymal stromal cells', description: 'Two intravenous doses.' }],
+      eligibility:
+        'Inclusion criteria (recipients):\n- bronchiolitis obliterans\nInclusion criteria (donors):\n- aged 18 to 35\n- negative viral screen',
+      conditions: ['Bronchiolitis Obliterans'],
+    },
+    expect: {
+      donor: 'allogeneic',
+      reasons: { donor: 'stated.eligibility' },
+      confidence: { donor: 'medium' },
+    },
+  },
+  {
+    name: 'eligibility "For donors:" heading line: allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Stromal Cells for Crohn Disease',
+      interventions: [{ name: 'Mesenchymal stromal cells', description: 'Two intravenous doses.' }],
+      eligibility:
+        'Inclusion Criteria:\nFor patients:\n- active Crohn disease\nFor donors:\n- healthy adults',
+      conditions: ['Crohn Disease'],
+    },
+    expect: { donor: 'allogeneic', reasons: { donor: 'stated.eligibility' } },
+  },
+  {
+    name: 'eligibility "Exclusion criteria - donor-specific antibodies" (a kidney graft\'s donor): unspecified',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stromal Cells After Kidney Transplantation',
+      interventions: [{ name: 'Mesenchymal stromal cells', description: 'Two intravenous doses.' }],
+      eligibility: 'Exclusion criteria - donor-specific antibodies present at transplantation',
+      conditions: ['Kidney Transplantation'],
+    },
+    expect: { donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...marrow, ...fat, ...donorNouns, ...graftWord, ...donorSection];
