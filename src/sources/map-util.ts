@@ -8,6 +8,7 @@ import type { PartialDate, Provenance, Study } from '../model/study.js';
 import { StudySchema } from '../model/study.js';
 import { DATE_TYPE, HEALTHY_VOLUNTEERS, lookup, type VocabTable } from '../model/vocab.js';
 import { parseRegistrationId } from '../model/registries.js';
+import { fitsSchema } from './schema-check.js';
 
 export type Obj = Record<string, unknown>;
 const EMPTY: Obj = Object.freeze({}) as Obj;
@@ -279,6 +280,9 @@ function latestPlausibleDay(): string {
   return plausible.day;
 }
 
+/** True only for a study the schema accepts (schema-check.ts): most studies need no zod parse. */
+const fitsStudy = fitsSchema(StudySchema);
+
 /** Serialized studies, as `validated` made them: the store keeps this text as the study JSON (see studyJsonOf). */
 const STUDY_JSON = new WeakMap<Study, string>();
 
@@ -291,7 +295,8 @@ export function studyJsonOf(study: Study): string | undefined {
 }
 
 /**
- * Validate a mapped Study with the shared zod schema (one parse per record), and what the schema cannot say: no
+ * Validate a mapped Study with the shared zod schema (a study the compiled yes-check passes needs no zod parse; zod
+ * parses the others, and names the first offending field), and what the schema cannot say: no
  * text with a NUL byte or a lone surrogate, no registration/update date in the future. A failure names the first
  * offending field as a dotted path. The study is serialized once here, and the store keeps that text. JSON.stringify
  * writes a NUL and a lone surrogate as a `\\u` escape (well-formed JSON.stringify; a paired surrogate is written as
@@ -315,17 +320,19 @@ export function validated(study: Study): Study {
       throw new InputError(where(k), `date ${d.value} is in the future`);
     }
   }
-  const r = StudySchema.safeParse(study);
-  if (r.success) {
-    STUDY_JSON.set(study, json);
-    return study;
+  if (!fitsStudy(study)) {
+    const r = StudySchema.safeParse(study);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      const field = issue ? issue.path.map(String).join('.') : undefined;
+      throw new InputError(
+        { file: prov.file, record: prov.record ?? undefined, field },
+        `does not fit the Study schema: ${issue?.message ?? r.error.message}`,
+      );
+    }
   }
-  const issue = r.error.issues[0];
-  const field = issue ? issue.path.map(String).join('.') : undefined;
-  throw new InputError(
-    { file: prov.file, record: prov.record ?? undefined, field },
-    `does not fit the Study schema: ${issue?.message ?? r.error.message}`,
-  );
+  STUDY_JSON.set(study, json);
+  return study;
 }
 
 /** Type every secondary id that is a registration number of a known registry (its `registry`). */
