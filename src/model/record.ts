@@ -10,6 +10,8 @@ export interface StudyRecord {
    * it without serializing `raw` again. Must parse to a value equal to `raw`.
    */
   rawJson?: string;
+  /** Optional: `rawJson` as UTF-8 bytes when the reader holds them (a zip member's own bytes), to store as they are. */
+  rawJsonUtf8?: Uint8Array;
 }
 
 /** A record that failed validation: kept verbatim with the reason instead of stopping the whole fetch. */

@@ -125,7 +125,7 @@ async function* readInput(
       const parsed = parseJsonDocument(whole);
       if (parsed !== undefined) {
         await text.all.return(undefined);
-        records = readParsedDocument(parsed, whole, ctx);
+        records = readParsedDocument(parsed, whole, ctx, input.whole ?? undefined);
       }
     }
   }

@@ -120,19 +120,43 @@ export function parseJsonDocument(text: string): unknown {
 
 /**
  * The records of a JSON document already parsed from `text`. A document that is itself one record keeps its
- * text as the stored raw JSON when it is compact (one line), so the store need not serialize it again.
+ * text as the stored raw JSON when it is compact (one line), so the store need not serialize it again; with the
+ * `bytes` `text` was decoded from (UTF-8), also those bytes of it (StudyRecord.rawJsonUtf8).
  */
-export function* readParsedDocument(v: unknown, text: string, ctx: RecordContext): Generator<StudyRecord> {
+export function* readParsedDocument(
+  v: unknown,
+  text: string,
+  ctx: RecordContext,
+  bytes?: Uint8Array,
+): Generator<StudyRecord> {
   if (!isObj(v) && !Array.isArray(v))
     throw new InputError({ file: ctx.file }, 'JSON holds a single value, not registry records');
   for (const raw of unwrap(v, ctx)) {
     const rec = toStudyRecord(raw, ctx);
     if (raw === v && rec.raw === v) {
       const t = text.trim();
-      if (t.indexOf('\n') < 0) rec.rawJson = t;
+      if (t.indexOf('\n') < 0) {
+        rec.rawJson = t;
+        if (bytes !== undefined) rec.rawJsonUtf8 = trimmedJsonBytes(bytes);
+      }
     }
     yield rec;
   }
+}
+
+const isJsonSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+/**
+ * The UTF-8 bytes of a JSON text that parsed, as its decoded text `.trim()`med: without the byte order mark the
+ * decoder drops, and without the spaces around the value (JSON allows no other characters there, so `trim` removes
+ * exactly these).
+ */
+export function trimmedJsonBytes(b: Uint8Array): Uint8Array {
+  let start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  let end = b.length;
+  while (start < end && isJsonSpace(b[start]!)) start++;
+  while (end > start && isJsonSpace(b[end - 1]!)) end--;
+  return b.subarray(start, end);
 }
 
 /** A single JSON document already in memory. */

@@ -10,8 +10,11 @@ import type { StudyRecord } from '../model/record.js';
 import type { PartialDate, Study } from '../model/study.js';
 
 export type ColumnKind = 'varchar' | 'varchar[]' | 'integer' | 'boolean';
-/** One column value as appended (and as posted between threads). */
-export type ColumnValue = string | number | boolean | readonly string[] | null;
+/**
+ * One column value as appended (and as posted between threads); a text may come as its UTF-8 bytes (the raw JSON a
+ * reader holds as bytes, see StudyRecord.rawJsonUtf8).
+ */
+export type ColumnValue = string | Uint8Array | number | boolean | readonly string[] | null;
 type Value = ColumnValue;
 
 export interface StudyColumn {
@@ -119,6 +122,7 @@ export const SQL_TYPE: Record<ColumnKind, string> = {
 };
 
 const VARCHAR_LIST = LIST(VARCHAR);
+const UTF8 = new TextDecoder();
 
 /** Append one value of the given kind (null-safe). Returns its approximate size in characters. */
 export function appendValue(app: DuckDBAppender, kind: ColumnKind, v: Value): number {
@@ -127,9 +131,11 @@ export function appendValue(app: DuckDBAppender, kind: ColumnKind, v: Value): nu
     return 1;
   }
   switch (kind) {
-    case 'varchar':
-      app.appendVarchar(v as string);
-      return (v as string).length;
+    case 'varchar': {
+      const t = v instanceof Uint8Array ? UTF8.decode(v) : (v as string);
+      app.appendVarchar(t);
+      return t.length;
+    }
     case 'integer':
       app.appendInteger(v as number);
       return 4;

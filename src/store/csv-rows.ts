@@ -4,8 +4,9 @@
  * worker writes each row's UTF-8 bytes once, and the main thread only runs `INSERT … SELECT FROM read_csv(…)`.
  *
  * The format is chosen so that no value needs a scan beyond one `includes`: every text is quoted with \x01 (which
- * no JSON text holds, and no registry text either; a \x01 in a value is doubled), so commas and line breaks inside
- * values need no escaping; an unquoted empty field is NULL, a quoted empty one the empty string
+ * no JSON text holds, and no registry text either; a \x01 in a value is doubled; the JSON texts, study, raw record,
+ * lists and slim rows, are not even looked at, and a raw record a reader holds as UTF-8 bytes is copied as they are),
+ * so commas and line breaks inside values need no escaping; an unquoted empty field is NULL, a quoted empty one the empty string
  * (`allow_quoted_nulls=false`); lists are their JSON text (cast back to VARCHAR[] in SQL); numbers and booleans are
  * written as text. Each studies line starts with its 1-based position in the chunk; the slim rows (nct_id,
  * slim JSON) go to a second file.
@@ -29,6 +30,8 @@ const Q = '\x01';
 const QQ = Q + Q;
 const W = STUDY_COLUMNS.length + 1;
 const KINDS = STUDY_COLUMNS.map((c) => c.kind);
+/** The columns holding JSON texts (the study as stored, the raw record). */
+const JSON_TEXT = STUDY_COLUMNS.map((c) => c.name === 'study_json' || c.name === 'raw_json');
 
 /** Bytes per write of a chunk file: values are encoded into a reused buffer of this size, which goes out whole. */
 const WRITE_BYTES = 1 << 20;
@@ -75,11 +78,28 @@ class ByteSink {
 
   /** A text value quoted with \x01 (a \x01 inside doubled), as UTF-8. */
   quoted(s: string): void {
-    const t = s.includes(Q) ? s.replaceAll(Q, QQ) : s;
+    this.json(s.includes(Q) ? s.replaceAll(Q, QQ) : s);
+  }
+
+  /**
+   * A JSON text quoted with \x01, as UTF-8: JSON holds no raw control character (a string's are escaped, and
+   * JSON.stringify escapes them), so there is no \x01 to double and no need to look for one.
+   */
+  json(t: string): void {
     this.room(3 * t.length + 2); // UTF-8 takes at most 3 bytes per UTF-16 unit
     const b = this.buf;
     b[this.off++] = 1;
     this.off += b.write(t, this.off, 'utf8');
+    b[this.off++] = 1;
+  }
+
+  /** A JSON text's UTF-8 bytes quoted with \x01, copied as they are (see `json`). */
+  jsonBytes(t: Uint8Array): void {
+    this.room(t.byteLength + 2);
+    const b = this.buf;
+    b[this.off++] = 1;
+    b.set(t, this.off);
+    this.off += t.byteLength;
     b[this.off++] = 1;
   }
 
@@ -93,11 +113,14 @@ class ByteSink {
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
 
-function field(out: ByteSink, v: ColumnValue | undefined): void {
+function field(out: ByteSink, v: ColumnValue | undefined, json: boolean): void {
   if (v === null || v === undefined) return;
-  if (typeof v === 'string') out.quoted(v);
-  else if (typeof v === 'number' || typeof v === 'boolean') out.ascii(String(v));
-  else out.quoted(JSON.stringify(v));
+  if (typeof v === 'string') {
+    if (json) out.json(v);
+    else out.quoted(v);
+  } else if (typeof v === 'number' || typeof v === 'boolean') out.ascii(String(v));
+  else if (v instanceof Uint8Array) out.jsonBytes(v);
+  else out.json(JSON.stringify(v));
 }
 
 /** Writes rows (flat values, ROW_WIDTH per row, as in rows.ts) into numbered chunk files in `dir`. */
@@ -144,14 +167,14 @@ export class CsvChunkWriter {
       out.ascii(String(++this.seq));
       for (let c = 0; c < W - 1; c++) {
         out.byte(COMMA);
-        field(out, values[o + c]);
+        field(out, values[o + c], JSON_TEXT[c]!);
       }
       out.byte(NEWLINE);
       if (out.bytes - start > this.maxLine) this.maxLine = out.bytes - start;
       const slimStart = slim.bytes;
       slim.quoted(values[o] as string);
       slim.byte(COMMA);
-      slim.quoted(values[o + W - 1] as string);
+      slim.json(values[o + W - 1] as string);
       slim.byte(NEWLINE);
       if (slim.bytes - slimStart > this.maxLine) this.maxLine = slim.bytes - slimStart;
     }

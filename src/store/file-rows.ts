@@ -127,6 +127,7 @@ export async function* produceBatches(
       for (let i = before; i < values.length; i++) {
         const v = values[i];
         if (typeof v === 'string') chars += v.length;
+        else if (v instanceof Uint8Array) chars += v.byteLength;
       }
       rows++;
       if (rows >= BATCH_ROWS || chars >= BATCH_CHARS) yield out(block, false);

@@ -57,15 +57,19 @@ export function checkRecord(rec: StudyRecord, n: number): void {
 }
 
 const STUDY_JSON_AT = STUDY_COLUMNS.findIndex((c) => c.name === 'study_json');
+const RAW_JSON_AT = STUDY_COLUMNS.findIndex((c) => c.name === 'raw_json');
 
 /**
  * Push the column values of one (checked) record onto `out`, then its slim JSON. The study JSON is the text the
- * reader's validation serialized (the same JSON.stringify of the same object), when it has it.
+ * reader's validation serialized (the same JSON.stringify of the same object), when it has it; the raw JSON is the
+ * reader's UTF-8 bytes of it, when it has them (the same text, not decoded and encoded again).
  */
 export function pushRow(out: ColumnValue[], rec: StudyRecord): void {
   const s = rec.study;
   for (let c = 0; c < STUDY_COLUMNS.length; c++) {
-    out.push(c === STUDY_JSON_AT ? (studyJsonOf(s) ?? JSON.stringify(s)) : STUDY_COLUMNS[c]!.get(s, rec));
+    if (c === STUDY_JSON_AT) out.push(studyJsonOf(s) ?? JSON.stringify(s));
+    else if (c === RAW_JSON_AT && rec.rawJsonUtf8 !== undefined) out.push(rec.rawJsonUtf8);
+    else out.push(STUDY_COLUMNS[c]!.get(s, rec));
   }
   out.push(slimStudyJson(s));
 }

@@ -177,6 +177,7 @@ export async function createSnapshot(
   records: AsyncIterable<StudyRecord> | RowSource,
   opts: CreateSnapshotOptions = {},
   spillBase?: string,
+  chunkMemory?: { during: string; after: string },
 ): Promise<SnapshotInfo> {
   await validateLabel(conn, meta.label);
   const baseId = meta.baseSnapshotId ?? null;
@@ -220,8 +221,9 @@ export async function createSnapshot(
     /** CSV chunks not inserted yet, each with the ingest_seq before its first row. */
     let chunks: (CsvChunk & { base: number })[] = [];
     let chunkBytes = 0;
-    /** DuckDB's threads before the first CSV insert, restored at the end. */
+    /** DuckDB's threads and memory limit before the first CSV insert, restored at the end. */
     let threads: string | null = null;
+    let memory = false;
     const insertChunks = async (): Promise<void> => {
       if (chunks.length === 0) return;
       if (threads === null) {
@@ -230,6 +232,11 @@ export async function createSnapshot(
         // workers use the other cores
         threads = String((await conn.runAndReadAll("SELECT current_setting('threads')")).getRows()[0]![0]);
         await conn.run('SET threads = 1');
+        if (chunkMemory !== undefined) {
+          // room for the row groups being built (see CHUNK_MEMORY_LIMIT in store.ts)
+          await conn.run(`SET memory_limit = ${sqlString(chunkMemory.during)}`);
+          memory = true;
+        }
       }
       const sql = csvInsertSql(id, chunks);
       await conn.run(sql.studies);
@@ -307,6 +314,7 @@ export async function createSnapshot(
     } finally {
       if (spill !== null) rmSync(spill, { recursive: true, force: true });
       if (threads !== null) await conn.run(`SET threads = ${Number(threads)}`);
+      if (memory) await conn.run(`SET memory_limit = ${sqlString(chunkMemory!.after)}`);
     }
     opts.onProgress?.(n);
     if (meta.quarantine && meta.quarantine.length > 0) {

@@ -113,12 +113,19 @@ export function writeStudyFiles(dir: string, studies: Obj[], pretty = (i: number
 export function writeStudyZip(
   path: string,
   studies: Obj[],
-  opts: { pretty?: (i: number) => boolean; zip64?: boolean; level?: number } = {},
+  opts: {
+    pretty?: (i: number) => boolean;
+    zip64?: boolean;
+    level?: number;
+    /** The member's text around its JSON (a byte order mark, spaces; default none). */
+    frame?: (i: number, json: string) => string;
+  } = {},
 ): string {
   const pretty = opts.pretty ?? ((i: number) => i % 7 === 3);
+  const frame = opts.frame ?? ((_i: number, json: string) => json);
   const zip = new ZipWriter(path, opts.level ?? 6, opts.zip64 ?? false);
   studies.forEach((s, i) =>
-    zip.add(`ctg-studies/${nctOf(s)}.json`, JSON.stringify(s, null, pretty(i) ? 2 : undefined)),
+    zip.add(`ctg-studies/${nctOf(s)}.json`, frame(i, JSON.stringify(s, null, pretty(i) ? 2 : undefined))),
   );
   zip.close();
   return path;

@@ -112,10 +112,20 @@ describe.skipIf(!built)('ingest on several reading workers', () => {
     // a text longer than the chunk writer's buffer (1 MB), with 2-, 3- and 4-byte UTF-8 characters and quote bytes
     const long = 'é€\u{1F9EC}\u0001,\n'.repeat(120_000);
     ((odd[1]!.protocolSection as Obj).descriptionModule as Obj).detailedDescription = long;
-    // pretty-printed and compact raw JSON alike (raw_json keeps the member's text)
-    const zip = writeStudyZip(join(DIR, 'odd.zip'), odd, { pretty: (i) => i % 2 === 0 });
+    // pretty-printed and compact raw JSON alike (raw_json keeps the member's text, without a byte order mark and the
+    // spaces around it)
+    const frame = (i: number, json: string): string =>
+      i % 4 === 1 ? `\uFEFF${json} \r\n` : i % 4 === 3 ? `\n\t ${json}\n` : json;
+    const zip = writeStudyZip(join(DIR, 'odd.zip'), odd, { pretty: (i) => i % 2 === 0, frame });
     const files = await expandInputs([zip]);
     const store = await openStore(join(DIR, 'odd.duckdb'));
+    const settings = async () =>
+      (
+        await store
+          .connection()
+          .runAndReadAll("SELECT current_setting('memory_limit'), current_setting('threads')")
+      ).getRows()[0];
+    const before = await settings();
     try {
       const ingest = async (workers: number, block?: number) => {
         const info = await ingestSnapshot(store, { files }, { workers, block, fetchedAt: FETCHED });
@@ -125,6 +135,9 @@ describe.skipIf(!built)('ingest on several reading workers', () => {
       expect(one.info.studyCount).toBe(40);
       expect(one.rows.map((r) => r.brief_title)).toEqual(expect.arrayContaining(texts));
       expect(one.rows.some((r) => String(r.study_json).includes(JSON.stringify(long)))).toBe(true);
+      const compact = odd.filter((_s, i) => i % 2 === 1);
+      for (const s of compact)
+        expect(one.rows.find((r) => r.nct_id === nctOf(s))?.raw_json).toBe(JSON.stringify(s));
       expect(one.rows.find((r) => r.brief_title === ',')?.conditions).toEqual([
         ',',
         'a, b',
@@ -142,6 +155,8 @@ describe.skipIf(!built)('ingest on several reading workers', () => {
       }
       // the workers' CSV chunks were written in the database's spill folder, and are gone
       expect(readdirSync(join(DIR, 'odd.duckdb.tmp'))).toEqual([]);
+      // DuckDB's threads and memory limit, changed while the chunks were inserted, are as they were
+      expect(await settings()).toEqual(before);
     } finally {
       await store.close();
     }
