@@ -4,7 +4,8 @@
  * (tier 3, route word close to the MSC term). Vocabulary: rules/routes.json. When the titles decide, routes of
  * MSC sentences of the description that state the study plan ("will receive ...") are added to theirs.
  * A bare "infusion"/"transfusion" (value intravenous_weak) means intravenous only when no explicit route is
- * found in any tier (GUIDELINE gold practice); a bare "implantation"/"graft" (surgical_weak) means surgical
+ * found in any tier (GUIDELINE gold practice), and never in a heart study (routes.heart: intracoronary or intramyocardial
+ * as often); a bare "implantation"/"graft" (surgical_weak) means surgical
  * implantation only for a product on a carrier material (topical when the condition is a skin surface: ulcer,
  * wound, burn, skin defect). A description sentence naming the MSC intervention by its (one-word, code-like) name
  * counts like an MSC sentence ("ABC-01 administered intravenously"). A route stated in a description sentence about the cells (no MSC term) is the last
@@ -14,7 +15,7 @@
  * A carrier-borne plug put into a tract (a cell-coated fistula plug, no injection said) is surgical implantation.
  * Cue sets (rules/contexts.json): routes.background, routes.bone, routes.bone_defect, routes.cell_word,
  *   routes.cns, routes.drug_object, routes.implant, routes.injectable_carrier, routes.injection, routes.joint,
- *   routes.joint_disease,
+ *   routes.joint_disease, routes.heart,
  *   routes.medullary, routes.not_product, routes.other_organ, routes.parenchymal, routes.plan, routes.plug,
  *   routes.route_label, routes.tumour.
  * Returns: routes (a set), its reason code and its evidence (each quote with the rule id that gave it).
@@ -73,6 +74,8 @@ const CELL_WORD = cueSet('routes.cell_word');
 /** A joint named in a title or condition, and a disease of its surface (osteoarthritis, cartilage, meniscus). */
 const JOINT = cueSet('routes.joint');
 const JOINT_DISEASE = cueSet('routes.joint_disease');
+/** A disease of the heart named in a title or condition (a bare "infusion" there is no intravenous route). */
+const HEART = cueSet('routes.heart');
 
 const PRODUCT_TYPES = new Set(['BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 'DRUG']);
 const NOT_PRODUCT = cueSet('routes.not_product');
@@ -334,9 +337,12 @@ export function decideRoutes(
     ' | ',
   );
   const jointStudy = JOINT.test(jointTitles) && JOINT_DISEASE.test(jointTitles);
+  // A heart study (myocardial infarction, heart failure, cardiomyopathy in a title or condition): cells "infused" there
+  // go into the coronary arteries or the heart wall as often as into a vein, so a bare infusion states no route.
+  const heartStudy = HEART.test(jointTitles);
   for (const [gi, g] of groups.slice(0, 3).entries()) {
     const weak = hits.filter(g);
-    const iv = weak.find((h) => h.value === 'intravenous_weak');
+    const iv = heartStudy ? undefined : weak.find((h) => h.value === 'intravenous_weak');
     if (iv)
       return {
         routes: ['intravenous'],
@@ -371,7 +377,7 @@ export function decideRoutes(
   }
   // A record with no description at all (one short intervention field, as ICTRP and registry exports give): an
   // outcome measure naming the MSC infusion ("time to extubation after MSC infusion") is where it says how.
-  if (noDescriptions(v)) {
+  if (noDescriptions(v) && !heartStudy) {
     const iv = hits.find((h) => h.zone === 'outcome' && h.value === 'intravenous_weak' && nearMsc(v, h, 40));
     if (iv)
       return {

@@ -257,4 +257,38 @@ export const cases: CaseTable = [
       reasons: { routes: 'carrier' },
     },
   },
+  {
+    name: 'a bare "infusion" of cells in a heart-failure study states no route (intracoronary or intramyocardial as often)',
+    guideline: 'routes: empty if not stated; intra_arterial (incl. intracoronary), intramyocardial',
+    study: study(
+      'Bone Marrow Stromal Cells in Ischaemic Heart Failure',
+      'One infusion of 100 million MSCs during the index catheterisation.',
+      ['Heart Failure'],
+    ),
+    expect: { category: 'msc_cells', routes: [], reasons: { routes: 'none_stated' } },
+  },
+  {
+    name: 'an explicit intravenous infusion in a myocardial infarction study stays intravenous',
+    guideline: 'intravenous',
+    study: study(
+      'Umbilical Cord Stromal Cells After Myocardial Infarction',
+      'A single intravenous infusion of 1 million MSCs/kg on day 5.',
+      ['ST Elevation Myocardial Infarction'],
+    ),
+    expect: { category: 'msc_cells', routes: ['intravenous'] },
+  },
+  {
+    name: 'a bare "infusion" of cells in a graft-versus-host disease study is still intravenous (gold practice)',
+    guideline: 'intravenous',
+    study: study(
+      'Third-Party Stromal Cells for Steroid-Refractory Acute GVHD',
+      'Two infusions of 2 million MSCs/kg one week apart.',
+      ['Graft Versus Host Disease'],
+    ),
+    expect: {
+      category: 'msc_cells',
+      routes: ['intravenous'],
+      reasons: { routes: 'iv_default.intervention' },
+    },
+  },
 ];
