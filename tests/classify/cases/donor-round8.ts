@@ -494,4 +494,73 @@ const donorSection: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...marrow, ...fat, ...donorNouns, ...graftWord, ...donorSection];
+/** The patient's own cells or tissue in more words: a bare "own", the subject's/participant's tissue, "self". */
+const ownWords: CaseTable = [
+  {
+    name: 'MSCs "grown from own bone marrow": autologous',
+    guideline: OWN,
+    study: {
+      title: 'Marrow Stromal Cells for Ankle Cartilage Defects',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description: 'MSCs grown from own bone marrow, injected into the ankle.',
+        },
+      ],
+      conditions: ['Cartilage Defect'],
+    },
+    expect: { donor: 'autologous', reasons: { donor: 'stated.bound' } },
+  },
+  {
+    name: 'MSCs "from the subject\'s bone marrow" / "from the participants themselves": autologous',
+    guideline: OWN,
+    study: {
+      title: 'Marrow Stromal Cells for Multiple Sclerosis',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description: "MSCs from the subject's bone marrow, expanded and given by lumbar puncture.",
+        },
+      ],
+      summary: 'The cells are obtained from the participants themselves.',
+      conditions: ['Multiple Sclerosis'],
+    },
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: '"self-sourced" / "patient-specific" MSCs: autologous',
+    guideline: OWN,
+    study: {
+      title: 'Self-sourced Stromal Cells for Heart Failure',
+      interventions: [
+        { name: 'Patient-specific mesenchymal stem cells', description: 'Injected into the myocardium.' },
+      ],
+      conditions: ['Heart Failure'],
+    },
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'MSCs "from healthy donors"; "the donor\'s own cells" is not the patient\'s: allogeneic',
+    guideline: '"donor" ... = allogeneic',
+    study: {
+      title: 'Donor Stromal Cells for Lung Injury',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description: "MSCs from healthy donors; the donor's own cells are tested for viruses first.",
+        },
+      ],
+      conditions: ['Acute Lung Injury'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+];
+
+export const cases: CaseTable = [
+  ...marrow,
+  ...fat,
+  ...donorNouns,
+  ...graftWord,
+  ...donorSection,
+  ...ownWords,
+];
