@@ -15,7 +15,8 @@
  *                    harvest_in_procedure; donor
  *                    "both"), or an empty value on a
  *                    full record
- *   routes,   low    an empty value on a record without descriptions; every fact of a low-confidence category
+ *   routes,   low    an empty value on a record without descriptions; every fact of a low-confidence category;
+ *                    routes inferred (iv_default.*, implant_word, carrier, joint_injection) on such a record
  *   modifications, biomaterial)  -- excluded studies: the confidence of their category
  *   covid19, specialty  high when read from the conditions (covid19: reason stated.condition / stated.mesh) (or a
  *                       full record without a COVID-19 mention),
@@ -92,8 +93,25 @@ function categoryConfidence(l: Labels, thin: boolean): Confidence {
   return r === 'exclude.no_msc_mention' || r === 'exclude.mention_only_in_eligibility' ? 'high' : 'medium';
 }
 
+/**
+ * Routes inferred, not stated: a bare infusion (intravenous), a bare implantation word or a carrier (topical /
+ * surgical implantation), a bare injection in a joint study (intra-articular). On a record without descriptions
+ * (a title-level export row) such a route rests on a title or an intervention name alone, where the full record
+ * often states another: low.
+ */
+const INFERRED_ROUTE: ReadonlySet<string> = new Set([
+  'iv_default.intervention',
+  'iv_default.title',
+  'iv_default.description',
+  'iv_default.outcome',
+  'implant_word',
+  'carrier',
+  'joint_injection',
+]);
+
 function factConfidence(l: Labels, label: ReasonFamily, empty: boolean, thin: boolean): Confidence {
   if (empty) return thin ? 'low' : 'medium';
+  if (thin && label === 'routes' && INFERRED_ROUTE.has(l.reasons?.routes ?? '')) return 'low';
   const evs = l.evidence.filter((e) => e.label === label);
   if (INFERRED.has(l.reasons?.[label] ?? '') || (label === 'donor' && l.donor === 'both')) return 'medium';
   return evs.length > 0 && evs.every(inProductFields) && !thin ? 'high' : 'medium';

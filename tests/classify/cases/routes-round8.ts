@@ -291,4 +291,30 @@ export const cases: CaseTable = [
       reasons: { routes: 'iv_default.intervention' },
     },
   },
+  {
+    name: 'a title-level row (no descriptions) whose only route is a bare "infusion" in an intervention name: intravenous, confidence low',
+    guideline:
+      'routes: empty if not stated (the bare-infusion reading is an inference; the full record may name another)',
+    study: {
+      title: 'Stromal Cells for Steroid-Refractory Acute Graft-versus-Host Disease',
+      interventions: [{ name: 'Mesenchymal stromal cell infusion' }],
+      conditions: ['Graft Versus Host Disease'],
+    },
+    expect: {
+      category: 'msc_cells',
+      routes: ['intravenous'],
+      reasons: { routes: 'iv_default.intervention' },
+      confidence: { routes: 'low' },
+    },
+  },
+  {
+    name: 'a title-level row whose title names the route ("Intravenous ...") keeps medium confidence',
+    guideline: 'intravenous',
+    study: {
+      title: 'Intravenous Stromal Cells for Steroid-Refractory Acute Graft-versus-Host Disease',
+      interventions: [{ name: 'Mesenchymal stromal cells' }],
+      conditions: ['Graft Versus Host Disease'],
+    },
+    expect: { category: 'msc_cells', routes: ['intravenous'], confidence: { routes: 'medium' } },
+  },
 ];
