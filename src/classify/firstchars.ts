@@ -202,8 +202,11 @@ function seqPre(src: string, fold: boolean, k: number): Pre {
     }
     const q = quantifier(src, it.end);
     const rep = src[it.end] === '*' || src[it.end] === '+' || src[it.end] === '{';
-    // Unknown item: every beginning so far goes on with "anything".
-    let options: Pre = it.item === null ? new Set([OPEN]) : rep ? repeated(it.item, k) : new Set(it.item);
+    // Unknown item: every beginning so far goes on with "anything". A repetition is spelled out only as far as the
+    // shortest unfinished beginning still needs (after "by" and k = 3, one character of `\s+`, not k of them).
+    let need = 0;
+    for (const x of acc) if (!done(x, k)) need = Math.max(need, k - x.length);
+    let options: Pre = it.item === null ? new Set([OPEN]) : rep ? repeated(it.item, need) : new Set(it.item);
     if (options === null) return null;
     if (q.nullable) options = new Set([...options, '']);
     acc = cat(acc, options, k);
