@@ -180,7 +180,9 @@ function toRecord(studyJson: unknown, rawJson: unknown): StudyRecord {
 }
 
 export async function* iterRecords(connect: Connect, snapshotId: number): AsyncGenerator<StudyRecord> {
-  const both: Cell<[unknown, unknown]> = (chunk, row) => [text(1)(chunk, row), text(2)(chunk, row)];
+  const studyJson = text(1);
+  const rawJson = text(2);
+  const both: Cell<[unknown, unknown]> = (chunk, row) => [studyJson(chunk, row), rawJson(chunk, row)];
   for await (const rows of streamRows(connect, snapshotId, 'study_json, raw_json', both)) {
     for (const [s, r] of rows) yield toRecord(s, r);
   }
