@@ -14,9 +14,10 @@
  * autologous words plus an unqualified perinatal source -> both.
  * Last resort, nothing of the above: the donor words of the summary/description wherever they sit ("third party
  * human cultured cells", "autologous stem cell transplantation") outside background sentences and sentences about
- * an animal model or (unless bound to an MSC term) a haematopoietic transplant; autologous and allogeneic words
- * together decide nothing there; nor does a donor word qualifying a haematopoietic transplant ("GVHD after
- * allogeneic HSCT", "following allogeneic bone marrow transplantation": the patient's graft).
+ * an animal model or laboratory work (except a cell bank the cells come from, donor.allogeneic.bank: "MSCs from a
+ * master cell bank, characterized in vitro") or (unless bound to an MSC term) a haematopoietic transplant;
+ * autologous and allogeneic words together decide nothing there; nor does a donor word qualifying a haematopoietic
+ * transplant ("GVHD after allogeneic HSCT", "following allogeneic bone marrow transplantation": the patient's graft).
  * A donor word qualifying the patients' haematopoietic transplant or its cells ("after allogeneic HSCT", "allogeneic
  * bone marrow transplantation", "allogeneic HSCs and MSCs") decides no step: it is about the graft, not the product;
  * nor does one qualifying the medium or an added blood product ("in autologous serum", "autologous PRP"). Where a
@@ -58,6 +59,8 @@ const HEMATOPOIETIC_TRANSPLANT = cueSet('donor.hematopoietic_transplant');
 const HEMATOPOIETIC_CONTEXT = cueSet('donor.hematopoietic_context');
 const ALLOGENEIC_TRANSPLANT = cueSet('donor.allogeneic_transplant');
 const ANIMAL = cueSet('donor.animal');
+/** Donor words naming a cell bank the product comes from (rules/donor.json). */
+const BANK_RULE = 'donor.allogeneic.bank';
 const ELIGIBILITY_DONOR = cueSet('donor.eligibility_donor');
 const GENERIC_CELLS = cueSet('donor.generic_cells');
 const INFANT_MAX_AGE = cueSet('donor.infant_max_age');
@@ -251,7 +254,10 @@ function described(
     const text = v.text(h.field);
     const [a, b] = v.sentenceOf(h);
     const sentence = text.slice(a, b);
-    return !ANIMAL.test(sentence) && (!HEMATOPOIETIC_CONTEXT.test(sentence) || bound(v, h, [h]));
+    // A cell bank is where the product's cells come from, also in a sentence on their laboratory testing ("MSCs
+    // from a master cell bank, characterized in vitro").
+    const lab = ANIMAL.test(sentence) && h.rule !== BANK_RULE;
+    return !lab && (!HEMATOPOIETIC_CONTEXT.test(sentence) || bound(v, h, [h]));
   });
   const one = (sel: Hit[]): { donor: Donor; evidence: Evidence[] } | null => {
     const r = decide(sel);
