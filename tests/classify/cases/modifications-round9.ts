@@ -1,0 +1,157 @@
+/**
+ * Modifications, generalisation round 9. Primed counts only for the cells given (not the patients' drug, a newborn's
+ * hypoxia, a blood sample's stimulation or an organ), and it covers more wordings of a priming step made before the
+ * administration (an agent joined to "-treated", other MSC names before "primed with", "treated with ... before
+ * transplantation", "three-dimensionally cultured").
+ */
+import type { CaseTable } from './case.js';
+
+const study = (title: string, description: string, conditions: string[]) => ({
+  title,
+  interventions: [{ name: 'Mesenchymal stromal cells', description }],
+  conditions,
+});
+
+const described = (title: string, description: string, conditions: string[]) => ({
+  title,
+  description,
+  interventions: [{ name: 'Mesenchymal stromal cells' }],
+  conditions,
+});
+
+const PRIMED =
+  'primed: preconditioned/licensed before administration: cytokines, hypoxia, drugs, 3D spheroid culture';
+
+export const cases: CaseTable = [
+  {
+    name: 'the patients\' "anti-TNF treated" therapy is no priming of the MSCs',
+    guideline: PRIMED,
+    study: described(
+      'Adipose Stromal Cells for Perianal Fistulas',
+      'Adults with fistulising Crohn disease that failed anti-TNF treated courses receive donor adipose MSCs into each fistula tract.',
+      ['Crohn Disease'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'newborns (or an organ) "exposed to hypoxia" are the patients, not a hypoxic priming of the cells',
+    guideline: PRIMED,
+    study: described(
+      'Cord Stromal Cells After Birth Asphyxia',
+      'Newborns exposed to hypoxia around delivery receive cord stromal cells through the nose. The heart exposed to low oxygen is examined by echo after the MSC dose.',
+      ['Hypoxic-Ischemic Encephalopathy'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'a blood sample "stimulated with LPS" or donors "primed with G-CSF" near the MSCs: not the cells given',
+    guideline: PRIMED,
+    study: described(
+      'Marrow Stromal Cells in Septic Shock',
+      'After each MSC infusion, whole blood samples are stimulated with lipopolysaccharide to read cytokine output. Donors are primed with a growth factor before the marrow MSC harvest.',
+      ['Septic Shock'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'MSCs "activated by cytokines" once they reach the injured tissue (in the body) are not primed',
+    guideline: PRIMED,
+    study: described(
+      'Cord Stromal Cells in Acute Kidney Injury',
+      'Infused MSCs travel to the injured tissue where they are activated by inflammatory cytokines. Cord MSCs are given by vein on day one.',
+      ['Acute Kidney Injury'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'an agent joined to "-treated"/"-stimulated" before the MSC name ("statin-treated MSCs") is primed',
+    guideline: PRIMED,
+    study: study(
+      'Statin Pretreatment of Marrow Stromal Cells in Heart Attack',
+      'Rosuvastatin-treated autologous MSCs are delivered into the culprit coronary artery.',
+      ['Myocardial Infarction'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'a steroid-, mock- or placebo-treated word before the MSC name is not a priming agent',
+    guideline: PRIMED,
+    study: described(
+      'Marrow Stromal Cells in Steroid-refractory Graft-versus-host Disease',
+      'Steroid-treated refractory GVHD MSC infusions are compared with mock-treated MSC cultures in vitro. MSCs are given by vein twice weekly.',
+      ['Graft vs Host Disease'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'ADSCs/ASCs/MPCs "preconditioned with" an agent are primed like MSCs',
+    guideline: PRIMED,
+    study: study(
+      'Preconditioned Adipose Cells in Diabetic Foot',
+      'ADSCs preconditioned with a hormone for one day are injected around the ulcer.',
+      ['Diabetic Foot'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'MSCs "treated/exposed with" a drug "for N hours before transplantation" are primed; labelling with iron oxide is not',
+    guideline: PRIMED,
+    study: {
+      title: 'Marrow Stromal Cells in Ischemic Cardiomyopathy',
+      interventions: [
+        {
+          name: 'Drug-preconditioned MSCs',
+          description:
+            'The MSCs are treated with a statin for 24 hours prior to transplantation into the myocardium.',
+        },
+        {
+          name: 'Labelled MSCs',
+          description:
+            'The MSCs are incubated with superparamagnetic iron oxide for 24 hours before injection.',
+        },
+      ],
+      conditions: ['Cardiomyopathy'],
+    },
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'MSCs labelled by incubation with iron oxide nanoparticles before injection are not primed',
+    guideline: PRIMED,
+    study: study(
+      'Tracking Marrow Stromal Cells in the Injured Cord',
+      'The MSCs are incubated with superparamagnetic iron oxide for 24 hours before injection, then tracked by MRI.',
+      ['Spinal Cord Injuries'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'MSCs that "undergo preconditioning with" an agent are primed; patients who undergo it are not',
+    guideline: PRIMED,
+    study: study(
+      'Preconditioned Stromal Cells in Liver Failure',
+      'Patients undergo preconditioning with an antihistamine. The stromal cells undergo preconditioning with a hormone for two days and are infused by vein.',
+      ['Liver Failure'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'patients who "undergo pretreatment with" a drug before the MSCs: no priming',
+    guideline: PRIMED,
+    study: study(
+      'Stromal Cells in Liver Failure',
+      'All participants undergo pretreatment with an antihistamine before the MSCs are infused by vein.',
+      ['Liver Failure'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: '"three-dimensionally cultured" MSCs or MSCs grown as "3D spheres" are primed',
+    guideline: PRIMED,
+    study: study(
+      'Sphere-cultured Stromal Cells in Knee Arthritis',
+      'Three-dimensionally cultured MSCs, grown as 3D spheres in suspension, are injected into the knee.',
+      ['Knee Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+];
