@@ -13,8 +13,12 @@
  * A three-dimensional culture is primed as the GUIDELINE's "3D spheroid culture": "3D culture" in a sentence that
  * grows the cells on or in a carrier (scaffold, matrix, hydrogel, microcarriers, bioreactor) and names no spheroid,
  * aggregate or cluster is the product's carrier or expansion method, not a priming.
+ * A differentiation word counts only as a step in making the product given here (GUIDELINE: differentiated = "induced
+ * toward another lineage before administration"): not in a sentence on the cells' tested or innate ability to
+ * differentiate (trilineage/multilineage characterisation, "differentiation potential", adipocytes named beside bone or
+ * cartilage lineages) or on what they become in the body ("in vivo", "after the injection").
  * Cue sets (rules/contexts.json): modifications.background, modifications.negated,
- *   modifications.primed_not_product, modifications.primed_lead, modifications.three_d, modifications.spheroid,
+ *   modifications.primed_not_product, modifications.differentiated_not_product, modifications.primed_lead, modifications.three_d, modifications.spheroid,
  *   modifications.three_d_carrier.
  * Returns: modifications (a set), its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.modifications): stated (quoted from the record; a named product's modifications are
@@ -36,6 +40,9 @@ const NEGATED = cueSet('modifications.negated');
 
 /** A sentence about an assay, animals or the body: a priming word there is not the product's. */
 const PRIMED_NOT_PRODUCT = cueSet('modifications.primed_not_product');
+
+/** A sentence on the cells' ability to differentiate (characterisation) or on what they become in the body. */
+const DIFFERENTIATED_NOT_PRODUCT = cueSet('modifications.differentiated_not_product');
 
 /** The clause before a priming word: a condition ("when exposed to") or the patients as its subject. */
 const PRIMED_LEAD = cueSet('modifications.primed_lead');
@@ -66,6 +73,16 @@ function primedNotProduct(v: StudyView, h: Hit): boolean {
   return THREE_D.test(h.text) && !SPHEROID.test(sentence) && THREE_D_CARRIER.test(sentence);
 }
 
+/**
+ * A differentiation word that is not a step in making the product given here (see the header): a sentence on the
+ * cells' tested or innate differentiation ability or on their fate in the body.
+ */
+function differentiatedNotProduct(v: StudyView, h: Hit): boolean {
+  if (h.value !== 'differentiated') return false;
+  const [a, b] = v.sentenceOf(h);
+  return DIFFERENTIATED_NOT_PRODUCT.test(v.text(h.field).slice(a, b));
+}
+
 export interface ModificationsResult {
   modifications: Modification[];
   reason: FamilyReason<'modifications'>;
@@ -78,6 +95,7 @@ export function decideModifications(v: StudyView, product: ProductResult): Modif
       h.family === 'modification' &&
       !negated(v, h) &&
       !primedNotProduct(v, h) &&
+      !differentiatedNotProduct(v, h) &&
       (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
   );
   const evidence: Evidence[] = hits.map((h) => evidenceOf('modifications', h.value, h));

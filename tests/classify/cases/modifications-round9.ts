@@ -2,7 +2,10 @@
  * Modifications, generalisation round 9. Primed counts only for the cells given (not the patients' drug, a newborn's
  * hypoxia, a blood sample's stimulation or an organ), and it covers more wordings of a priming step made before the
  * administration (an agent joined to "-treated", other MSC names before "primed with", "treated with ... before
- * transplantation", "three-dimensionally cultured").
+ * transplantation", "three-dimensionally cultured"). Differentiated counts only for a lineage induction made before the
+ * administration: not the cells' trilineage characterisation or differentiation potential, not what they become in the
+ * body; it covers a lineage "differentiation ... before implantation" and cells named with an acronym before "derived
+ * from MSCs".
  */
 import type { CaseTable } from './case.js';
 
@@ -18,6 +21,8 @@ const described = (title: string, description: string, conditions: string[]) => 
   interventions: [{ name: 'Mesenchymal stromal cells' }],
   conditions,
 });
+
+const DIFFERENTIATED = 'differentiated: induced toward another lineage before administration';
 
 const PRIMED =
   'primed: preconditioned/licensed before administration: cytokines, hypoxia, drugs, 3D spheroid culture';
@@ -153,5 +158,75 @@ export const cases: CaseTable = [
       ['Knee Osteoarthritis'],
     ),
     expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'MSCs "differentiated into" osteoblasts, chondrocytes and adipocytes in a trilineage characterisation are not differentiated',
+    guideline: DIFFERENTIATED,
+    study: described(
+      'Marrow Stromal Cells in Knee Arthritis',
+      'Identity of each lot: the MSCs differentiated into osteocytes, chondrocytes and adipocytes in culture. The MSCs are injected into the knee.',
+      ['Knee Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'a "differentiation potential/assay" of the MSC lot (a test of the cells, not a step in making them) is not differentiated',
+    guideline: DIFFERENTIATED,
+    study: study(
+      'Cord Stromal Cells in Lupus Nephritis',
+      'Cord MSCs, whose differentiation potential toward bone was confirmed when differentiated into osteoblasts in a release assay, are infused by vein.',
+      ['Lupus Nephritis'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'MSCs that "differentiated into" bone cells after the injection (in the body) are not differentiated',
+    guideline: DIFFERENTIATED,
+    study: described(
+      'Adipose Stromal Cells in Nonunion',
+      'In earlier patients the MSCs differentiated into osteoblasts after implantation into the gap. Adipose MSCs are packed into the fracture gap.',
+      ['Fractures, Ununited'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'adipose-derived MSCs "pre-differentiated into" bone-forming cells (the word adipose is no adipocyte lineage) stay differentiated',
+    guideline: DIFFERENTIATED,
+    study: study(
+      'Bone-committed Adipose Stromal Cells in Nonunion',
+      'Adipose-derived MSCs are pre-differentiated into osteoblasts for two weeks and packed into the fracture gap.',
+      ['Fractures, Ununited'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'MSCs that undergo a lineage "differentiation ... before implantation" are differentiated',
+    guideline: DIFFERENTIATED,
+    study: study(
+      'Bone-committed Marrow Stromal Cells in Jaw Defects',
+      'Marrow MSCs undergo osteogenic differentiation for 10 days before implantation into the jaw defect.',
+      ['Alveolar Bone Loss'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'lineage cells named with an acronym before "derived from MSCs" ("neural stem cells (NSCs) derived from") are differentiated',
+    guideline: DIFFERENTIATED,
+    study: study(
+      'Marrow-derived Neural Cells in Spinal Cord Injury',
+      'Induced neural stem cells (iNSCs) derived from autologous marrow MSCs are given by lumbar puncture.',
+      ['Spinal Cord Injuries'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: '"NTF-secreting" MSCs (neurotrophic factor-secreting, induced before use) are differentiated',
+    guideline: DIFFERENTIATED,
+    study: study(
+      'Neurotrophic Marrow Cells in Multiple System Atrophy',
+      'Autologous NTF-secreting MSCs are injected by lumbar puncture.',
+      ['Multiple System Atrophy'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
   },
 ];
