@@ -282,8 +282,8 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   if (h.zone === 'arm' && h.field === `arms.${h.owner}.description`) {
     const label = v.inField(`arms.${h.owner}.label`);
     if (label.some((x) => x.msc)) return false;
-    if (label.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(`arms.${h.owner}.label`)))
-      return true;
+    const labelField = `arms.${h.owner}.label`;
+    if (label.some((x) => isCue(x, 'other_product')) || graftAlone(v, labelField, label, h)) return true;
     // "microfracture with synovial brushing to release and recruit the patient's MSCs": MSCs acted upon, not given.
     const [a, b] = v.sentenceOf(h);
     return TARGET_OF_EFFECT.test(v.text(h.field).slice(a, b));
@@ -292,7 +292,7 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
   const nameField = `interventions.${h.owner}.name`;
   const inName = v.inField(nameField);
   if (
-    (inName.some((x) => isCue(x, 'other_product')) || FAT_GRAFT.test(v.text(nameField))) &&
+    (inName.some((x) => isCue(x, 'other_product')) || graftAlone(v, nameField, inName, h)) &&
     !inName.some((x) => x.msc)
   )
     return true;
@@ -313,6 +313,23 @@ function otherProductIntervention(v: StudyView, h: Hit): boolean {
 
 /** A fat graft (lipofilling, fat injection, microfat): adipose tissue given as such, not an MSC product. */
 const FAT_GRAFT = cueSet('category.fat_graft');
+/** A fat graft carrying added cells ("cell-assisted lipotransfer", "fat graft enriched with ASCs"). */
+const ENRICHED_GRAFT = cueSet('category.enriched_graft');
+
+/**
+ * An intervention/arm named as a fat graft (`name`, its hits `inName`) that is the graft alone: not one whose name
+ * says cells are added ("cell-assisted lipotransfer", "enriched fat graft"; a name naming another product, "fat graft
+ * supplemented with PRP", stays the other product) nor one whose MSC sentence `h` says so ("fat graft enriched with
+ * adipose-derived stem cells"): cells added to the graft are a product given (GUIDELINE msc_cells / stromal_mixture).
+ */
+function graftAlone(v: StudyView, name: string, inName: Hit[], h: Hit): boolean {
+  const text = v.text(name);
+  if (!FAT_GRAFT.test(text)) return false;
+  if (ENRICHED_GRAFT.test(text) && !inName.some((x) => isCue(x, 'other_product'))) return false;
+  if (h.field === name) return true;
+  const [a, b] = v.sentenceOf(h);
+  return !ENRICHED_GRAFT.test(v.text(h.field).slice(a, b));
+}
 
 /** MSCs acted upon (stimulated, recruited, mobilized) or described from earlier work, not given. */
 const TARGET_OF_EFFECT = cueSet('category.target_of_effect');
