@@ -10,6 +10,10 @@
  * laboratory assay, an animal or preclinical study or the body ("in vivo", "in the inflamed tissue"), not after a
  * condition ("when exposed to ...": MSCs in general) and not with the patients as its subject ("patients are
  * pretreated with ...").
+ * Nor is a priming word in a description sentence that says, in the present tense, what so-treated MSCs do in general
+ * ("MSCs exposed to an inflammatory milieu upregulate IDO", "under hypoxia MSCs secrete more VEGF") unless the sentence
+ * speaks of this study's product (this study, we, a hypothesis, cells being given); nor aggregates/clusters of cells in
+ * a sentence on unwanted clumping (filtered out, lodging in capillaries, embolism).
  * A three-dimensional culture is primed as the GUIDELINE's "3D spheroid culture": "3D culture" in a sentence that
  * grows the cells on or in a carrier (scaffold, matrix, hydrogel, microcarriers, bioreactor) and names no spheroid,
  * aggregate or cluster is the product's carrier or expansion method, not a priming.
@@ -18,7 +22,8 @@
  * differentiate (trilineage/multilineage characterisation, "differentiation potential", adipocytes named beside bone or
  * cartilage lineages) or on what they become in the body ("in vivo", "after the injection").
  * Cue sets (rules/contexts.json): modifications.background, modifications.negated,
- *   modifications.primed_not_product, modifications.differentiated_not_product, modifications.primed_lead, modifications.three_d, modifications.spheroid,
+ *   modifications.primed_not_product, modifications.differentiated_not_product, modifications.primed_generic_effect,
+ *   modifications.primed_this_study, modifications.clumps, modifications.clumping, modifications.primed_lead, modifications.three_d, modifications.spheroid,
  *   modifications.three_d_carrier.
  * Returns: modifications (a set), its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.modifications): stated (quoted from the record; a named product's modifications are
@@ -47,6 +52,14 @@ const DIFFERENTIATED_NOT_PRODUCT = cueSet('modifications.differentiated_not_prod
 /** The clause before a priming word: a condition ("when exposed to") or the patients as its subject. */
 const PRIMED_LEAD = cueSet('modifications.primed_lead');
 
+/** What so-treated MSCs do in general (after the priming word); a sentence on this study's product. */
+const PRIMED_GENERIC_EFFECT = cueSet('modifications.primed_generic_effect');
+const PRIMED_THIS_STUDY = cueSet('modifications.primed_this_study');
+
+/** A priming quote naming aggregates/clusters; a sentence on unwanted clumping of the cells. */
+const CLUMPS = cueSet('modifications.clumps');
+const CLUMPING = cueSet('modifications.clumping');
+
 /** A three-dimensional culture quote; spheroid-type words; a carrier the cells grow on or in. */
 const THREE_D = cueSet('modifications.three_d');
 const SPHEROID = cueSet('modifications.spheroid');
@@ -70,6 +83,13 @@ function primedNotProduct(v: StudyView, h: Hit): boolean {
   const sentence = t.slice(a, b);
   if (PRIMED_NOT_PRODUCT.test(sentence) || PRIMED_LEAD.test(t.slice(Math.max(a, h.start - 80), h.start)))
     return true;
+  if (
+    h.zone === 'summary' &&
+    PRIMED_GENERIC_EFFECT.test(t.slice(h.end, b)) &&
+    !PRIMED_THIS_STUDY.test(sentence)
+  )
+    return true;
+  if (CLUMPS.test(h.text) && CLUMPING.test(sentence)) return true;
   return THREE_D.test(h.text) && !SPHEROID.test(sentence) && THREE_D_CARRIER.test(sentence);
 }
 

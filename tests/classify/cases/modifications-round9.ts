@@ -229,4 +229,44 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: ['differentiated'] },
   },
+  {
+    name: 'a description sentence on what so-treated MSCs do in general ("MSCs exposed to an inflammatory milieu upregulate IDO") is a mechanism, not a priming',
+    guideline: PRIMED,
+    study: described(
+      'Cord Stromal Cells in Lung Injury',
+      'MSCs exposed to an inflammatory milieu upregulate IDO and suppress T cells. Under hypoxic conditions MSCs secrete more VEGF. Spheroid culture enhances the anti-inflammatory output of MSCs. Cord MSCs are infused by vein twice.',
+      ['Acute Respiratory Distress Syndrome'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'the same present-tense wording about this study\'s product ("the study product consists of MSCs primed with ... which express ...") stays primed',
+    guideline: PRIMED,
+    study: described(
+      'Primed Cord Stromal Cells in Lung Injury',
+      'The study product consists of cord MSCs primed with interferon gamma, which express high levels of IDO. They are infused by vein twice.',
+      ['Acute Respiratory Distress Syndrome'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'an intervention description of primed MSCs with a present-tense effect is the product given (primed)',
+    guideline: PRIMED,
+    study: study(
+      'Stromal Cells in Lung Injury',
+      'Interferon gamma-primed cord MSCs express high levels of IDO; given by vein.',
+      ['Acute Respiratory Distress Syndrome'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'aggregates or clusters of MSCs that must be filtered out or may lodge in capillaries are clumping, not a spheroid culture',
+    guideline: PRIMED,
+    study: described(
+      'Marrow Stromal Cells in Sepsis',
+      'Aggregates of MSCs in the bag are removed by filtration. Clusters of MSCs can lodge in lung capillaries, so the MSCs are given slowly by vein.',
+      ['Sepsis'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
 ];
