@@ -25,7 +25,7 @@
  * allogeneic UC-MSCs"), the other type decides.
  * Eligibility criteria are read last, only for a section written for the product's donors (see stated.eligibility).
  * Cue sets (rules/contexts.json): donor.after_product, donor.background, donor.own_before_perinatal,
- * donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
+ * donor.other_phrase, donor.hematopoietic_transplant, donor.allogeneic_transplant, donor.hematopoietic_context, donor.animal,
  * donor.eligibility_donor, donor.generic_cells, donor.infant_max_age, donor.vehicle, donor.mononuclear,
  * donor.harvest_marrow, donor.harvest_fat, donor.own_fat_graft, donor.fat_graft, donor.fat_graft_after.
  * Returns: donor, its reason code and its evidence (each quote with the rule id that gave it).
@@ -52,6 +52,8 @@ import type { FieldRef, Hit, StudyView } from './view.js';
 import { cueSet } from './cuesets.js';
 
 const OWN_BEFORE_PERINATAL = cueSet('donor.own_before_perinatal');
+/** Where one noun phrase ends and another begins ("and", "plus", ",", "+"). */
+const OTHER_PHRASE = cueSet('donor.other_phrase');
 
 const PERINATAL = new Set<TissueSource>(['umbilical_cord', 'cord_blood', 'placenta_amnion']);
 const BACKGROUND = cueSet('donor.background');
@@ -271,7 +273,14 @@ function withPerinatal(v: StudyView, r: DonorResult, sources: Evidence[]): Donor
   const peri = sources.find((e) => PERINATAL.has(e.value as TissueSource) && e.rule.startsWith('source.'));
   if (!peri) return r;
   const text = v.text(peri.field);
-  if (OWN_BEFORE_PERINATAL.test(text.slice(Math.max(0, peri.start - 60), peri.start))) return r;
+  // Only an own/autologous word of the perinatal source's own phrase ("own banked cord blood"), not one before a
+  // conjunction qualifying co-given cells ("autologous BM-MNCs and umbilical cord MSCs").
+  const phrase =
+    text
+      .slice(Math.max(0, peri.start - 60), peri.start)
+      .split(OTHER_PHRASE)
+      .pop() ?? '';
+  if (OWN_BEFORE_PERINATAL.test(phrase)) return r;
   return {
     donor: 'both',
     reason: 'autologous_plus_perinatal',

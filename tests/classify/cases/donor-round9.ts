@@ -3,11 +3,12 @@
  * and in a sentence on the cells' laboratory testing), products called "universal" cells, and a product term
  * before a "manufactured from" / "provided by" source.
  */
-import type { CaseTable } from './case.js';
+import type { CaseTable, LabelCase } from './case.js';
 
 const DONOR = '"donor", "off-the-shelf", "third-party" ... = allogeneic';
+const NOT_SAID = 'when the record does not say something, use the "unspecified" value';
 
-export const cases: CaseTable = [
+const banks: CaseTable = [
   {
     name: 'an intervention named "Working cell bank MSCs": allogeneic (the bank words are not lost to the in-vitro cue)',
     guideline: DONOR,
@@ -93,3 +94,95 @@ export const cases: CaseTable = [
     expect: { donor: 'autologous' },
   },
 ];
+
+const OWN = '"From the patient\'s own ..." = autologous';
+const mk = (summary: string): LabelCase['study'] => ({
+  title: 'Stromal Cells in Knee Osteoarthritis',
+  summary,
+  interventions: [{ name: 'Mesenchymal stem cells', description: 'Intra-articular injection.' }],
+  conditions: ['Knee Osteoarthritis'],
+});
+
+/** The patient's own tissue said without "autologous" or "own"; a relative's tissue. */
+export const worded: CaseTable = [
+  {
+    name: 'MSCs "obtained from the recipient" before a transplant: autologous',
+    guideline: OWN,
+    study: mk('The stromal cells are obtained from the recipient two months before surgery and expanded.'),
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'MSCs from marrow "taken from the recipient\'s related donor": allogeneic, not the recipient\'s own',
+    guideline: DONOR,
+    study: mk("The stromal cells are expanded from marrow taken from the recipient's related donor."),
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: '"each patient\'s adipose tissue is collected by liposuction": autologous',
+    guideline: OWN,
+    study: mk(
+      "Each patient's adipose tissue is collected by liposuction and the stromal cells are expanded.",
+    ),
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'MSCs "isolated from bone marrow of the participants are injected": autologous',
+    guideline: OWN,
+    study: mk('Stromal cells isolated from bone marrow of the participants are injected after expansion.'),
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'marrow "harvested from the mother of the patient": not the patient\'s own',
+    guideline: NOT_SAID,
+    study: mk('Bone marrow is harvested from the mother of the patient and the stromal cells are expanded.'),
+    expect: { donor: 'unspecified' },
+  },
+  {
+    name: 'MSCs "from the child\'s father": allogeneic',
+    guideline: DONOR,
+    study: mk("Stromal cells from the child's father are expanded and injected."),
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'patients receive MSCs "expanded from their bone marrow": autologous',
+    guideline: OWN,
+    study: mk('Patients receive stromal cells expanded from their bone marrow.'),
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'MSCs "from healthy volunteers, expanded from their bone marrow": allogeneic, not both',
+    guideline: DONOR,
+    study: mk('Stromal cells are obtained from healthy volunteers and expanded from their bone marrow.'),
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: '"autologous bone marrow mononuclear cells and umbilical cord MSCs": both (the autologous word is the MNCs\')',
+    guideline: '`both` (different arms/parts use each); umbilical cord products given to adults = allogeneic',
+    study: {
+      title: 'Marrow Cells and Cord Stromal Cells in Type 2 Diabetes',
+      interventions: [
+        {
+          name: 'Autologous bone marrow mononuclear cells and umbilical cord mesenchymal stem cells',
+          description: 'Both products are infused through the pancreatic artery.',
+        },
+      ],
+      conditions: ['Type 2 Diabetes'],
+    },
+    expect: { donor: 'both', reasons: { donor: 'autologous_plus_perinatal' } },
+  },
+  {
+    name: '"autologous umbilical cord blood" (the child\'s own banked cord): autologous',
+    guideline: "unless the record says the patient's own banked cord",
+    study: {
+      title: 'Autologous Umbilical Cord Blood Stromal Cells in Cerebral Palsy',
+      interventions: [
+        { name: 'Autologous umbilical cord blood mesenchymal stem cells', description: 'Intravenous.' },
+      ],
+      conditions: ['Cerebral Palsy'],
+      maxAge: '6 Years',
+    },
+    expect: { donor: 'autologous' },
+  },
+];
+
+export const cases: CaseTable = [...banks, ...worded];
