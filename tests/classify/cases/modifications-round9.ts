@@ -269,4 +269,40 @@ export const cases: CaseTable = [
     ),
     expect: { category: 'msc_cells', modifications: [] },
   },
+  {
+    name: 'patients "with hypoxia treated with" MSCs, or immune cells "IFN-γ activated", are no priming of the MSCs',
+    guideline: PRIMED,
+    study: described(
+      'Cord Stromal Cells in Viral Pneumonia',
+      'Adults with pneumonia and hypoxia treated with cord MSCs are followed for 28 days. The MSCs lower the count of interferon-gamma activated macrophages and inflammatory activated microglia.',
+      ['Pneumonia, Viral'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'MSCs "cultured in the presence of" / "in medium supplemented with" a cytokine are primed',
+    guideline: PRIMED,
+    study: {
+      title: 'Cytokine-exposed Cord Stromal Cells in Colitis',
+      interventions: [
+        {
+          name: 'Cord MSCs',
+          description:
+            'Cord MSCs are cultured in the presence of interferon gamma for two days, or in medium supplemented with tumor necrosis factor, and then infused.',
+        },
+      ],
+      conditions: ['Ulcerative Colitis'],
+    },
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: 'bone cells "derived from bone marrow stromal cells" (stromal cells without "mesenchymal") are differentiated',
+    guideline: DIFFERENTIATED,
+    study: study(
+      'Marrow-derived Bone Cells in Osteonecrosis',
+      'Osteoblasts derived from autologous bone marrow stromal cells are implanted into the femoral head.',
+      ['Osteonecrosis of the Femoral Head'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
 ];
