@@ -22,6 +22,9 @@ const described = (title: string, description: string, conditions: string[]) => 
   conditions,
 });
 
+const GENETIC =
+  'genetically_modified: transfected/transduced/gene-edited MSCs (the modification applies to the MSC product given)';
+
 const DIFFERENTIATED = 'differentiated: induced toward another lineage before administration';
 
 const PRIMED =
@@ -304,5 +307,30 @@ export const cases: CaseTable = [
       ['Osteonecrosis of the Femoral Head'],
     ),
     expect: { category: 'msc_cells', modifications: ['differentiated'] },
+  },
+  {
+    name: 'MSC exosomes "loaded with" a microRNA or "siRNA-loaded" (a nucleic acid put into the product) are genetically modified',
+    guideline: GENETIC,
+    study: {
+      title: 'Loaded Stromal Cell Vesicles in Pancreatic Cancer',
+      interventions: [
+        { name: 'Exosomes of mesenchymal stromal cells loaded with miR-145' },
+        { name: 'siRNA-loaded MSC exosomes' },
+      ],
+      conditions: ['Pancreatic Cancer'],
+    },
+    expect: { category: 'msc_derived', modifications: ['genetically_modified'] },
+  },
+  {
+    name: 'MSC exosomes "naturally loaded with" microRNAs (what vesicles carry anyway) are not genetically modified',
+    guideline: GENETIC,
+    study: {
+      title: 'Stromal Cell Vesicles in Lung Injury',
+      description:
+        'MSC exosomes are naturally loaded with microRNAs that calm inflammation. MSC exosomes are inhaled daily for a week.',
+      interventions: [{ name: 'MSC exosomes' }],
+      conditions: ['Acute Lung Injury'],
+    },
+    expect: { category: 'msc_derived', modifications: [] },
   },
 ];
