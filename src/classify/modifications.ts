@@ -21,9 +21,12 @@
  * toward another lineage before administration"): not in a sentence on the cells' tested or innate ability to
  * differentiate (trilineage/multilineage characterisation, "differentiation potential", adipocytes named beside bone or
  * cartilage lineages) or on what they become in the body ("in vivo", "after the injection").
+ * A bare virus name (adenovirus, lentiviral, retrovirus) is the patients' infection, not a vector, when disease words
+ * follow it ("adenovirus pneumonia") or an infection wording precedes it ("caused by BK virus or adenovirus").
  * Cue sets (rules/contexts.json): modifications.background, modifications.negated,
  *   modifications.primed_not_product, modifications.differentiated_not_product, modifications.primed_generic_effect,
- *   modifications.primed_this_study, modifications.clumps, modifications.clumping, modifications.primed_lead, modifications.three_d, modifications.spheroid,
+ *   modifications.primed_this_study, modifications.clumps, modifications.clumping, modifications.virus_word,
+ *   modifications.virus_disease_after, modifications.virus_disease_before, modifications.primed_lead, modifications.three_d, modifications.spheroid,
  *   modifications.three_d_carrier.
  * Returns: modifications (a set), its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.modifications): stated (quoted from the record; a named product's modifications are
@@ -59,6 +62,11 @@ const PRIMED_THIS_STUDY = cueSet('modifications.primed_this_study');
 /** A priming quote naming aggregates/clusters; a sentence on unwanted clumping of the cells. */
 const CLUMPS = cueSet('modifications.clumps');
 const CLUMPING = cueSet('modifications.clumping');
+
+/** A virus-name quote; words after or before it that make it the patients' infection. */
+const VIRUS_WORD = cueSet('modifications.virus_word');
+const VIRUS_DISEASE_AFTER = cueSet('modifications.virus_disease_after');
+const VIRUS_DISEASE_BEFORE = cueSet('modifications.virus_disease_before');
 
 /** A three-dimensional culture quote; spheroid-type words; a carrier the cells grow on or in. */
 const THREE_D = cueSet('modifications.three_d');
@@ -103,6 +111,17 @@ function differentiatedNotProduct(v: StudyView, h: Hit): boolean {
   return DIFFERENTIATED_NOT_PRODUCT.test(v.text(h.field).slice(a, b));
 }
 
+/** A virus name that is the patients' infection ("adenovirus pneumonia", "caused by ... adenovirus"), not a vector. */
+function virusDisease(v: StudyView, h: Hit): boolean {
+  if (h.value !== 'genetically_modified' || !VIRUS_WORD.test(h.text)) return false;
+  const t = v.text(h.field);
+  const [a, b] = v.sentenceOf(h);
+  return (
+    VIRUS_DISEASE_AFTER.test(t.slice(h.end, b)) ||
+    VIRUS_DISEASE_BEFORE.test(t.slice(Math.max(a, h.start - 60), h.start))
+  );
+}
+
 export interface ModificationsResult {
   modifications: Modification[];
   reason: FamilyReason<'modifications'>;
@@ -116,6 +135,7 @@ export function decideModifications(v: StudyView, product: ProductResult): Modif
       !negated(v, h) &&
       !primedNotProduct(v, h) &&
       !differentiatedNotProduct(v, h) &&
+      !virusDisease(v, h) &&
       (v.tier(h) === 1 || h.zone === 'title' || (v.tier(h) === 3 && nearMsc(v, h, 80) && !background(v, h))),
   );
   const evidence: Evidence[] = hits.map((h) => evidenceOf('modifications', h.value, h));

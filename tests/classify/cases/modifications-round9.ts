@@ -333,4 +333,24 @@ export const cases: CaseTable = [
     },
     expect: { category: 'msc_derived', modifications: [] },
   },
+  {
+    name: 'a virus name that is the patients\' infection ("adenovirus pneumonia", "caused by BK virus or adenovirus") or "signal transduction" is no genetic modification',
+    guideline: GENETIC,
+    study: described(
+      'Cord Stromal Cells for Severe Adenovirus Pneumonia in Children',
+      'Children with hemorrhagic cystitis caused by BK virus or adenovirus also qualify. MSCs modulate signal transduction in T cells. Cord MSCs are given by vein.',
+      ['Pneumonia, Viral'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'MSCs carrying an adenovirus or transduced with an adenoviral vector stay genetically modified',
+    guideline: GENETIC,
+    study: study(
+      'Virus-carrying Marrow Stromal Cells in Solid Tumours',
+      'Marrow MSCs carrying an oncolytic adenovirus, or transduced with an adenoviral vector, are infused weekly.',
+      ['Solid Tumor'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+  },
 ];
