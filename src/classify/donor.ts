@@ -41,9 +41,10 @@
  *   word qualifies: "allogeneic stem cells"); stated.eligibility (nothing else decides, and the eligibility criteria are written for the product's donors:
  *   a donor section heading, "MSC donor", "healthy donors" -> allogeneic); harvest_in_procedure (nothing else decides,
  *   the product's tissue is harvested in the study's procedure from a site of a body, "bone marrow is aspirated from
- *   the posterior iliac crest", "fat is harvested from the lower abdomen", or the product is given with a fat graft
- *   the record calls the patient's own, "autologous fat grafting", and nothing in the record speaks of a donor ->
- *   autologous); none_stated.
+ *   the posterior iliac crest", "fat is harvested from the lower abdomen", or an eligibility criterion names the
+ *   harvest the patients undergo, "contraindication to bone marrow aspiration", or the product is given with a fat
+ *   graft the record calls the patient's own, "autologous fat grafting", and nothing in the record speaks of a
+ *   donor -> autologous); none_stated.
  */
 import type { Donor, Evidence, FamilyReason, TissueSource } from '../model/labels.js';
 import { evidenceOf, firstPerValue } from './evidence.js';
@@ -73,6 +74,43 @@ const HARVEST_IN_PROCEDURE: ReadonlyArray<readonly [TissueSource, RegExp]> = [
   ['bone_marrow', cueSet('donor.harvest_marrow')],
   ['adipose', cueSet('donor.harvest_fat')],
 ];
+/** Eligibility criteria naming the tissue harvest the patients undergo, per product source (see harvestInProcedure). */
+const HARVEST_IN_ELIGIBILITY: ReadonlyArray<readonly [TissueSource, RegExp]> = [
+  ['bone_marrow', cueSet('donor.eligibility_harvest_marrow')],
+  ['adipose', cueSet('donor.eligibility_harvest_fat')],
+];
+const ELIGIBILITY_DIAGNOSTIC = cueSet('donor.eligibility_diagnostic');
+/** The end of an eligibility criterion: a line break, a full stop or a semicolon. */
+const CRITERION_END = /[\n.;]+/;
+
+/**
+ * A criterion of the eligibility (one line or sentence) naming the harvest `re` the patients undergo, not one about a
+ * diagnosis or a finding ("bone marrow aspiration showing blasts").
+ */
+function eligibilityHarvest(v: StudyView, re: RegExp): Evidence | null {
+  const text = v.study.eligibility.criteria ?? '';
+  let from = 0;
+  for (const line of text.split(CRITERION_END)) {
+    const at = text.indexOf(line, from);
+    from = at + line.length;
+    const m = re.exec(line);
+    if (!m || ELIGIBILITY_DIAGNOSTIC.test(line)) continue;
+    const start = at + m.index;
+    const end = start + m[0].length;
+    const rule = 'donor.autologous.harvest_in_eligibility';
+    return {
+      label: 'donor',
+      value: 'autologous',
+      field: 'eligibility.criteria',
+      start,
+      end,
+      text: m[0],
+      rule,
+    };
+  }
+  return null;
+}
+
 /** The patient's own fat graft ("autologous fat grafting", "their own lipofilling"), and any fat graft. */
 const OWN_FAT_GRAFT = cueSet('donor.own_fat_graft');
 const FAT_GRAFT = cueSet('donor.fat_graft');
@@ -115,6 +153,11 @@ function harvestInProcedure(
   for (const [source, re] of HARVEST_IN_PROCEDURE) {
     if (!sources.sources.includes(source)) continue;
     const e = find(re, product, 'donor.autologous.harvest_in_procedure');
+    if (e) return e;
+  }
+  for (const [source, re] of HARVEST_IN_ELIGIBILITY) {
+    if (!sources.sources.includes(source)) continue;
+    const e = eligibilityHarvest(v, re);
     if (e) return e;
   }
   const withGraft = v.fields.some(

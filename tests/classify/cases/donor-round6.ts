@@ -57,7 +57,8 @@ const eligibility: CaseTable = [
     expect: { category: 'msc_cells', donor: 'unspecified' },
   },
   {
-    name: 'no suitable "donor site" in the eligibility criteria: no donor',
+    // Round 9: the liposuction the patients undergo (named in the criteria) now makes the fat their own.
+    name: 'no suitable "donor site" for liposuction in the eligibility criteria: no donor, the patients\' own fat',
     guideline: '"From the patient\'s own ..." = autologous; a donor site is where own tissue is taken',
     study: study(
       'Fat-derived Stromal Cells for Scars',
@@ -65,7 +66,7 @@ const eligibility: CaseTable = [
       ['Cicatrix'],
       'Exclusion Criteria:\n- no suitable donor site for liposuction\n- healthy donor site infection',
     ),
-    expect: { category: 'msc_cells', donor: 'unspecified' },
+    expect: { category: 'msc_cells', donor: 'autologous', reasons: { donor: 'harvest_in_procedure' } },
   },
   {
     name: 'a donor section of the eligibility criteria does not override autologous cells stated in the intervention',

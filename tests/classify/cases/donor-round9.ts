@@ -185,4 +185,75 @@ export const worded: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...banks, ...worded];
+/** The harvest the patients undergo, named only in the eligibility criteria (an inference: medium confidence). */
+const eligibility: CaseTable = [
+  {
+    name: 'marrow MSCs, "Contraindication to bone marrow aspiration" among the exclusion criteria: autologous (medium)',
+    guideline: OWN,
+    study: {
+      title: 'Marrow Stromal Cells for Knee Osteoarthritis',
+      interventions: [
+        { name: 'Bone marrow mesenchymal stem cells', description: 'Intra-articular injection.' },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+      eligibility: 'Exclusion Criteria:\n- Contraindication to bone marrow aspiration\n- Pregnancy',
+    },
+    expect: {
+      donor: 'autologous',
+      reasons: { donor: 'harvest_in_procedure' },
+      confidence: { donor: 'medium' },
+    },
+  },
+  {
+    name: 'adipose MSCs, "INR above 2 before liposuction" among the exclusion criteria: autologous',
+    guideline: OWN,
+    study: {
+      title: 'Adipose Stromal Cells for Knee Osteoarthritis',
+      interventions: [
+        { name: 'Adipose-derived mesenchymal stem cells', description: 'Intra-articular injection.' },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+      eligibility: 'Exclusion Criteria:\n- INR above 2 before liposuction',
+    },
+    expect: { donor: 'autologous', reasons: { donor: 'harvest_in_procedure' } },
+  },
+  {
+    name: '"bone marrow aspiration showing less than 5% blasts" (a diagnostic finding): donor unspecified',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Marrow Stromal Cells in Poor Graft Function',
+      interventions: [{ name: 'Bone marrow mesenchymal stem cells', description: 'Intravenous infusion.' }],
+      conditions: ['Poor Graft Function'],
+      eligibility: 'Inclusion Criteria:\n- Bone marrow aspiration showing less than 5% blasts',
+    },
+    expect: { donor: 'unspecified' },
+  },
+  {
+    name: 'a liposuction criterion beside a marrow product (no fat product): donor unspecified',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Marrow Stromal Cells for Knee Osteoarthritis',
+      interventions: [
+        { name: 'Bone marrow mesenchymal stem cells', description: 'Intra-articular injection.' },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+      eligibility: 'Exclusion Criteria:\n- Liposuction in the last 6 months',
+    },
+    expect: { donor: 'unspecified' },
+  },
+  {
+    name: "a donor section of the criteria naming a marrow harvest: allogeneic (the donors' harvest)",
+    guideline: DONOR,
+    study: {
+      title: 'Marrow Stromal Cells for Knee Osteoarthritis',
+      interventions: [
+        { name: 'Bone marrow mesenchymal stem cells', description: 'Intra-articular injection.' },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+      eligibility: 'Donor inclusion criteria:\n- Healthy adult\n- Fit for bone marrow harvest',
+    },
+    expect: { donor: 'allogeneic' },
+  },
+];
+
+export const cases: CaseTable = [...banks, ...worded, ...eligibility];
