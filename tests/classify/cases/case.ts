@@ -51,3 +51,21 @@ export interface LabelCase {
 }
 
 export type CaseTable = readonly LabelCase[];
+
+/**
+ * Fixture builders shared by the case tables: an invented study whose one intervention is named "Mesenchymal stromal
+ * cells", with the wording under test in the intervention's description (`study`) or in the study's own description
+ * (`described`).
+ */
+export const study = (title: string, description: string, conditions: string[]) => ({
+  title,
+  interventions: [{ name: 'Mesenchymal stromal cells', description }],
+  conditions,
+});
+
+export const described = (title: string, description: string, conditions: string[]) => ({
+  title,
+  description,
+  interventions: [{ name: 'Mesenchymal stromal cells' }],
+  conditions,
+});

@@ -4,13 +4,7 @@
  * "from/of/in" with its qualifiers ("from a master cell bank", which the laboratory cue "cell bank" of the category
  * vocabulary used to take).
  */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
+import { study, type CaseTable } from './case.js';
 
 export const cases: CaseTable = [
   {

@@ -1,11 +1,5 @@
 /** Modifications, generalisation round 5: licensing, culture conditions, gene transfer and lineage induction said in other words; negation. */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
+import { study, type CaseTable } from './case.js';
 
 export const cases: CaseTable = [
   {

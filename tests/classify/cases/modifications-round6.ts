@@ -1,11 +1,5 @@
 /** Modifications, generalisation round 6: hyphenated and passive spellings of engineering and priming, "-like" lineage cells, lineage cells named as made from MSCs in either order. */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
+import { study, type CaseTable } from './case.js';
 
 export const cases: CaseTable = [
   {

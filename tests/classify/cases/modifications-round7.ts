@@ -1,11 +1,5 @@
 /** Modifications, generalisation round 7: MSC clusters and activated MSCs (primed), osteoblastic cells and differentiation media (differentiated), a method sentence that mentions what was "previously used". */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
+import { study, type CaseTable } from './case.js';
 
 export const cases: CaseTable = [
   {

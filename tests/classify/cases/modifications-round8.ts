@@ -2,20 +2,7 @@
  * Modifications, generalisation round 8. Primed counts only as a step in making the product given here: not a
  * laboratory assay, an animal study or what MSCs do in the body, not the patients' own pretreatment.
  */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
-
-const described = (title: string, description: string, conditions: string[]) => ({
-  title,
-  description,
-  interventions: [{ name: 'Mesenchymal stromal cells' }],
-  conditions,
-});
+import { described, study, type CaseTable } from './case.js';
 
 export const cases: CaseTable = [
   {

@@ -7,20 +7,7 @@
  * body; it covers a lineage "differentiation ... before implantation" and cells named with an acronym before "derived
  * from MSCs".
  */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
-
-const described = (title: string, description: string, conditions: string[]) => ({
-  title,
-  description,
-  interventions: [{ name: 'Mesenchymal stromal cells' }],
-  conditions,
-});
+import { described, study, type CaseTable } from './case.js';
 
 const GENETIC =
   'genetically_modified: transfected/transduced/gene-edited MSCs (the modification applies to the MSC product given)';

@@ -1,11 +1,5 @@
 /** Routes, generalisation round 7: variant spellings of the guideline's route names, "into the CSF", "endocardial" injection. */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
+import { study, type CaseTable } from './case.js';
 
 export const cases: CaseTable = [
   {

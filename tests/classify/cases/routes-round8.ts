@@ -2,13 +2,7 @@
  * Routes, generalisation round 8: a joint named after "into"/"injected in" (with its side or state words), a bare
  * "into the joint", and a bare injection of the product in a study of a joint's surface disease (intra-articular).
  */
-import type { CaseTable } from './case.js';
-
-const study = (title: string, description: string, conditions: string[]) => ({
-  title,
-  interventions: [{ name: 'Mesenchymal stromal cells', description }],
-  conditions,
-});
+import { study, type CaseTable } from './case.js';
 
 export const cases: CaseTable = [
   {
