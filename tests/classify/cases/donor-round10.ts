@@ -1,11 +1,14 @@
 /**
  * Donor, generalisation round 10: the patient's possessive right before the product ("the patients' bone
  * marrow-derived MSCs", "each subject's MSCs") and the cells' auto-transplantation ("autotransplantation of MSCs",
- * "MSCs are auto-transplanted") are the patient's own; "non-self" cells are not.
+ * "MSCs are auto-transplanted") are the patient's own; "non-self" cells are not. More wordings of another person's
+ * cells: a donor's possessive ("donors' bone marrow"), "of donor origin", "donor-sourced", cadaveric or deceased
+ * donors' tissue, tissue donations, a mother's or father's marrow or fat, the marrow of the HSCT donor, "non-self".
  */
 import { study, type CaseTable } from './case.js';
 
 const OWN = '"From the patient\'s own ..." = autologous';
+const DONOR = '"donor", "off-the-shelf", "third-party" ... = allogeneic';
 const NOT_SAID = 'when the record does not say something, use the "unspecified" value';
 
 const own: CaseTable = [
@@ -99,8 +102,99 @@ const own: CaseTable = [
     study: study('Stromal Cells in Crohn Disease', 'Non-self MSCs injected around the fistula tract.', [
       "Crohn's Disease",
     ]),
-    expect: { category: 'msc_cells' },
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
   },
 ];
 
-export const cases: CaseTable = [...own];
+const other: CaseTable = [
+  {
+    name: '"donors\' bone marrow MSCs" (plural possessive): allogeneic',
+    guideline: DONOR,
+    study: study('Stromal Cells in Graft-versus-Host Disease', "Donors' bone marrow MSCs, two infusions.", [
+      'Graft vs Host Disease',
+    ]),
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
+  },
+  {
+    name: '"MSCs of donor origin" and "donor-sourced MSCs": allogeneic',
+    guideline: DONOR,
+    study: {
+      title: 'Donor-Sourced MSCs in Knee Osteoarthritis',
+      interventions: [
+        {
+          name: 'Mesenchymal stem cells',
+          description: 'MSCs of donor origin, one intra-articular injection.',
+        },
+      ],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "from cadaveric donors" / "deceased donor bone marrow" / "cadaver vertebral bodies": allogeneic',
+    guideline: DONOR,
+    study: study(
+      'Stromal Cells in Acute Respiratory Distress Syndrome',
+      'MSCs isolated from cadaveric donors: marrow recovered from cadaver vertebral bodies, expanded and infused.',
+      ['ARDS'],
+    ),
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "obtained from bone marrow donations": allogeneic',
+    guideline: DONOR,
+    study: {
+      title: 'Stem Cells in Ischemic Stroke',
+      summary: 'Mesenchymal stem cells obtained from bone marrow donations are infused intravenously.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous infusion.' }],
+      conditions: ['Ischemic Stroke'],
+    },
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "from the mother\'s bone marrow" given to a child: allogeneic',
+    guideline: DONOR,
+    study: study(
+      'Stromal Cells in Osteogenesis Imperfecta',
+      "MSCs expanded from the mother's bone marrow, infused.",
+      ['Osteogenesis Imperfecta'],
+    ),
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "from the bone marrow of the HSCT donor": allogeneic',
+    guideline: DONOR,
+    study: study(
+      'Stromal Cells After Transplant',
+      'MSCs expanded from the bone marrow of the HSCT donor, given on day 21.',
+      ['Graft Failure'],
+    ),
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'kidney recipients "of kidneys from deceased donors" given MSCs: the organ donor is not the product\'s',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stem Cells in Kidney Transplantation',
+      summary:
+        'Patients receiving kidneys from deceased donors are given mesenchymal stem cells intravenously.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous infusion.' }],
+      conditions: ['Kidney Transplantation'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+  {
+    name: 'islets "from cadaver" in a background sentence, a "cadaveric kidney transplant": no donor',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stem Cells in Type 1 Diabetes',
+      summary:
+        'Transplantation of islets from cadaver is limited by a shortage of organ donations. Recipients of cadaveric kidney transplants are excluded. Mesenchymal stem cells are infused.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Intravenous infusion.' }],
+      conditions: ['Type 1 Diabetes'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...own, ...other];
