@@ -4,11 +4,14 @@
  * "MSCs are auto-transplanted") are the patient's own; "non-self" cells are not. More wordings of another person's
  * cells: a donor's possessive ("donors' bone marrow"), "of donor origin", "donor-sourced", cadaveric or deceased
  * donors' tissue, tissue donations, a mother's or father's marrow or fat, the marrow of the HSCT donor, "non-self".
+ * Perinatal products written as abbreviations the source vocabulary missed ("hP-MSCs", "PD-MSCs", "hAM-MSCs",
+ * "AF-MSCs", "CV-MSCs", "hUC MSCs", "UC-derived MSCs", "hWJSCs"): their source, and so allogeneic when given to adults.
  */
-import { study, type CaseTable } from './case.js';
+import { study, type CaseTable, type LabelCase } from './case.js';
 
 const OWN = '"From the patient\'s own ..." = autologous';
 const DONOR = '"donor", "off-the-shelf", "third-party" ... = allogeneic';
+const PERINATAL = 'umbilical cord/placenta/cord blood products given to adults ... = allogeneic';
 const NOT_SAID = 'when the record does not say something, use the "unspecified" value';
 
 const own: CaseTable = [
@@ -197,4 +200,42 @@ const other: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...own, ...other];
+const perinatal = (name: string, source: 'umbilical_cord' | 'placenta_amnion'): LabelCase => ({
+  name: `"${name}" given to adults: ${source}, allogeneic`,
+  guideline: PERINATAL,
+  study: {
+    title: `Infusion of ${name} in Chronic Heart Failure`,
+    interventions: [{ name, description: 'Intravenous infusion of 1 million cells/kg.' }],
+    conditions: ['Heart Failure'],
+  },
+  expect: {
+    category: 'msc_cells',
+    sources: [source],
+    donor: 'allogeneic',
+    reasons: { donor: 'perinatal_implied' },
+  },
+});
+
+const abbreviations: CaseTable = [
+  perinatal('hP-MSCs', 'placenta_amnion'),
+  perinatal('PD-MSCs', 'placenta_amnion'),
+  perinatal('hAM-MSCs', 'placenta_amnion'),
+  perinatal('AF-MSCs', 'placenta_amnion'),
+  perinatal('CV-MSCs', 'placenta_amnion'),
+  perinatal('hUC MSCs', 'umbilical_cord'),
+  perinatal('UC-derived MSCs', 'umbilical_cord'),
+  perinatal('hWJSCs', 'umbilical_cord'),
+  {
+    name: 'ulcerative colitis abbreviated "UC" next to "MSCs" across a comma is no cord source',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stromal Cells in Ulcerative Colitis',
+      summary: 'In UC, MSCs may restore the mucosa. Patients with UC receive mesenchymal stromal cells.',
+      interventions: [{ name: 'Mesenchymal stromal cells', description: 'Intravenous infusion.' }],
+      conditions: ['Ulcerative Colitis'],
+    },
+    expect: { category: 'msc_cells', sources: [], donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...own, ...other, ...abbreviations];
