@@ -7,9 +7,10 @@
  * stated).
  * A priming word ("primed", "preconditioned", "stimulated with IFN-γ", ...) counts only as a step in making the product
  * given here (GUIDELINE: primed = "preconditioned/licensed before administration"): not in a sentence about a
- * laboratory assay, an animal or preclinical study or the body ("in vivo", "in the inflamed tissue"), not after a
- * condition ("when exposed to ...": MSCs in general) and not with the patients as its subject ("patients are
- * pretreated with ...").
+ * laboratory assay, an animal or preclinical study or the body ("in vivo", "in the inflamed tissue", "in the patients'
+ * lungs", "of the injured tissue"), not after a condition ("when exposed to ...": MSCs in general) or an introductory
+ * clause placing the cells in the body ("After infusion, MSCs are activated by ...", "Once in the lungs, ...") and not
+ * with the patients as its subject ("patients are pretreated with ...").
  * Nor is a priming word in a description sentence that says, in the present tense, what so-treated MSCs do in general
  * ("MSCs exposed to an inflammatory milieu upregulate IDO", "under hypoxia MSCs secrete more VEGF") unless the sentence
  * speaks of this study's product (this study, we, a hypothesis, cells being given); nor aggregates/clusters of cells in
@@ -24,7 +25,7 @@
  * A bare virus name (adenovirus, lentiviral, retrovirus) is the patients' infection, not a vector, when disease words
  * follow it ("adenovirus pneumonia") or an infection wording precedes it ("caused by BK virus or adenovirus").
  * Cue sets (rules/contexts.json): modifications.background, modifications.negated,
- *   modifications.primed_not_product, modifications.differentiated_not_product, modifications.primed_generic_effect,
+ *   modifications.primed_not_product, modifications.primed_after_delivery, modifications.differentiated_not_product, modifications.primed_generic_effect,
  *   modifications.primed_this_study, modifications.clumps, modifications.clumping, modifications.virus_word,
  *   modifications.virus_disease_after, modifications.virus_disease_before, modifications.primed_lead, modifications.three_d, modifications.spheroid,
  *   modifications.three_d_carrier.
@@ -54,6 +55,9 @@ const DIFFERENTIATED_NOT_PRODUCT = cueSet('modifications.differentiated_not_prod
 
 /** The clause before a priming word: a condition ("when exposed to") or the patients as its subject. */
 const PRIMED_LEAD = cueSet('modifications.primed_lead');
+
+/** An introductory clause before a priming word placing the cells in the body ("After infusion, ..."). */
+const PRIMED_AFTER_DELIVERY = cueSet('modifications.primed_after_delivery');
 
 /** What so-treated MSCs do in general (after the priming word); a sentence on this study's product. */
 const PRIMED_GENERIC_EFFECT = cueSet('modifications.primed_generic_effect');
@@ -91,6 +95,7 @@ function primedNotProduct(v: StudyView, h: Hit): boolean {
   const sentence = t.slice(a, b);
   if (PRIMED_NOT_PRODUCT.test(sentence) || PRIMED_LEAD.test(t.slice(Math.max(a, h.start - 80), h.start)))
     return true;
+  if (PRIMED_AFTER_DELIVERY.test(t.slice(a, h.start))) return true;
   if (
     h.zone === 'summary' &&
     PRIMED_GENERIC_EFFECT.test(t.slice(h.end, b)) &&
