@@ -2,9 +2,11 @@
  * Modifications, generalisation round 10. A priming word about what happens to the cells in the patient after their
  * administration is not a priming of the product: an introductory clause placing the cells in the body ("After
  * infusion, MSCs are activated by ...", "Once in the lungs, ..."), the body itself ("in the body", "in the patients'
- * lungs", "the hypoxic conditions of the injured tissue").
+ * lungs", "the hypoxic conditions of the injured tissue"). A priming step written as a noun or an active verb
+ * ("pre-treatment of MSCs with IFN-γ", "stimulation of MSCs with IFN-γ for 48 h before injection", "we precondition
+ * the MSCs with hypoxia", "MSCs primed ex vivo") is primed.
  */
-import { described, type CaseTable } from './case.js';
+import { described, study, type CaseTable } from './case.js';
 
 const PRIMED =
   'primed: preconditioned/licensed before administration: cytokines, hypoxia, drugs, 3D spheroid culture';
@@ -72,4 +74,93 @@ const inBody: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...inBody];
+const worded: CaseTable = [
+  {
+    name: '"Pre-treatment of MSCs with IFN-γ and TNF-α before infusion": primed',
+    guideline: PRIMED,
+    study: study(
+      'Stromal Cells in Graft-versus-Host Disease',
+      'Pre-treatment of MSCs with IFN-γ and TNF-α before infusion.',
+      ['Graft vs Host Disease'],
+    ),
+    expect: { category: 'msc_cells', modifications: ['primed'] },
+  },
+  {
+    name: '"Pretreatment of the cells with melatonin" (a drug): primed',
+    guideline: PRIMED,
+    study: study(
+      'Stromal Cells in Kidney Injury',
+      'Pretreatment of the cells with melatonin, then one infusion.',
+      ['Acute Kidney Injury'],
+    ),
+    expect: { modifications: ['primed'] },
+  },
+  {
+    name: '"Stimulation of MSCs with IFN-γ for 48 h before injection" in the description: primed',
+    guideline: PRIMED,
+    study: described(
+      'Stromal Cells in Crohn Disease',
+      'Stimulation of MSCs with IFN-γ for 48 h before injection into the fistula.',
+      ["Crohn's Disease"],
+    ),
+    expect: { modifications: ['primed'] },
+  },
+  {
+    name: '"Exposure of MSCs to hypoxia (1% O2) for 24 h before transplantation": primed',
+    guideline: PRIMED,
+    study: study(
+      'Stromal Cells in Limb Ischemia',
+      'Exposure of MSCs to hypoxia (1% O2) for 24 h before transplantation into the calf.',
+      ['Critical Limb Ischemia'],
+    ),
+    expect: { modifications: ['primed'] },
+  },
+  {
+    name: '"We precondition the MSCs with hypoxia before transplantation": primed',
+    guideline: PRIMED,
+    study: described(
+      'Stromal Cells in Heart Failure',
+      'We precondition the MSCs with hypoxia before transplantation.',
+      ['Heart Failure'],
+    ),
+    expect: { modifications: ['primed'] },
+  },
+  {
+    name: '"MSCs primed ex vivo": primed',
+    guideline: PRIMED,
+    study: study('Stromal Cells in Sepsis', 'MSCs primed ex vivo, one infusion.', ['Sepsis']),
+    expect: { modifications: ['primed'] },
+  },
+  {
+    name: 'a pretreatment of the cells with trypsin or SPIO nanoparticles (detaching, labelling) is no priming',
+    guideline: PRIMED,
+    study: study(
+      'Stromal Cells in Stroke',
+      'Pretreatment of the MSCs with trypsin to detach them; pre-incubation of the MSCs with SPIO nanoparticles for MRI tracking.',
+      ['Stroke'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'a mechanism sentence ("Stimulation of MSCs with IFN-γ induces IDO", "Activation of MSCs by inflammatory cytokines is necessary ...") is no priming',
+    guideline: PRIMED,
+    study: described(
+      'Stromal Cells in Lupus',
+      'Stimulation of MSCs with IFN-γ induces IDO expression. Activation of MSCs by inflammatory cytokines is necessary for their immunosuppressive function.',
+      ['Systemic Lupus Erythematosus'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+  {
+    name: 'a co-culture potency assay ("Incubation of MSCs with patient PBMCs for 5 days") and the patients\' treatment are no priming',
+    guideline: PRIMED,
+    study: described(
+      'Stromal Cells in Lupus',
+      'Incubation of MSCs with patient PBMCs for 5 days in a potency assay. Treatment of patients with IFN-γ is not allowed.',
+      ['Systemic Lupus Erythematosus'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+];
+
+export const cases: CaseTable = [...inBody, ...worded];
