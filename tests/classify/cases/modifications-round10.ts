@@ -4,9 +4,14 @@
  * infusion, MSCs are activated by ...", "Once in the lungs, ..."), the body itself ("in the body", "in the patients'
  * lungs", "the hypoxic conditions of the injured tissue"). A priming step written as a noun or an active verb
  * ("pre-treatment of MSCs with IFN-γ", "stimulation of MSCs with IFN-γ for 48 h before injection", "we precondition
- * the MSCs with hypoxia", "MSCs primed ex vivo") is primed.
+ * the MSCs with hypoxia", "MSCs primed ex vivo") is primed. Gene editing named without "gene-edited" (genome
+ * editing, TALEN, zinc finger nucleases, base editing, Cas9), a "genetic modification of MSCs", a viral or expression
+ * vector, MSCs "expressing a recombinant/exogenous" protein and hTERT immortalisation are genetically_modified.
  */
 import { described, study, type CaseTable } from './case.js';
+
+const GENETIC =
+  'genetically_modified: transfected/transduced/gene-edited MSCs, incl. CRISPR (the modification applies to the MSC product given)';
 
 const PRIMED =
   'primed: preconditioned/licensed before administration: cytokines, hypoxia, drugs, 3D spheroid culture';
@@ -163,4 +168,35 @@ const worded: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...inBody, ...worded];
+const genetic = (name: string, description: string): CaseTable[number] => ({
+  name: `${name}: genetically_modified`,
+  guideline: GENETIC,
+  study: study('Stromal Cells in Glioblastoma', description, ['Glioblastoma']),
+  expect: { category: 'msc_cells', modifications: ['genetically_modified'] },
+});
+
+const edited: CaseTable = [
+  genetic('"genome-edited MSCs"', 'Genome-edited MSCs, one intravenous infusion.'),
+  genetic('MSCs "modified by TALEN"', 'MSCs modified by TALEN to knock out HLA class I.'),
+  genetic('"zinc finger nuclease-modified MSCs"', 'Zinc finger nuclease-modified MSCs, infused.'),
+  genetic('"base-edited" MSCs', 'MSCs base-edited at the B2M locus.'),
+  genetic(
+    '"Genetic modification of MSCs with the HGF gene"',
+    'Genetic modification of MSCs with the HGF gene before infusion.',
+  ),
+  genetic('MSCs "carrying a viral vector encoding TRAIL"', 'MSCs carrying a viral vector encoding TRAIL.'),
+  genetic('"MSCs expressing a recombinant IL-10"', 'MSCs expressing a recombinant IL-10.'),
+  genetic('"hTERT-immortalized MSCs"', 'hTERT-immortalized MSCs.'),
+  {
+    name: 'negated or background gene-editing words ("No viral vectors are used", "not genome-edited", "reported in mice") are not stated',
+    guideline: GENETIC,
+    study: described(
+      'Stromal Cells in Heart Failure',
+      'No viral vectors are used. The MSCs are not genome-edited. Genome editing of MSCs has been reported in mice.',
+      ['Heart Failure'],
+    ),
+    expect: { category: 'msc_cells', modifications: [] },
+  },
+];
+
+export const cases: CaseTable = [...inBody, ...worded, ...edited];
