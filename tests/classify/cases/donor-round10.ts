@@ -6,6 +6,8 @@
  * donors' tissue, tissue donations, a mother's or father's marrow or fat, the marrow of the HSCT donor, "non-self".
  * Perinatal products written as abbreviations the source vocabulary missed ("hP-MSCs", "PD-MSCs", "hAM-MSCs",
  * "AF-MSCs", "CV-MSCs", "hUC MSCs", "UC-derived MSCs", "hWJSCs"): their source, and so allogeneic when given to adults.
+ * Cells going back to the person they came from ("injected into the knee of the same patient", "the MSCs are returned
+ * to the patient", "re-implanted in the patient") and "self bone marrow-derived MSCs" are autologous.
  */
 import { study, type CaseTable, type LabelCase } from './case.js';
 
@@ -238,4 +240,49 @@ const abbreviations: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...own, ...other, ...abbreviations];
+const back: CaseTable = [
+  {
+    name: 'cultured cells "injected into the knee of the same patient": autologous',
+    guideline: OWN,
+    study: study(
+      'Stem Cells in Knee Osteoarthritis',
+      'Cultured MSCs are injected into the knee of the same patient.',
+      ['Knee Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', donor: 'autologous' },
+  },
+  {
+    name: '"the MSCs are returned to the patient" / "re-implanted in the patient": autologous',
+    guideline: OWN,
+    study: study(
+      'Stem Cells in Cartilage Defects',
+      'After expansion the MSCs are returned to the patient; any remaining cells are re-implanted in the patient at month 6.',
+      ['Cartilage Defect'],
+    ),
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: '"self bone marrow-derived MSCs": autologous',
+    guideline: OWN,
+    study: study(
+      'Stem Cells in Liver Cirrhosis',
+      'Self bone marrow-derived MSCs infused into the hepatic artery.',
+      ['Liver Cirrhosis'],
+    ),
+    expect: { donor: 'autologous' },
+  },
+  {
+    name: 'questionnaire "results are returned to the patient" is no return of the cells',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stem Cell Therapy in Knee Osteoarthritis',
+      summary:
+        'Mesenchymal stem cells are injected and the questionnaire results are returned to the patient.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Intra-articular injection.' }],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...own, ...other, ...abbreviations, ...back];
