@@ -7,7 +7,9 @@
  * Perinatal products written as abbreviations the source vocabulary missed ("hP-MSCs", "PD-MSCs", "hAM-MSCs",
  * "AF-MSCs", "CV-MSCs", "hUC MSCs", "UC-derived MSCs", "hWJSCs"): their source, and so allogeneic when given to adults.
  * Cells going back to the person they came from ("injected into the knee of the same patient", "the MSCs are returned
- * to the patient", "re-implanted in the patient") and "self bone marrow-derived MSCs" are autologous.
+ * to the patient", "re-implanted in the patient") and "self bone marrow-derived MSCs" are autologous. Cells from
+ * healthy persons written in the plural without an article ("MSCs from young healthy individuals", "obtained from
+ * healthy subjects"), "from healthy adult bone marrow" and "volunteer bone marrow" are allogeneic.
  */
 import { study, type CaseTable, type LabelCase } from './case.js';
 
@@ -285,4 +287,39 @@ const back: CaseTable = [
   },
 ];
 
-export const cases: CaseTable = [...own, ...other, ...abbreviations, ...back];
+const healthy: CaseTable = [
+  {
+    name: '"MSCs from young healthy individuals" / "obtained from healthy subjects": allogeneic',
+    guideline: DONOR,
+    study: study(
+      'Stromal Cells in Knee Osteoarthritis',
+      'MSCs from young healthy individuals; bone marrow MSCs obtained from healthy subjects.',
+      ['Knee Osteoarthritis'],
+    ),
+    expect: { category: 'msc_cells', donor: 'allogeneic' },
+  },
+  {
+    name: 'MSCs "from healthy adult bone marrow" / "volunteer bone marrow": allogeneic',
+    guideline: DONOR,
+    study: study(
+      'Stromal Cells in Lupus',
+      'MSCs from healthy adult bone marrow (volunteer bone marrow), infused.',
+      ['Systemic Lupus Erythematosus'],
+    ),
+    expect: { donor: 'allogeneic' },
+  },
+  {
+    name: 'healthy subjects as laboratory comparators or blood-test controls, and "volunteer patients", decide nothing',
+    guideline: NOT_SAID,
+    study: {
+      title: 'Stem Cell Therapy in Knee Osteoarthritis',
+      summary:
+        'Mesenchymal stem cells of patients will be compared with cells of healthy subjects in vitro. Healthy volunteers will serve as controls for blood tests. Volunteer patients receive mesenchymal stem cells.',
+      interventions: [{ name: 'Mesenchymal stem cells', description: 'Intra-articular injection.' }],
+      conditions: ['Knee Osteoarthritis'],
+    },
+    expect: { category: 'msc_cells', donor: 'unspecified' },
+  },
+];
+
+export const cases: CaseTable = [...own, ...other, ...abbreviations, ...back, ...healthy];
