@@ -289,8 +289,8 @@ export function effectiveLength(src: string): number {
   return n;
 }
 
-/** The beginnings of what follows the last gap of one alternative (see literalsAfterGap). */
-function afterGap(src: string, fold: boolean, k: number, min: number): Set<string> | null {
+/** Index just past the last gap of one alternative (see literalsAfterGap), or -1 when it has none. */
+function lastGapEnd(src: string, fold: boolean, k: number): number {
   let gapEnd = -1;
   let i = 0;
   while (i < src.length) {
@@ -305,6 +305,12 @@ function afterGap(src: string, fold: boolean, k: number, min: number): Set<strin
     i = q.next;
     if (open) gapEnd = i;
   }
+  return gapEnd;
+}
+
+/** The beginnings of what follows the last gap of one alternative (see literalsAfterGap). */
+function afterGap(src: string, fold: boolean, k: number, min: number): Set<string> | null {
+  const gapEnd = lastGapEnd(src, fold, k);
   if (gapEnd < 0 || gapEnd >= src.length) return null;
   const rest = prefixesK(src.slice(gapEnd), fold, k);
   if (rest === null || [...rest].some((x) => x.length < min)) return null;
@@ -324,6 +330,82 @@ export function literalsAfterGap(pattern: string, fold: boolean, k = 8, min = 4)
     const r = afterGap(alt, fold, k, min);
     if (r === null) return null;
     for (const x of r) out.add(x);
+  }
+  const all = [...out].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  return all.filter((x, i) => !all.slice(0, i).some((y) => x.startsWith(y)));
+}
+
+const WORD_CHAR = /[A-Za-z0-9]/;
+const PUNCTUATION_ESCAPE = /[-\\^$.*+?()[\]{}|/]/;
+
+/**
+ * Of a sequence (no top-level '|'): does every non-empty match end with a character that is not an ASCII letter
+ * or digit (`ends`), and can it match the empty string (`nullable`)? `ends` false means "cannot tell".
+ */
+function endsOutsideWord(src: string, fold: boolean): { ends: boolean; nullable: boolean } {
+  const items: Array<{ ends: boolean; nullable: boolean }> = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    let end = i + 1;
+    let ends = false;
+    let nullable = false;
+    if (c === '(') {
+      end = skipTo(src, i);
+      const inner = src.slice(i + 1, end - 1);
+      if (/^\?(?:<=|<!|=|!)/.test(inner)) {
+        i = end; // zero-width
+        continue;
+      }
+      const alts = alternatives(inner.startsWith('?:') ? inner.slice(2) : inner).map((a) =>
+        endsOutsideWord(a, fold),
+      );
+      ends = alts.every((a) => a.ends);
+      nullable = alts.some((a) => a.nullable);
+    } else if (c === '[') {
+      end = skipTo(src, i);
+      const chars = classChars(src.slice(i + 1, end - 1), fold);
+      ends = chars !== null && [...chars].every((x) => !WORD_CHAR.test(x));
+    } else if (c === '\\') {
+      const e = src[i + 1] ?? '';
+      end = i + 2;
+      if (e === 'b' || e === 'B') {
+        i = end;
+        continue;
+      }
+      ends = e === 's' || e === 'W' || PUNCTUATION_ESCAPE.test(e);
+    } else if (c === '^' || c === '$') {
+      i = end;
+      continue;
+    } else ends = c !== '.' && !WORD_CHAR.test(c);
+    const q = quantifier(src, end);
+    items.push({ ends, nullable: nullable || q.nullable });
+    i = q.next;
+  }
+  // The last item that cannot be empty decides; every nullable item after it must end outside a word too.
+  for (let j = items.length - 1; j >= 0; j--) {
+    if (!items[j]!.ends) return { ends: false, nullable: items.every((x) => x.nullable) };
+    if (!items[j]!.nullable) return { ends: true, nullable: false };
+  }
+  return { ends: true, nullable: true };
+}
+
+/**
+ * Like literalsAfterGap, but only when each such literal begins a word in every match: what comes before it
+ * in the pattern, when not empty, ends with a character that is not an ASCII letter or digit (as "into (?:the
+ * )?(?:[a-z-]+ ){0,2}" before "lung"), else the literal begins the match. A matcher walking word starts then
+ * finds every occurrence of the literals in passing; where none lies ahead of a position, the pattern cannot
+ * match there. null when that cannot be told.
+ */
+export function wordStartLiterals(pattern: string, fold: boolean, k = 8, min = 3): string[] | null {
+  const out = new Set<string>();
+  for (const alt of alternatives(pattern)) {
+    const gapEnd = lastGapEnd(alt, fold, k);
+    if (gapEnd < 0 || gapEnd >= alt.length) return null;
+    if (!endsOutsideWord(alt.slice(0, gapEnd), fold).ends) return null;
+    const rest = prefixesK(alt.slice(gapEnd), fold, k);
+    if (rest === null || [...rest].some((x) => x.length < min)) return null;
+    for (const x of rest) out.add(x);
   }
   const all = [...out].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   return all.filter((x, i) => !all.slice(0, i).some((y) => x.startsWith(y)));

@@ -9,7 +9,7 @@
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
-import { effectiveLength, prefixesK, splitLookbehind } from './firstchars.js';
+import { effectiveLength, prefixesK, splitLookbehind, wordStartLiterals } from './firstchars.js';
 import { isVariantCode, normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -83,6 +83,8 @@ interface Slot {
   each: RegExp[] | null;
   /** Per pattern of `each`: its leading lookbehind, tested after the rest matched (null: none split off). */
   behind: Array<RegExp | null> | null;
+  /** Per pattern of `each`: its index in the gate's order when it has word-start literals (Gate.cue), else -1. */
+  cue: Int32Array | null;
   all: RegExp | null;
 }
 
@@ -114,8 +116,17 @@ interface Gate {
   next: Int32Array;
   /** Slot per node (null: no pattern can match on this path). */
   slots: Array<Slot | null>;
-  /** ASCII character code -> 1 when some pattern may begin with it. */
+  /** ASCII character code -> 1 when some pattern (or word-start literal, see `cueAt`) may begin with it. */
   first: Uint8Array;
+  /**
+   * Node -> indexes (in the global order) of the patterns one of whose word-start literals (firstchars.ts
+   * wordStartLiterals) ends at that node, or null. Such a pattern cannot match at a word start past the last
+   * word start where the walk met one of its literals: it is not tried there.
+   */
+  cueAt: Array<Int32Array | null>;
+  /** Per pattern: the last word start where one of its literals was met, valid when `cueRun` is the scan's run. */
+  cuePos: Int32Array;
+  cueRun: Int32Array;
   size: number;
 }
 
@@ -129,18 +140,25 @@ function beginnings(source: string, fold: boolean): Set<string> | null {
 
 const WORD_END = '(?![A-Za-z0-9])';
 
-function slotOf(sorted: Alt[], idx: number[], fold: boolean, single: Single[] | null): Slot {
+function slotOf(
+  sorted: Alt[],
+  idx: number[],
+  fold: boolean,
+  single: Single[] | null,
+  cued: ReadonlyArray<readonly string[] | null>,
+): Slot {
   const terms = idx.map((i) => sorted[i]!.term);
   if (single !== null) {
     const chosen = idx.map((i) => single[i]!);
     const behind = chosen.some((x) => x.behind !== null) ? chosen.map((x) => x.behind) : null;
-    return { terms, each: chosen.map((x) => x.re), behind, all: null };
+    const cue = idx.some((i) => cued[i] !== null) ? Int32Array.from(idx, (i) => (cued[i] ? i : -1)) : null;
+    return { terms, each: chosen.map((x) => x.re), behind, cue, all: null };
   }
   const all = new RegExp(
     '(?:' + idx.map((i) => '(' + sorted[i]!.source + ')').join('|') + ')' + WORD_END,
     fold ? 'iy' : 'y',
   );
-  return { terms, each: null, behind: null, all };
+  return { terms, each: null, behind: null, cue: null, all };
 }
 
 function single(source: string, fold: boolean): Single {
@@ -158,9 +176,10 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   // Longer patterns first (lookarounds not counted): at one position the first alternative that matches wins.
   const sorted = [...alts].sort((a, b) => effectiveLength(b.source) - effectiveLength(a.source));
   const entries = sorted.map((a) => (gated ? beginnings(a.source, fold) : null));
+  const cued = sorted.map((a) => (gated ? wordStartLiterals(a.source, fold) : null));
   const alphabet = new Uint8Array(128);
   let symbols = 1;
-  for (const e of entries) {
+  for (const e of [...entries, ...cued]) {
     for (const x of e ?? []) {
       for (let j = 0; j < x.length; j++) {
         const c = code(x.charCodeAt(j), fold);
@@ -192,6 +211,26 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
       accept[node]!.push(i);
     }
   });
+  // The word-start literals, as paths of the same trie (nodes accepting no pattern: the slots stay the same).
+  const cues: number[][] = accept.map(() => []);
+  cued.forEach((literals, i) => {
+    for (const x of literals ?? []) {
+      let node = 0;
+      for (let j = 0; j < x.length; j++) {
+        const sym = alphabet[code(x.charCodeAt(j), fold)]!;
+        let child = children[node]![sym];
+        if (child === undefined) {
+          child = children.length;
+          children.push([]);
+          accept.push([]);
+          cues.push([]);
+          children[node]![sym] = child;
+        }
+        node = child;
+      }
+      if (!cues[node]!.includes(i)) cues[node]!.push(i);
+    }
+  });
   const next = new Int32Array(children.length * symbols);
   children.forEach((ch, node) => ch.forEach((child, sym) => (next[node * symbols + sym] = child)));
   // A node's slot: the patterns accepted on the path from the root to it, in the global order.
@@ -204,7 +243,7 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
     if (idx.length > 0) {
       const key = idx.join(',');
       let sl = cache.get(key);
-      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, singles)));
+      if (!sl) cache.set(key, (sl = slotOf(sorted, idx, fold, singles, cued)));
       slots[node] = sl;
     }
     children[node]!.forEach((child) => visit(child, idx));
@@ -217,16 +256,33 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
   const first = new Uint8Array(128);
   for (let c = 0; c < 128; c++)
     first[c] = slots[0] !== null || (symbolOf[c]! !== 0 && next[symbolOf[c]!]! !== 0) ? 1 : 0;
-  return { symbolOf, other: alphabet[0]!, symbols, next, slots, first, size: sorted.length };
+  return {
+    symbolOf,
+    other: alphabet[0]!,
+    symbols,
+    next,
+    slots,
+    first,
+    cueAt: cues.map((c) => (c.length > 0 ? Int32Array.from(c) : null)),
+    cuePos: new Int32Array(sorted.length),
+    cueRun: new Int32Array(sorted.length),
+    size: sorted.length,
+  };
 }
 
 const ALNUM = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
   ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 
-/** The slot of the deepest gate node the text at `i` leads to (null: no pattern can match at `i`). */
+/** Number of the current pass over a text (Gate.cueRun), wrapping harmlessly: see `cueAhead`. */
+let pass = 0;
+
+/**
+ * The slot of the deepest gate node the text at `i` leads to (null: no pattern can match at `i`). Word-start
+ * literals met on the way are noted at `i` (Gate.cuePos).
+ */
 function gateAt(g: Gate, norm: string, i: number): Slot | null {
-  const { symbolOf, symbols, next } = g;
+  const { symbolOf, symbols, next, cueAt } = g;
   const stop = Math.min(i + DEPTH, norm.length);
   let node = 0;
   for (let j = i; j < stop; j++) {
@@ -236,18 +292,34 @@ function gateAt(g: Gate, norm: string, i: number): Slot | null {
     const child = next[node * symbols + sym]!;
     if (child === 0) break;
     node = child;
+    const met = cueAt[node]!;
+    if (met !== null) {
+      for (let k = 0; k < met.length; k++) {
+        g.cuePos[met[k]!] = i;
+        g.cueRun[met[k]!] = pass;
+      }
+    }
   }
   return g.slots[node]!;
 }
 
+/**
+ * Can pattern `p` (with word-start literals) match at `i`: did the pass meet one of its literals at `i` or after?
+ * A stale entry of an earlier pass (when `pass` has wrapped) either says "yes" (the pattern is tried: safe) or
+ * "none at or after `i`", true of this pass too since a literal met in this pass would have renewed the entry.
+ */
+const cueAhead = (g: Gate, p: number, i: number): boolean => g.cueRun[p] === pass && g.cuePos[p]! >= i;
+
 /** The match of `slot` at `i` (non-empty, ending at a word boundary), or null. */
 /** End of the match of `slot` at `i` (non-empty, ending at a word boundary), or -1; its term is `slot.terms[matched]`. */
 let matched = 0;
-function matchAt(slot: Slot, norm: string, i: number): number {
+function matchAt(g: Gate, slot: Slot, norm: string, i: number): number {
   const each = slot.each;
   if (each !== null) {
     const behind = slot.behind;
+    const cue = slot.cue;
     for (let k = 0; k < each.length; k++) {
+      if (cue !== null && cue[k]! >= 0 && !cueAhead(g, cue[k]!, i)) continue;
       const re = each[k]!;
       re.lastIndex = i;
       if (re.test(norm)) {
@@ -267,10 +339,54 @@ function matchAt(slot: Slot, norm: string, i: number): number {
   re.lastIndex = i;
   const m = re.exec(norm);
   if (m === null || m[0].length === 0) return -1;
-  let g = 1;
-  while (g < m.length && m[g] === undefined) g++;
-  matched = g - 1;
+  let group = 1;
+  while (group < m.length && m[group] === undefined) group++;
+  matched = group - 1;
   return i + m[0].length;
+}
+
+/** Word starts where a gate slot was reached, in text order (buffers reused by every pass: scans do not nest). */
+interface Candidates {
+  pos: Int32Array;
+  slot: Slot[];
+}
+const CAND_A: Candidates = { pos: new Int32Array(1024), slot: [] };
+const CAND_B: Candidates = { pos: new Int32Array(1024), slot: [] };
+
+/** Note candidate number `k` (position `i`, slot `slot`); returns the new count. */
+function candidate(to: Candidates, k: number, i: number, slot: Slot): number {
+  if (k === to.pos.length) {
+    const grown = new Int32Array(2 * k);
+    grown.set(to.pos);
+    to.pos = grown;
+  }
+  to.pos[k] = i;
+  to.slot[k] = slot;
+  return k + 1;
+}
+
+/** Try the candidates in text order, each where no earlier match of the same set covers it; matches to `out`. */
+function tryAll<M extends Match>(
+  g: Gate,
+  cand: Candidates,
+  count: number,
+  norm: string,
+  text: string,
+  field: string,
+  out: M[],
+  make: MakeMatch<M>,
+): void {
+  let free = 0;
+  for (let k = 0; k < count; k++) {
+    const i = cand.pos[k]!;
+    if (i < free) continue;
+    const slot = cand.slot[k]!;
+    const end = matchAt(g, slot, norm, i);
+    if (end > 0) {
+      out.push(make(slot.terms[matched]!, field, i, end, text));
+      free = end;
+    }
+  }
 }
 
 export interface MatcherOptions {
@@ -323,9 +439,12 @@ export function compileMatcher(
     text: text.slice(start, end),
   });
   /**
-   * One left-to-right pass over the word starts for both pattern sets: each set's matches are non-overlapping
+   * One left-to-right pass over the word starts for both pattern sets; each set's matches are non-overlapping
    * and begin at word starts only (as with a leading \b). Case-sensitive matches go to `late`. With `raw`, `norm`
    * is the text as given: the pass stops (false) at the first typographic variant, to be run on normalize(text).
+   * The pass first walks the gate at every word start, noting where patterns may match and where word-start
+   * literals lie; then it tries the patterns, in text order, skipping positions inside a match and patterns
+   * none of whose literals lies ahead (most preposition-led phrases: "into ... lungs" is tried at every "in").
    */
   const run = <M extends Match>(
     norm: string,
@@ -337,34 +456,27 @@ export function compileMatcher(
     raw: boolean,
   ): boolean => {
     const n = norm.length;
-    let freeA = 0;
-    let freeB = 0;
+    pass = (pass + 1) | 0;
+    let nA = 0;
+    let nB = 0;
     let i = 0;
-    while (i < n) {
+    scan: while (i < n) {
       let c = norm.charCodeAt(i);
       while (c >= 128 || ALNUM[c] === 0) {
         // Every character that is not an ASCII letter or digit passes here, and every typographic variant
         // (text.ts) is one: a raw text without any is its own normalized form.
         if (raw && c >= 96 && isVariantCode(c)) return false;
-        if (++i >= n) return true;
+        if (++i >= n) break scan;
         c = norm.charCodeAt(i);
       }
       // i is a word start
-      if (a !== null && i >= freeA && a.first[c] === 1) {
+      if (a !== null && a.first[c] === 1) {
         const slot = gateAt(a, norm, i);
-        const end = slot === null ? -1 : matchAt(slot, norm, i);
-        if (end > 0) {
-          out.push(make(slot!.terms[matched]!, field, i, end, text));
-          freeA = end;
-        }
+        if (slot !== null) nA = candidate(CAND_A, nA, i, slot);
       }
-      if (b !== null && i >= freeB && b.first[c] === 1) {
+      if (b !== null && b.first[c] === 1) {
         const slot = gateAt(b, norm, i);
-        const end = slot === null ? -1 : matchAt(slot, norm, i);
-        if (end > 0) {
-          late.push(make(slot!.terms[matched]!, field, i, end, text));
-          freeB = end;
-        }
+        if (slot !== null) nB = candidate(CAND_B, nB, i, slot);
       }
       // next word start
       i++;
@@ -374,6 +486,8 @@ export function compileMatcher(
         i++;
       }
     }
+    if (nA > 0) tryAll(a!, CAND_A, nA, norm, text, field, out, make);
+    if (nB > 0) tryAll(b!, CAND_B, nB, norm, text, field, late, make);
     return true;
   };
   const scan = <M extends Match = Match>(
