@@ -206,10 +206,15 @@ export function decideRoutes(
         ROUTE_LABEL.test(v.text(h.field).slice(Math.max(0, h.start - 40), h.start))),
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
-  const cnsCondition = v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c));
-  const organStudy = OTHER_ORGAN.test(
-    [v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '),
-  );
+  // (Study-level facts below are found when first asked for: most studies never ask.)
+  let cns: boolean | undefined;
+  const cnsCondition = (): boolean =>
+    (cns ??= v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c)));
+  let organ: boolean | undefined;
+  const organStudy = (): boolean =>
+    (organ ??= OTHER_ORGAN.test(
+      [v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '),
+    ));
   // The product is a plug when its titles, its MSC interventions or the route's own field say so.
   const plugProduct =
     biomaterial &&
@@ -231,9 +236,9 @@ export function decideRoutes(
   };
   const valueOf = (h: Hit): string => {
     // "Intraparenchymal" is into the brain unless the study is about another organ (kidney, liver ...).
-    if (h.value === 'intracerebral' && PARENCHYMAL.test(h.text) && organStudy) {
+    if (h.value === 'intracerebral' && PARENCHYMAL.test(h.text) && organStudy()) {
       const [a, b] = v.sentenceOf(h);
-      if (!cnsCondition && !CNS.test(v.text(h.field).slice(a, b))) return 'local_injection';
+      if (!cnsCondition() && !CNS.test(v.text(h.field).slice(a, b))) return 'local_injection';
     }
     // Intramedullary in the spinal cord is intraparenchymal (intracerebral), in a long bone intraosseous.
     const medullary = h.value === 'intraosseous' && MEDULLARY.test(h.text);
@@ -242,7 +247,7 @@ export function decideRoutes(
     // A carrier-borne product that is a plug put into the tract (no injection said there) is placed, not injected:
     // surgical implantation (GUIDELINE: implanted during surgery on a scaffold/graft).
     if (h.value === 'local_injection' && plugBorne(h)) return 'surgical_implantation';
-    if (cnsCondition || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
+    if (cnsCondition() || CNS.test(v.text(h.field).slice(a, b))) return 'intracerebral';
     // Into a tumour of the brain (glioblastoma among the conditions or in the title).
     if (TUMOUR.test(h.text) && CNS.test([v.study.briefTitle ?? '', ...v.study.conditions].join(' | ')))
       return 'intracerebral';
@@ -257,7 +262,9 @@ export function decideRoutes(
   };
   // "Percutaneous injection" says into bone only in a study about bone (fracture, nonunion, osteonecrosis ...);
   // in a knee or spinal cord study it names no route of its own.
-  const boneStudy = BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | '));
+  let bone: boolean | undefined;
+  const boneStudy = (): boolean =>
+    (bone ??= BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | ')));
   // An MSC arm's description often describes the study's other interventions too ("the basic treatment is oral X
   // plus Y ointment for topical use"): a route in a sentence of the arm that names another intervention of the study
   // and holds no MSC or cell word is that intervention's, not the MSC product's (GUIDELINE: routes of the MSC product).
@@ -278,12 +285,14 @@ export function decideRoutes(
     if (!KNOWN.has(h.value)) return false;
     if (otherInterventionSentence(h)) return false;
     if (DRUG_OBJECT.test(v.text(h.field).slice(h.end, h.end + 60))) return false;
-    if (h.rule !== 'route.intraosseous.percutaneous' || boneStudy) return true;
+    if (h.rule !== 'route.intraosseous.percutaneous' || boneStudy()) return true;
     const [a, b] = v.sentenceOf(h);
     return BONE.test(v.text(h.field).slice(a, b));
   };
+  // usable() is the same for every group: tested once per hit.
+  const usableHits = hits.filter(usable);
   for (const [gi, g] of groups.entries()) {
-    const picked = hits.filter((h) => usable(h) && (g(h) || (gi === 1 && plan(h))));
+    const picked = usableHits.filter((h) => g(h) || (gi === 1 && plan(h)));
     // "Stereotactic" is a technique: beside an intraventricular/intrathecal route in the same sentence it is how
     // that injection is guided, not an intraparenchymal route of its own.
     const chosen = picked.filter(
