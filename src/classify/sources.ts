@@ -109,7 +109,9 @@ function hscGraft(v: StudyView, h: Hit): boolean {
 }
 
 export function decideSources(v: StudyView, product: ProductResult): SourcesResult {
-  const all = v.hits.filter((h) => sourceOf(h) !== null && !hscGraft(v, h));
+  // Only tiers 1-3 are ever picked. A tier is the same for every hit of one sentence (of one field), the unit of
+  // dropEnumerations, so leaving tier-4 hits out changes nothing but the work done on them.
+  const all = v.hits.filter((h) => v.tier(h) <= 3 && sourceOf(h) !== null && !hscGraft(v, h));
   const general = new Set<Hit>();
   const cand = dropEnumerations(v, all, general);
   const pick = (hs: Hit[]): Hit[] => {
