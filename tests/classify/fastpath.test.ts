@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prefixesK, splitLookbehind, WHITE_SPACE } from '../../src/classify/firstchars.js';
+import { prefixesK, splitLookbehind, WHITE_SPACE, wordStartLiterals } from '../../src/classify/firstchars.js';
 import { compileMatcher, namePattern, type Match } from '../../src/classify/matcher.js';
 import { loadRules } from '../../src/classify/rules.js';
 import { PRODUCT_LAYER } from '../../src/classify/index.js';
@@ -215,6 +215,40 @@ describe('beginnings analyser (firstchars)', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('every match of a rule pattern holds one of its word-start literals at a word start', () => {
+    const all = FAMILIES.flatMap(patternsOf);
+    const cases = all
+      .map((p) => ({
+        ...p,
+        literals: wordStartLiterals(p.source, !p.caseSensitive),
+        gen: generatorFor(p.source),
+        re: new RegExp(`^(?:${p.source})`, p.caseSensitive ? '' : 'i'),
+      }))
+      .filter((c) => c.literals !== null && c.gen !== null);
+    // the preposition-led route and donor phrases at least
+    expect(cases.length).toBeGreaterThan(20);
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), fc.integer({ min: 0, max: 3 }), fc.nat(), (c, how, seed) => {
+        const [sample] = fc.sample(c.gen!, { seed, numRuns: 1 });
+        const text = c.caseSensitive ? sample! : recase(sample!, how);
+        const m = c.re.exec(text);
+        if (m === null || m[0] === '') return;
+        const t = c.caseSensitive ? text : text.toLowerCase();
+        let found = false;
+        for (let j = 0; j < m[0].length && !found; j++) {
+          if (j > 0 && /[A-Za-z0-9]/.test(t[j - 1]!)) continue;
+          found = c.literals!.some((l) => t.startsWith(l, j));
+        }
+        expect(found, `${c.source} on ${JSON.stringify(m[0])}: ${c.literals!.join(' | ')}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    // what precedes the literal must end outside a word ("[a-z-]+" may end inside one: no literals then)
+    expect(wordStartLiterals('in (?:the )?(?:[a-z-]+ ){0,2}lungs?', true)).toEqual(['lung']);
+    expect(wordStartLiterals('in (?:the )?[a-z-]*lungs?', true)).toBeNull();
+    expect(wordStartLiterals('of\\s+(?:\\w+\\s+){0,3}donors?', true)).toEqual(['donor']);
   });
 
   it('knows the beginning of quantified, escaped and open-ended parts', () => {
