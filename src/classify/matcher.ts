@@ -187,47 +187,36 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
       }
     }
   }
-  // Trie of the beginnings; accept[node]: patterns whose beginning ends at that node.
+  // Trie of the beginnings; accept[node]: patterns whose beginning ends at that node. The word-start literals
+  // are paths of the same trie; cues[node]: patterns one of whose literals ends there (such nodes may accept no
+  // pattern: the slots stay the same).
   const children: number[][] = [[]];
   const accept: number[][] = [[]];
-  entries.forEach((e, i) => {
-    if (e === null) {
-      accept[0]!.push(i);
-      return;
-    }
-    for (const x of e) {
-      let node = 0;
-      for (let j = 0; j < x.length; j++) {
-        const sym = alphabet[code(x.charCodeAt(j), fold)]!;
-        let child = children[node]![sym];
-        if (child === undefined) {
-          child = children.length;
-          children.push([]);
-          accept.push([]);
-          children[node]![sym] = child;
-        }
-        node = child;
+  const cues: number[][] = [[]];
+  /** The node at the end of the path of `x`, created as needed. */
+  const pathOf = (x: string): number => {
+    let node = 0;
+    for (let j = 0; j < x.length; j++) {
+      const sym = alphabet[code(x.charCodeAt(j), fold)]!;
+      let child = children[node]![sym];
+      if (child === undefined) {
+        child = children.length;
+        children.push([]);
+        accept.push([]);
+        cues.push([]);
+        children[node]![sym] = child;
       }
-      accept[node]!.push(i);
+      node = child;
     }
+    return node;
+  };
+  entries.forEach((e, i) => {
+    if (e === null) accept[0]!.push(i);
+    else for (const x of e) accept[pathOf(x)]!.push(i);
   });
-  // The word-start literals, as paths of the same trie (nodes accepting no pattern: the slots stay the same).
-  const cues: number[][] = accept.map(() => []);
   cued.forEach((literals, i) => {
     for (const x of literals ?? []) {
-      let node = 0;
-      for (let j = 0; j < x.length; j++) {
-        const sym = alphabet[code(x.charCodeAt(j), fold)]!;
-        let child = children[node]![sym];
-        if (child === undefined) {
-          child = children.length;
-          children.push([]);
-          accept.push([]);
-          cues.push([]);
-          children[node]![sym] = child;
-        }
-        node = child;
-      }
+      const node = pathOf(x);
       if (!cues[node]!.includes(i)) cues[node]!.push(i);
     }
   });
