@@ -56,7 +56,13 @@ export function facetCounts(rows: readonly ClassifiedStudy[]): Record<string, Fa
     const counts = new Map<string, number>();
     for (const r of rows) {
       if (spec.labels && !r.labels) continue;
-      for (const k of new Set(spec.keys(r))) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const keys = spec.keys(r);
+      // each key once per study (lists are short: a key counts unless it came earlier in the list)
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j]!;
+        if (j > 0 && keys.lastIndexOf(k, j - 1) >= 0) continue;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
     }
     out[name] = [...counts]
       .map(([value, count]) => ({ value, count }))
