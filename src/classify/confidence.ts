@@ -20,7 +20,8 @@
  *   modifications, biomaterial)  -- excluded studies: the confidence of their category
  *   covid19, specialty  high when read from the conditions (covid19: reason stated.condition / stated.mesh) (or a
  *                       full record without a COVID-19 mention),
- *                       medium otherwise, low without conditions on a record without descriptions
+ *                       medium otherwise (covid19: also false because the pandemic is only the setting), low without
+ *                       conditions on a record without descriptions
  */
 import type { Confidence, Evidence, LabelConfidence, Labels, ReasonFamily } from '../model/labels.js';
 import type { Study } from '../model/study.js';
@@ -132,9 +133,11 @@ export function decideConfidence(study: Study, l: Labels): LabelConfidence {
     ? COVID_FROM_CONDITIONS.has(l.reasons?.covid19 ?? '')
       ? 'high'
       : 'medium'
-    : hasConditions || !thin
-      ? 'high'
-      : 'low';
+    : l.reasons?.covid19 === 'pandemic_setting'
+      ? 'medium'
+      : hasConditions || !thin
+        ? 'high'
+        : 'low';
   const specialty: Confidence = fromConditions(l, 'specialty')
     ? 'high'
     : hasConditions || !thin

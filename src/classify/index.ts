@@ -63,7 +63,12 @@ export function createClassifier(rules: Rules = loadRules()): Classifier {
     const included =
       cat.category === 'msc_cells' || cat.category === 'msc_derived' || cat.category === 'stromal_mixture';
     const covid = decideCovid19(study, covidMatcher);
-    const spec = decideSpecialty(study, specialtyMatcher, rules.specialty, covid.evidence[0]);
+    const spec = decideSpecialty(
+      study,
+      specialtyMatcher,
+      rules.specialty,
+      covid.covid19 ? covid.evidence[0] : undefined,
+    );
     const evidence: Evidence[] = cat.evidence.slice();
     const labels: Labels = {
       nctId: study.nctId,

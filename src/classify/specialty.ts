@@ -6,7 +6,9 @@
  * Some specialties dominate others when both match (`dominates` in the table: corneal burn -> ophthalmology), or
  * replace them outright (`overrides`: stem cell transplantation in leukaemia -> hematology_transplant).
  * COVID-19 -> pneumology (GUIDELINE). Nothing matched -> other, quoting the first condition (or title).
- * Cue sets (rules/contexts.json): none.
+ * A COVID-19 term naming the pandemic as the setting (covid19.ts settingNameEnd) names no condition, nor does the
+ * rest of the disease's name ("pneumonia" in "during the novel coronavirus pneumonia (COVID-19) epidemic").
+ * Cue sets (rules/contexts.json): those of covid19.ts settingNameEnd, for the COVID-19 terms.
  * Returns: specialty, its reason code and its evidence (each quote with the rule id that gave it).
  * Reason codes (FAMILY_REASONS.specialty): covid19 (-> pneumology), matched (the highest score, quoting a term
  *   matched in a condition, title, keyword or MeSH term), mesh_tree (the highest score, from the MeSH
@@ -19,6 +21,7 @@ import { evidenceOf } from './evidence.js';
 import type { Match, Matcher } from './matcher.js';
 import type { SpecialtyTable } from './rules.js';
 import { indexedPaths } from './text.js';
+import { settingNameEnd } from './covid19.js';
 
 const KNOWN = new Set<string>(SPECIALTIES);
 
@@ -80,11 +83,22 @@ export function decideSpecialty(
   const scanField = (path: string, text: string | null, w: number): void => {
     if (!text) return;
     const hits = matcher.scanShared(text);
-    for (let i = 0; i < hits.length; i++) {
-      const m = hits[i]!;
-      let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = hits[j]!.value === m.value;
-      if (!seen) add(m.value, w, m, path, text);
+    // a COVID-19 term naming the pandemic as the setting ("during the novel coronavirus pneumonia (COVID-19)
+    // epidemic") names no condition, nor does the rest of the disease's name ("pneumonia")
+    let skipTo = -1;
+    const counted: Match[] = [];
+    for (const m of hits) {
+      if (m.start < skipTo) continue;
+      if (m.also.covid !== undefined) {
+        const nameEnd = settingNameEnd(text, m.start, m.end);
+        if (nameEnd >= 0) {
+          skipTo = nameEnd;
+          continue;
+        }
+      }
+      if (counted.some((c) => c.value === m.value)) continue;
+      counted.push(m);
+      add(m.value, w, m, path, text);
     }
   };
   study.conditions.forEach((c, i) => scanField(PATH.condition(i), c, i === 0 ? 4 : 2));

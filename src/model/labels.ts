@@ -213,7 +213,15 @@ export const FAMILY_REASONS = {
     'not_included',
     'reviewer',
   ],
-  covid19: ['stated.title', 'stated.condition', 'stated.keyword', 'stated.mesh', 'none_stated', 'reviewer'],
+  covid19: [
+    'stated.title',
+    'stated.condition',
+    'stated.keyword',
+    'stated.mesh',
+    'pandemic_setting',
+    'none_stated',
+    'reviewer',
+  ],
   specialty: ['covid19', 'matched', 'mesh_tree', 'none_matched', 'reviewer'],
   product: [
     'named.intervention',

@@ -5,8 +5,8 @@
  */
 import { FAMILY_REASONS, LabelReasonsSchema, REASON_FAMILIES, type Labels } from '../../src/model/labels.js';
 
-/** Codes of an empty value (nothing found, or a fact family of a study not included). */
-const EMPTY_CODES = new Set(['none_stated', 'none_named', 'not_included']);
+/** Codes of an empty value (nothing found, only the COVID-19 pandemic as the setting, or a fact family of a study not included). */
+const EMPTY_CODES = new Set(['none_stated', 'none_named', 'not_included', 'pandemic_setting']);
 /** The fact families, decided only for included studies. */
 const FACTS = new Set(['sources', 'donor', 'modifications', 'biomaterial', 'routes', 'product', 'dose']);
 
