@@ -40,9 +40,22 @@ function phaseRank(p: string): number {
   return i < 0 ? PHASE_ORDER.length : i;
 }
 
-/** Canonical phase key of a phase list (see module doc). */
+/** phaseKeyOf's results by their input (a registry writes its phases in a few ways): bounded. */
+const phaseKeys = new Map<string, string>();
+
+/** Canonical phase key of a phase list (see module doc), memoized. */
 export function phaseKeyOf(phases: readonly string[]): string {
   if (phases.length === 0) return 'NONE';
+  const input = phases.length === 1 ? phases[0]! : phases.join('\u0000');
+  let key = phaseKeys.get(input);
+  if (key === undefined) {
+    if (phaseKeys.size >= 1000) phaseKeys.clear();
+    phaseKeys.set(input, (key = computePhaseKey(phases)));
+  }
+  return key;
+}
+
+function computePhaseKey(phases: readonly string[]): string {
   const norm = [
     ...new Set(
       phases.map((p) =>
