@@ -18,6 +18,7 @@ import { loadDataset, type Dataset } from './dataset.js';
 import { ApiError } from './http-error.js';
 import { createLru } from './lru.js';
 import { warmDataset } from './responses.js';
+import { settleHeap } from './heap.js';
 
 export interface DatasetSource {
   /** The snapshot the server started with (--snapshot, else the newest classified one at start, else the newest). */
@@ -134,6 +135,7 @@ export async function createDatasetSourceFrom(
       ),
     );
     warmDataset(ds);
+    await settleHeap();
     return ds;
   };
   const first = await load(snapshotRef);
