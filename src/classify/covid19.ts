@@ -23,17 +23,10 @@ const NAME_REST = cueSet('covid19.name_rest');
 const NAME_BEFORE_PAREN = cueSet('covid19.name_before_paren');
 
 /**
- * Does the COVID-19 term [start, end) of `text` name the pandemic as the setting of the study, not the disease it
- * studies: a pandemic word after the disease's name ("during the novel coronavirus pneumonia (COVID-19) outbreak",
- * "COVID-19 lockdown"), or the pandemic of it before ("during the pandemic of novel coronavirus pneumonia")?
- */
-export function pandemicSetting(text: string, start: number, end: number): boolean {
-  return settingNameEnd(text, start, end) >= 0;
-}
-
-/**
- * When the COVID-19 term [start, end) of `text` names the pandemic as the setting (pandemicSetting), the end of the
- * disease's name it begins ("novel coronavirus| pneumonia (COVID-19)|"), else -1.
+ * When the COVID-19 term [start, end) of `text` names the pandemic as the setting of the study, not the disease it
+ * studies, the end of the disease's name it begins ("novel coronavirus| pneumonia (COVID-19)|"), else -1: a
+ * pandemic word after that name ("during the novel coronavirus pneumonia (COVID-19) outbreak", "COVID-19
+ * lockdown"), or the pandemic of it before ("during the pandemic of novel coronavirus pneumonia").
  */
 export function settingNameEnd(text: string, start: number, end: number): number {
   const after = text.slice(end, end + 80);
@@ -52,13 +45,13 @@ export interface Covid19Result {
 
 export function decideCovid19(study: Study, matcher: Matcher): Covid19Result {
   // Titles, conditions, keywords, condition MeSH terms, in that order: the first match naming the disease decides.
-  let setting: { m: Match; path: string } | null = null;
-  let path = '';
-  const found = (text: string | null): Match | undefined => {
+  // the first term that names the pandemic as the setting (quoted when no term names the disease)
+  const settings: Array<{ m: Match; path: string }> = [];
+  const found = (text: string | null, path: string): Match | undefined => {
     if (!text) return undefined;
     for (const m of matcher.scanShared(text)) {
-      if (!pandemicSetting(text, m.start, m.end)) return m;
-      setting ??= { m, path };
+      if (settingNameEnd(text, m.start, m.end) < 0) return m;
+      if (settings.length === 0) settings.push({ m, path });
     }
     return undefined;
   };
@@ -67,26 +60,24 @@ export function decideCovid19(study: Study, matcher: Matcher): Covid19Result {
     reason,
     evidence: [evidenceOf('covid19', 'true', m, m.rule, path)],
   });
-  path = 'briefTitle';
-  let m = found(study.briefTitle);
-  if (m) return yes(m, path, 'stated.title');
-  path = 'officialTitle';
-  if ((m = found(study.officialTitle))) return yes(m, path, 'stated.title');
+  let m = found(study.briefTitle, 'briefTitle');
+  if (m) return yes(m, 'briefTitle', 'stated.title');
+  if ((m = found(study.officialTitle, 'officialTitle'))) return yes(m, 'officialTitle', 'stated.title');
   for (let i = 0; i < study.conditions.length; i++) {
-    path = `conditions.${i}`;
-    if ((m = found(study.conditions[i]!))) return yes(m, path, 'stated.condition');
+    const path = `conditions.${i}`;
+    if ((m = found(study.conditions[i]!, path))) return yes(m, path, 'stated.condition');
   }
   for (let i = 0; i < study.keywords.length; i++) {
-    path = `keywords.${i}`;
-    if ((m = found(study.keywords[i]!))) return yes(m, path, 'stated.keyword');
+    const path = `keywords.${i}`;
+    if ((m = found(study.keywords[i]!, path))) return yes(m, path, 'stated.keyword');
   }
   const meshes = study.conditionMesh.meshes;
   for (let i = 0; i < meshes.length; i++) {
-    path = `conditionMesh.meshes.${i}.term`;
-    if ((m = found(meshes[i]!.term))) return yes(m, path, 'stated.mesh');
+    const path = `conditionMesh.meshes.${i}.term`;
+    if ((m = found(meshes[i]!.term, path))) return yes(m, path, 'stated.mesh');
   }
   // only the pandemic as the setting: false, quoting where it is named
-  const only = setting as { m: Match; path: string } | null;
+  const only = settings[0];
   if (only)
     return {
       covid19: false,

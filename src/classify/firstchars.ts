@@ -308,10 +308,20 @@ function lastGapEnd(src: string, fold: boolean, k: number): number {
   return gapEnd;
 }
 
-/** The beginnings of what follows the last gap of one alternative (see literalsAfterGap). */
-function afterGap(src: string, fold: boolean, k: number, min: number): Set<string> | null {
+/**
+ * The beginnings of what follows the last gap of one alternative (see literalsAfterGap); null also when `head`
+ * (if given) rejects what comes before that gap's end.
+ */
+function afterGap(
+  src: string,
+  fold: boolean,
+  k: number,
+  min: number,
+  head?: (before: string) => boolean,
+): Set<string> | null {
   const gapEnd = lastGapEnd(src, fold, k);
   if (gapEnd < 0 || gapEnd >= src.length) return null;
+  if (head && !head(src.slice(0, gapEnd))) return null;
   const rest = prefixesK(src.slice(gapEnd), fold, k);
   if (rest === null || [...rest].some((x) => x.length < min)) return null;
   return rest;
@@ -325,9 +335,20 @@ function afterGap(src: string, fold: boolean, k: number, min: number): Set<strin
  * A literal that begins with another literal of the list is left out (finding the shorter one is enough).
  */
 export function literalsAfterGap(pattern: string, fold: boolean, k = 8, min = 4): string[] | null {
+  return gapLiterals(pattern, fold, k, min);
+}
+
+/** The literals after the last gap of every alternative (afterGap), shortest first, none beginning with another. */
+function gapLiterals(
+  pattern: string,
+  fold: boolean,
+  k: number,
+  min: number,
+  head?: (before: string) => boolean,
+): string[] | null {
   const out = new Set<string>();
   for (const alt of alternatives(pattern)) {
-    const r = afterGap(alt, fold, k, min);
+    const r = afterGap(alt, fold, k, min, head);
     if (r === null) return null;
     for (const x of r) out.add(x);
   }
@@ -398,15 +419,5 @@ function endsOutsideWord(src: string, fold: boolean): { ends: boolean; nullable:
  * match there. null when that cannot be told.
  */
 export function wordStartLiterals(pattern: string, fold: boolean, k = 8, min = 3): string[] | null {
-  const out = new Set<string>();
-  for (const alt of alternatives(pattern)) {
-    const gapEnd = lastGapEnd(alt, fold, k);
-    if (gapEnd < 0 || gapEnd >= alt.length) return null;
-    if (!endsOutsideWord(alt.slice(0, gapEnd), fold).ends) return null;
-    const rest = prefixesK(alt.slice(gapEnd), fold, k);
-    if (rest === null || [...rest].some((x) => x.length < min)) return null;
-    for (const x of rest) out.add(x);
-  }
-  const all = [...out].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-  return all.filter((x, i) => !all.slice(0, i).some((y) => x.startsWith(y)));
+  return gapLiterals(pattern, fold, k, min, (before) => endsOutsideWord(before, fold).ends);
 }

@@ -143,6 +143,12 @@ const IV_DEFAULT: ReadonlyArray<FamilyReason<'routes'>> = [
   'iv_default.description',
 ];
 
+/** A boolean fact computed on its first call only. */
+function once(fact: () => boolean): () => boolean {
+  let value: boolean | undefined;
+  return () => (value ??= fact());
+}
+
 export function decideRoutes(
   v: StudyView,
   product: ProductResult,
@@ -207,14 +213,14 @@ export function decideRoutes(
   ];
   // A lesional/local injection in the brain or spinal cord is intracerebral (intraparenchymal), GUIDELINE.
   // (Study-level facts below are found when first asked for: most studies never ask.)
-  let cns: boolean | undefined;
-  const cnsCondition = (): boolean =>
-    (cns ??= v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c)));
-  let organ: boolean | undefined;
-  const organStudy = (): boolean =>
-    (organ ??= OTHER_ORGAN.test(
+  const cnsCondition = once(
+    () => v.study.conditions.length > 0 && v.study.conditions.every((c) => CNS.test(c)),
+  );
+  const organStudy = once(() =>
+    OTHER_ORGAN.test(
       [v.study.briefTitle ?? '', v.study.officialTitle ?? '', ...v.study.conditions].join(' | '),
-    ));
+    ),
+  );
   // The product is a plug when its titles, its MSC interventions or the route's own field say so.
   const plugProduct =
     biomaterial &&
@@ -262,9 +268,9 @@ export function decideRoutes(
   };
   // "Percutaneous injection" says into bone only in a study about bone (fracture, nonunion, osteonecrosis ...);
   // in a knee or spinal cord study it names no route of its own.
-  let bone: boolean | undefined;
-  const boneStudy = (): boolean =>
-    (bone ??= BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | ')));
+  const boneStudy = once(() =>
+    BONE.test([v.study.briefTitle, v.study.officialTitle, ...v.study.conditions].join(' | ')),
+  );
   // An MSC arm's description often describes the study's other interventions too ("the basic treatment is oral X
   // plus Y ointment for topical use"): a route in a sentence of the arm that names another intervention of the study
   // and holds no MSC or cell word is that intervention's, not the MSC product's (GUIDELINE: routes of the MSC product).
