@@ -95,6 +95,16 @@ export const cases: CaseTable = [
     expect: { covid19: false, specialty: 'other', reasons: { covid19: 'pandemic_setting' } },
   },
   {
+    name: '"the epidemic of novel coronavirus pneumonia" as the setting gives no specialty either (the term there is "coronavirus")',
+    guideline: "specialty: the principal medical area of the study's condition",
+    study: {
+      title: 'Burnout survey of pharmacists during the epidemic of novel coronavirus pneumonia',
+      interventions: [{ name: 'Questionnaire' }],
+      conditions: ['Burnout'],
+    },
+    expect: { covid19: false, specialty: 'other', reasons: { covid19: 'pandemic_setting' } },
+  },
+  {
     name: 'a COVID-19 term in the parenthesis of a disease name after "outbreak of" is the setting',
     study: {
       title: 'Yoga for teachers during the outbreak of new coronary pneumonia (COVID-19)',
