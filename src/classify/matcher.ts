@@ -112,8 +112,13 @@ interface Gate {
   /** Symbol of every other character (non-ASCII, or past the end of the text). */
   other: number;
   symbols: number;
-  /** Node * symbols + symbol -> child node (0: none; node 0 is the root). */
+  /**
+   * Node * symbols + symbol -> (child << 2) | (2 when the child has cues, see `cueAt`) | (1 when it has a slot), or 0
+   * (no child; node 0 is the root). The flags spare the walk a load of `cueAt` and `slots` per step.
+   */
   next: Int32Array;
+  /** 1 when the root has a slot (a pattern whose beginnings could not be bounded), else 0. */
+  rootFlags: number;
   /** Slot per node (null: no pattern can match on this path). */
   slots: Array<Slot | null>;
   /** ASCII character code -> 1 when some pattern (or word-start literal, see `cueAt`) may begin with it. */
@@ -221,7 +226,6 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
     }
   });
   const next = new Int32Array(children.length * symbols);
-  children.forEach((ch, node) => ch.forEach((child, sym) => (next[node * symbols + sym] = child)));
   // A node's slot: the patterns accepted on the path from the root to it, in the global order.
   const slots: Array<Slot | null> = new Array<Slot | null>(children.length).fill(null);
   const singles = gated ? sorted.map((a) => single(a.source, fold)) : null;
@@ -238,6 +242,13 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
     children[node]!.forEach((child) => visit(child, idx));
   };
   visit(0, []);
+  children.forEach((ch, node) =>
+    ch.forEach(
+      (child, sym) =>
+        (next[node * symbols + sym] =
+          (child << 2) | (cues[child]!.length > 0 ? 2 : 0) | (slots[child] !== null ? 1 : 0)),
+    ),
+  );
   // Raw character code -> symbol, folding included (both cases of a letter share the symbol when folding).
   const symbolOf = new Uint8Array(128);
   for (let c = 0; c < 128; c++) symbolOf[c] = alphabet[code(c, fold)]!;
@@ -250,6 +261,7 @@ function build(alts: Alt[], fold: boolean, gated: boolean): Gate {
     other: alphabet[0]!,
     symbols,
     next,
+    rootFlags: slots[0] !== null ? 1 : 0,
     slots,
     first,
     cueAt: cues.map((c) => (c.length > 0 ? Int32Array.from(c) : null)),
@@ -271,25 +283,27 @@ let pass = 0;
  * literals met on the way are noted at `i` (Gate.cuePos).
  */
 function gateAt(g: Gate, norm: string, i: number): Slot | null {
-  const { symbolOf, symbols, next, cueAt } = g;
+  const { symbolOf, symbols, next } = g;
   const stop = Math.min(i + DEPTH, norm.length);
   let node = 0;
+  let flags = g.rootFlags;
   for (let j = i; j < stop; j++) {
     const c = norm.charCodeAt(j);
     const sym = c < 128 ? symbolOf[c]! : g.other;
     if (sym === 0) break;
-    const child = next[node * symbols + sym]!;
-    if (child === 0) break;
-    node = child;
-    const met = cueAt[node]!;
-    if (met !== null) {
+    const x = next[node * symbols + sym]!;
+    if (x === 0) break;
+    node = x >>> 2;
+    flags = x & 3;
+    if (flags > 1) {
+      const met = g.cueAt[node]!;
       for (let k = 0; k < met.length; k++) {
         g.cuePos[met[k]!] = i;
         g.cueRun[met[k]!] = pass;
       }
     }
   }
-  return g.slots[node]!;
+  return (flags & 1) !== 0 ? g.slots[node]! : null;
 }
 
 /**

@@ -34,9 +34,14 @@ export const isVariantCode = (c: number): boolean => VARIANT_CODES.has(c);
 
 /** Same-length normalization (every replacement is one UTF-16 unit for one). */
 const HAS_VARIANT = new RegExp(VARIANTS.source);
+let lastIn = '';
+let lastOut = '';
 export function normalize(text: string): string {
-  if (!HAS_VARIANT.test(text)) return text;
-  return text.replace(VARIANTS, (c) => TO[c] ?? c);
+  // the same text is often normalized several times in a row (dose.ts reads one sentence three ways)
+  if (text === lastIn) return lastOut;
+  lastIn = text;
+  lastOut = HAS_VARIANT.test(text) ? text.replace(VARIANTS, (c) => TO[c] ?? c) : text;
+  return lastOut;
 }
 
 /** Field paths with an index ("keywords.3"), each built once (the same few indexes recur in every study). */
