@@ -3,8 +3,8 @@
  * how to read it from a StudyRecord. The staging table, the appender and the final INSERT all follow
  * this list, so adding a column is one entry here plus the DDL (and a migration) in schema.ts.
  */
-import type { DuckDBAppender } from '@duckdb/node-api';
-import { LIST, VARCHAR } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBListType } from '@duckdb/node-api';
+import { duckdb } from './duckdb.js';
 import { InputError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import type { PartialDate, Study } from '../model/study.js';
@@ -121,7 +121,7 @@ export const SQL_TYPE: Record<ColumnKind, string> = {
   boolean: 'BOOLEAN',
 };
 
-const VARCHAR_LIST = LIST(VARCHAR);
+let varcharList: DuckDBListType | null = null;
 const UTF8 = new TextDecoder();
 
 /** Append one value of the given kind (null-safe). Returns its approximate size in characters. */
@@ -143,7 +143,8 @@ export function appendValue(app: DuckDBAppender, kind: ColumnKind, v: Value): nu
       app.appendBoolean(v as boolean);
       return 1;
     case 'varchar[]':
-      app.appendList(v as readonly string[], VARCHAR_LIST);
+      varcharList ??= duckdb().LIST(duckdb().VARCHAR);
+      app.appendList(v as readonly string[], varcharList);
       return (v as readonly string[]).reduce((a, x) => a + x.length, 8);
   }
 }

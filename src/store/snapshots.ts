@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { duckdb } from './duckdb.js';
 import { MscopeError, UsageError } from '../model/errors.js';
 import type { StudyRecord } from '../model/record.js';
 import { appendValue, slimStudyJson, STUDY_COLUMNS } from './columns.js';
@@ -179,6 +179,7 @@ export async function createSnapshot(
   spillBase?: string,
   chunkMemory?: { during: string; after: string },
 ): Promise<SnapshotInfo> {
+  const { INTEGER, LIST, listValue, VARCHAR } = duckdb();
   await validateLabel(conn, meta.label);
   const baseId = meta.baseSnapshotId ?? null;
   if (baseId !== null) await getSnapshot(conn, baseId); // clear error for an unknown base

@@ -12,7 +12,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { loadDuckDb } from './duckdb.js';
 import { MscopeError } from '../model/errors.js';
 import { addDecisions, listDecisions, listSamples, saveSample } from './decisions.js';
 import { labelVersions, loadLabels, saveLabels, saveLabelStream } from './labels.js';
@@ -114,7 +115,7 @@ export async function openStore(path: string, opts: OpenStoreOptions = {}): Prom
   let instance: DuckDBInstance;
   let conn: DuckDBConnection;
   try {
-    instance = await DuckDBInstance.create(IN_MEMORY);
+    instance = await (await loadDuckDb()).DuckDBInstance.create(IN_MEMORY);
     conn = await instance.connect();
   } catch (err) {
     throw openError(path, err);
