@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../../model/errors.js';
-import { startServer } from '../../server/index.js';
 import { isLoopback } from '../../server/security.js';
 
 interface ServeOpts {
@@ -32,6 +31,8 @@ export function register(program: Command): void {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
       if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) > 65535)
         throw new UsageError(`--port: expected 0-65535, got "${opts.port}"`);
+      // the server (Hono and its routes) is loaded by this command only, not at every CLI start
+      const { startServer } = await import('../../server/index.js');
       const server = await startServer({
         dbPath: db,
         snapshot: opts.snapshot,
