@@ -45,13 +45,13 @@ export interface Covid19Result {
 
 export function decideCovid19(study: Study, matcher: Matcher): Covid19Result {
   // Titles, conditions, keywords, condition MeSH terms, in that order: the first match naming the disease decides.
-  // the first term that names the pandemic as the setting (quoted when no term names the disease)
-  const settings: Array<{ m: Match; path: string }> = [];
+  // The first term that names the pandemic as the setting is quoted when no term names the disease.
+  let setting: { m: Match; path: string } | null = null;
   const found = (text: string | null, path: string): Match | undefined => {
     if (!text) return undefined;
     for (const m of matcher.scanShared(text)) {
       if (settingNameEnd(text, m.start, m.end) < 0) return m;
-      if (settings.length === 0) settings.push({ m, path });
+      setting ??= { m, path };
     }
     return undefined;
   };
@@ -77,12 +77,13 @@ export function decideCovid19(study: Study, matcher: Matcher): Covid19Result {
     if ((m = found(meshes[i]!.term, path))) return yes(m, path, 'stated.mesh');
   }
   // only the pandemic as the setting: false, quoting where it is named
-  const only = settings[0];
-  if (only)
+  if (setting !== null) {
+    const { m: first, path } = setting;
     return {
       covid19: false,
       reason: 'pandemic_setting',
-      evidence: [evidenceOf('covid19', 'false', only.m, 'covid19.pandemic_setting', only.path)],
+      evidence: [evidenceOf('covid19', 'false', first, 'covid19.pandemic_setting', path)],
     };
+  }
   return { covid19: false, reason: 'none_stated', evidence: [] };
 }
