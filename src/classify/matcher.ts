@@ -61,14 +61,33 @@ export function namePattern(name: string): string {
     .join('[-\\s]?');
 }
 
+/**
+ * Capture groups of a valid pattern, counted on its source: `(` outside a class and not escaped, other than
+ * `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` (a named group `(?<name>` captures). The same count as running the pattern
+ * (`new RegExp('|' + p).exec('')`) without compiling it: that cost ~0.1 s per classifier.
+ */
+export function captureGroups(p: string): number {
+  let n = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < p.length && p[i] !== ']'; i++) if (p[i] === '\\') i++;
+    } else if (c === '(') {
+      if (p[i + 1] !== '?') n++;
+      else if (p[i + 2] === '<' && p[i + 3] !== '=' && p[i + 3] !== '!') n++;
+    }
+  }
+  return n;
+}
+
 function checkPattern(p: string, where: string): void {
-  let groups: number;
   try {
-    groups = (new RegExp('|' + p).exec('') ?? []).length - 1;
+    new RegExp(p); // a syntax error is thrown here; the pattern is compiled only when first run
   } catch (e) {
     throw new MscopeError(`${where}: invalid pattern /${p}/: ${(e as Error).message}`);
   }
-  if (groups !== 0)
+  if (captureGroups(p) !== 0)
     throw new MscopeError(`${where}: pattern /${p}/ must not use capturing groups; use (?:...)`);
 }
 

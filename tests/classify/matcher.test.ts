@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prefixes2 } from '../../src/classify/firstchars.js';
-import { compileMatcher, type Match } from '../../src/classify/matcher.js';
+import { captureGroups, compileMatcher, type Match } from '../../src/classify/matcher.js';
 import { loadRules, RULE_FILES, TERM_FILES } from '../../src/classify/rules.js';
 import { normalize } from '../../src/classify/text.js';
 import { PRODUCT_LAYER, RULESET_VERSION } from '../../src/classify/index.js';
@@ -47,6 +47,26 @@ describe('matcher', () => {
       termFiles: [{ family: 'x', terms: [{ id: 'x.y', value: 'y', patterns: ['(a|b)c'] }] }],
     };
     expect(() => compileMatcher(bad, ['x'])).toThrow(/capturing/);
+  });
+
+  it('counts capture groups on the source as running the pattern would', () => {
+    const tricky = [
+      '(a|b)c',
+      '(?:a|b)c',
+      '(?<name>x)',
+      '(?<=a)b',
+      '(?<!a)b',
+      '(?=a)(?!b)',
+      '\\(a\\)',
+      '[(]a[)]',
+      '[\\](]x',
+      '[]](y)',
+      '[^]](y)',
+      'a(?:b(c)d)?',
+      '((a))',
+    ];
+    const all = [...tricky, ...rules.termFiles.flatMap((f) => f.terms.flatMap((t) => t.patterns))];
+    for (const p of all) expect([p, captureGroups(p)]).toEqual([p, new RegExp('|' + p).exec('')!.length - 1]);
   });
 
   it('bucketed scan finds exactly what one combined regex finds (property test)', () => {
