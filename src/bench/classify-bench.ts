@@ -1,8 +1,8 @@
 /**
- * The classify stage's measurement (classify-stage.ts): the cost of classifying N studies against a bare JSON.parse of the same
- * N classic JSON lines (target: ratio <= 2). Studies are mapped to the Study type BEFORE timing starts; both
- * timings are CPU time of this process (process.cpuUsage: every thread, the JIT compiler's and the garbage
- * collector's included), best of `rounds`.
+ * The classify stage's measurement (classify-stage.ts): the cost of classifying N studies against a bare
+ * JSON.parse of the same N classic JSON lines (target: ratio <= 2). Studies are mapped to the Study type before
+ * timing starts; both timings are CPU time of this process (process.cpuUsage: every thread, the JIT compiler's
+ * and the garbage collector's included), best of `rounds`.
  *
  * Both sides are measured as the product runs them. JSON.parse's result is dropped at once; each label is counted
  * into the screening summary and dropped, as `mscope classify` does (pipeline/classify.ts keeps no labels). One
