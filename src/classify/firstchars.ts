@@ -72,6 +72,26 @@ function skipTo(src: string, i: number): number {
   return j;
 }
 
+/**
+ * Capture groups of a valid pattern, counted on its source: `(` outside a class and not escaped, other than
+ * `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` (a named group `(?<name>` captures). The same count as running the pattern
+ * (`new RegExp('|' + p).exec('')`) without compiling it: that cost ~0.1 s per classifier (matcher.ts).
+ */
+export function captureGroups(p: string): number {
+  let n = 0;
+  let i = 0;
+  while (i < p.length) {
+    const c = p[i]!;
+    if (c === '\\') i += 2;
+    else if (c === '[') i = skipTo(p, i);
+    else {
+      if (c === '(' && (p[i + 1] !== '?' || (p[i + 2] === '<' && p[i + 3] !== '=' && p[i + 3] !== '!'))) n++;
+      i++;
+    }
+  }
+  return n;
+}
+
 /** Split on top-level '|'. */
 function alternatives(src: string): string[] {
   const out: string[] = [];

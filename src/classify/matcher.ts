@@ -9,7 +9,13 @@
  */
 import { MscopeError } from '../model/errors.js';
 import type { Rules } from './rules.js';
-import { effectiveLength, prefixesK, splitLookbehind, wordStartLiterals } from './firstchars.js';
+import {
+  captureGroups,
+  effectiveLength,
+  prefixesK,
+  splitLookbehind,
+  wordStartLiterals,
+} from './firstchars.js';
 import { isVariantCode, normalize } from './text.js';
 
 export interface CompiledTerm {
@@ -59,26 +65,6 @@ export function namePattern(name: string): string {
     .split(/[-\s]+/)
     .map(escapeRe)
     .join('[-\\s]?');
-}
-
-/**
- * Capture groups of a valid pattern, counted on its source: `(` outside a class and not escaped, other than
- * `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` (a named group `(?<name>` captures). The same count as running the pattern
- * (`new RegExp('|' + p).exec('')`) without compiling it: that cost ~0.1 s per classifier.
- */
-export function captureGroups(p: string): number {
-  let n = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < p.length && p[i] !== ']'; i++) if (p[i] === '\\') i++;
-    } else if (c === '(') {
-      if (p[i + 1] !== '?') n++;
-      else if (p[i + 2] === '<' && p[i + 3] !== '=' && p[i + 3] !== '!') n++;
-    }
-  }
-  return n;
 }
 
 function checkPattern(p: string, where: string): void {

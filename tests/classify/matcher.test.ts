@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prefixes2 } from '../../src/classify/firstchars.js';
-import { captureGroups, compileMatcher, type Match } from '../../src/classify/matcher.js';
+import { captureGroups, prefixes2 } from '../../src/classify/firstchars.js';
+import { compileMatcher, type Match } from '../../src/classify/matcher.js';
 import { loadRules, RULE_FILES, TERM_FILES } from '../../src/classify/rules.js';
 import { normalize } from '../../src/classify/text.js';
 import { PRODUCT_LAYER, RULESET_VERSION } from '../../src/classify/index.js';
