@@ -28,9 +28,14 @@ const TO: Record<string, string> = {
   '\u00AD': '-',
 };
 
-const VARIANT_CODES = new Set(Object.keys(TO).map((c) => c.charCodeAt(0)));
+/** Character code -> 1 when `normalize` replaces it (a table: the scan asks this of every non-ASCII character). */
+const VARIANT_CODES = ((codes) => {
+  const table = new Uint8Array(Math.max(...codes) + 1);
+  for (const c of codes) table[c] = 1;
+  return table;
+})(Object.keys(TO).map((c) => c.charCodeAt(0)));
 /** Is this character code one that `normalize` replaces? (All of them are 96 or above.) */
-export const isVariantCode = (c: number): boolean => VARIANT_CODES.has(c);
+export const isVariantCode = (c: number): boolean => c < VARIANT_CODES.length && VARIANT_CODES[c] === 1;
 
 /** Same-length normalization (every replacement is one UTF-16 unit for one). */
 const HAS_VARIANT = new RegExp(VARIANTS.source);

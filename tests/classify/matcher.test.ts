@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { captureGroups, prefixes2 } from '../../src/classify/firstchars.js';
 import { compileMatcher, type Match } from '../../src/classify/matcher.js';
 import { loadRules, RULE_FILES, TERM_FILES } from '../../src/classify/rules.js';
-import { normalize } from '../../src/classify/text.js';
+import { isVariantCode, normalize } from '../../src/classify/text.js';
 import { PRODUCT_LAYER, RULESET_VERSION } from '../../src/classify/index.js';
 
 const rules = loadRules();
@@ -14,6 +14,17 @@ describe('text normalization', () => {
     const n = normalize(s);
     expect(n.length).toBe(s.length);
     expect(n).toBe("Wharton's jelly - “hUC-MSC” Wharton's");
+  });
+  it('isVariantCode names exactly the characters normalize replaces (every UTF-16 code unit)', () => {
+    const replaced: number[] = [];
+    const told: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (normalize(ch) !== ch) replaced.push(c);
+      if (isVariantCode(c)) told.push(c);
+    }
+    expect(told).toEqual(replaced);
+    expect(told.length).toBeGreaterThan(10);
   });
 });
 
