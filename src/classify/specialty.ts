@@ -25,11 +25,30 @@ import { settingNameEnd } from './covid19.js';
 
 const KNOWN = new Set<string>(SPECIALTIES);
 
-const lookups = new WeakMap<SpecialtyTable, Map<string, string>>();
-function meshLookup(table: SpecialtyTable): Map<string, string> {
-  let m = lookups.get(table);
-  if (!m) lookups.set(table, (m = new Map(Object.entries(table.mesh).map(([k, v]) => [k.toLowerCase(), v]))));
+interface MeshMemo {
+  /** The table's MeSH names, lower-cased -> specialty. */
+  lower: Map<string, string>;
+  /** MeSH name as a record spells it -> specialty ('' for none), filled as names are met; bounded. */
+  seen: Map<string, string>;
+}
+const memos = new WeakMap<SpecialtyTable, MeshMemo>();
+function meshMemo(table: SpecialtyTable): MeshMemo {
+  let m = memos.get(table);
+  if (!m) {
+    const lower = new Map(Object.entries(table.mesh).map(([k, v]) => [k.toLowerCase(), v]));
+    memos.set(table, (m = { lower, seen: new Map() }));
+  }
   return m;
+}
+/** The table's specialty for a MeSH ancestor or branch name (case-insensitive), or ''. */
+function meshSpecialty(m: MeshMemo, text: string): string {
+  // MeSH ancestor and branch names repeat across studies: one lookup by the name as spelt
+  let v = m.seen.get(text);
+  if (v === undefined) {
+    if (m.seen.size >= 20_000) m.seen.clear();
+    m.seen.set(text, (v = m.lower.get(text.toLowerCase()) ?? ''));
+  }
+  return v;
 }
 
 const PATH = {
@@ -39,17 +58,6 @@ const PATH = {
   ancestor: indexedPaths((i) => `conditionMesh.ancestors.${i}.term`),
   branch: indexedPaths((i) => `conditionMesh.browseBranches.${i}.name`),
 };
-
-const lowerCache = new Map<string, string>();
-/** text.toLowerCase(), memoized (MeSH ancestor and branch names repeat across studies); bounded. */
-function lowered(text: string): string {
-  let l = lowerCache.get(text);
-  if (l === undefined) {
-    if (lowerCache.size >= 20_000) lowerCache.clear();
-    lowerCache.set(text, (l = text.toLowerCase()));
-  }
-  return l;
-}
 
 export interface SpecialtyResult {
   specialty: Specialty;
@@ -106,9 +114,9 @@ export function decideSpecialty(
   scanField('officialTitle', study.officialTitle, 1);
   study.keywords.forEach((k, i) => scanField(PATH.keyword(i), k, 0.5));
   study.conditionMesh.meshes.forEach((m, i) => scanField(PATH.mesh(i), m.term, 1));
-  const lookup = meshLookup(table);
+  const memo = meshMemo(table);
   const tableHit = (path: string, text: string): void => {
-    const v = lookup.get(lowered(text));
+    const v = meshSpecialty(memo, text);
     if (v) add(v, 0.3, null, path, text);
   };
   study.conditionMesh.ancestors.forEach((a, i) => tableHit(PATH.ancestor(i), a.term));
